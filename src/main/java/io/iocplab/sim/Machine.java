@@ -1,0 +1,289 @@
+package io.iocplab.sim;
+
+import io.iocplab.kernel.CompletionPort;
+import io.iocplab.kernel.KernelThread;
+import io.iocplab.kernel.Overlapped;
+import io.iocplab.kernel.Packet;
+import io.iocplab.kernel.PortObserver;
+import io.iocplab.kernel.Release;
+import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.PortState;
+import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.Summary;
+import io.iocplab.sim.event.ThreadState;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.sim.event.ThreadState.Wait;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The deterministic machine: a virtual clock, a timer queue, processors, simulated threads running
+ * programs of Win32 calls, and the completion ports of {@code kernel}.
+ *
+ * <p>It only goes forward, one action at a time ({@link #advance()}); each action is a step of a
+ * thread, the end of a slice of Compute, a timer (Sleep, a GQCS timeout) firing. Every change of
+ * state is one event to the sink, in order, numbered by {@code seq}. Nothing depends on wall-clock
+ * time or on hash order, so the same scenario and seed always give the same events.
+ *
+ * <p>After every action the machine settles: threads that a wait released join the ready queue in
+ * the order they were released, then idle processors take ready threads.
+ */
+public final class Machine {
+    private final MachineConfig config;
+    private final EventSink sink;
+    private final TimerQueue timers = new TimerQueue();
+    private final Scheduler scheduler;
+    private final Win32Calls calls;
+    private final SplittableRandom random;
+    private final Map<String, CompletionPort> ports = new LinkedHashMap<>();
+    private final Map<String, SimThread> threads = new LinkedHashMap<>();
+    private final Map<KernelThread, SimThread> byKernel = new IdentityHashMap<>();
+    private final Map<String, Overlapped> overlapped = new LinkedHashMap<>();
+    private final List<SimThread> toReady = new ArrayList<>();
+    private final PortObserver observer = new Observer();
+    private long now;
+    private long seq;
+    private long packets;
+    private boolean started;
+    private boolean finished;
+    private Summary summary;
+
+    public Machine(MachineConfig config, EventSink sink) {
+        this.config = config;
+        this.sink = sink;
+        this.scheduler = new Scheduler(this, config.cpus(), config.quantumUs());
+        this.calls = new Win32Calls(this);
+        this.random = new SplittableRandom(config.seed());
+    }
+
+    // ------------------------------------------------------------------ building
+
+    /** CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, numberOfConcurrentThreads) at t=0. */
+    public void createPort(String name, int numberOfConcurrentThreads) {
+        requireNotStarted();
+        CompletionPort port = new CompletionPort(name, numberOfConcurrentThreads, config.cpus(), observer);
+        ports.put(name, port);
+    }
+
+    /** A thread that starts at t=0; threads start in the order they are created. */
+    public void createThread(String name, List<Step> program) {
+        requireNotStarted();
+        SimThread t = new SimThread(name, threads.size(), program);
+        threads.put(name, t);
+        byKernel.put(t.kernel, t);
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /**
+     * Performs the next action. Returns false when the run is over: nothing is left to happen
+     * (every thread exited or waits for good) or the {@code until} time is reached; the summary
+     * is then the last event.
+     */
+    public boolean advance() {
+        if (finished) {
+            return false;
+        }
+        if (!started) {
+            start();
+            return true;
+        }
+        if (timers.isEmpty() || (config.untilUs() >= 0 && timers.nextTime() > config.untilUs())) {
+            if (config.untilUs() >= 0 && !timers.isEmpty()) {
+                now = config.untilUs();
+            }
+            finish();
+            return false;
+        }
+        now = timers.nextTime();
+        timers.poll().run();
+        settle();
+        return true;
+    }
+
+    /** Runs to the end and returns the summary (also the last event sent to the sink). */
+    public Summary run() {
+        while (advance()) {
+            // each action emits its own events
+        }
+        return summary;
+    }
+
+    private void start() {
+        started = true;
+        for (CompletionPort port : ports.values()) {
+            portChanged(port);
+        }
+        for (SimThread t : threads.values()) {
+            toReady.add(t);
+        }
+        settle();
+    }
+
+    private void settle() {
+        for (SimThread t : toReady) {
+            scheduler.makeReady(t);
+        }
+        toReady.clear();
+        scheduler.dispatchIdle();
+    }
+
+    private void finish() {
+        finished = true;
+        timers.clear();
+        Map<String, Long> perThread = new LinkedHashMap<>();
+        threads.values().forEach(t -> perThread.put(t.name, t.packets));
+        summary = new Summary(now, seq, packets, scheduler.contextSwitches(), Collections.unmodifiableMap(perThread));
+        emit(summary);
+    }
+
+    public boolean isFinished() {
+        return finished;
+    }
+
+    // ------------------------------------------------------------------ what tests and views may read
+
+    public long now() {
+        return now;
+    }
+
+    public MachineConfig config() {
+        return config;
+    }
+
+    /** The ports, in file order (the kernel objects, read-only use). */
+    public Map<String, CompletionPort> ports() {
+        return Collections.unmodifiableMap(ports);
+    }
+
+    /** The kernel part of each thread, in file order. */
+    public List<KernelThread> kernelThreads() {
+        return threads.values().stream().map(t -> t.kernel).toList();
+    }
+
+    // ------------------------------------------------------------------ used by Scheduler and Win32Calls
+
+    SimThread thread(String name) {
+        return threads.get(name);
+    }
+
+    CompletionPort port(String name) {
+        return ports.get(name);
+    }
+
+    /** The OVERLAPPED a label names; one structure per label for the whole run. */
+    Overlapped overlapped(String label) {
+        return label == null ? null : overlapped.computeIfAbsent(label, Overlapped::new);
+    }
+
+    SplittableRandom random() {
+        return random;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    long callCost() {
+        return config.callCostUs();
+    }
+
+    /** Schedules an action of thread t; it is dropped if t changes state before then. */
+    void at(long timeUs, SimThread t, Runnable action) {
+        int generation = t.generation;
+        timers.at(timeUs, () -> {
+            if (t.generation == generation) {
+                action.run();
+            }
+        });
+    }
+
+    /** The thread becomes ready at the end of this action (released threads keep their release order). */
+    void ready(SimThread t) {
+        t.generation++;
+        toReady.add(t);
+    }
+
+    void packetsTaken(SimThread t, int n) {
+        t.packets += n;
+        packets += n;
+    }
+
+    void setState(SimThread t, State state, Wait wait) {
+        if (t.state != state) {
+            t.generation++;
+        }
+        t.state = state;
+        t.waitingOn = wait;
+        Integer cpu = state == State.RUNNING ? t.cpu : null;
+        Step call = t.state == State.EXITED ? null : t.current;
+        emit(new ThreadState(now, seq, t.name, state, wait, cpu, call == null ? null : call.api(),
+                t.cursor.indexOf(call)));
+    }
+
+    /** A thread got a processor: its finished call returns, or its Compute goes on, or its next step runs. */
+    void resume(SimThread t) {
+        if (t.pendingReturn != null) {
+            SimThread.PendingReturn r = t.pendingReturn;
+            t.pendingReturn = null;
+            emit(t.toEvent(r, now, seq));
+            at(now + config.callCostUs(), t, () -> calls.runStep(t));
+        } else if (t.computeLeftUs > 0) {
+            calls.computeSlice(t);
+        } else {
+            at(now, t, () -> calls.runStep(t));
+        }
+    }
+
+    void emit(SimEvent event) {
+        seq++;
+        sink.accept(event);
+    }
+
+    long seq() {
+        return seq;
+    }
+
+    void portChanged(CompletionPort port) {
+        if (!started) {
+            return;
+        }
+        List<PacketView> queue = new ArrayList<>(port.depth());
+        for (Packet p : port.queue()) {
+            queue.add(new PacketView(p.bytes(), p.key(), p.overlappedLabel(), p.status()));
+        }
+        List<String> waiters = port.waiters().stream().map(KernelThread::name).toList();
+        List<String> associated = port.associated().stream().map(KernelThread::name).toList();
+        emit(new PortState(now, seq, port.name(), port.concurrency(), port.running(), List.copyOf(queue),
+                waiters, associated, port.isClosed()));
+    }
+
+    private void requireNotStarted() {
+        if (started) {
+            throw new IllegalStateException("the machine has started");
+        }
+    }
+
+    /** What the kernel reports about its ports becomes events and wake-ups. */
+    private final class Observer implements PortObserver {
+        @Override
+        public void portChanged(CompletionPort port) {
+            Machine.this.portChanged(port);
+        }
+
+        @Override
+        public void released(Release release) {
+            calls.released(byKernel.get(release.thread()), release);
+        }
+
+        @Override
+        public void abandoned(KernelThread thread, CompletionPort port) {
+            calls.abandoned(byKernel.get(thread), port);
+        }
+    }
+}

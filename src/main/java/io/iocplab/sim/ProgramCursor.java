@@ -1,0 +1,75 @@
+package io.iocplab.sim;
+
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A thread's position in its program: which step comes next, inside which loops.
+ * Steps are also numbered in document order (the "listing"), so the code view can highlight
+ * the line a thread is on and a trace can say which step a call came from.
+ */
+final class ProgramCursor {
+    private static final class Frame {
+        final List<Step> steps;
+        final Integer times; // null: forever; only for loop frames
+        final boolean loop;
+        int next;
+        long done;
+
+        Frame(List<Step> steps, Integer times, boolean loop) {
+            this.steps = steps;
+            this.times = times;
+            this.loop = loop;
+        }
+    }
+
+    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    private final Map<Step, Integer> listing = new IdentityHashMap<>();
+
+    ProgramCursor(List<Step> program) {
+        frames.push(new Frame(program, 1, false));
+        number(program);
+    }
+
+    private void number(List<Step> steps) {
+        for (Step s : steps) {
+            listing.put(s, listing.size());
+            if (s instanceof Step.Loop loop) {
+                number(loop.steps());
+            }
+        }
+    }
+
+    /** The index of a step in document order (its line in the listing). */
+    int indexOf(Step step) {
+        Integer i = step == null ? null : listing.get(step);
+        return i == null ? -1 : i;
+    }
+
+    /** The next step to execute, entering and repeating loops as needed; null when the program ends. */
+    Step next() {
+        while (!frames.isEmpty()) {
+            Frame f = frames.peek();
+            if (f.next < f.steps.size()) {
+                Step s = f.steps.get(f.next++);
+                if (s instanceof Step.Loop loop) {
+                    boolean runs = !loop.steps().isEmpty() && (loop.times() == null || loop.times() > 0);
+                    if (runs) {
+                        frames.push(new Frame(loop.steps(), loop.times(), true));
+                    }
+                    continue;
+                }
+                return s;
+            }
+            f.done++;
+            if (f.loop && (f.times == null || f.done < f.times)) {
+                f.next = 0;
+            } else {
+                frames.pop();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+package io.iocplab.sim;
+
+import io.iocplab.kernel.KernelThread;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.sim.event.ThreadState.Wait;
+import java.util.List;
+
+/**
+ * A simulated thread: its program and position, its scheduling state, and its kernel part.
+ *
+ * <p>State rules: a thread is RUNNING on exactly one processor, or READY in the ready queue, or
+ * WAITING on one thing (the port, a sleep, suspension, I/O), or EXITED. A call that waited returns
+ * (its {@code api.return} is emitted) only when the thread runs again.
+ */
+final class SimThread {
+    final String name;
+    final int order;                 // position in the file: the tie-breaker everywhere
+    final KernelThread kernel;
+    final ProgramCursor cursor;
+
+    State state = State.READY;
+    Wait waitingOn;
+    int cpu = -1;
+    int suspendCount;
+
+    /** The step being executed, or the call the thread is waiting in. */
+    Step current;
+    /** A call to make again when the thread runs (a GetQueuedCompletionStatus interrupted by suspension). */
+    Step retry;
+    /** When the current GetQueuedCompletionStatus wait times out (absolute µs), or {@link Step#INFINITE}. */
+    long deadlineUs = Step.INFINITE;
+    /** What a finished call returns, emitted when the thread next runs. */
+    PendingReturn pendingReturn;
+
+    long computeLeftUs;
+    long computeSliceStartUs;
+    boolean computing;
+
+    /** Bumped whenever a thread's scheduled actions become stale (it changes state or leaves a port wait). */
+    int generation;
+    long packets;
+
+    /** A call's result waiting for its thread to run. */
+    record PendingReturn(String api, boolean ok, int error, java.util.Map<String, Object> out, Step step) {}
+
+    SimThread(String name, int order, List<Step> program) {
+        this.name = name;
+        this.order = order;
+        this.kernel = new KernelThread(name);
+        this.cursor = new ProgramCursor(program);
+    }
+
+    ApiReturn toEvent(PendingReturn r, long tUs, long seq) {
+        return new ApiReturn(tUs, seq, name, r.api(), r.ok(), r.error(), r.out(), cursor.indexOf(r.step()));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

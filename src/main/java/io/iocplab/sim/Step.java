@@ -1,0 +1,79 @@
+package io.iocplab.sim;
+
+import java.util.List;
+
+/**
+ * One step of a simulated thread's program: a Win32/Winsock call, or Compute, or a Loop.
+ * The names are the Win32 names, as in scenario files (scenario-and-trace.md, "Steps").
+ * Times are virtual microseconds; {@link #INFINITE} is the INFINITE timeout.
+ *
+ * <p>Every step knows where it was written ({@link Source}), so a lesson, the code view and an error
+ * message can point at it.
+ */
+public sealed interface Step {
+
+    /** INFINITE (0xFFFFFFFF): a wait that never times out. */
+    long INFINITE = -1;
+
+    /** Where the step was written: line and column in its file, 1-based; {@link #NONE} when built in code. */
+    record Source(int line, int column) {
+        public static final Source NONE = new Source(0, 0);
+    }
+
+    Source source();
+
+    /** The Win32 name of the step, as written in a scenario file. */
+    default String api() {
+        return getClass().getSimpleName();
+    }
+
+    record GetQueuedCompletionStatus(String port, long timeoutUs, Source source) implements Step {}
+
+    record GetQueuedCompletionStatusEx(String port, int count, long timeoutUs, boolean alertable, Source source)
+            implements Step {}
+
+    /** {@code overlapped} is the label passed as the pointer, or null; the system never looks at it. */
+    record PostQueuedCompletionStatus(String port, long bytes, long key, String overlapped, Source source)
+            implements Step {}
+
+    /** Uses the processor for that long; not a wait. */
+    record Compute(long us, Source source) implements Step {}
+
+    /** A wait, as Sleep(); Sleep(0) only yields the processor. */
+    record Sleep(long us, Source source) implements Step {}
+
+    record SuspendThread(String thread, Source source) implements Step {}
+
+    record ResumeThread(String thread, Source source) implements Step {}
+
+    record ExitThread(Source source) implements Step {}
+
+    /** CloseHandle on a completion port. */
+    record CloseHandle(String port, Source source) implements Step {}
+
+    /** Associates a socket with a port at run time; {@code port} null means INVALID_HANDLE_VALUE's form is not used. */
+    record CreateIoCompletionPort(String socket, String port, long key, Source source) implements Step {}
+
+    /** An OVERLAPPED argument: the label, and whether its hEvent has the low-order bit set. */
+    record OverlappedArg(String label, boolean hEventLowBit) {}
+
+    /** {@code overlapped} null means a blocking call. */
+    record WSARecv(String socket, List<Integer> buffers, OverlappedArg overlapped, int flags,
+                   boolean completionRoutine, Source source) implements Step {}
+
+    record WSASend(String socket, List<String> buffers, OverlappedArg overlapped, boolean completionRoutine,
+                   Source source) implements Step {}
+
+    record WSAGetOverlappedResult(String socket, String overlapped, Source source) implements Step {}
+
+    /** {@code overlapped} null cancels every request on the socket. */
+    record CancelIoEx(String socket, String overlapped, Source source) implements Step {}
+
+    record SetFileCompletionNotificationModes(String socket, boolean skipCompletionPortOnSuccess,
+                                              boolean skipSetEventOnHandle, Source source) implements Step {}
+
+    record closesocket(String socket, Source source) implements Step {}
+
+    /** Repeats its steps {@code times} times, or forever when {@code times} is null. */
+    record Loop(Integer times, List<Step> steps, Source source) implements Step {}
+}

@@ -1,0 +1,357 @@
+package io.iocplab.sim;
+
+import static io.iocplab.kernel.Win32Error.ERROR_ABANDONED_WAIT_0;
+import static io.iocplab.kernel.Win32Error.ERROR_ACCESS_DENIED;
+import static io.iocplab.kernel.Win32Error.ERROR_INVALID_HANDLE;
+import static io.iocplab.kernel.Win32Error.ERROR_INVALID_PARAMETER;
+import static io.iocplab.kernel.Win32Error.ERROR_SUCCESS;
+import static io.iocplab.kernel.Win32Error.WAIT_TIMEOUT;
+
+import io.iocplab.kernel.CompletionPort;
+import io.iocplab.kernel.Packet;
+import io.iocplab.kernel.Release;
+import io.iocplab.kernel.Removal;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.sim.event.ThreadState.Wait;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Win32 calls of a simulated program, as system calls on the machine: each takes the thread's
+ * step, asks the kernel, and either returns at once, or puts the thread in a wait that a timer or
+ * the kernel ends. The port rules themselves are in {@code kernel}; this class only connects them
+ * to time and processors.
+ *
+ * <p>What a call returns is what the trace's {@code api.return} says: {@code ok}, the
+ * GetLastError value, and the out-parameters in the contract's order.
+ */
+final class Win32Calls {
+    private final Machine m;
+
+    Win32Calls(Machine machine) {
+        this.m = machine;
+    }
+
+    // ------------------------------------------------------------------ stepping
+
+    /** The thread runs its next step, unless its quantum is over and another thread is ready. */
+    void runStep(SimThread t) {
+        if (m.scheduler().quantumOver(t)) {
+            m.scheduler().preempt(t);
+            return;
+        }
+        Step step = t.retry != null ? t.retry : t.cursor.next();
+        boolean retrying = t.retry != null;
+        t.retry = null;
+        if (step == null) {
+            exit(t);
+            return;
+        }
+        t.current = step;
+        if (step instanceof Step.GetQueuedCompletionStatus s) {
+            getQueued(t, s.port(), 1, false, timeout(t, s.timeoutUs(), retrying), s);
+        } else if (step instanceof Step.GetQueuedCompletionStatusEx s) {
+            getQueued(t, s.port(), s.count(), true, timeout(t, s.timeoutUs(), retrying), s);
+        } else if (step instanceof Step.PostQueuedCompletionStatus s) {
+            post(t, s);
+        } else if (step instanceof Step.Compute s) {
+            compute(t, s.us());
+        } else if (step instanceof Step.Sleep s) {
+            sleep(t, s);
+        } else if (step instanceof Step.SuspendThread s) {
+            suspend(t, s);
+        } else if (step instanceof Step.ResumeThread s) {
+            resumeThread(t, s);
+        } else if (step instanceof Step.ExitThread) {
+            exit(t);
+        } else if (step instanceof Step.CloseHandle s) {
+            closeHandle(t, s);
+        } else {
+            // the socket calls arrive with io.iocplab.net; until then they fail as an invalid parameter
+            returnNow(t, step.api(), false, ERROR_INVALID_PARAMETER, Map.of(), step);
+        }
+    }
+
+    /** Returns from the current call now; the next step follows after the call's cost. */
+    private void returnNow(SimThread t, String api, boolean ok, int error, Map<String, Object> out, Step step) {
+        m.emit(t.toEvent(new SimThread.PendingReturn(api, ok, error, out, step), m.now(), m.seq()));
+        m.at(m.now() + m.callCost(), t, () -> runStep(t));
+    }
+
+    /** The call will return when the thread runs again, with this result. */
+    private static void returnLater(SimThread t, String api, boolean ok, int error, Map<String, Object> out) {
+        t.pendingReturn = new SimThread.PendingReturn(api, ok, error, out, t.current);
+    }
+
+    /** The thread leaves its processor and waits; any wait but the port's own frees its slot on the port. */
+    private void block(SimThread t, Wait wait, Release.Cause cause) {
+        m.scheduler().leaveCpu(t);
+        m.setState(t, State.WAITING, wait);
+        if (wait != Wait.PORT) {
+            t.kernel.beginWait(cause);
+        }
+    }
+
+    /** A wait other than the port's ends: the thread counts again and becomes ready, unless it is suspended. */
+    private void endWait(SimThread t) {
+        if (t.suspendCount > 0) {
+            m.setState(t, State.WAITING, Wait.SUSPENDED);
+            return;
+        }
+        t.kernel.endWait();
+        m.ready(t);
+    }
+
+    // ------------------------------------------------------------------ GetQueuedCompletionStatus(Ex)
+
+    private long timeout(SimThread t, long timeoutUs, boolean retrying) {
+        if (retrying) {
+            return t.deadlineUs == Step.INFINITE ? Step.INFINITE : Math.max(0, t.deadlineUs - m.now());
+        }
+        t.deadlineUs = timeoutUs == Step.INFINITE ? Step.INFINITE : m.now() + timeoutUs;
+        return timeoutUs;
+    }
+
+    private void getQueued(SimThread t, String portName, int count, boolean ex, long timeoutUs, Step step) {
+        CompletionPort port = m.port(portName);
+        String api = step.api();
+        Removal removal = port.remove(t.kernel, count, timeoutUs != 0);
+        if (removal instanceof Removal.Dequeued d) {
+            m.packetsTaken(t, d.packets().size());
+            returnNow(t, api, ok(ex, d.packets()), error(ex, d.packets()),
+                    packetsOut(ex, portName, d.packets(), "immediate", null), step);
+        } else if (removal instanceof Removal.TimedOut) {
+            returnNow(t, api, false, WAIT_TIMEOUT, noPacketOut(ex, portName), step);
+        } else if (removal instanceof Removal.InvalidHandle) {
+            returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacketOut(ex, portName), step);
+        } else {
+            block(t, Wait.PORT, null);
+            if (timeoutUs != Step.INFINITE) {
+                m.at(m.now() + timeoutUs, t, () -> timedOut(t, port));
+            }
+        }
+    }
+
+    /** The kernel handed a packet to a waiting thread: its call returns it when the thread runs. */
+    void released(SimThread t, Release release) {
+        boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
+        List<Packet> one = List.of(release.packet());
+        String how = release.cause() == Release.Cause.HANDED_OFF ? "handed_off" : "slot_freed";
+        String by = release.freedBy() == null ? null : release.freedBy().name();
+        m.packetsTaken(t, 1);
+        returnLater(t, t.current.api(), ok(ex, one), error(ex, one), packetsOut(ex, release.thread().port().name(), one,
+                how, by));
+        m.ready(t);
+    }
+
+    private void timedOut(SimThread t, CompletionPort port) {
+        port.timeOut(t.kernel);
+        returnLater(t, t.current.api(), false, WAIT_TIMEOUT, noPacketOut(t.current instanceof Step.GetQueuedCompletionStatusEx, port.name()));
+        m.ready(t);
+    }
+
+    /** The port was closed while the thread waited on it (Vista and later): FALSE, NULL, 735. */
+    void abandoned(SimThread t, CompletionPort port) {
+        boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
+        returnLater(t, t.current.api(), false, ERROR_ABANDONED_WAIT_0, noPacketOut(ex, port.name()));
+        m.ready(t);
+    }
+
+    /** GQCS is TRUE exactly when its packet succeeded; GQCSEx is TRUE when it removed any entry [DOC-GQCSEx]. */
+    private static boolean ok(boolean ex, List<Packet> packets) {
+        return ex ? !packets.isEmpty() : packets.get(0).succeeded();
+    }
+
+    private static int error(boolean ex, List<Packet> packets) {
+        return ex ? ERROR_SUCCESS : packets.get(0).status();
+    }
+
+    private static Map<String, Object> packetsOut(boolean ex, String port, List<Packet> packets, String how, String by) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("port", port);
+        if (ex) {
+            List<Object> entries = new ArrayList<>();
+            for (Packet p : packets) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("bytes", p.bytes());
+                e.put("key", p.key());
+                e.put("overlapped", p.overlappedLabel());
+                e.put("status", p.status());
+                entries.add(Collections.unmodifiableMap(e));
+            }
+            out.put("entries", List.copyOf(entries));
+            out.put("removed", packets.size());
+        } else {
+            Packet p = packets.get(0);
+            out.put("bytes", p.bytes());
+            out.put("key", p.key());
+            out.put("overlapped", p.overlappedLabel());
+        }
+        out.put("release", how);
+        out.put("freed_by", by);
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** No packet: *lpOverlapped is NULL, and bytes and key are not written [DOC-GQCS]. */
+    private static Map<String, Object> noPacketOut(boolean ex, String port) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("port", port);
+        if (ex) {
+            out.put("entries", List.of());
+            out.put("removed", 0);
+        } else {
+            out.put("bytes", null);
+            out.put("key", null);
+            out.put("overlapped", null);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    // ------------------------------------------------------------------ PostQueuedCompletionStatus
+
+    private void post(SimThread t, Step.PostQueuedCompletionStatus s) {
+        CompletionPort port = m.port(s.port());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("port", s.port());
+        if (port.isClosed()) {
+            out.put("delivered_to", null);
+            returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
+            return;
+        }
+        var to = port.post(Packet.posted(s.bytes(), s.key(), m.overlapped(s.overlapped())));
+        out.put("delivered_to", to == null ? null : to.name());
+        returnNow(t, s.api(), true, ERROR_SUCCESS, Collections.unmodifiableMap(out), s);
+    }
+
+    // ------------------------------------------------------------------ Compute and Sleep
+
+    private void compute(SimThread t, long us) {
+        if (us <= 0) {
+            m.at(m.now() + m.callCost(), t, () -> runStep(t));
+            return;
+        }
+        t.computeLeftUs = us;
+        computeSlice(t);
+    }
+
+    /** Runs the Compute until it ends or the quantum does; a quantum end with a ready thread preempts. */
+    void computeSlice(SimThread t) {
+        long quantumEnd = m.scheduler().quantumEnd(t);
+        long end = m.now() + t.computeLeftUs;
+        t.computing = true;
+        t.computeSliceStartUs = m.now();
+        m.at(Math.min(end, Math.max(quantumEnd, m.now() + 1)), t, () -> {
+            t.computeLeftUs -= m.now() - t.computeSliceStartUs;
+            t.computing = false;
+            if (t.computeLeftUs <= 0) {
+                t.computeLeftUs = 0;
+                runStep(t);
+            } else if (m.scheduler().quantumOver(t)) {
+                m.scheduler().preempt(t);
+            } else {
+                computeSlice(t);
+            }
+        });
+    }
+
+    private void sleep(SimThread t, Step.Sleep s) {
+        if (s.us() == 0) {                       // Sleep(0): give the processor to a ready thread, no wait
+            returnLater(t, s.api(), true, ERROR_SUCCESS, Map.of());
+            m.scheduler().preempt(t);
+            return;
+        }
+        returnLater(t, s.api(), true, ERROR_SUCCESS, Map.of());
+        block(t, Wait.SLEEP, Release.Cause.SLEPT);
+        m.at(m.now() + s.us(), t, () -> endWait(t));
+    }
+
+    // ------------------------------------------------------------------ SuspendThread / ResumeThread / exit
+
+    private void suspend(SimThread t, Step.SuspendThread s) {
+        SimThread target = m.thread(s.thread());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("thread_handle", s.thread());
+        if (target.state == State.EXITED) {
+            out.put("previous_count", null);
+            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, out, s);
+            return;
+        }
+        int previous = target.suspendCount++;
+        out.put("previous_count", previous);
+        Map<String, Object> result = Collections.unmodifiableMap(out);
+        if (target == t) {                       // suspends itself: the call returns after ResumeThread
+            returnLater(t, s.api(), true, ERROR_SUCCESS, result);
+            block(t, Wait.SUSPENDED, Release.Cause.SUSPENDED);
+            return;
+        }
+        if (previous == 0) {
+            suspendOther(target);
+        }
+        returnNow(t, s.api(), true, ERROR_SUCCESS, result, s);
+    }
+
+    /** Suspension is a wait on the thread's suspend semaphore, so it frees a slot on the port [DOC-IOCP]. */
+    private void suspendOther(SimThread target) {
+        switch (target.state) {
+            case RUNNING -> block(target, Wait.SUSPENDED, Release.Cause.SUSPENDED);
+            case READY -> {
+                m.scheduler().removeReady(target);
+                m.setState(target, State.WAITING, Wait.SUSPENDED);
+                target.kernel.beginWait(Release.Cause.SUSPENDED);
+            }
+            case WAITING -> {
+                if (target.waitingOn == Wait.PORT) {
+                    // the suspend APC interrupts the wait; GetQueuedCompletionStatus is made again on resume
+                    target.kernel.beginWait(Release.Cause.SUSPENDED);
+                    target.retry = target.current;
+                    target.generation++;              // its timeout timer no longer applies
+                    m.setState(target, State.WAITING, Wait.SUSPENDED);
+                }
+                // a thread asleep or in I/O stays there; it stays suspended when that wait ends
+            }
+            case EXITED -> throw new IllegalStateException("checked by the caller");
+        }
+    }
+
+    private void resumeThread(SimThread t, Step.ResumeThread s) {
+        SimThread target = m.thread(s.thread());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("thread_handle", s.thread());
+        if (target.state == State.EXITED) {
+            out.put("previous_count", null);
+            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, out, s);
+            return;
+        }
+        int previous = target.suspendCount;
+        out.put("previous_count", previous);
+        if (previous > 0 && --target.suspendCount == 0
+                && target.state == State.WAITING && target.waitingOn == Wait.SUSPENDED) {
+            target.kernel.endWait();
+            m.ready(target);
+        }
+        returnNow(t, s.api(), true, ERROR_SUCCESS, Collections.unmodifiableMap(out), s);
+    }
+
+    private void exit(SimThread t) {
+        m.scheduler().leaveCpu(t);
+        t.current = null;
+        m.setState(t, State.EXITED, null);
+        t.kernel.exit();
+    }
+
+    // ------------------------------------------------------------------ CloseHandle
+
+    private void closeHandle(SimThread t, Step.CloseHandle s) {
+        CompletionPort port = m.port(s.port());
+        Map<String, Object> out = Map.of("handle", s.port());
+        if (port.isClosed()) {
+            returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
+            return;
+        }
+        port.close();
+        returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+    }
+}

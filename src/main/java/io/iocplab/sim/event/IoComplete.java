@@ -1,0 +1,18 @@
+package io.iocplab.sim.event;
+
+import java.util.List;
+
+/**
+ * The kernel finished an overlapped operation ({@code io.complete}).
+ *
+ * @param status  the Win32 status, 0 for success
+ * @param buffers for a receive, the text that landed in each WSABUF, in order; empty for a send
+ * @param packet  true when a completion packet was queued or handed to a waiter
+ */
+public record IoComplete(long tUs, long seq, String socket, String api, String overlapped, int status, long bytes,
+                         List<String> buffers, boolean packet) implements SimEvent {
+    @Override
+    public String type() {
+        return "io.complete";
+    }
+}

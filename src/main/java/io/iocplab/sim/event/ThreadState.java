@@ -1,0 +1,36 @@
+package io.iocplab.sim.event;
+
+/**
+ * A thread's scheduling state after a change ({@code thread.state}).
+ *
+ * @param waitingOn what it waits on (the trace's {@code wait}), or null
+ * @param cpu  the processor it runs on, or null
+ * @param call the Win32 call it is in (while waiting) or about to make, or null (an extension)
+ * @param step the index of its current step in its program listing, or -1 (an extension)
+ */
+public record ThreadState(long tUs, long seq, String thread, State state, Wait waitingOn, Integer cpu, String call,
+                          int step) implements SimEvent {
+
+    /** The four states of the contract. */
+    public enum State {
+        RUNNING, READY, WAITING, EXITED;
+
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What a waiting thread waits on. */
+    public enum Wait {
+        PORT, SLEEP, SUSPENDED, IO;
+
+        public String json() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Override
+    public String type() {
+        return "thread.state";
+    }
+}
