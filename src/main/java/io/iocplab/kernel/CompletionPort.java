@@ -84,6 +84,11 @@ public final class CompletionPort {
      * (§2.1) and for a thread calling GetQueuedCompletionStatus (§2.2) [DOC-IOCP; ROS-queue].
      */
     public boolean belowLimit() {
+        return belowLimit(running, concurrency);
+    }
+
+    /** The limit rule on plain numbers, for whoever explains a port from a picture of it. */
+    public static boolean belowLimit(int running, int concurrency) {
         return running < concurrency;
     }
 

@@ -10,7 +10,7 @@ package io.iocplab.kernel;
  *
  * @param thread  the released thread (always the most recent waiter)
  * @param packet  the packet it receives
- * @param cause   what made the release possible
+ * @param cause   what made the release possible (the trace's {@code release}, in lower case)
  * @param freedBy the thread whose stop freed the slot, or null for a hand-off at post time
  */
 public record Release(KernelThread thread, Packet packet, Cause cause, KernelThread freedBy) {

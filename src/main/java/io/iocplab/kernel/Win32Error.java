@@ -24,6 +24,7 @@ public final class Win32Error {
     public static final int ERROR_IO_PENDING = 997;
     public static final int ERROR_NOT_FOUND = 1168;
     public static final int ERROR_CONNECTION_ABORTED = 1236;
+    public static final int WSAENOTSOCK = 10038;
     public static final int WSAEINVAL = 10022;
     public static final int WSAEMSGSIZE = 10040;
     public static final int WSAEOPNOTSUPP = 10045;
@@ -47,6 +48,7 @@ public final class Win32Error {
             Map.entry(ERROR_NOT_FOUND, "ERROR_NOT_FOUND"),
             Map.entry(ERROR_CONNECTION_ABORTED, "ERROR_CONNECTION_ABORTED"),
             Map.entry(WSAEINVAL, "WSAEINVAL"),
+            Map.entry(WSAENOTSOCK, "WSAENOTSOCK"),
             Map.entry(WSAEMSGSIZE, "WSAEMSGSIZE"),
             Map.entry(WSAEOPNOTSUPP, "WSAEOPNOTSUPP"),
             Map.entry(WSAECONNRESET, "WSAECONNRESET"),

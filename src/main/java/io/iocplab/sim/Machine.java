@@ -44,6 +44,10 @@ public final class Machine {
     private final Map<String, SimThread> threads = new LinkedHashMap<>();
     private final Map<KernelThread, SimThread> byKernel = new IdentityHashMap<>();
     private final Map<String, Overlapped> overlapped = new LinkedHashMap<>();
+    private final Map<String, SimSocket> sockets = new LinkedHashMap<>();
+    private final Map<String, byte[][]> landed = new java.util.HashMap<>();
+    private final Connection.Factory connections;
+    private final Peers peers;
     private final List<SimThread> toReady = new ArrayList<>();
     private final PortObserver observer = new Observer();
     private long now;
@@ -53,11 +57,22 @@ public final class Machine {
     private boolean finished;
     private Summary summary;
 
+    /** A machine without sockets. */
     public Machine(MachineConfig config, EventSink sink) {
+        this(config, sink, null);
+    }
+
+    /**
+     * @param connections opens the real connection under each socket; the caller closes it after
+     *                    the run (the machine closes each connection when the run ends)
+     */
+    public Machine(MachineConfig config, EventSink sink, Connection.Factory connections) {
         this.config = config;
         this.sink = sink;
+        this.connections = connections;
         this.scheduler = new Scheduler(this, config.cpus(), config.quantumUs());
-        this.calls = new Win32Calls(this);
+        this.peers = new Peers(this);
+        this.calls = new Win32Calls(this, peers);
         this.random = new SplittableRandom(config.seed());
     }
 
@@ -70,12 +85,52 @@ public final class Machine {
         ports.put(name, port);
     }
 
+    /**
+     * A server-side socket: a real loopback connection opened when the run starts, associated with
+     * {@code port} (CreateIoCompletionPort(socket, port, key, 0)) at t=0 unless port is null.
+     */
+    public void createSocket(String name, String port, long key, Peer peer) {
+        requireNotStarted();
+        if (connections == null) {
+            throw new IllegalStateException("this machine has no network for socket " + name);
+        }
+        SimSocket sock = new SimSocket(name, peer);
+        if (port != null) {
+            sock.kernel.associate(ports.get(port), key);
+        }
+        sockets.put(name, sock);
+    }
+
     /** A thread that starts at t=0; threads start in the order they are created. */
     public void createThread(String name, List<Step> program) {
         requireNotStarted();
+        addThread(name, new ProgramCursor(program));
+    }
+
+    private void addThread(String name, Program program) {
         SimThread t = new SimThread(name, threads.size(), program);
         threads.put(name, t);
         byKernel.put(t.kernel, t);
+    }
+
+    /**
+     * The echo-server workload: the clients' sockets with closed-loop echo peers, a {@code main}
+     * thread that associates each socket and posts its first WSARecv, and the worker threads running
+     * the canonical worker loop. Main shuts the workers down with one posted packet each once every
+     * client has gone.
+     */
+    public void createEchoServer(EchoServer echo) {
+        requireNotStarted();
+        List<String> clients = new ArrayList<>();
+        for (int i = 1; i <= echo.clients(); i++) {
+            String name = echo.socketName(i);
+            createSocket(name, null, 0, new Peer.Echo(echo.messages(), echo.size(), echo.thinkUs(), echo.startUs()));
+            clients.add(name);
+        }
+        addThread("main", new EchoMainProgram(echo, clients));
+        for (int i = 1; i <= echo.workers(); i++) {
+            addThread(echo.workerName(i), new EchoWorkerProgram(echo, this));
+        }
     }
 
     // ------------------------------------------------------------------ running
@@ -101,7 +156,13 @@ public final class Machine {
             return false;
         }
         now = timers.nextTime();
-        timers.poll().run();
+        try {
+            timers.poll().run();
+        } catch (RunFailure e) {
+            finished = true;
+            close();
+            throw e;
+        }
         settle();
         return true;
     }
@@ -118,6 +179,15 @@ public final class Machine {
         started = true;
         for (CompletionPort port : ports.values()) {
             portChanged(port);
+        }
+        for (SimSocket sock : sockets.values()) {
+            try {
+                sock.connection = connections.open(sock.name);
+            } catch (ConnectionException e) {
+                close();
+                throw new RunFailure(e.getMessage(), e);
+            }
+            peers.start(sock);
         }
         for (SimThread t : threads.values()) {
             toReady.add(t);
@@ -136,10 +206,20 @@ public final class Machine {
     private void finish() {
         finished = true;
         timers.clear();
+        close();
         Map<String, Long> perThread = new LinkedHashMap<>();
         threads.values().forEach(t -> perThread.put(t.name, t.packets));
         summary = new Summary(now, seq, packets, scheduler.contextSwitches(), Collections.unmodifiableMap(perThread));
         emit(summary);
+    }
+
+    /** Closes every real connection of the run; safe to call at any time, and twice. */
+    public void close() {
+        for (SimSocket sock : sockets.values()) {
+            if (sock.connection != null) {
+                sock.connection.close();
+            }
+        }
     }
 
     public boolean isFinished() {
@@ -174,6 +254,34 @@ public final class Machine {
 
     CompletionPort port(String name) {
         return ports.get(name);
+    }
+
+    SimSocket socket(String name) {
+        return sockets.get(name);
+    }
+
+    /** Whether every socket of the run has been closed by its program. */
+    boolean allSocketsClosed() {
+        return sockets.values().stream().allMatch(s -> s.closed);
+    }
+
+    /** Called when a program closes a socket: a thread waiting for all clients to go may wake. */
+    void socketClosed(SimSocket sock) {
+        calls.socketClosed();
+    }
+
+    /** The memory a receive's WSABUFs point to: what landed there last, by OVERLAPPED (the per-I/O data). */
+    byte[][] landedIn(String overlappedLabel) {
+        return landed.get(overlappedLabel);
+    }
+
+    void land(String overlappedLabel, byte[][] bytes) {
+        landed.put(overlappedLabel, bytes);
+    }
+
+    /** Schedules an action that belongs to no thread (a peer's action, bytes arriving). */
+    void atTime(long timeUs, Runnable action) {
+        timers.at(timeUs, action);
     }
 
     /** The OVERLAPPED a label names; one structure per label for the whole run. */
@@ -223,7 +331,7 @@ public final class Machine {
         Integer cpu = state == State.RUNNING ? t.cpu : null;
         Step call = t.state == State.EXITED ? null : t.current;
         emit(new ThreadState(now, seq, t.name, state, wait, cpu, call == null ? null : call.api(),
-                t.cursor.indexOf(call)));
+                t.program.indexOf(call)));
     }
 
     /** A thread got a processor: its finished call returns, or its Compute goes on, or its next step runs. */
@@ -231,7 +339,7 @@ public final class Machine {
         if (t.pendingReturn != null) {
             SimThread.PendingReturn r = t.pendingReturn;
             t.pendingReturn = null;
-            emit(t.toEvent(r, now, seq));
+            emit(t.returns(r, now, seq));
             at(now + config.callCostUs(), t, () -> calls.runStep(t));
         } else if (t.computeLeftUs > 0) {
             calls.computeSlice(t);

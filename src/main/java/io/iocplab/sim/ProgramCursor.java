@@ -10,7 +10,7 @@ import java.util.Map;
  * Steps are also numbered in document order (the "listing"), so the code view can highlight
  * the line a thread is on and a trace can say which step a call came from.
  */
-final class ProgramCursor {
+final class ProgramCursor implements Program {
     private static final class Frame {
         final List<Step> steps;
         final Integer times; // null: forever; only for loop frames
@@ -43,13 +43,15 @@ final class ProgramCursor {
     }
 
     /** The index of a step in document order (its line in the listing). */
-    int indexOf(Step step) {
+    @Override
+    public int indexOf(Step step) {
         Integer i = step == null ? null : listing.get(step);
         return i == null ? -1 : i;
     }
 
     /** The next step to execute, entering and repeating loops as needed; null when the program ends. */
-    Step next() {
+    @Override
+    public Step next() {
         while (!frames.isEmpty()) {
             Frame f = frames.peek();
             if (f.next < f.steps.size()) {

@@ -4,7 +4,6 @@ import io.iocplab.kernel.KernelThread;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
-import java.util.List;
 
 /**
  * A simulated thread: its program and position, its scheduling state, and its kernel part.
@@ -17,7 +16,7 @@ final class SimThread {
     final String name;
     final int order;                 // position in the file: the tie-breaker everywhere
     final KernelThread kernel;
-    final ProgramCursor cursor;
+    final Program program;
 
     State state = State.READY;
     Wait waitingOn;
@@ -44,15 +43,17 @@ final class SimThread {
     /** A call's result waiting for its thread to run. */
     record PendingReturn(String api, boolean ok, int error, java.util.Map<String, Object> out, Step step) {}
 
-    SimThread(String name, int order, List<Step> program) {
+    SimThread(String name, int order, Program program) {
         this.name = name;
         this.order = order;
         this.kernel = new KernelThread(name);
-        this.cursor = new ProgramCursor(program);
+        this.program = program;
     }
 
-    ApiReturn toEvent(PendingReturn r, long tUs, long seq) {
-        return new ApiReturn(tUs, seq, name, r.api(), r.ok(), r.error(), r.out(), cursor.indexOf(r.step()));
+    /** The call returns: the program learns the result, and the event says it. */
+    ApiReturn returns(PendingReturn r, long tUs, long seq) {
+        program.returned(r);
+        return new ApiReturn(tUs, seq, name, r.api(), r.ok(), r.error(), r.out(), program.indexOf(r.step()));
     }
 
     @Override

@@ -74,6 +74,14 @@ public sealed interface Step {
 
     record closesocket(String socket, Source source) implements Step {}
 
+    /**
+     * WaitForSingleObject on an event the run itself signals; used by workloads, not written in
+     * scenario files. {@link #ALL_CLIENTS_GONE} is set once every socket of the run is closed.
+     */
+    record WaitForSingleObject(String event, Source source) implements Step {
+        public static final String ALL_CLIENTS_GONE = "hAllClientsGone";
+    }
+
     /** Repeats its steps {@code times} times, or forever when {@code times} is null. */
     record Loop(Integer times, List<Step> steps, Source source) implements Step {}
 }

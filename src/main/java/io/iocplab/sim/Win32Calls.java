@@ -3,7 +3,6 @@ package io.iocplab.sim;
 import static io.iocplab.kernel.Win32Error.ERROR_ABANDONED_WAIT_0;
 import static io.iocplab.kernel.Win32Error.ERROR_ACCESS_DENIED;
 import static io.iocplab.kernel.Win32Error.ERROR_INVALID_HANDLE;
-import static io.iocplab.kernel.Win32Error.ERROR_INVALID_PARAMETER;
 import static io.iocplab.kernel.Win32Error.ERROR_SUCCESS;
 import static io.iocplab.kernel.Win32Error.WAIT_TIMEOUT;
 
@@ -30,9 +29,36 @@ import java.util.Map;
  */
 final class Win32Calls {
     private final Machine m;
+    private final SocketCalls sockets;
 
-    Win32Calls(Machine machine) {
+    Win32Calls(Machine machine, Peers peers) {
         this.m = machine;
+        this.sockets = new SocketCalls(machine, this, peers);
+        peers.attach(sockets);
+    }
+
+    private final List<SimThread> waitingForClients = new ArrayList<>();
+
+    /** A program closed a socket: once all are closed, threads waiting for the clients to go wake. */
+    void socketClosed() {
+        if (!m.allSocketsClosed()) {
+            return;
+        }
+        for (SimThread t : waitingForClients) {
+            endWait(t);
+        }
+        waitingForClients.clear();
+    }
+
+    /** WaitForSingleObject(hAllClientsGone, INFINITE): a wait like any other, so it frees a port slot. */
+    private void waitForClients(SimThread t, Step.WaitForSingleObject s) {
+        if (m.allSocketsClosed()) {
+            returnNow(t, s.api(), true, ERROR_SUCCESS, Map.of("handle", s.event()), s);
+            return;
+        }
+        returnLater(t, s.api(), true, ERROR_SUCCESS, Map.of("handle", s.event()));
+        block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO);
+        waitingForClients.add(t);
     }
 
     // ------------------------------------------------------------------ stepping
@@ -43,7 +69,7 @@ final class Win32Calls {
             m.scheduler().preempt(t);
             return;
         }
-        Step step = t.retry != null ? t.retry : t.cursor.next();
+        Step step = t.retry != null ? t.retry : t.program.next();
         boolean retrying = t.retry != null;
         t.retry = null;
         if (step == null) {
@@ -69,25 +95,40 @@ final class Win32Calls {
             exit(t);
         } else if (step instanceof Step.CloseHandle s) {
             closeHandle(t, s);
+        } else if (step instanceof Step.WaitForSingleObject s) {
+            waitForClients(t, s);
+        } else if (step instanceof Step.CreateIoCompletionPort s) {
+            sockets.createIoCompletionPort(t, s);
+        } else if (step instanceof Step.WSARecv s) {
+            sockets.wsaRecv(t, s);
+        } else if (step instanceof Step.WSASend s) {
+            sockets.wsaSend(t, s);
+        } else if (step instanceof Step.WSAGetOverlappedResult s) {
+            sockets.getOverlappedResult(t, s);
+        } else if (step instanceof Step.CancelIoEx s) {
+            sockets.cancelIoEx(t, s);
+        } else if (step instanceof Step.SetFileCompletionNotificationModes s) {
+            sockets.setNotificationModes(t, s);
+        } else if (step instanceof Step.closesocket s) {
+            sockets.closesocket(t, s);
         } else {
-            // the socket calls arrive with io.iocplab.net; until then they fail as an invalid parameter
-            returnNow(t, step.api(), false, ERROR_INVALID_PARAMETER, Map.of(), step);
+            throw new IllegalStateException("a loop is entered by the program cursor: " + step);
         }
     }
 
     /** Returns from the current call now; the next step follows after the call's cost. */
-    private void returnNow(SimThread t, String api, boolean ok, int error, Map<String, Object> out, Step step) {
-        m.emit(t.toEvent(new SimThread.PendingReturn(api, ok, error, out, step), m.now(), m.seq()));
+    void returnNow(SimThread t, String api, boolean ok, int error, Map<String, Object> out, Step step) {
+        m.emit(t.returns(new SimThread.PendingReturn(api, ok, error, out, step), m.now(), m.seq()));
         m.at(m.now() + m.callCost(), t, () -> runStep(t));
     }
 
     /** The call will return when the thread runs again, with this result. */
-    private static void returnLater(SimThread t, String api, boolean ok, int error, Map<String, Object> out) {
+    static void returnLater(SimThread t, String api, boolean ok, int error, Map<String, Object> out) {
         t.pendingReturn = new SimThread.PendingReturn(api, ok, error, out, t.current);
     }
 
     /** The thread leaves its processor and waits; any wait but the port's own frees its slot on the port. */
-    private void block(SimThread t, Wait wait, Release.Cause cause) {
+    void block(SimThread t, Wait wait, Release.Cause cause) {
         m.scheduler().leaveCpu(t);
         m.setState(t, State.WAITING, wait);
         if (wait != Wait.PORT) {
@@ -96,7 +137,7 @@ final class Win32Calls {
     }
 
     /** A wait other than the port's ends: the thread counts again and becomes ready, unless it is suspended. */
-    private void endWait(SimThread t) {
+    void endWait(SimThread t) {
         if (t.suspendCount > 0) {
             m.setState(t, State.WAITING, Wait.SUSPENDED);
             return;
@@ -139,7 +180,7 @@ final class Win32Calls {
     void released(SimThread t, Release release) {
         boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
         List<Packet> one = List.of(release.packet());
-        String how = release.cause() == Release.Cause.HANDED_OFF ? "handed_off" : "slot_freed";
+        String how = release.cause().name().toLowerCase(java.util.Locale.ROOT);
         String by = release.freedBy() == null ? null : release.freedBy().name();
         m.packetsTaken(t, 1);
         returnLater(t, t.current.api(), ok(ex, one), error(ex, one), packetsOut(ex, release.thread().port().name(), one,

@@ -22,7 +22,9 @@ public record ThreadState(long tUs, long seq, String thread, State state, Wait w
 
     /** What a waiting thread waits on. */
     public enum Wait {
-        PORT, SLEEP, SUSPENDED, IO;
+        PORT, SLEEP, SUSPENDED, IO,
+        /** A wait on an event object (an extension of the contract's list). */
+        EVENT;
 
         public String json() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,0 +1,60 @@
+package io.iocplab.sim;
+
+/**
+ * The real TCP connection under one scenario socket, as the machine uses it. The machine decides
+ * <em>when</em> bytes move (virtual time); a connection moves <em>which</em> bytes, for real.
+ *
+ * <p>Every method that expects bytes from the other end waits for them only up to a real-time
+ * bound; if they do not come, it throws {@link ConnectionException} naming the socket and the
+ * operation, and the run stops with that error. Implemented by {@code io.iocplab.net} (adapted in
+ * {@code io.iocplab.scenario}, which wires the layers together).
+ */
+public interface Connection extends AutoCloseable {
+
+    /** The real TCP port of the server-side socket (the one the program calls WSARecv on). */
+    int serverPort();
+
+    /** The real TCP port of the peer (the client end). */
+    int peerPort();
+
+    /**
+     * Server side, WSARecv: reads exactly {@code count} bytes, scattering them into buffers of the
+     * given lengths in order, with no holes (a real scatter read).
+     *
+     * @return the bytes that landed in each buffer, one array per WSABUF (empty arrays for unused ones)
+     */
+    byte[][] serverReceive(int[] lengths, int count) throws ConnectionException;
+
+    /** Server side, WSASend: writes the buffers in order (a real gather write). */
+    void serverSend(byte[][] buffers) throws ConnectionException;
+
+    /** Server side: confirms that the peer's FIN has arrived (a read sees the end of the stream). */
+    void serverExpectEnd() throws ConnectionException;
+
+    /** Server side, closesocket. */
+    void serverClose();
+
+    /** Peer: writes these bytes. */
+    void peerSend(byte[] data) throws ConnectionException;
+
+    /** Peer: reads exactly {@code count} bytes that the server sent. */
+    byte[] peerReceive(int count) throws ConnectionException;
+
+    /** Peer: graceful close, a real FIN. */
+    void peerClose() throws ConnectionException;
+
+    /** Peer: abortive close, a real RST (SO_LINGER 0). */
+    void peerReset() throws ConnectionException;
+
+    /** Closes both ends and everything they hold; safe to call twice. */
+    @Override
+    void close();
+
+    /** Opens connections for a run; closing it closes every connection it opened. */
+    interface Factory extends AutoCloseable {
+        Connection open(String socket) throws ConnectionException;
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.iocplab.sim;
+
+/**
+ * The echo-server workload of a scenario's {@code echo:} block (see the scenario contract's
+ * extensions): {@code clients} peers each send {@code messages} messages of {@code size} bytes,
+ * each a think time after the previous echo; {@code workers} threads run the canonical worker loop
+ * on {@code port}, computing {@code computeUs} per packet and, when {@code blockEvery > 0}, making a
+ * blocking call of {@code blockUs} every {@code blockEvery} packets.
+ *
+ * <p>Client i's socket is named {@code C<i>} and associated with completion key i; key 0 is the
+ * shutdown key.
+ */
+public record EchoServer(String port, int workers, int clients, int messages, int size, long thinkUs,
+                         long startUs, long computeUs, int blockEvery, long blockUs) {
+
+    public EchoServer {
+        if (workers < 1 || clients < 1 || messages < 1 || size < 1) {
+            throw new IllegalArgumentException("workers, clients, messages and size must be at least 1");
+        }
+        if (thinkUs < 0 || startUs < 0 || computeUs < 0 || blockEvery < 0 || blockUs < 0) {
+            throw new IllegalArgumentException("times and counts must not be negative");
+        }
+    }
+
+    public String socketName(int client) {
+        return "C" + client;
+    }
+
+    public String workerName(int worker) {
+        return "W" + worker;
+    }
+
+    /** The OVERLAPPED of client i's receives and sends: one per operation, as the per-I/O context. */
+    static String recvOverlapped(String socket) {
+        return "recv:" + socket;
+    }
+
+    static String sendOverlapped(String socket) {
+        return "send:" + socket;
+    }
+}

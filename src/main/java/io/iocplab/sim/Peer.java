@@ -1,0 +1,33 @@
+package io.iocplab.sim;
+
+import java.util.List;
+
+/**
+ * What the client end of a scenario socket does. A peer is a real socket; its actions happen at
+ * virtual times and reach the server one loopback latency later.
+ */
+public sealed interface Peer {
+
+    /** A peer that does nothing but read what the server sends. */
+    Peer SILENT = new Scripted(List.of());
+
+    /** A fixed script from the scenario's {@code peers:} block, in time order. */
+    record Scripted(List<Action> actions) implements Peer {}
+
+    /**
+     * A closed-loop client of an echo server: sends {@code messages} messages of {@code size} bytes,
+     * each one {@code thinkUs} after the whole echo of the previous one came back, verifies every
+     * echoed byte, then closes gracefully. The bytes are drawn from the run's seeded randomness.
+     */
+    record Echo(int messages, int size, long thinkUs, long startUs) implements Peer {}
+
+    /** One scripted action at a virtual time. */
+    sealed interface Action {
+        long atUs();
+    }
+
+    record Send(long atUs, String data) implements Action {}
+
+    /** A graceful close (FIN) or, when {@code reset}, an abortive one (RST). */
+    record Close(long atUs, boolean reset) implements Action {}
+}
