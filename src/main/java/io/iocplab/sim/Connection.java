@@ -31,6 +31,9 @@ public interface Connection extends AutoCloseable {
     /** Server side: confirms that the peer's FIN has arrived (a read sees the end of the stream). */
     void serverExpectEnd() throws ConnectionException;
 
+    /** Server side: confirms that the peer's RST has arrived (a read fails with a reset). */
+    void serverExpectReset() throws ConnectionException;
+
     /** Server side, closesocket. */
     void serverClose();
 

@@ -63,8 +63,8 @@ public final class Machine {
     }
 
     /**
-     * @param connections opens the real connection under each socket; the caller closes it after
-     *                    the run (the machine closes each connection when the run ends)
+     * @param connections opens the real connection under each socket; the machine owns it and closes
+     *                    it, with every connection it opened, when the run ends or is closed
      */
     public Machine(MachineConfig config, EventSink sink, Connection.Factory connections) {
         this.config = config;
@@ -213,12 +213,15 @@ public final class Machine {
         emit(summary);
     }
 
-    /** Closes every real connection of the run; safe to call at any time, and twice. */
+    /** Closes every real connection of the run and the network under them; safe at any time, and twice. */
     public void close() {
         for (SimSocket sock : sockets.values()) {
             if (sock.connection != null) {
                 sock.connection.close();
             }
+        }
+        if (connections != null) {
+            connections.close();
         }
     }
 

@@ -145,6 +145,7 @@ final class SocketCalls {
      * completes with ERROR_NETNAME_DELETED (Model decision 5) [OBS].
      */
     void resetArrived(SimSocket sock) {
+        confirm(() -> sock.connection.serverExpectReset());
         sock.reset = true;
         sock.inbound = 0;
         failPending(sock, ERROR_NETNAME_DELETED);

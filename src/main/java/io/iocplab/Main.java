@@ -1,0 +1,21 @@
+package io.iocplab;
+
+import io.iocplab.app.IocpLabApp;
+import io.iocplab.cli.Cli;
+
+/**
+ * The launcher of {@code iocplab.jar}: with no arguments it opens the simulator window, with any it is
+ * the command line ({@link Cli}) and exits with its code. Not a JavaFX {@code Application} itself, so
+ * that {@code java -jar} works from a plain class path.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            IocpLabApp.launchWindow(args);
+            return;
+        }
+        System.exit(Cli.run(args, System.out, System.err));
+    }
+}

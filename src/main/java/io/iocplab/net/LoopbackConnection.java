@@ -1,0 +1,460 @@
+package io.iocplab.net;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One real TCP connection on 127.0.0.1 under a scenario socket: the <em>server side</em> (the
+ * accepted socket, the one the simulated program calls WSARecv/WSASend on) and the <em>peer</em>
+ * (the client end, which sends, receives, closes or resets as the scenario says).
+ *
+ * <p>Rules kept here:
+ * <ul>
+ *   <li>Every operation that needs the other end (bytes to arrive, room to write, a FIN, an RST)
+ *       waits at most the network's real-time bound, then throws a {@link NetException} whose message
+ *       names the socket and the operation. Nothing is papered over: too few bytes, a FIN or an RST
+ *       where bytes were expected, data where a FIN was expected are all errors.</li>
+ *   <li>A receive reads exactly the bytes asked for, never more: the buffers handed to the read hold
+ *       exactly {@code count} bytes in all, so nothing is taken from the stream that a later receive
+ *       should see.</li>
+ *   <li>{@link #serverReceive} is a real scatter read and {@link #serverSend} a real gather write;
+ *       buffer 0 is filled before buffer 1, and so on, with no holes.</li>
+ *   <li>The fast path is a plain non-blocking read or write; the selector is used only when that
+ *       comes up short.</li>
+ *   <li>{@link #peerClose()} is a graceful close: a real FIN (the peer's output is shut down; its
+ *       socket is released with the connection). {@link #peerReset()} is an abortive close: SO_LINGER 0
+ *       and close, a real RST.</li>
+ *   <li>{@link #close()} closes both ends; it is idempotent, and the network's close calls it.</li>
+ * </ul>
+ */
+public final class LoopbackConnection implements AutoCloseable {
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private final LoopbackNetwork network;
+    private final String name;
+    private final SocketChannel server;
+    private final SelectionKey serverKey;
+    private final int serverPort;
+    private final SocketChannel peer;
+    private final SelectionKey peerKey;
+    private final int peerPort;
+    /** Scratch space for reads whose bytes are only looked at, never returned (expect end/reset). */
+    private ByteBuffer scratch;
+    private boolean serverClosed;
+    private boolean peerOutputShut;
+    private boolean peerClosed;
+
+    LoopbackConnection(LoopbackNetwork network, String name,
+                       SocketChannel server, SelectionKey serverKey, int serverPort,
+                       SocketChannel peer, SelectionKey peerKey, int peerPort) {
+        this.network = network;
+        this.name = name;
+        this.server = server;
+        this.serverKey = serverKey;
+        this.serverPort = serverPort;
+        this.peer = peer;
+        this.peerKey = peerKey;
+        this.peerPort = peerPort;
+    }
+
+    /** The scenario name of this socket. */
+    public String name() {
+        return name;
+    }
+
+    /** The real local TCP port of the server side (the peer's remote port). */
+    public int serverPort() {
+        return serverPort;
+    }
+
+    /** The real local TCP port of the peer (the server side's remote port). */
+    public int peerPort() {
+        return peerPort;
+    }
+
+    /** The real-time bound on every wait of this connection. */
+    public Duration bound() {
+        return network.bound();
+    }
+
+    // ------------------------------------------------------------------ server side
+
+    /**
+     * WSARecv: reads exactly {@code count} bytes from the peer with one real scatter read (repeated
+     * until all have arrived), into buffers of the given lengths, in order, with no holes.
+     *
+     * @param lengths the WSABUF lengths
+     * @param count   how many bytes to read; at most the sum of {@code lengths}
+     * @return one array per WSABUF holding exactly the bytes that landed in it (empty for unused ones)
+     */
+    public byte[][] serverReceive(int[] lengths, int count) throws NetException {
+        if (lengths == null) {
+            throw new IllegalArgumentException("socket " + name + ": WSARecv needs buffer lengths");
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("socket " + name + ": WSARecv of a negative count " + count);
+        }
+        byte[][] landed = new byte[lengths.length][];
+        ByteBuffer[] buffers = new ByteBuffer[lengths.length];
+        long left = count;
+        int used = 0;
+        for (int i = 0; i < lengths.length; i++) {
+            if (lengths[i] < 0) {
+                throw new IllegalArgumentException("socket " + name + ": WSABUF " + i + " has a negative length");
+            }
+            int take = (int) Math.min(lengths[i], left);
+            left -= take;
+            landed[i] = take == 0 ? NO_BYTES : new byte[take];
+            buffers[i] = ByteBuffer.wrap(landed[i]);
+            if (take > 0) {
+                used = i + 1;
+            }
+        }
+        if (left > 0) {
+            throw new IllegalArgumentException("socket " + name + ": WSARecv of " + count
+                    + " bytes into buffers that hold only " + (count - left));
+        }
+        if (count == 0) {
+            return landed;
+        }
+        String op = "WSARecv";
+        if (serverClosed) {
+            throw closed(op, "the socket is closed");
+        }
+        int first = 0;
+        int got = 0;
+        boolean waiting = false;
+        long deadline = 0;
+        try {
+            while (got < count) {
+                long n = server.read(buffers, first, used - first);
+                if (n < 0) {
+                    throw new NetException(name, NetException.Kind.END_OF_STREAM, "socket " + name + ": " + op
+                            + " expected " + bytes(count) + " from the peer, but the peer closed the connection (FIN) after "
+                            + got);
+                }
+                if (n > 0) {
+                    got += (int) n;
+                    while (first < used && !buffers[first].hasRemaining()) {
+                        first++;
+                    }
+                    continue;
+                }
+                if (!waiting) {
+                    waiting = true;
+                    deadline = System.nanoTime() + network.boundNanos();
+                }
+                if (!network.await(serverKey, SelectionKey.OP_READ, deadline)) {
+                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
+                            + " expected " + bytes(count) + " from the peer, " + got + " arrived within "
+                            + LoopbackNetwork.format(network.bound()));
+                }
+            }
+        } catch (IOException e) {
+            throw failure(op, "after " + got + " of " + bytes(count) + " arrived", e);
+        }
+        return landed;
+    }
+
+    /** WSASend: writes the buffers in order with one real gather write (repeated until all is written). */
+    public void serverSend(byte[][] data) throws NetException {
+        if (serverClosed) {
+            throw closed("WSASend", "the socket is closed");
+        }
+        ByteBuffer[] buffers = new ByteBuffer[data.length];
+        long total = 0;
+        for (int i = 0; i < data.length; i++) {
+            buffers[i] = ByteBuffer.wrap(data[i]);
+            total += data[i].length;
+        }
+        write(server, serverKey, "WSASend", "the peer", buffers, total);
+    }
+
+    /** Confirms that the peer's FIN has arrived: a read sees the end of the stream (not data, not a reset). */
+    public void serverExpectEnd() throws NetException {
+        String op = "expected the peer's FIN (end of stream)";
+        if (serverClosed) {
+            throw closed(op, "the socket is closed");
+        }
+        ByteBuffer buf = scratch();
+        boolean waiting = false;
+        long deadline = 0;
+        try {
+            while (true) {
+                buf.clear();
+                int n = server.read(buf);
+                if (n < 0) {
+                    return;
+                }
+                if (n > 0) {
+                    throw new NetException(name, NetException.Kind.UNEXPECTED_DATA, "socket " + name + ": " + op
+                            + ", but " + bytes(n) + " of data arrived instead");
+                }
+                if (!waiting) {
+                    waiting = true;
+                    deadline = System.nanoTime() + network.boundNanos();
+                }
+                if (!network.await(serverKey, SelectionKey.OP_READ, deadline)) {
+                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
+                            + ", nothing arrived within " + LoopbackNetwork.format(network.bound()));
+                }
+            }
+        } catch (IOException e) {
+            throw failure(op, "", e);
+        }
+    }
+
+    /**
+     * Confirms that the peer reset the connection (RST): a read fails with "connection reset" (not
+     * data, not a FIN). The failed read consumes the reset, as a WSARecv that fails with WSAECONNRESET
+     * does.
+     */
+    public void serverExpectReset() throws NetException {
+        String op = "expected the peer's reset (RST)";
+        if (serverClosed) {
+            throw closed(op, "the socket is closed");
+        }
+        ByteBuffer buf = scratch();
+        boolean waiting = false;
+        long deadline = 0;
+        while (true) {
+            int n;
+            try {
+                buf.clear();
+                n = server.read(buf);
+            } catch (ClosedChannelException e) {
+                throw closed(op, "the socket is closed");
+            } catch (IOException e) {
+                if (isReset(e)) {
+                    return;
+                }
+                throw failure(op, "", e);
+            }
+            if (n < 0) {
+                throw new NetException(name, NetException.Kind.END_OF_STREAM, "socket " + name + ": " + op
+                        + ", but the peer closed gracefully (FIN) instead");
+            }
+            if (n > 0) {
+                throw new NetException(name, NetException.Kind.UNEXPECTED_DATA, "socket " + name + ": " + op
+                        + ", but " + bytes(n) + " of data arrived instead");
+            }
+            if (!waiting) {
+                waiting = true;
+                deadline = System.nanoTime() + network.boundNanos();
+            }
+            try {
+                if (!network.await(serverKey, SelectionKey.OP_READ, deadline)) {
+                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
+                            + ", nothing arrived within " + LoopbackNetwork.format(network.bound()));
+                }
+            } catch (IOException e) {
+                throw failure(op, "", e);
+            }
+        }
+    }
+
+    /** closesocket on the server side: the peer then sees the end of the stream. Idempotent. */
+    public void serverClose() {
+        if (!serverClosed) {
+            serverClosed = true;
+            network.closeChannel(server);
+        }
+    }
+
+    // ------------------------------------------------------------------ peer
+
+    /** The peer writes these bytes (repeated until all is written). */
+    public void peerSend(byte[] data) throws NetException {
+        if (peerClosed || peerOutputShut) {
+            throw closed("peer send", peerClosed ? "the peer is closed" : "the peer has closed its sending side (FIN)");
+        }
+        write(peer, peerKey, "peer send", "the server", new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length);
+    }
+
+    /** The peer reads exactly {@code count} bytes that the server side sent. */
+    public byte[] peerReceive(int count) throws NetException {
+        if (count < 0) {
+            throw new IllegalArgumentException("socket " + name + ": peer recv of a negative count " + count);
+        }
+        String op = "peer recv";
+        if (count == 0) {
+            return NO_BYTES;
+        }
+        if (peerClosed) {
+            throw closed(op, "the peer is closed");
+        }
+        byte[] result = new byte[count];
+        ByteBuffer buf = ByteBuffer.wrap(result);
+        boolean waiting = false;
+        long deadline = 0;
+        try {
+            while (buf.hasRemaining()) {
+                int n = peer.read(buf);
+                if (n < 0) {
+                    throw new NetException(name, NetException.Kind.END_OF_STREAM, "socket " + name + ": " + op
+                            + " expected " + bytes(count) + " from the server, but the server closed the connection after "
+                            + buf.position());
+                }
+                if (n > 0) {
+                    continue;
+                }
+                if (!waiting) {
+                    waiting = true;
+                    deadline = System.nanoTime() + network.boundNanos();
+                }
+                if (!network.await(peerKey, SelectionKey.OP_READ, deadline)) {
+                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
+                            + " expected " + bytes(count) + " from the server, " + buf.position() + " arrived within "
+                            + LoopbackNetwork.format(network.bound()));
+                }
+            }
+        } catch (IOException e) {
+            throw failure(op, "after " + buf.position() + " of " + bytes(count) + " arrived", e);
+        }
+        return result;
+    }
+
+    /**
+     * The peer closes gracefully: a real FIN (its sending side is shut down; the socket itself is
+     * released when the connection or the network is closed). It may still receive what the server
+     * sends. Idempotent.
+     */
+    public void peerClose() throws NetException {
+        if (peerClosed) {
+            throw closed("peer close", "the peer is already closed (reset)");
+        }
+        if (peerOutputShut) {
+            return;
+        }
+        try {
+            peer.shutdownOutput();
+            peerOutputShut = true;
+        } catch (IOException e) {
+            throw failure("peer close", "", e);
+        }
+    }
+
+    /** The peer closes abortively: SO_LINGER 0 and close, a real RST. */
+    public void peerReset() throws NetException {
+        if (peerClosed) {
+            throw closed("peer reset", "the peer is already closed");
+        }
+        try {
+            peer.setOption(StandardSocketOptions.SO_LINGER, 0);
+        } catch (IOException e) {
+            throw failure("peer reset", "", e);
+        }
+        peerClosed = true;
+        // closeChannel runs the selector so the descriptor is really closed, and the RST sent, now
+        network.closeChannel(peer);
+    }
+
+    /** Closes both ends and everything they hold. Idempotent. */
+    @Override
+    public void close() {
+        serverClosed = true;
+        peerClosed = true;
+        network.closeChannel(server);
+        network.closeChannel(peer);
+        network.forget(this);
+    }
+
+    /** True once both ends are closed. */
+    public boolean isClosed() {
+        return !server.isOpen() && !peer.isOpen();
+    }
+
+    @Override
+    public String toString() {
+        return "socket " + name + " (server 127.0.0.1:" + serverPort + ", peer 127.0.0.1:" + peerPort + ")";
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /** The accepted, server-side channel (for tests in this package). */
+    SocketChannel serverChannel() {
+        return server;
+    }
+
+    /** The peer's channel (for tests in this package). */
+    SocketChannel peerChannel() {
+        return peer;
+    }
+
+    private void write(SocketChannel channel, SelectionKey key, String op, String toWhom,
+                       ByteBuffer[] buffers, long total) throws NetException {
+        long written = 0;
+        int first = 0;
+        boolean waiting = false;
+        long deadline = 0;
+        try {
+            while (written < total) {
+                long n = channel.write(buffers, first, buffers.length - first);
+                if (n > 0) {
+                    written += n;
+                    while (first < buffers.length && !buffers[first].hasRemaining()) {
+                        first++;
+                    }
+                    continue;
+                }
+                if (!waiting) {
+                    waiting = true;
+                    deadline = System.nanoTime() + network.boundNanos();
+                }
+                if (!network.await(key, SelectionKey.OP_WRITE, deadline)) {
+                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
+                            + " could write only " + written + " of " + bytes(total) + " to " + toWhom + " within "
+                            + LoopbackNetwork.format(network.bound()) + " (" + toWhom + " is not reading)");
+                }
+            }
+        } catch (IOException e) {
+            throw failure(op, "after " + written + " of " + bytes(total) + " were written", e);
+        }
+    }
+
+    private ByteBuffer scratch() {
+        if (scratch == null) {
+            scratch = ByteBuffer.allocate(256);
+        }
+        return scratch;
+    }
+
+    private NetException closed(String op, String why) {
+        return new NetException(name, NetException.Kind.CLOSED, "socket " + name + ": " + op + ": " + why);
+    }
+
+    private NetException failure(String op, String when, IOException e) {
+        String suffix = when.isEmpty() ? "" : " " + when;
+        if (e instanceof ClosedChannelException) {
+            return new NetException(name, NetException.Kind.CLOSED,
+                    "socket " + name + ": " + op + " on a closed socket" + suffix, e);
+        }
+        if (isReset(e)) {
+            return new NetException(name, NetException.Kind.RESET,
+                    "socket " + name + ": " + op + ": the connection was reset (" + e.getMessage() + ")" + suffix, e);
+        }
+        return new NetException(name, NetException.Kind.IO,
+                "socket " + name + ": " + op + " failed: " + e + suffix, e);
+    }
+
+    /** "Connection reset", "Connection reset by peer", "Broken pipe": the other end is gone abortively. */
+    static boolean isReset(IOException e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return false;
+        }
+        String lower = m.toLowerCase(Locale.ROOT);
+        return lower.contains("reset") || lower.contains("broken pipe");
+    }
+
+    private static String bytes(long n) {
+        return n == 1 ? "1 byte" : n + " bytes";
+    }
+}

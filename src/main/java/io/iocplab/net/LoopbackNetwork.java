@@ -1,0 +1,349 @@
+package io.iocplab.net;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.channels.Channel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Real TCP connections on 127.0.0.1 for one run: each {@link #open(String)} connects a client (the
+ * peer) to a listening socket of this network and accepts the server side at once.
+ *
+ * <p>Rules kept here:
+ * <ul>
+ *   <li>Nothing is ever bound to or connected to any address but 127.0.0.1 (IPv4 loopback), and every
+ *       port is ephemeral (port 0, chosen by the OS). The listening socket is opened lazily, with the
+ *       first connection, and is checked to be on loopback.</li>
+ *   <li>Each connection is accepted synchronously, right after its peer connects; an accepted socket
+ *       whose remote end is not that peer (another local process) is closed and skipped.</li>
+ *   <li>Every channel and selector this network opens is in its registry until it is closed;
+ *       {@link #openResources()} counts them, and {@link #openResourcesInProcess()} counts them over
+ *       every network in the process. {@link #close()} closes all of them, and is idempotent.</li>
+ *   <li>All waiting is bounded by a real-time {@link #bound()} (5 s unless given) and done on ONE
+ *       selector: a channel's key has interest 0 except while it is being waited on, so other ready
+ *       channels never wake the wait. An operation first tries the non-blocking call and selects only
+ *       if it came up short.</li>
+ *   <li>No threads: a network and its connections are used by one thread at a time (the machine's).</li>
+ * </ul>
+ */
+public final class LoopbackNetwork implements AutoCloseable {
+
+    /** The real-time bound on every wait unless another is given. */
+    public static final Duration DEFAULT_BOUND = Duration.ofSeconds(5);
+
+    /** 127.0.0.1, whatever the IPv6 preference of the JVM is. */
+    static final InetAddress LOOPBACK = ipv4Loopback();
+
+    private static final AtomicInteger OPEN_IN_PROCESS = new AtomicInteger();
+
+    private final Duration bound;
+    private final long boundNanos;
+    private final Set<AutoCloseable> resources = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<LoopbackConnection> connections = new ArrayList<>();
+    private Selector selector;
+    private ServerSocketChannel listener;
+    private SelectionKey listenerKey;
+    private boolean closed;
+    private long selects;
+
+    /** A network whose waits are bounded by {@link #DEFAULT_BOUND}. */
+    public LoopbackNetwork() {
+        this(DEFAULT_BOUND);
+    }
+
+    /** A network whose waits (for bytes, FIN, RST, room to write, connect, accept) last at most {@code bound}. */
+    public LoopbackNetwork(Duration bound) {
+        if (bound == null || bound.isNegative() || bound.isZero()) {
+            throw new IllegalArgumentException("the real-time bound must be positive: " + bound);
+        }
+        this.bound = bound;
+        this.boundNanos = bound.toNanos();
+    }
+
+    /** The real-time bound on every wait. */
+    public Duration bound() {
+        return bound;
+    }
+
+    /**
+     * Opens a real TCP connection on 127.0.0.1 for the scenario socket {@code socketName}: connects
+     * a peer and accepts the server side.
+     */
+    public LoopbackConnection open(String socketName) throws NetException {
+        if (closed) {
+            throw new NetException(socketName, NetException.Kind.CLOSED,
+                    "socket " + socketName + ": cannot open a connection, the network is closed");
+        }
+        SocketChannel peer = null;
+        SocketChannel server = null;
+        try {
+            ensureListening(socketName);
+            peer = track(SocketChannel.open());
+            peer.configureBlocking(false);
+            peer.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SelectionKey peerKey = peer.register(selector, 0);
+            InetSocketAddress target = (InetSocketAddress) listener.getLocalAddress();
+            long deadline = System.nanoTime() + boundNanos;
+            if (!peer.connect(target)) {
+                while (!peer.finishConnect()) {
+                    if (!await(peerKey, SelectionKey.OP_CONNECT, deadline)) {
+                        throw new NetException(socketName, NetException.Kind.TIMEOUT, "socket " + socketName
+                                + ": connect to " + describe(target) + " did not complete within " + format(bound));
+                    }
+                }
+            }
+            InetSocketAddress peerLocal = (InetSocketAddress) peer.getLocalAddress();
+            requireLoopback(socketName, "the peer", peerLocal);
+
+            server = accept(socketName, peerLocal, deadline);
+            server.configureBlocking(false);
+            server.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SelectionKey serverKey = server.register(selector, 0);
+            InetSocketAddress serverLocal = (InetSocketAddress) server.getLocalAddress();
+            requireLoopback(socketName, "the server side", serverLocal);
+
+            LoopbackConnection connection = new LoopbackConnection(this, socketName,
+                    server, serverKey, serverLocal.getPort(), peer, peerKey, peerLocal.getPort());
+            connections.add(connection);
+            return connection;
+        } catch (IOException e) {
+            closeChannel(server);
+            closeChannel(peer);
+            throw new NetException(socketName, NetException.Kind.IO,
+                    "socket " + socketName + ": could not open a loopback connection: " + e, e);
+        } catch (NetException | RuntimeException e) {
+            closeChannel(server);
+            closeChannel(peer);
+            throw e;
+        }
+    }
+
+    /** How many channels and selectors this network opened and has not closed yet. */
+    public int openResources() {
+        return resources.size();
+    }
+
+    /** How many channels and selectors all networks in this process opened and have not closed yet. */
+    public static int openResourcesInProcess() {
+        return OPEN_IN_PROCESS.get();
+    }
+
+    /** The address the listening socket is bound to, or null before the first connection (for tests). */
+    public InetSocketAddress listenAddress() {
+        try {
+            return listener == null || !listener.isOpen() ? null : (InetSocketAddress) listener.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes every connection, the listening socket and the selector this network opened. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (LoopbackConnection c : new ArrayList<>(connections)) {
+            c.close();
+        }
+        connections.clear();
+        closeChannel(listener);
+        listener = null;
+        if (selector != null) {
+            // closing the selector deregisters every key, which lets the channels closed above
+            // release their file descriptors
+            untrackAndClose(selector);
+        }
+        // anything left (should be nothing)
+        for (AutoCloseable r : new ArrayList<>(resources)) {
+            untrackAndClose(r);
+        }
+    }
+
+    // ---------------------------------------------------------------- for LoopbackConnection
+
+    long boundNanos() {
+        return boundNanos;
+    }
+
+    /** How many times a wait has called select (for tests: a wait must not spin). */
+    long selects() {
+        return selects;
+    }
+
+    void forget(LoopbackConnection connection) {
+        connections.remove(connection);
+    }
+
+    /**
+     * Waits until {@code key}'s channel is ready for {@code ops} or the deadline passes. The key's
+     * interest is {@code ops} only during the wait. Returns false on timeout. May return true
+     * spuriously; callers retry their operation and wait again.
+     */
+    boolean await(SelectionKey key, int ops, long deadlineNanos) throws IOException {
+        key.interestOps(ops);
+        try {
+            while (true) {
+                long remaining = deadlineNanos - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining + 999_999));
+                selects++;
+                selector.select(millis);
+                Set<SelectionKey> selected = selector.selectedKeys();
+                if (!selected.isEmpty()) {
+                    boolean mine = selected.contains(key);
+                    selected.clear();
+                    if (mine) {
+                        return true;
+                    }
+                }
+            }
+        } finally {
+            if (key.isValid()) {
+                key.interestOps(0);
+            }
+        }
+    }
+
+    /**
+     * Closes a channel of this network for real: a channel registered with a selector keeps its
+     * file descriptor until the selector next runs, so this runs it (interest is 0 on every other
+     * key, so nothing else is selected). That is what makes an SO_LINGER 0 close send its RST now.
+     */
+    void closeChannel(Channel channel) {
+        if (channel == null) {
+            return;
+        }
+        boolean wasTracked = resources.remove(channel);
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closing: nothing more to do
+        }
+        if (wasTracked) {
+            OPEN_IN_PROCESS.decrementAndGet();
+        }
+        if (selector != null && selector.isOpen()) {
+            try {
+                selector.selectNow();
+                selector.selectedKeys().clear();
+            } catch (IOException ignored) {
+                // the selector is going away with the network
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void ensureListening(String socketName) throws IOException, NetException {
+        if (selector == null) {
+            selector = track(Selector.open());
+        }
+        if (listener == null) {
+            ServerSocketChannel l = track(ServerSocketChannel.open());
+            listener = l;
+            l.bind(new InetSocketAddress(LOOPBACK, 0));
+            l.configureBlocking(false);
+            listenerKey = l.register(selector, 0);
+            requireLoopback(socketName, "the listening socket", (InetSocketAddress) l.getLocalAddress());
+        }
+    }
+
+    private SocketChannel accept(String socketName, InetSocketAddress peerLocal, long deadline)
+            throws IOException, NetException {
+        while (true) {
+            SocketChannel s = listener.accept();
+            if (s == null) {
+                if (!await(listenerKey, SelectionKey.OP_ACCEPT, deadline)) {
+                    throw new NetException(socketName, NetException.Kind.TIMEOUT, "socket " + socketName
+                            + ": accept on " + describe((InetSocketAddress) listener.getLocalAddress())
+                            + " did not complete within " + format(bound));
+                }
+                continue;
+            }
+            track(s);
+            InetSocketAddress remote = (InetSocketAddress) s.getRemoteAddress();
+            if (remote != null && remote.getPort() == peerLocal.getPort()
+                    && remote.getAddress().equals(peerLocal.getAddress())) {
+                return s;
+            }
+            // someone else on this machine connected to our ephemeral port: not ours
+            closeChannel(s);
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        OPEN_IN_PROCESS.incrementAndGet();
+        return resource;
+    }
+
+    private void untrackAndClose(AutoCloseable resource) {
+        if (resources.remove(resource)) {
+            OPEN_IN_PROCESS.decrementAndGet();
+        }
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // closing: nothing more to do
+        }
+    }
+
+    private static void requireLoopback(String socketName, String what, InetSocketAddress address)
+            throws NetException {
+        if (address == null || !LOOPBACK.equals(address.getAddress())) {
+            throw new NetException(socketName, NetException.Kind.IO, "socket " + socketName + ": " + what
+                    + " is on " + address + ", not on " + LOOPBACK.getHostAddress());
+        }
+    }
+
+    static String describe(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    /** "5 s", "200 ms", "1.5 s". */
+    static String format(Duration d) {
+        long millis = d.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis % 1000 == 0) {
+            return (millis / 1000) + " s";
+        }
+        return (millis / 1000.0) + " s";
+    }
+
+    private static InetAddress ipv4Loopback() {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        if (loopback instanceof Inet4Address) {
+            return loopback;
+        }
+        try {
+            return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.iocplab.scenario;
+
+import io.iocplab.sim.EchoServer;
+import io.iocplab.sim.MachineConfig;
+import io.iocplab.sim.Peer;
+import io.iocplab.sim.Step;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A valid scenario, as read from a file (scenario-and-trace.md, "The file"), plus the extensions
+ * in {@code EXTENSIONS.md} ({@code seed}, {@code quantum}, {@code callCost}, {@code latency},
+ * {@code echo}).
+ *
+ * <p>Guarantees, once built by {@link ScenarioLoader}: every name a step, a socket or a peer refers to
+ * is declared; every time is in virtual microseconds and not negative; every map keeps file order
+ * (threads start in that order) and, like every list, cannot be modified.
+ *
+ * @param title      the title, or null
+ * @param untilUs    stop at this virtual time, or -1 for no limit
+ * @param latencyUs  how long bytes, a FIN or a RST take across a loopback connection
+ * @param ports      port name to NumberOfConcurrentThreads (0 means {@code cpus}), in file order
+ * @param sockets    socket name to its set-up, in file order
+ * @param peers      socket name to what the peer at its other end does, in time order
+ * @param threads    thread name to its program, in file order
+ * @param echo       the echo-server workload, or null
+ */
+public record Scenario(String title, int cpus, long untilUs, long quantumUs, long callCostUs, long seed,
+                       long latencyUs, Map<String, Integer> ports, Map<String, SocketSpec> sockets,
+                       Map<String, List<Peer.Action>> peers, Map<String, List<Step>> threads, EchoServer echo) {
+
+    public static final int DEFAULT_CPUS = MachineConfig.DEFAULT_CPUS;
+    public static final long DEFAULT_QUANTUM_US = MachineConfig.DEFAULT_QUANTUM_US;
+    public static final long DEFAULT_CALL_COST_US = MachineConfig.DEFAULT_CALL_COST_US;
+    public static final long DEFAULT_SEED = MachineConfig.DEFAULT_SEED;
+    public static final long DEFAULT_LATENCY_US = MachineConfig.DEFAULT_LATENCY_US;
+    public static final long NO_LIMIT = -1;
+
+    /**
+     * A server-side socket: a real loopback TCP connection.
+     *
+     * @param port the port it is associated with at t=0, or null
+     * @param key  the completion key of that association (0 when not associated)
+     */
+    public record SocketSpec(String port, long key, Step.Source source) {}
+
+    public Scenario {
+        ports = frozen(ports);
+        sockets = frozen(sockets);
+        Map<String, List<Peer.Action>> p = new LinkedHashMap<>();
+        peers.forEach((k, v) -> p.put(k, List.copyOf(v)));
+        peers = Collections.unmodifiableMap(p);
+        Map<String, List<Step>> t = new LinkedHashMap<>();
+        threads.forEach((k, v) -> t.put(k, List.copyOf(v)));
+        threads = Collections.unmodifiableMap(t);
+    }
+
+    /** Whether running it opens real sockets. */
+    public boolean usesSockets() {
+        return !sockets.isEmpty() || echo != null;
+    }
+
+    /** The same scenario with another seed (the command line's {@code --seed}). */
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, newSeed, latencyUs, ports, sockets, peers,
+                threads, echo);
+    }
+
+    /** The same scenario on another number of processors (a concurrency value of 0 follows it). */
+    public Scenario withCpus(int n) {
+        return new Scenario(title, n, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
+                threads, echo);
+    }
+
+    /** The same scenario with another concurrency value for one port. */
+    public Scenario withConcurrency(String port, int numberOfConcurrentThreads) {
+        Map<String, Integer> p = new LinkedHashMap<>(ports);
+        p.replace(port, numberOfConcurrentThreads);
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, p, sockets, peers,
+                threads, echo);
+    }
+
+    /** The same scenario with another echo workload. */
+    public Scenario withEcho(EchoServer newEcho) {
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
+                threads, newEcho);
+    }
+
+    private static <V> Map<String, V> frozen(Map<String, V> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+}

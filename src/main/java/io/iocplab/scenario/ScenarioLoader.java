@@ -1,0 +1,238 @@
+package io.iocplab.scenario;
+
+import io.iocplab.scenario.Scenario.SocketSpec;
+import io.iocplab.sim.EchoServer;
+import io.iocplab.sim.Peer;
+import io.iocplab.sim.Step;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+
+/**
+ * Reads a scenario file (scenario-and-trace.md, "The file", and {@code EXTENSIONS.md}) into a
+ * {@link Scenario}, or reports everything wrong with it.
+ *
+ * <p>Guarantees: the result is either a scenario that passes every check, or an
+ * {@link InvalidScenarioException} with every problem found (YAML syntax, unknown keys and steps,
+ * unknown names, wrong types, negative times, missing arguments), each at its 1-based line and column
+ * and ordered by position. Reading never runs anything and never depends on anything but the text.
+ */
+public final class ScenarioLoader {
+    /** The top-level keys, in the order they are documented. */
+    public static final List<String> KEYS = List.of("title", "cpus", "until", "quantum", "callCost", "seed",
+            "latency", "ports", "sockets", "peers", "threads", "echo");
+    static final int MAX_CPUS = 256;
+    static final int MAX_CONCURRENCY = 1024;
+
+    private final Problems problems;
+    private final Nodes nodes;
+
+    private ScenarioLoader(Problems problems) {
+        this.problems = problems;
+        this.nodes = new Nodes(problems);
+    }
+
+    /** Reads a file (UTF-8); problems name the file as {@code file.toString()}. */
+    public static Scenario load(Path file) throws IOException, InvalidScenarioException {
+        return loadString(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Reads a scenario from text; {@code name} is the file name problems are reported under. */
+    public static Scenario loadString(String name, String text) throws InvalidScenarioException {
+        Problems problems = new Problems(name);
+        Optional<Node> root = compose(name, text.startsWith("\uFEFF") ? text.substring(1) : text, problems);
+        Scenario scenario = null;
+        if (root.isPresent()) {
+            scenario = new ScenarioLoader(problems).read(root.get());
+        } else if (problems.count() == 0) {
+            problems.add((Node) null, "the file is empty (expected a scenario: a map with ports and threads)");
+        }
+        if (problems.count() > 0) {
+            throw new InvalidScenarioException(problems.sorted());
+        }
+        return scenario;
+    }
+
+    private static Optional<Node> compose(String name, String text, Problems problems) {
+        try {
+            return new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            problems.add(e.getProblemMark().or(e::getContextMark).orElse(null),
+                    "YAML syntax: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+        } catch (YamlEngineException e) {
+            problems.add((Node) null, "YAML syntax: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Scenario read(Node root) {
+        if (!(root instanceof MappingNode top)) {
+            problems.add(root, "expected a scenario: a map of " + String.join(", ", KEYS) + "; got "
+                    + Nodes.describe(root));
+            return null;
+        }
+        Map<String, NodeTuple> entries = nodes.entries(top, "");
+        for (NodeTuple t : entries.values()) {
+            String key = Nodes.scalar(t.getKeyNode());
+            if (!KEYS.contains(key)) {
+                String hint = Suggest.hint(key, KEYS);
+                problems.add(t.getKeyNode(), key + ": unknown key" + (hint.isEmpty()
+                        ? " (expected one of " + String.join(", ", KEYS) + ")" : hint));
+            }
+        }
+        Map<String, NodeTuple> ports = section(entries, "ports", "a map of port names, e.g. P: { concurrency: 2 }");
+        Map<String, NodeTuple> sockets = section(entries, "sockets", "a map of socket names, e.g. S1: { port: P }");
+        Map<String, NodeTuple> peers = section(entries, "peers", "a map from socket name to a list of actions");
+        Map<String, NodeTuple> threads = section(entries, "threads", "a map from thread name to its steps");
+        Declared declared = new Declared(names(threads), names(ports), names(sockets));
+
+        Node titleNode = entries.containsKey("title") ? value(entries, "title") : null;
+        String title = titleNode == null || Nodes.isNull(titleNode) ? null : nodes.text(titleNode, "title", "text");
+        int cpus = (int) (entries.containsKey("cpus")
+                ? nodes.whole(value(entries, "cpus"), "cpus", 1, MAX_CPUS) : Scenario.DEFAULT_CPUS);
+        long until = entries.containsKey("until")
+                ? nodes.timeUs(value(entries, "until"), "until", 0, false) : Scenario.NO_LIMIT;
+        long quantum = entries.containsKey("quantum")
+                ? nodes.timeUs(value(entries, "quantum"), "quantum", 1, false) : Scenario.DEFAULT_QUANTUM_US;
+        long callCost = entries.containsKey("callCost")
+                ? nodes.timeUs(value(entries, "callCost"), "callCost", 1, false) : Scenario.DEFAULT_CALL_COST_US;
+        long seed = entries.containsKey("seed")
+                ? nodes.whole(value(entries, "seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE) : Scenario.DEFAULT_SEED;
+        long latency = entries.containsKey("latency")
+                ? nodes.timeUs(value(entries, "latency"), "latency", 0, false) : Scenario.DEFAULT_LATENCY_US;
+        EchoServer echo = entries.containsKey("echo")
+                ? new EchoReader(nodes, problems).read(entries.get("echo"), declared) : null;
+
+        return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports),
+                sockets(sockets, declared), peers(peers, declared), threads(threads, declared), echo);
+    }
+
+    /** A section's entries by name; empty when absent or null; null (reported) when it is not a map. */
+    private Map<String, NodeTuple> section(Map<String, NodeTuple> entries, String key, String expected) {
+        if (!entries.containsKey(key)) {
+            return Map.of();
+        }
+        MappingNode m = nodes.map(value(entries, key), key, expected, true);
+        if (m == null) {
+            return Nodes.isNull(value(entries, key)) ? Map.of() : null;
+        }
+        return nodes.entries(m, key);
+    }
+
+    private static Node value(Map<String, NodeTuple> entries, String key) {
+        return entries.get(key).getValueNode();
+    }
+
+    private static LinkedHashSet<String> names(Map<String, NodeTuple> section) {
+        return section == null ? null : new LinkedHashSet<>(section.keySet());
+    }
+
+    private Map<String, Integer> ports(Map<String, NodeTuple> section) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        forEach(section, (name, t) -> {
+            String path = "ports." + name;
+            MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { concurrency: 2 }", true);
+            Args a = new Args(t.getKeyNode(), path, m, List.of("concurrency"), nodes);
+            Node c = a.optional("concurrency");
+            out.put(name, c == null ? 0 : (int) nodes.whole(c, a.path("concurrency"), 0, MAX_CONCURRENCY));
+        });
+        return out;
+    }
+
+    private Map<String, SocketSpec> sockets(Map<String, NodeTuple> section, Declared declared) {
+        Map<String, SocketSpec> out = new LinkedHashMap<>();
+        forEach(section, (name, t) -> {
+            String path = "sockets." + name;
+            MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 1 }", true);
+            Args a = new Args(t.getKeyNode(), path, m, List.of("port", "key"), nodes);
+            Node port = a.optional("port");
+            Node key = a.optional("key");
+            String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
+            long keyValue = key == null ? 0 : nodes.whole(key, a.path("key"), 0, Long.MAX_VALUE);
+            if (key != null && port == null) {
+                problems.add(key, a.path("key") + ": a completion key needs a port to associate with (add port:)");
+            }
+            out.put(name, new SocketSpec(portName, keyValue, StepReader.source(t.getKeyNode())));
+        });
+        return out;
+    }
+
+    private Map<String, List<Peer.Action>> peers(Map<String, NodeTuple> section, Declared declared) {
+        Map<String, List<Peer.Action>> out = new LinkedHashMap<>();
+        forEach(section, (name, t) -> {
+            nodes.name(t.getKeyNode(), "peers", "socket", declared.sockets());
+            String path = "peers." + name;
+            List<Node> items = nodes.list(t.getValueNode(), path, "a list of actions such as { at: 5, send: hi }",
+                    true);
+            List<Peer.Action> steps = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                Peer.Action s = peerAction(items.get(i), path + "[" + i + "]");
+                if (s == null) {
+                    continue;
+                }
+                if (!steps.isEmpty() && s.atUs() < steps.get(steps.size() - 1).atUs()) {
+                    problems.add(items.get(i), path + "[" + i + "].at: comes before the previous action's time");
+                }
+                steps.add(s);
+            }
+            out.put(name, steps);
+        });
+        return out;
+    }
+
+    private Peer.Action peerAction(Node item, String path) {
+        MappingNode m = nodes.map(item, path, "an action such as { at: 5, send: hello } or { at: 9, close: reset }",
+                false);
+        if (m == null) {
+            return null;
+        }
+        int before = problems.count();
+        Args a = new Args(item, path, m, List.of("at", "send", "close"), nodes);
+        Node at = a.required("at", "the time of the action in milliseconds");
+        long atUs = at == null ? 0 : nodes.timeUs(at, a.path("at"), 0, false);
+        Peer.Action action = null;
+        if (a.has("send") == a.has("close")) {
+            problems.add(item, path + ": " + (a.has("send") ? "one action per entry: send or close, not both"
+                    : "missing the action: send (a string) or close (graceful or reset)"));
+        } else if (a.has("send")) {
+            action = new Peer.Send(atUs, nodes.text(a.optional("send"), a.path("send"), "the bytes to send, as a string"));
+        } else {
+            String how = Nodes.scalar(a.optional("close"));
+            if ("graceful".equals(how) || "reset".equals(how)) {
+                action = new Peer.Close(atUs, "reset".equals(how));
+            } else {
+                problems.add(a.optional("close"), a.path("close") + ": expected graceful or reset, got "
+                        + Nodes.describe(a.optional("close")));
+            }
+        }
+        return problems.count() > before ? null : action;
+    }
+
+    private Map<String, List<Step>> threads(Map<String, NodeTuple> section, Declared declared) {
+        StepReader reader = new StepReader(nodes, declared);
+        Map<String, List<Step>> out = new LinkedHashMap<>();
+        forEach(section, (name, t) -> out.put(name, reader.steps(t.getValueNode(), "threads." + name, 0)));
+        return out;
+    }
+
+    private static void forEach(Map<String, NodeTuple> section, BiConsumer<String, NodeTuple> f) {
+        if (section != null) {
+            section.forEach(f);
+        }
+    }
+}

@@ -1,0 +1,336 @@
+package io.iocplab.scenario;
+
+import io.iocplab.sim.Step;
+import io.iocplab.sim.Step.OverlappedArg;
+import java.util.ArrayList;
+import java.util.List;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads thread programs: lists of steps, each a one-key map named after its Win32 call
+ * (scenario-and-trace.md, "Steps"), or the bare name of a step without arguments.
+ *
+ * <p>Every step is checked completely (its name, every argument, every name it refers to) and every
+ * problem is reported; a step with a problem is left out of the result, which is then never run.
+ * An argument that the contract gives no default must be written; {@code port} may be left out
+ * when the file has exactly one port.
+ */
+final class StepReader {
+    /** Every step name, in the contract's order. */
+    static final List<String> STEPS = List.of("GetQueuedCompletionStatus", "GetQueuedCompletionStatusEx",
+            "PostQueuedCompletionStatus", "Compute", "Sleep", "SuspendThread", "ResumeThread", "ExitThread",
+            "CloseHandle", "CreateIoCompletionPort", "WSARecv", "WSASend", "WSAGetOverlappedResult",
+            "CancelIoEx", "SetFileCompletionNotificationModes", "closesocket", "Loop");
+
+    static final int MAX_LOOP_DEPTH = 16;
+    static final long MAX_BYTES = 0xFFFFFFFFL;
+    static final int MAX_BUFFER = 1 << 20;
+    private static final String LABEL = "an OVERLAPPED label, null, or { label: R, hEventLowBit: true }";
+
+    private final Nodes nodes;
+    private final Problems problems;
+    private final Declared declared;
+
+    StepReader(Nodes nodes, Declared declared) {
+        this.nodes = nodes;
+        this.problems = nodes.problems();
+        this.declared = declared;
+    }
+
+    /** A list of steps (null is an empty list); {@code path} names the list, e.g. {@code threads.T1}. */
+    List<Step> steps(Node list, String path, int depth) {
+        List<Step> out = new ArrayList<>();
+        if (list != null && list.isRecursive()) {
+            problems.add(list, path + ": a list of steps cannot contain itself (through a YAML alias); "
+                    + "to repeat steps use Loop with times: forever");
+            return out;
+        }
+        List<Node> items = nodes.list(list, path, "a list of steps", true);
+        for (int i = 0; i < items.size(); i++) {
+            Step s = step(items.get(i), path + "[" + i + "]", depth);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private Step step(Node n, String path, int depth) {
+        String name;
+        Node value = null;
+        Node nameNode = n;
+        if (n instanceof MappingNode m && m.getValue().size() == 1) {
+            NodeTuple t = m.getValue().get(0);
+            nameNode = t.getKeyNode();
+            name = Nodes.scalar(nameNode);
+            value = t.getValueNode();
+        } else if (n instanceof MappingNode m && m.getValue().size() > 1) {
+            List<String> keys = m.getValue().stream().map(t -> Nodes.describe(t.getKeyNode())).toList();
+            problems.add(n, path + ": a step is a map with one key, this one has " + keys.size() + " ("
+                    + String.join(", ", keys) + "); write each step on its own '- ' line");
+            return null;
+        } else {
+            name = n instanceof ScalarNode ? Nodes.scalar(n) : null;
+        }
+        if (name == null) {
+            problems.add(n, path + ": expected a step such as '- Sleep: 10' or '- ExitThread', got "
+                    + Nodes.describe(n));
+            return null;
+        }
+        if (!STEPS.contains(name)) {
+            problems.add(nameNode, path + ": unknown step '" + name + "'" + Suggest.hint(name, STEPS));
+            return null;
+        }
+        int before = problems.count();
+        Step s = read(name, n, value, path + "." + name, depth);
+        return problems.count() > before ? null : s;
+    }
+
+    private Step read(String name, Node n, Node value, String p, int depth) {
+        Step.Source src = source(n);
+        switch (name) {
+            case "Compute":
+                return present(n, value, p, "a time in milliseconds")
+                        ? new Step.Compute(nodes.timeUs(value, p, 0, false), src) : null;
+            case "Sleep":
+                return present(n, value, p, "a time in milliseconds")
+                        ? new Step.Sleep(nodes.timeUs(value, p, 0, false), src) : null;
+            case "SuspendThread":
+                return present(n, value, p, "the name of a thread")
+                        ? new Step.SuspendThread(nodes.name(value, p, "thread", declared.threads()), src) : null;
+            case "ResumeThread":
+                return present(n, value, p, "the name of a thread")
+                        ? new Step.ResumeThread(nodes.name(value, p, "thread", declared.threads()), src) : null;
+            case "closesocket":
+                return present(n, value, p, "the name of a socket")
+                        ? new Step.closesocket(nodes.name(value, p, "socket", declared.sockets()), src) : null;
+            case "CloseHandle":
+                return new Step.CloseHandle(closeHandleTarget(n, value, p), src);
+            case "ExitThread":
+                if (!(value == null || Nodes.isNull(value)
+                        || value instanceof MappingNode m && m.getValue().isEmpty())) {
+                    problems.add(value, p + ": takes no arguments, got " + Nodes.describe(value));
+                }
+                return new Step.ExitThread(src);
+            default:
+                return readWithArgs(name, n, value, p, depth, src);
+        }
+    }
+
+    private Step readWithArgs(String name, Node n, Node value, String p, int depth, Step.Source src) {
+        List<String> allowed = argumentNames(name);
+        MappingNode map = value == null ? null
+                : nodes.map(value, p, "its arguments as a map (" + String.join(", ", allowed) + ")", true);
+        if (value != null && map == null && !Nodes.isNull(value)) {
+            return null;
+        }
+        Args a = new Args(n, p, map, allowed, nodes);
+        switch (name) {
+            case "GetQueuedCompletionStatus":
+                return new Step.GetQueuedCompletionStatus(port(a), timeout(a), src);
+            case "GetQueuedCompletionStatusEx":
+                return new Step.GetQueuedCompletionStatusEx(port(a),
+                        (int) whole(a, "count", "how many entries to remove, 1 or more", 1, Integer.MAX_VALUE),
+                        timeout(a), flag(a, "alertable"), src);
+            case "PostQueuedCompletionStatus":
+                return new Step.PostQueuedCompletionStatus(port(a),
+                        whole(a, "bytes", "the byte count, a whole number", 0, MAX_BYTES),
+                        whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE),
+                        label(overlapped(a, true, false)), src);
+            case "CreateIoCompletionPort":
+                return new Step.CreateIoCompletionPort(socket(a), port(a),
+                        whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE), src);
+            case "WSARecv":
+                return new Step.WSARecv(socket(a), receiveBuffers(a), overlapped(a, true, true),
+                        a.has("flags") ? (int) nodes.whole(a.optional("flags"), a.path("flags"), 0,
+                                Integer.MAX_VALUE) : 0,
+                        flag(a, "completionRoutine"), src);
+            case "WSASend":
+                return new Step.WSASend(socket(a), sendBuffers(a), overlapped(a, true, true),
+                        flag(a, "completionRoutine"), src);
+            case "WSAGetOverlappedResult":
+                return new Step.WSAGetOverlappedResult(socket(a), label(overlapped(a, false, false)), src);
+            case "CancelIoEx":
+                return new Step.CancelIoEx(socket(a), label(overlapped(a, true, false)), src);
+            case "SetFileCompletionNotificationModes":
+                return new Step.SetFileCompletionNotificationModes(socket(a),
+                        flag(a, "skipCompletionPortOnSuccess"), flag(a, "skipSetEventOnHandle"), src);
+            case "Loop":
+                return loop(a, depth, src);
+            default:
+                throw new IllegalStateException("no reader for step " + name);
+        }
+    }
+
+    static List<String> argumentNames(String step) {
+        switch (step) {
+            case "GetQueuedCompletionStatus": return List.of("port", "timeout");
+            case "GetQueuedCompletionStatusEx": return List.of("port", "count", "timeout", "alertable");
+            case "PostQueuedCompletionStatus": return List.of("port", "bytes", "key", "overlapped");
+            case "CreateIoCompletionPort": return List.of("socket", "port", "key");
+            case "WSARecv": return List.of("socket", "buffers", "overlapped", "flags", "completionRoutine");
+            case "WSASend": return List.of("socket", "data", "buffers", "overlapped", "completionRoutine");
+            case "WSAGetOverlappedResult":
+            case "CancelIoEx": return List.of("socket", "overlapped");
+            case "SetFileCompletionNotificationModes":
+                return List.of("socket", "skipCompletionPortOnSuccess", "skipSetEventOnHandle");
+            case "Loop": return List.of("times", "steps");
+            default: return List.of();
+        }
+    }
+
+    // ------------------------------------------------------------------ arguments
+
+    /** The port a step (or the echo block) names, or the only port of the file when it names none. */
+    String port(Args a) {
+        if (a.has("port")) {
+            return nodes.name(a.optional("port"), a.path("port"), "port", declared.ports());
+        }
+        if (declared.ports() == null) {
+            return null;
+        }
+        if (declared.ports().size() == 1) {
+            return declared.ports().iterator().next();
+        }
+        a.missing("port", declared.ports().isEmpty() ? "the file declares no ports"
+                : "the file has several ports: " + String.join(", ", declared.ports()));
+        return null;
+    }
+
+    private String socket(Args a) {
+        Node n = a.required("socket", "the name of a socket");
+        return n == null ? null : nodes.name(n, a.path("socket"), "socket", declared.sockets());
+    }
+
+    /** A step written as a bare word has no value at all: that is a missing argument, reported at the step. */
+    private boolean present(Node step, Node value, String p, String expected) {
+        if (value == null) {
+            problems.add(step, p + ": missing its argument (expected " + expected + ")");
+        }
+        return value != null;
+    }
+
+    private String closeHandleTarget(Node step, Node value, String p) {
+        if ((value == null || Nodes.isNull(value)) && declared.ports() != null && declared.ports().size() == 1) {
+            return declared.ports().iterator().next();
+        }
+        String s = Nodes.scalar(value);
+        if (s != null && declared.sockets() != null && declared.sockets().contains(s)
+                && (declared.ports() == null || !declared.ports().contains(s))) {
+            problems.add(value, p + ": '" + s + "' is a socket; close it with closesocket");
+            return s;
+        }
+        return present(step, value, p, "the name of a port") ? nodes.name(value, p, "port", declared.ports()) : null;
+    }
+
+    private long timeout(Args a) {
+        Node n = a.optional("timeout");
+        return n == null ? Step.INFINITE : nodes.timeUs(n, a.path("timeout"), 0, true);
+    }
+
+    private boolean flag(Args a, String key) {
+        Node n = a.optional(key);
+        return n != null && nodes.bool(n, a.path(key));
+    }
+
+    private long whole(Args a, String key, String what, long min, long max) {
+        Node n = a.required(key, what);
+        return n == null ? 0 : nodes.whole(n, a.path(key), min, max);
+    }
+
+    private List<Integer> receiveBuffers(Args a) {
+        Node n = a.required("buffers", "a list of WSABUF lengths, e.g. [4096]");
+        if (n == null) {
+            return List.of();
+        }
+        List<Node> items = nodes.list(n, a.path("buffers"), "a list of WSABUF lengths, e.g. [4096]", false);
+        if (items.isEmpty() && n instanceof SequenceNode) {
+            problems.add(n, a.path("buffers") + ": expected at least one WSABUF length, got an empty list");
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add((int) nodes.whole(items.get(i), a.path("buffers") + "[" + i + "]", 0, MAX_BUFFER));
+        }
+        return out;
+    }
+
+    private List<String> sendBuffers(Args a) {
+        if (a.has("data") == a.has("buffers")) {
+            problems.add(a.owner(), a.path() + ": " + (a.has("data") ? "write either 'data' or 'buffers', not both"
+                    : "missing argument 'data' (a string) or 'buffers' (a list of strings)"));
+            return List.of();
+        }
+        if (a.has("data")) {
+            return List.of(nodes.text(a.optional("data"), a.path("data"), "the bytes to send, as a string"));
+        }
+        Node n = a.optional("buffers");
+        List<String> out = new ArrayList<>();
+        List<Node> items = nodes.list(n, a.path("buffers"), "a list of strings, one per WSABUF", false);
+        for (int i = 0; i < items.size(); i++) {
+            out.add(nodes.text(items.get(i), a.path("buffers") + "[" + i + "]", "a string"));
+        }
+        return out;
+    }
+
+    /** The {@code overlapped} argument: required, null allowed or not, hEventLowBit allowed or not. */
+    private OverlappedArg overlapped(Args a, boolean nullOk, boolean lowBitOk) {
+        Node n = a.required("overlapped", nullOk ? LABEL : "an OVERLAPPED label");
+        String p = a.path("overlapped");
+        if (n == null) {
+            return null;
+        }
+        if (Nodes.isNull(n)) {
+            if (!nullOk) {
+                problems.add(n, p + ": expected an OVERLAPPED label, got nothing");
+            }
+            return null;
+        }
+        if (n instanceof MappingNode m) {
+            Args o = new Args(n, p, m, List.of("label", "hEventLowBit"), nodes);
+            Node label = o.required("label", "the OVERLAPPED's name");
+            Node lowBit = o.optional("hEventLowBit");
+            boolean low = lowBit != null && nodes.bool(lowBit, o.path("hEventLowBit"));
+            if (low && !lowBitOk) {
+                problems.add(lowBit, o.path("hEventLowBit") + ": only WSARecv and WSASend start I/O with an hEvent");
+            }
+            return label == null ? null : new OverlappedArg(labelText(label, o.path("label")), low);
+        }
+        return new OverlappedArg(labelText(n, p), false);
+    }
+
+    private String labelText(Node n, String p) {
+        String s = nodes.text(n, p, LABEL);
+        if (s != null && s.isEmpty()) {
+            problems.add(n, p + ": expected " + LABEL + ", got an empty label");
+        }
+        return s;
+    }
+
+    private static String label(OverlappedArg o) {
+        return o == null ? null : o.label();
+    }
+
+    private Step loop(Args a, int depth, Step.Source src) {
+        Node times = a.required("times", "a whole number, or forever");
+        Node body = a.required("steps", "a list of steps");
+        Integer count = null;
+        if (times != null && !"forever".equals(Nodes.scalar(times))) {
+            count = (int) nodes.whole(times, a.path("times"), 0, Integer.MAX_VALUE);
+        }
+        if (depth >= MAX_LOOP_DEPTH) {
+            problems.add(a.owner(), a.path() + ": loops nested too deeply (at most " + MAX_LOOP_DEPTH + ")");
+            return null;
+        }
+        List<Step> steps = body == null ? List.of() : steps(body, a.path("steps"), depth + 1);
+        return new Step.Loop(count, steps, src);
+    }
+
+    static Step.Source source(Node n) {
+        return n.getStartMark().map(m -> new Step.Source(m.getLine() + 1, m.getColumn() + 1))
+                .orElse(Step.Source.NONE);
+    }
+}

@@ -1,0 +1,128 @@
+package io.iocplab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's exit codes and what it prints on each stream. */
+class CliTest {
+    private static final String VALID = "ports: { P: {} }\nthreads:\n  T1: [ GetQueuedCompletionStatus: { timeout: 1 } ]\n"
+            + "  main: [ PostQueuedCompletionStatus: { bytes: 1, key: 2, overlapped: \"é\" } ]\n";
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> errLines() {
+        return err.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private String file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p.toString();
+    }
+
+    @Test
+    void helpExitsZero() {
+        assertEquals(0, run("--help"));
+        assertTrue(out().contains(Cli.USAGE));
+        assertEquals(0, run("help"));
+    }
+
+    @Test
+    void aRunWritesTheTraceToStandardOutputAndExitsZero() throws IOException {
+        assertEquals(0, run("run", file("ok.yaml", VALID)));
+        List<String> lines = out().lines().toList();
+        assertTrue(lines.get(0).startsWith("{\"t_us\":0,\"seq\":0,\"type\":"), lines.get(0));
+        assertTrue(lines.get(lines.size() - 1).contains("\"type\":\"summary\""));
+        assertTrue(out().contains("\"overlapped\":\"é\""));
+        assertEquals(List.of(), errLines());
+    }
+
+    @Test
+    void traceToAFileIsTheSameBytesAsToStandardOutput() throws IOException {
+        String scenario = file("ok.yaml", VALID);
+        Path trace = dir.resolve("out.jsonl");
+        assertEquals(0, run("run", scenario, "--seed", "7"));
+        byte[] stdout = out.toByteArray();
+        assertEquals(0, run("run", "--trace=" + trace, scenario, "--seed=7"));
+        assertArrayEquals(stdout, Files.readAllBytes(trace));
+        assertEquals(List.of(), errLines());
+    }
+
+    @Test
+    void anInvalidScenarioExitsTwoWithOneLinePerProblemAndRunsNothing() throws IOException {
+        String bad = file("bad.yaml", "cpus: many\nthreads:\n  T1: [ Slep: 1 ]\n");
+        Path trace = dir.resolve("out.jsonl");
+        assertEquals(2, run("run", bad, "--trace", trace.toString()));
+        assertEquals(List.of(bad + ":1:7: cpus: expected a whole number from 1 to 256 (decimal or 0x hex), got 'many'",
+                bad + ":3:9: threads.T1[0]: unknown step 'Slep' (did you mean Sleep?)"), errLines());
+        assertEquals("", out());
+        assertFalse(Files.exists(trace));
+    }
+
+    @Test
+    void anUnreadableFileExitsTwo() {
+        String missing = dir.resolve("missing.yaml").toString();
+        assertEquals(2, run("run", missing));
+        assertEquals(List.of(missing + ": cannot read: no such file or directory"), errLines());
+    }
+
+    @Test
+    void aScenarioWithSocketsIsRefusedForNow() throws IOException {
+        String f = file("s.yaml", "sockets:\n  S1: {}\nthreads: {}\n");
+        assertEquals(2, run("run", f));
+        assertEquals(List.of(f + ":2:3: sockets.S1: sockets are not supported yet by this build"), errLines());
+        assertEquals("", out());
+    }
+
+    @Test
+    void badUsageExitsTwoWithAUsageLine() throws IOException {
+        String ok = file("ok.yaml", VALID);
+        for (String[] args : List.of(new String[] {"frob"}, new String[] {"run"}, new String[] {"run", ok, ok},
+                new String[] {"run", ok, "--seed", "x"}, new String[] {"run", ok, "--trace"},
+                new String[] {"run", ok, "--verbose"})) {
+            err.reset();
+            assertEquals(2, run(args), String.join(" ", args));
+            List<String> lines = errLines();
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("iocplab: "), lines.get(0));
+            assertEquals(Cli.USAGE, lines.get(1));
+        }
+        assertEquals("", out());
+    }
+
+    @Test
+    void aTraceThatCannotBeWrittenExitsOneWithOneLine() throws IOException {
+        String trace = dir.resolve("no/such/dir/out.jsonl").toString();
+        assertEquals(1, run("run", file("ok.yaml", VALID), "--trace", trace));
+        assertEquals(List.of("iocplab: cannot write trace " + trace + ": no such file or directory"), errLines());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("ok.yaml"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+}
