@@ -93,11 +93,15 @@ class CliTest {
     }
 
     @Test
-    void aScenarioWithSocketsIsRefusedForNow() throws IOException {
-        String f = file("s.yaml", "sockets:\n  S1: {}\nthreads: {}\n");
-        assertEquals(2, run("run", f));
-        assertEquals(List.of(f + ":2:3: sockets.S1: sockets are not supported yet by this build"), errLines());
-        assertEquals("", out());
+    void aScenarioWithSocketsRunsOnRealConnections() throws IOException {
+        String f = file("s.yaml", "sockets:\n  S1: {}\npeers:\n  S1: [ { at: 1, send: hi } ]\n"
+                + "threads: { T: [ { WSARecv: { socket: S1, buffers: [8], overlapped: null } } ] }\n");
+        assertEquals(0, run("run", f));
+        assertEquals(List.of(), errLines());
+        assertTrue(out().contains("\"type\":\"peer\",\"socket\":\"S1\",\"action\":\"send\",\"bytes\":2,\"data\":\"hi\""),
+                out());
+        assertTrue(out().contains("\"api\":\"WSARecv\",\"ok\":true,\"error\":0,\"socket\":\"S1\",\"overlapped\":null,"
+                + "\"result\":0,\"bytes\":2"), out());
     }
 
     @Test
