@@ -28,6 +28,13 @@ public record Release(KernelThread thread, Packet packet, Cause cause, KernelThr
         /** A running thread exited [ROS-thrd {@code KeTerminateThread}]. */
         EXITED,
         /** A running thread called GetQueuedCompletionStatus on a different port [ROS-queue {@code KeRemoveQueue}]. */
-        SWITCHED_PORT
+        SWITCHED_PORT;
+
+        private final String json = name().toLowerCase(java.util.Locale.ROOT);
+
+        /** The name the trace uses: {@code handed_off}, {@code slept}, … */
+        public String json() {
+            return json;
+        }
     }
 }

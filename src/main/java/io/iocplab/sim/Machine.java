@@ -50,6 +50,8 @@ public final class Machine {
     private final Peers peers;
     private final List<SimThread> toReady = new ArrayList<>();
     private final PortObserver observer = new Observer();
+    /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
+    private final boolean tracing;
     private long now;
     private long seq;
     private long packets;
@@ -70,6 +72,7 @@ public final class Machine {
         this.config = config;
         this.sink = sink;
         this.connections = connections;
+        this.tracing = sink != EventSink.NONE;
         this.scheduler = new Scheduler(this, config.cpus(), config.quantumUs());
         this.peers = new Peers(this);
         this.calls = new Win32Calls(this, peers);
@@ -109,6 +112,7 @@ public final class Machine {
 
     private void addThread(String name, Program program) {
         SimThread t = new SimThread(name, threads.size(), program);
+        t.runStep = () -> calls.runStep(t);
         threads.put(name, t);
         byKernel.put(t.kernel, t);
     }
@@ -156,8 +160,12 @@ public final class Machine {
             return false;
         }
         now = timers.nextTime();
+        Runnable action = timers.poll();
+        if (action == null) {
+            return true;                          // a stale timer: nothing happens
+        }
         try {
-            timers.poll().run();
+            action.run();
         } catch (RunFailure e) {
             finished = true;
             close();
@@ -306,12 +314,7 @@ public final class Machine {
 
     /** Schedules an action of thread t; it is dropped if t changes state before then. */
     void at(long timeUs, SimThread t, Runnable action) {
-        int generation = t.generation;
-        timers.at(timeUs, () -> {
-            if (t.generation == generation) {
-                action.run();
-            }
-        });
+        timers.at(timeUs, t, action);
     }
 
     /** The thread becomes ready at the end of this action (released threads keep their release order). */
@@ -331,10 +334,12 @@ public final class Machine {
         }
         t.state = state;
         t.waitingOn = wait;
-        Integer cpu = state == State.RUNNING ? t.cpu : null;
-        Step call = t.state == State.EXITED ? null : t.current;
-        emit(new ThreadState(now, seq, t.name, state, wait, cpu, call == null ? null : call.api(),
-                t.program.indexOf(call)));
+        if (tracing) {
+            Integer cpu = state == State.RUNNING ? t.cpu : null;
+            boolean exited = state == State.EXITED || t.current == null;
+            emit(new ThreadState(now, seq, t.name, state, wait, cpu, exited ? null : t.current.api(),
+                    exited ? -1 : t.currentIndex));
+        }
     }
 
     /** A thread got a processor: its finished call returns, or its Compute goes on, or its next step runs. */
@@ -342,13 +347,26 @@ public final class Machine {
         if (t.pendingReturn != null) {
             SimThread.PendingReturn r = t.pendingReturn;
             t.pendingReturn = null;
-            emit(t.returns(r, now, seq));
-            at(now + config.callCostUs(), t, () -> calls.runStep(t));
+            returned(t, r);
+            at(now + config.callCostUs(), t, t.runStep);
         } else if (t.computeLeftUs > 0) {
             calls.computeSlice(t);
         } else {
-            at(now, t, () -> calls.runStep(t));
+            at(now, t, t.runStep);
         }
+    }
+
+    /** A call returns to its thread: its program learns the result, and the trace says it. */
+    void returned(SimThread t, SimThread.PendingReturn r) {
+        t.program.returned(r);
+        if (tracing) {
+            emit(t.returnEvent(r, now, seq));
+        }
+    }
+
+    /** Whether anyone listens to the events (an event that nobody reads need not be built). */
+    boolean tracing() {
+        return tracing;
     }
 
     void emit(SimEvent event) {
@@ -361,17 +379,25 @@ public final class Machine {
     }
 
     void portChanged(CompletionPort port) {
-        if (!started) {
+        if (!started || !tracing) {
             return;
         }
         List<PacketView> queue = new ArrayList<>(port.depth());
         for (Packet p : port.queue()) {
             queue.add(new PacketView(p.bytes(), p.key(), p.overlappedLabel(), p.status()));
         }
-        List<String> waiters = port.waiters().stream().map(KernelThread::name).toList();
-        List<String> associated = port.associated().stream().map(KernelThread::name).toList();
-        emit(new PortState(now, seq, port.name(), port.concurrency(), port.running(), List.copyOf(queue),
-                waiters, associated, port.isClosed()));
+        emit(new PortState(now, seq, port.name(), port.concurrency(), port.running(),
+                Collections.unmodifiableList(queue), names(port.waiters()), names(port.associated()),
+                port.isClosed()));
+    }
+
+    private static List<String> names(java.util.Collection<KernelThread> threads) {
+        String[] names = new String[threads.size()];
+        int i = 0;
+        for (KernelThread t : threads) {
+            names[i++] = t.name();
+        }
+        return List.of(names);
     }
 
     private void requireNotStarted() {

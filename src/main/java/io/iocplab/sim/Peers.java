@@ -42,7 +42,7 @@ final class Peers {
 
     /** At t=0: the peer connects, and its script or its first message is scheduled. */
     void start(SimSocket sock) {
-        emit(sock, "connect", 0, null);
+        emit(sock, "connect", null);
         if (sock.peer instanceof Peer.Scripted script) {
             for (Peer.Action action : script.actions()) {
                 m.atTime(action.atUs(), () -> perform(sock, action));
@@ -68,7 +68,7 @@ final class Peers {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, "send", data.length, new String(data, StandardCharsets.UTF_8));
+        emit(sock, "send", data);
         m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
     }
 
@@ -82,7 +82,7 @@ final class Peers {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, reset ? "reset" : "close", 0, null);
+        emit(sock, reset ? "reset" : "close", null);
         m.atTime(m.now() + m.config().latencyUs(), () -> {
             if (reset) {
                 sockets.resetArrived(sock);
@@ -104,7 +104,7 @@ final class Peers {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, "recv", n, new String(data, StandardCharsets.UTF_8));
+        emit(sock, "recv", data);
         EchoState echo = echoes.get(sock);
         if (echo != null) {
             verifyEcho(sock, echo, data);
@@ -145,8 +145,13 @@ final class Peers {
         return echoes.values().stream().mapToLong(s -> s.verified).sum();
     }
 
-    private void emit(SimSocket sock, String action, long bytes, String data) {
+    /** A {@code peer} event: what the peer did, with the bytes it moved (or none). */
+    private void emit(SimSocket sock, String action, byte[] data) {
+        if (!m.tracing()) {
+            return;
+        }
         Connection c = sock.connection;
-        m.emit(new PeerAction(m.now(), m.seq(), sock.name, action, bytes, data, c.peerPort(), c.serverPort()));
+        m.emit(new PeerAction(m.now(), m.seq(), sock.name, action, data == null ? 0 : data.length,
+                data == null ? null : new String(data, StandardCharsets.UTF_8), c.peerPort(), c.serverPort()));
     }
 }

@@ -23,8 +23,11 @@ final class SimThread {
     int cpu = -1;
     int suspendCount;
 
-    /** The step being executed, or the call the thread is waiting in. */
+    /** The step being executed, or the call the thread is waiting in, and its line in the listing. */
     Step current;
+    int currentIndex = -1;
+    /** The thread's next step, as a timer action (one object for the whole run). */
+    Runnable runStep;
     /** A call to make again when the thread runs (a GetQueuedCompletionStatus interrupted by suspension). */
     Step retry;
     /** When the current GetQueuedCompletionStatus wait times out (absolute µs), or {@link Step#INFINITE}. */
@@ -41,7 +44,7 @@ final class SimThread {
     long packets;
 
     /** A call's result waiting for its thread to run. */
-    record PendingReturn(String api, boolean ok, int error, java.util.Map<String, Object> out, Step step) {}
+    record PendingReturn(String api, boolean ok, int error, java.util.Map<String, Object> out, int stepIndex) {}
 
     SimThread(String name, int order, Program program) {
         this.name = name;
@@ -50,10 +53,15 @@ final class SimThread {
         this.program = program;
     }
 
-    /** The call returns: the program learns the result, and the event says it. */
-    ApiReturn returns(PendingReturn r, long tUs, long seq) {
-        program.returned(r);
-        return new ApiReturn(tUs, seq, name, r.api(), r.ok(), r.error(), r.out(), program.indexOf(r.step()));
+    /** The thread is at this step now. */
+    void at(Step step) {
+        current = step;
+        currentIndex = program.indexOf(step);
+    }
+
+    /** The event that says a call returned. */
+    ApiReturn returnEvent(PendingReturn r, long tUs, long seq) {
+        return new ApiReturn(tUs, seq, name, r.api(), r.ok(), r.error(), r.out(), r.stepIndex());
     }
 
     @Override

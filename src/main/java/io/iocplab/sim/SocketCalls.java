@@ -178,8 +178,10 @@ final class SocketCalls {
         SocketObject k = sock.kernel;
         m.land(op.overlapped().label(), landed);
         boolean packet = k.queuesPacket(op.overlapped(), op.completionRoutine(), atOnce) && !k.port().isClosed();
-        m.emit(new IoComplete(m.now(), m.seq(), sock.name, "WSARecv", op.overlapped().label(), status, n,
-                texts(landed), packet));
+        if (m.tracing()) {
+            m.emit(new IoComplete(m.now(), m.seq(), sock.name, "WSARecv", op.overlapped().label(), status, n,
+                    texts(landed), packet));
+        }
         k.complete(op.overlapped(), op.completionRoutine(), atOnce, status, n);
     }
 
@@ -203,8 +205,10 @@ final class SocketCalls {
             ov.issue(s.overlapped().hEventLowBit());
             SocketObject k = sock.kernel;
             boolean packet = k.queuesPacket(ov, s.completionRoutine(), true) && !k.port().isClosed();
-            m.emit(new IoComplete(m.now(), m.seq(), sock.name, "WSASend", ov.label(), ERROR_SUCCESS, n,
-                    texts(gathered), packet));
+            if (m.tracing()) {
+                m.emit(new IoComplete(m.now(), m.seq(), sock.name, "WSASend", ov.label(), ERROR_SUCCESS, n,
+                        texts(gathered), packet));
+            }
             k.complete(ov, s.completionRoutine(), true, ERROR_SUCCESS, n);
         }
         calls.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, sendLengths(s)), s);

@@ -7,7 +7,9 @@ import java.util.PriorityQueue;
  * order they were scheduled, so a run is a pure function of its scenario (determinism).
  */
 final class TimerQueue {
-    private record Timer(long at, long order, Runnable action) implements Comparable<Timer> {
+    /** An action due at a time; a thread's action is dropped if the thread changed state since (stale). */
+    private record Timer(long at, long order, Runnable action, SimThread thread, int generation)
+            implements Comparable<Timer> {
         @Override
         public int compareTo(Timer o) {
             int c = Long.compare(at, o.at);
@@ -19,7 +21,12 @@ final class TimerQueue {
     private long order;
 
     void at(long timeUs, Runnable action) {
-        timers.add(new Timer(timeUs, order++, action));
+        timers.add(new Timer(timeUs, order++, action, null, 0));
+    }
+
+    /** An action of thread t, valid while t's generation stays what it is now. */
+    void at(long timeUs, SimThread t, Runnable action) {
+        timers.add(new Timer(timeUs, order++, action, t, t.generation));
     }
 
     boolean isEmpty() {
@@ -31,9 +38,10 @@ final class TimerQueue {
         return timers.peek().at;
     }
 
-    /** Removes the next action; the caller sets the clock to {@link #nextTime()} first. */
+    /** Removes the next action, or null when it is stale; the caller sets the clock to {@link #nextTime()} first. */
     Runnable poll() {
-        return timers.poll().action;
+        Timer t = timers.poll();
+        return t.thread == null || t.thread.generation == t.generation ? t.action : null;
     }
 
     void clear() {

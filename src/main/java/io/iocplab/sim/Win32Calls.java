@@ -28,6 +28,9 @@ import java.util.Map;
  * GetLastError value, and the out-parameters in the contract's order.
  */
 final class Win32Calls {
+    /** The trace's {@code release} for a packet taken from the queue without waiting. */
+    private static final String IMMEDIATE = "immediate";
+
     private final Machine m;
     private final SocketCalls sockets;
 
@@ -76,7 +79,7 @@ final class Win32Calls {
             exit(t);
             return;
         }
-        t.current = step;
+        t.at(step);
         if (step instanceof Step.GetQueuedCompletionStatus s) {
             getQueued(t, s.port(), 1, false, timeout(t, s.timeoutUs(), retrying), s);
         } else if (step instanceof Step.GetQueuedCompletionStatusEx s) {
@@ -118,13 +121,13 @@ final class Win32Calls {
 
     /** Returns from the current call now; the next step follows after the call's cost. */
     void returnNow(SimThread t, String api, boolean ok, int error, Map<String, Object> out, Step step) {
-        m.emit(t.returns(new SimThread.PendingReturn(api, ok, error, out, step), m.now(), m.seq()));
-        m.at(m.now() + m.callCost(), t, () -> runStep(t));
+        m.returned(t, new SimThread.PendingReturn(api, ok, error, out, t.program.indexOf(step)));
+        m.at(m.now() + m.callCost(), t, t.runStep);
     }
 
     /** The call will return when the thread runs again, with this result. */
     static void returnLater(SimThread t, String api, boolean ok, int error, Map<String, Object> out) {
-        t.pendingReturn = new SimThread.PendingReturn(api, ok, error, out, t.current);
+        t.pendingReturn = new SimThread.PendingReturn(api, ok, error, out, t.currentIndex);
     }
 
     /** The thread leaves its processor and waits; any wait but the port's own frees its slot on the port. */
@@ -163,7 +166,7 @@ final class Win32Calls {
         if (removal instanceof Removal.Dequeued d) {
             m.packetsTaken(t, d.packets().size());
             returnNow(t, api, ok(ex, d.packets()), error(ex, d.packets()),
-                    packetsOut(ex, portName, d.packets(), "immediate", null), step);
+                    packetsOut(ex, portName, d.packets(), IMMEDIATE, null), step);
         } else if (removal instanceof Removal.TimedOut) {
             returnNow(t, api, false, WAIT_TIMEOUT, noPacketOut(ex, portName), step);
         } else if (removal instanceof Removal.InvalidHandle) {
@@ -180,7 +183,7 @@ final class Win32Calls {
     void released(SimThread t, Release release) {
         boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
         List<Packet> one = List.of(release.packet());
-        String how = release.cause().name().toLowerCase(java.util.Locale.ROOT);
+        String how = release.cause().json();
         String by = release.freedBy() == null ? null : release.freedBy().name();
         m.packetsTaken(t, 1);
         returnLater(t, t.current.api(), ok(ex, one), error(ex, one), packetsOut(ex, release.thread().port().name(), one,
@@ -271,7 +274,7 @@ final class Win32Calls {
 
     private void compute(SimThread t, long us) {
         if (us <= 0) {
-            m.at(m.now() + m.callCost(), t, () -> runStep(t));
+            m.at(m.now() + m.callCost(), t, t.runStep);
             return;
         }
         t.computeLeftUs = us;

@@ -15,8 +15,10 @@ public record ThreadState(long tUs, long seq, String thread, State state, Wait w
     public enum State {
         RUNNING, READY, WAITING, EXITED;
 
+        private final String json = name().toLowerCase(java.util.Locale.ROOT);
+
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return json;
         }
     }
 
@@ -26,8 +28,10 @@ public record ThreadState(long tUs, long seq, String thread, State state, Wait w
         /** A wait on an event object (an extension of the contract's list). */
         EVENT;
 
+        private final String json = name().toLowerCase(java.util.Locale.ROOT);
+
         public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return json;
         }
     }
 
