@@ -1,0 +1,71 @@
+package io.iocplab.timeline;
+
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.sim.event.ThreadState.Wait;
+import java.util.List;
+
+/**
+ * A simulated thread as the stage draws it at one step.
+ *
+ * <p>Rules of the fold (kept by {@link ViewStateBuilder}):
+ * <ul>
+ *   <li>{@code state}, {@code waitingOn}, {@code cpu}, {@code call}, {@code stepIndex} are those of its
+ *       latest {@code thread.state}; {@code sinceUs} is when the state or the wait last changed.
+ *       Before its first {@code thread.state} the state is null.</li>
+ *   <li>{@code held}, the packet(s) in its hands: set when GetQueuedCompletionStatus(Ex) returns
+ *       one or more packets; cleared when the thread next waits on a port, when its next
+ *       GetQueuedCompletionStatus(Ex) returns (with or without a packet), and when it exits.</li>
+ *   <li>{@code packetsHandled} counts every packet its GQCS/GQCSEx calls returned.</li>
+ *   <li>{@code release} and {@code freedBy} are those of its latest GQCS/GQCSEx return (the
+ *       trace's {@code release}: "immediate", "handed_off", "slept", ...; null when that return
+ *       carried no packet).</li>
+ *   <li>{@code comeback} is set when it leaves a wait while its port's count is already at the
+ *       concurrency value (it is counted anyway), and cleared when it waits again or exits.</li>
+ * </ul>
+ *
+ * @param lastReturn the latest {@code api.return} of this thread, or null
+ */
+public record ThreadView(String name, State state, Wait waitingOn, Integer cpu, String call, int stepIndex, long sinceUs,
+                         ApiReturn lastReturn, List<PacketView> held, long packetsHandled, String release,
+                         String freedBy, Comeback comeback) {
+
+    public ThreadView {
+        held = List.copyOf(held);
+    }
+
+    /** A thread named by an event before its first {@code thread.state}. */
+    static ThreadView unseen(String name) {
+        return new ThreadView(name, null, null, null, null, -1, 0, null, List.of(), 0, null, null, null);
+    }
+
+    /** The packet in its hands (the first, for GetQueuedCompletionStatusEx), or null. */
+    public PacketView packet() {
+        return held.isEmpty() ? null : held.get(0);
+    }
+
+    public boolean waitingOnPort() {
+        return state == State.WAITING && waitingOn == Wait.PORT;
+    }
+
+    public boolean exited() {
+        return state == State.EXITED;
+    }
+
+    ThreadView withState(State s, Wait w, Integer c, String newCall, int step, long since, List<PacketView> h,
+                         Comeback cb) {
+        return new ThreadView(name, s, w, c, newCall, step, since, lastReturn, h, packetsHandled, release, freedBy,
+                cb);
+    }
+
+    ThreadView withReturn(ApiReturn r) {
+        return new ThreadView(name, state, waitingOn, cpu, call, stepIndex, sinceUs, r, held, packetsHandled, release,
+                freedBy, comeback);
+    }
+
+    ThreadView withDequeue(ApiReturn r, List<PacketView> h, String how, String by) {
+        return new ThreadView(name, state, waitingOn, cpu, call, stepIndex, sinceUs, r, h, packetsHandled + h.size(), how,
+                by, comeback);
+    }
+}

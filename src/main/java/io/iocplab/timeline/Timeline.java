@@ -1,0 +1,191 @@
+package io.iocplab.timeline;
+
+import io.iocplab.sim.event.SimEvent;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * A run as an append-only list of events, with keyframes: seeking to any step is the nearest
+ * keyframe at or before it, plus the replay of at most {@code keyframeInterval - 1} events.
+ *
+ * <h2>One writer, many readers</h2>
+ * <ul>
+ *   <li>Exactly one thread (the engine) calls {@link #append}; any thread (the JavaFX thread) may
+ *       call every other method at any time, and none of them ever takes a lock or waits.</li>
+ *   <li>Events live in chunked arrays ({@value #CHUNK} events a chunk, a directory of chunks that
+ *       doubles when full). The writer stores the event, then the keyframe if one is due, and only
+ *       then writes the volatile {@code size}. A reader reads {@code size} first, so everything
+ *       below it (events and keyframes) is visible to it, and nothing below it ever changes again.
+ *       A grown directory or keyframe array is published through its own volatile field.</li>
+ *   <li>Keyframe k is the state at step {@code k * keyframeInterval}, snapshotted at append time
+ *       from the writer's running {@link ViewStateBuilder}; keyframe 0 is the state before the
+ *       first event.</li>
+ * </ul>
+ * {@link #stateAt} also remembers the last state it made: asking again for it, or for a step a
+ * little after it (stepping forward), replays from there instead of from the keyframe.
+ */
+public final class Timeline {
+    /** The keyframe interval used unless another is given. */
+    public static final int DEFAULT_KEYFRAME_INTERVAL = 256;
+
+    static final int CHUNK = 1024;
+    private static final int CHUNK_BITS = 10;
+    private static final int CHUNK_MASK = CHUNK - 1;
+
+    private final int keyframeInterval;
+    private final ViewStateBuilder head;           // the writer's own
+    private int written;                           // the writer's copy of size
+
+    private volatile SimEvent[][] chunks = new SimEvent[16][];
+    private volatile ViewState[] keyframes = new ViewState[16];
+    private volatile int size;
+    private volatile ViewState lastRead;
+
+    /** A timeline of a run on {@code cpus} processors (0: inferred from the events). */
+    public Timeline(int cpus) {
+        this(cpus, DEFAULT_KEYFRAME_INTERVAL);
+    }
+
+    public Timeline(int cpus, int keyframeInterval) {
+        if (keyframeInterval < 1) {
+            throw new IllegalArgumentException("the keyframe interval must be at least 1");
+        }
+        this.keyframeInterval = keyframeInterval;
+        this.head = new ViewStateBuilder(cpus);
+        keyframes[0] = head.snapshot();
+    }
+
+    // ------------------------------------------------------------------ the writer
+
+    /** Appends the next event of the run. Only the one writer thread may call this. */
+    public void append(SimEvent e) {
+        Objects.requireNonNull(e, "event");
+        int n = written;
+        head.apply(e);
+        int c = n >>> CHUNK_BITS;
+        SimEvent[][] dir = chunks;
+        if (c == dir.length) {
+            dir = Arrays.copyOf(dir, dir.length * 2);
+        }
+        if (dir[c] == null) {
+            dir[c] = new SimEvent[CHUNK];
+        }
+        dir[c][n & CHUNK_MASK] = e;
+        if (dir != chunks) {
+            chunks = dir;
+        }
+        int next = n + 1;
+        if (next % keyframeInterval == 0) {
+            int k = next / keyframeInterval;
+            ViewState[] kf = keyframes;
+            if (k == kf.length) {
+                kf = Arrays.copyOf(kf, kf.length * 2);
+            }
+            kf[k] = head.snapshot();
+            if (kf != keyframes) {
+                keyframes = kf;
+            }
+        }
+        written = next;
+        size = next;                               // publishes all of the above
+    }
+
+    // ------------------------------------------------------------------ readers
+
+    /** The number of events appended (and published) so far. */
+    public int size() {
+        return size;
+    }
+
+    public int keyframeInterval() {
+        return keyframeInterval;
+    }
+
+    /** Event i (0-based); it is applied by step i + 1. */
+    public SimEvent event(int i) {
+        int n = size;
+        Objects.checkIndex(i, n);
+        return chunks[i >>> CHUNK_BITS][i & CHUNK_MASK];
+    }
+
+    /**
+     * Events {@code from} (inclusive) to {@code to} (exclusive), as an unmodifiable list that reads
+     * the timeline's own storage (those events never change, so the list never does).
+     */
+    public List<SimEvent> events(int from, int to) {
+        int n = size;
+        Objects.checkFromToIndex(from, to, n);
+        SimEvent[][] dir = chunks;
+        return new Slice(dir, from, to - from);
+    }
+
+    /** The state after the first {@code step} events, 0 &lt;= step &lt;= size(). */
+    public ViewState stateAt(int step) {
+        int n = size;
+        if (step < 0 || step > n) {
+            throw new IndexOutOfBoundsException("step " + step + " is outside 0.." + n);
+        }
+        ViewState cached = lastRead;
+        if (cached != null && cached.step() == step) {
+            return cached;
+        }
+        ViewState base = keyframes[step / keyframeInterval];
+        if (cached != null && cached.step() < step && cached.step() > base.step()) {
+            base = cached;
+        }
+        ViewState s = base;
+        if (base.step() < step) {
+            ViewStateBuilder b = new ViewStateBuilder(base);
+            SimEvent[][] dir = chunks;
+            for (int i = base.step(); i < step; i++) {
+                b.apply(dir[i >>> CHUNK_BITS][i & CHUNK_MASK]);
+            }
+            s = b.snapshot();
+        }
+        lastRead = s;
+        return s;
+    }
+
+    /** The state after every event appended so far. */
+    public ViewState latest() {
+        return stateAt(size());
+    }
+
+    /** The running count and queue depth of a port over the first {@code step} events. */
+    public PortSeries portSeries(String port, int step) {
+        return PortSeries.of(events(0, step), port);
+    }
+
+    /** What each thread did over the first {@code step} events. */
+    public ThreadLanes threadLanes(int step) {
+        return ThreadLanes.of(events(0, step));
+    }
+
+    /** A read-only window on published events. */
+    private static final class Slice extends AbstractList<SimEvent> implements RandomAccess {
+        private final SimEvent[][] dir;
+        private final int from;
+        private final int length;
+
+        Slice(SimEvent[][] dir, int from, int length) {
+            this.dir = dir;
+            this.from = from;
+            this.length = length;
+        }
+
+        @Override
+        public SimEvent get(int index) {
+            Objects.checkIndex(index, length);
+            int i = from + index;
+            return dir[i >>> CHUNK_BITS][i & CHUNK_MASK];
+        }
+
+        @Override
+        public int size() {
+            return length;
+        }
+    }
+}

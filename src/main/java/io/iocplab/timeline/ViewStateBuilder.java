@@ -1,0 +1,274 @@
+package io.iocplab.timeline;
+
+import io.iocplab.kernel.CompletionPort;
+import io.iocplab.kernel.Win32Error;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortState;
+import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.Summary;
+import io.iocplab.sim.event.ThreadState;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.sim.event.ThreadState.Wait;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The fold that turns events into a {@link ViewState}: {@code apply} one event at a time, then
+ * {@code snapshot}.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>The fold is pure: the state after n events depends only on the state after n-1 and event n.
+ *       So a builder resumed from a snapshot ({@link #ViewStateBuilder(ViewState)}) and fed the
+ *       following events gives exactly the snapshots a builder fed from the start gives.</li>
+ *   <li>{@code apply} is O(1) in the size of the run: it replaces the one immutable view
+ *       ({@link PortView}, {@link ThreadView}, {@link SocketView}) the event changes, in mutable
+ *       maps. Only {@link #snapshot()} copies the maps.</li>
+ *   <li>What each event changes is written in the class comments of the views. The number of
+ *       processors is the one given, or higher if a {@code thread.state} names a higher index.</li>
+ * </ul>
+ * Not thread-safe: one builder belongs to one thread at a time.
+ */
+public final class ViewStateBuilder {
+    private static final String GQCS = "GetQueuedCompletionStatus";
+    private static final String GQCS_EX = "GetQueuedCompletionStatusEx";
+
+    private int step;
+    private long tUs;
+    private final Map<String, PortView> ports = new LinkedHashMap<>();
+    private final Map<String, ThreadView> threads = new LinkedHashMap<>();
+    private final Map<String, SocketView> sockets = new LinkedHashMap<>();
+    private final List<String> onCpu = new ArrayList<>();
+    private SimEvent last;
+    private Summary summary;
+
+    /**
+     * A fold from the start of a run.
+     *
+     * @param cpus the machine's processors (the trace does not say); 0 to infer them from the
+     *             processor indices the thread states name
+     */
+    public ViewStateBuilder(int cpus) {
+        if (cpus < 0) {
+            throw new IllegalArgumentException("cpus must not be negative");
+        }
+        growTo(cpus);
+    }
+
+    /** A fold that goes on from a snapshot (a keyframe). */
+    public ViewStateBuilder(ViewState from) {
+        step = from.step();
+        tUs = from.tUs();
+        ports.putAll(from.ports());
+        threads.putAll(from.threads());
+        sockets.putAll(from.sockets());
+        for (ProcessorView p : from.processors()) {
+            onCpu.add(p.thread());
+        }
+        growTo(from.cpus());
+        last = from.lastEvent();
+        summary = from.summary();
+    }
+
+    /** The number of events applied so far. */
+    public int step() {
+        return step;
+    }
+
+    /** Applies the next event of the run. */
+    public ViewStateBuilder apply(SimEvent e) {
+        Objects.requireNonNull(e, "event");
+        if (e instanceof PortState p) {
+            ports.put(p.port(), PortView.of(p));
+        } else if (e instanceof ThreadState t) {
+            threadState(t);
+        } else if (e instanceof ApiReturn r) {
+            apiReturn(r);
+        } else if (e instanceof IoComplete c) {
+            ioComplete(c);
+        } else if (e instanceof PeerAction a) {
+            peer(a);
+        } else if (e instanceof Summary s) {
+            summary = s;
+        }
+        step++;
+        tUs = e.tUs();
+        last = e;
+        return this;
+    }
+
+    /** Applies events in order. */
+    public ViewStateBuilder applyAll(Iterable<? extends SimEvent> events) {
+        for (SimEvent e : events) {
+            apply(e);
+        }
+        return this;
+    }
+
+    /** An immutable copy of the state now. */
+    public ViewState snapshot() {
+        List<ProcessorView> cpus = new ArrayList<>(onCpu.size());
+        for (int i = 0; i < onCpu.size(); i++) {
+            cpus.add(new ProcessorView(i, onCpu.get(i)));
+        }
+        return new ViewState(step, tUs, onCpu.size(), ports, threads, sockets, cpus, last, summary);
+    }
+
+    // ------------------------------------------------------------------ threads
+
+    private void threadState(ThreadState e) {
+        String name = e.thread();
+        ThreadView prev = threads.getOrDefault(name, ThreadView.unseen(name));
+        State state = e.state();
+        Wait wait = e.waitingOn();
+        long since = prev.state() != state || prev.waitingOn() != wait ? e.tUs() : prev.sinceUs();
+        boolean waitsOrEnds = state == State.WAITING || state == State.EXITED;
+        List<PacketView> held = state == State.EXITED || (state == State.WAITING && wait == Wait.PORT)
+                ? List.of() : prev.held();
+        Comeback comeback = prev.comeback();
+        if (waitsOrEnds) {
+            comeback = null;
+        } else if (prev.state() == State.WAITING) {
+            comeback = comebackOf(name, prev.waitingOn(), e.tUs());
+        }
+        Integer was = prev.cpu();
+        if (was != null && was < onCpu.size() && name.equals(onCpu.get(was))) {
+            onCpu.set(was, null);
+        }
+        Integer cpu = e.cpu();
+        if (state == State.RUNNING && cpu != null) {
+            growTo(cpu + 1);
+            onCpu.set(cpu, name);
+        }
+        threads.put(name, prev.withState(state, wait, cpu, e.call(), e.step(), since, held, comeback));
+    }
+
+    /**
+     * A thread leaves a wait: the kernel has just counted it again on its port (the port.state came
+     * first). If the count was already at the concurrency value without it, it overshoots.
+     */
+    private Comeback comebackOf(String thread, Wait from, long t) {
+        for (PortView p : ports.values()) {
+            if (!p.closed() && p.associated().contains(thread)) {
+                int before = p.running() - 1;
+                if (before >= 0 && !CompletionPort.belowLimit(before, p.concurrency())) {
+                    return new Comeback(p.name(), from, before, p.concurrency(), t);
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void apiReturn(ApiReturn e) {
+        ThreadView prev = threads.getOrDefault(e.thread(), ThreadView.unseen(e.thread()));
+        Map<String, Object> out = e.out() == null ? Map.of() : e.out();
+        if (GQCS.equals(e.api()) || GQCS_EX.equals(e.api())) {
+            List<PacketView> held = GQCS.equals(e.api()) ? packetOf(e, out) : entriesOf(out);
+            String release = held.isEmpty() ? null : (String) out.get("release");
+            String freedBy = held.isEmpty() ? null : (String) out.get("freed_by");
+            threads.put(e.thread(), prev.withDequeue(e, held, release, freedBy));
+        } else {
+            threads.put(e.thread(), prev.withReturn(e));
+        }
+        Object socket = out.get("socket");
+        if (socket instanceof String s) {
+            if (e.error() == Win32Error.ERROR_IO_PENDING && out.get("overlapped") instanceof String ov) {
+                SocketView v = socket(s);
+                List<PendingIo> ops = new ArrayList<>(v.pending());
+                ops.add(new PendingIo(e.api(), ov, lengths(out.get("wsabufs")), e.thread(), e.tUs()));
+                sockets.put(s, v.withPending(ops));
+            } else if ("closesocket".equals(e.api()) && e.ok()) {
+                sockets.put(s, socket(s).withClosed());
+            }
+        }
+    }
+
+    /** GetQueuedCompletionStatus wrote a packet exactly when it wrote the key (timeouts and failures write none). */
+    private static List<PacketView> packetOf(ApiReturn e, Map<String, Object> out) {
+        boolean packet = out.get("release") != null || out.get("overlapped") != null || out.get("key") != null
+                || out.get("bytes") != null;
+        if (!packet) {
+            return List.of();
+        }
+        int status = e.ok() ? 0 : e.error();
+        return List.of(new PacketView(number(out.get("bytes")), number(out.get("key")),
+                (String) out.get("overlapped"), status));
+    }
+
+    private static List<PacketView> entriesOf(Map<String, Object> out) {
+        if (!(out.get("entries") instanceof List<?> entries)) {
+            return List.of();
+        }
+        List<PacketView> held = new ArrayList<>(entries.size());
+        for (Object o : entries) {
+            if (o instanceof Map<?, ?> m) {
+                held.add(new PacketView(number(m.get("bytes")), number(m.get("key")), (String) m.get("overlapped"),
+                        (int) number(m.get("status"))));
+            }
+        }
+        return held;
+    }
+
+    private static long number(Object o) {
+        return o instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static List<Integer> lengths(Object o) {
+        if (!(o instanceof List<?> list)) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>(list.size());
+        for (Object x : list) {
+            if (x instanceof Number n) {
+                out.add(n.intValue());
+            } else if (x instanceof String s) {
+                out.add(s.length());
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ sockets and peers
+
+    private SocketView socket(String name) {
+        return sockets.getOrDefault(name, SocketView.unseen(name));
+    }
+
+    private void ioComplete(IoComplete e) {
+        SocketView v = socket(e.socket());
+        List<PendingIo> ops = new ArrayList<>(v.pending());
+        for (int i = 0; i < ops.size(); i++) {
+            if (Objects.equals(ops.get(i).overlapped(), e.overlapped())) {
+                ops.remove(i);
+                break;
+            }
+        }
+        sockets.put(e.socket(), v.withCompletion(ops, e));
+    }
+
+    private void peer(PeerAction e) {
+        SocketView v = socket(e.socket());
+        switch (e.action()) {
+            case "connect" -> v = v.withPorts(e.remotePort(), e.localPort());
+            case "send" -> v = v.withPeer(v.peerSent() + e.bytes(), v.peerReceived(), v.peerClosed(), v.peerReset());
+            case "recv" -> v = v.withPeer(v.peerSent(), v.peerReceived() + e.bytes(), v.peerClosed(), v.peerReset());
+            case "close" -> v = v.withPeer(v.peerSent(), v.peerReceived(), true, v.peerReset());
+            case "reset" -> v = v.withPeer(v.peerSent(), v.peerReceived(), v.peerClosed(), true);
+            default -> { }
+        }
+        sockets.put(e.socket(), v);
+    }
+
+    private void growTo(int n) {
+        while (onCpu.size() < n) {
+            onCpu.add(null);
+        }
+    }
+}
