@@ -27,6 +27,7 @@ class ArchitectureTest {
             .layer("net").definedBy("io.iocplab.net..")
             .layer("scenario").definedBy("io.iocplab.scenario..")
             .layer("lesson").definedBy("io.iocplab.lesson..")
+            .layer("sweep").definedBy("io.iocplab.sweep..")
             .layer("timeline").definedBy("io.iocplab.timeline..")
             .layer("app").definedBy("io.iocplab.app..")
             .layer("cli").definedBy("io.iocplab.cli..")
@@ -37,8 +38,9 @@ class ArchitectureTest {
             .whereLayer("net").mayOnlyAccessLayers("kernel")
             .whereLayer("scenario").mayOnlyAccessLayers("sim", "net", "kernel")
             .whereLayer("lesson").mayOnlyAccessLayers("scenario", "sim", "net", "kernel")
+            .whereLayer("sweep").mayOnlyAccessLayers("scenario", "sim", "net", "kernel")
             .whereLayer("timeline").mayOnlyAccessLayers("sim", "kernel")
-            .whereLayer("cli").mayOnlyAccessLayers("lesson", "timeline", "scenario", "sim", "net", "kernel")
+            .whereLayer("cli").mayOnlyAccessLayers("lesson", "sweep", "timeline", "scenario", "sim", "net", "kernel")
             // app may use every layer; nothing uses Main, which picks app or cli.
             .whereLayer("Main").mayOnlyAccessLayers("app", "cli")
             .whereLayer("Main").mayNotBeAccessedByAnyLayer();

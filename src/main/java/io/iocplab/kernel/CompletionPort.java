@@ -142,6 +142,7 @@ public final class CompletionPort {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1");
         }
+        thread.interruptedOn = null;                                 // the call is being made (again) now
         if (thread.port == this) {
             running--;                                               // "same queue" [ROS-queue]
         } else {
@@ -238,7 +239,8 @@ public final class CompletionPort {
 
     /**
      * CloseHandle on the last handle to the port, Windows Vista and later (Model decision 4):
-     * every waiter returns FALSE, NULL, ERROR_ABANDONED_WAIT_0; every thread is disassociated;
+     * every waiter returns FALSE, NULL, ERROR_ABANDONED_WAIT_0 (also one whose wait a suspension
+     * interrupted: its call is still outstanding); every thread is disassociated;
      * the queued packets are dropped; the handle becomes invalid (later calls get ERROR_INVALID_HANDLE)
      * [DOC-GQCS; WINE-T; ROS-iocomp {@code IopDeleteIoCompletion}].
      *
@@ -251,6 +253,10 @@ public final class CompletionPort {
         waiters.clear();
         for (Iterator<KernelThread> it = associated.iterator(); it.hasNext(); ) {
             KernelThread t = it.next();
+            if (t.interruptedOn == this) {
+                abandoned.add(t);
+                t.interruptedOn = null;
+            }
             t.port = null;
             t.waitingOnPort = false;
             it.remove();

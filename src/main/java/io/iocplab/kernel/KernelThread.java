@@ -20,6 +20,7 @@ public final class KernelThread {
     private final String name;
     CompletionPort port;      // Thread->Queue: the associated port, or null
     boolean waitingOnPort;    // on the port's waiter stack, inside GetQueuedCompletionStatus
+    CompletionPort interruptedOn; // its GetQueuedCompletionStatus on this port is outstanding but suspended
     private boolean blocked;  // in some other wait: Sleep, suspension, blocking I/O
     private boolean exited;
 
@@ -58,6 +59,7 @@ public final class KernelThread {
         }
         blocked = true;
         if (waitingOnPort) {
+            interruptedOn = port;
             port.withdrawWaiter(this);
             return true;
         }

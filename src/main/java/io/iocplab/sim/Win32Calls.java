@@ -197,11 +197,17 @@ final class Win32Calls {
         m.ready(t);
     }
 
-    /** The port was closed while the thread waited on it (Vista and later): FALSE, NULL, 735. */
+    /**
+     * The port was closed while the thread's call was outstanding (Vista and later): FALSE, NULL, 735.
+     * A thread suspended in that call returns it once resumed.
+     */
     void abandoned(SimThread t, CompletionPort port) {
         boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
         returnLater(t, t.current.api(), false, ERROR_ABANDONED_WAIT_0, noPacketOut(ex, port.name()));
-        m.ready(t);
+        t.retry = null;
+        if (t.waitingOn != Wait.SUSPENDED) {
+            m.ready(t);
+        }
     }
 
     /** GQCS is TRUE exactly when its packet succeeded; GQCSEx is TRUE when it removed any entry [DOC-GQCSEx]. */
