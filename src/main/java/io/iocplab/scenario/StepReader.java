@@ -142,7 +142,7 @@ final class StepReader {
                         whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE),
                         label(overlapped(a, true, false)), src);
             case "CreateIoCompletionPort":
-                return new Step.CreateIoCompletionPort(socket(a), port(a),
+                return new Step.CreateIoCompletionPort(handle(a), port(a),
                         whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE), src);
             case "WSARecv":
                 return new Step.WSARecv(socket(a), receiveBuffers(a), overlapped(a, true, true),
@@ -199,6 +199,15 @@ final class StepReader {
         a.missing("port", declared.ports().isEmpty() ? "the file declares no ports"
                 : "the file has several ports: " + String.join(", ", declared.ports()));
         return null;
+    }
+
+    /** CreateIoCompletionPort's file handle: a socket, or INVALID_HANDLE_VALUE (no handle). */
+    private String handle(Args a) {
+        Node n = a.optional("socket");
+        if (n != null && Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(Nodes.scalar(n))) {
+            return Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE;
+        }
+        return socket(a);
     }
 
     private String socket(Args a) {

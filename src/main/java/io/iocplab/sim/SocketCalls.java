@@ -39,9 +39,6 @@ import java.util.Map;
  * ({@link SocketObject#queuesPacket}); this class only applies it at the right virtual time.
  */
 final class SocketCalls {
-    /** The WSASend and WSARecv socket argument that names no socket, for CreateIoCompletionPort. */
-    static final String INVALID_HANDLE_VALUE = "INVALID_HANDLE_VALUE";
-
     private final Machine m;
     private final Win32Calls calls;
     private final Peers peers;
@@ -290,7 +287,7 @@ final class SocketCalls {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("socket", s.socket());
         out.put("port", null);
-        if (INVALID_HANDLE_VALUE.equals(s.socket())) {              // an existing port with no handle [WINE-kb; ROS-k32]
+        if (Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(s.socket())) {              // an existing port with no handle [WINE-kb; ROS-k32]
             calls.returnNow(t, s.api(), false, ERROR_INVALID_PARAMETER, out, s);
             return;
         }

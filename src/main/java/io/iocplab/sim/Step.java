@@ -51,8 +51,13 @@ public sealed interface Step {
     /** CloseHandle on a completion port. */
     record CloseHandle(String port, Source source) implements Step {}
 
-    /** Associates a socket with a port at run time; {@code port} null means INVALID_HANDLE_VALUE's form is not used. */
-    record CreateIoCompletionPort(String socket, String port, long key, Source source) implements Step {}
+    /**
+     * CreateIoCompletionPort(socket, port, key, 0): associates a socket with an existing port at run
+     * time. {@code socket} may be {@link #INVALID_HANDLE_VALUE}, which with an existing port fails.
+     */
+    record CreateIoCompletionPort(String socket, String port, long key, Source source) implements Step {
+        public static final String INVALID_HANDLE_VALUE = "INVALID_HANDLE_VALUE";
+    }
 
     /** An OVERLAPPED argument: the label, and whether its hEvent has the low-order bit set. */
     record OverlappedArg(String label, boolean hEventLowBit) {}
