@@ -1,0 +1,318 @@
+package io.iocplab.echo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.iocplab.scenario.NetConnections;
+import io.iocplab.scenario.Scenario;
+import io.iocplab.scenario.ScenarioLoader;
+import io.iocplab.scenario.ScenarioRunner;
+import io.iocplab.sim.Connection;
+import io.iocplab.sim.ConnectionException;
+import io.iocplab.sim.EchoServer;
+import io.iocplab.sim.EventSink;
+import io.iocplab.sim.Machine;
+import io.iocplab.sim.RunFailure;
+import io.iocplab.sim.event.Summary;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Issue 3: "after every run, reset or failure, no socket, selector or thread of the run is left open".
+ * Each case takes a snapshot before and after ({@link OpenResources}): the project's registry of
+ * channels and selectors, the process's open file descriptors ({@code /proc/self/fd}, Linux), and the
+ * threads named {@code iocplab...}; and checks, while the run is under way, that it really had sockets
+ * open (so that "nothing left" means "everything closed").
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EchoResourcesTest {
+    /** 8 clients x 50 messages of 16 bytes, 3 workers on 2 processors. */
+    private static final String ECHO = """
+            title: a small echo run
+            cpus: 2
+            ports: { P: { concurrency: 0 } }
+            echo: { workers: 3, clients: 8, messages: 50, size: 16, compute: 0.002 }
+            """;
+    private static final int CLIENTS = 8;
+    /** Per connection: the server side and the peer; per network: the listening socket and the selector. */
+    private static final int RESOURCES_WHILE_OPEN = CLIENTS * 2 + 2;
+
+    @BeforeAll
+    static void warmUp() throws Exception {
+        // the first run loads classes and the JDK's networking; nothing it opens for good is ours to count
+        ScenarioRunner.run(scenario(), EventSink.NONE);
+    }
+
+    @Test
+    void a_normal_run_leaves_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        Machine m = ScenarioRunner.build(scenario(), EventSink.NONE);
+        assertTrue(m.advance(), "the start");
+        assertWhileOpen(before);
+        Summary s = m.run();
+        assertEquals(CLIENTS * 50L * 2 + CLIENTS + 3, s.packets(), "the run went to its end");
+        assertNothingLeft(before, "after a normal run");
+        m.close();                                                    // twice is harmless
+        assertNothingLeft(before, "after a second close");
+    }
+
+    @Test
+    void a_run_abandoned_midway_leaves_nothing_open_once_closed() throws Exception {
+        OpenResources before = OpenResources.now();
+        Machine m = ScenarioRunner.build(scenario(), EventSink.NONE);
+        for (int i = 0; i < 1_000; i++) {
+            assertTrue(m.advance(), "still running at action " + i);
+        }
+        assertFalse(m.isFinished());
+        assertSomeOpen(before);
+        m.close();
+        assertNothingLeft(before, "after closing a machine midway");
+    }
+
+    @Test
+    void a_reset_closes_the_old_run_and_the_new_run_leaves_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        // what the window does on reset: close the machine it was stepping, build a new one from the file
+        Machine old = ScenarioRunner.build(scenario(), EventSink.NONE);
+        for (int i = 0; i < 500; i++) {
+            old.advance();
+        }
+        old.close();
+        assertNothingLeft(before, "after the reset closed the old run");
+        Machine fresh = ScenarioRunner.build(scenario(), EventSink.NONE);
+        fresh.advance();
+        assertWhileOpen(before);
+        fresh.run();
+        assertNothingLeft(before, "after the new run");
+    }
+
+    @Test
+    void a_run_that_fails_in_a_receive_leaves_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        AtomicInteger receives = new AtomicInteger();
+        Machine m = echoMachine(new Faulty(new NetConnections(Duration.ofSeconds(2))) {
+            @Override
+            byte[][] receive(Connection c, int[] lengths, int count) throws ConnectionException {
+                if (receives.incrementAndGet() == 100) {
+                    c.serverReceive(lengths, count);                   // the bytes really came
+                    throw new ConnectionException("socket C?: WSARecv: injected failure");
+                }
+                return c.serverReceive(lengths, count);
+            }
+        });
+        assertTrue(m.advance());
+        assertWhileOpen(before);
+        RunFailure e = assertThrows(RunFailure.class, () -> runToEnd(m));
+        assertEquals("socket C?: WSARecv: injected failure", e.getMessage());
+        assertTrue(m.isFinished(), "a failed run is over");
+        assertFalse(m.advance());
+        assertNothingLeft(before, "after a failed receive");
+    }
+
+    @Test
+    void a_wrong_echoed_byte_fails_the_run_and_leaves_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        AtomicInteger sends = new AtomicInteger();
+        Machine m = echoMachine(new Faulty(new NetConnections(Duration.ofSeconds(2))) {
+            @Override
+            void send(Connection c, byte[][] buffers) throws ConnectionException {
+                if (sends.incrementAndGet() == 123) {                  // one wrong byte in the 123rd echo
+                    byte[][] copy = new byte[buffers.length][];
+                    for (int i = 0; i < buffers.length; i++) {
+                        copy[i] = buffers[i].clone();
+                    }
+                    copy[0][3] = (byte) (copy[0][3] == 'Z' ? 'Y' : 'Z');
+                    buffers = copy;
+                }
+                c.serverSend(buffers);
+            }
+        });
+        RunFailure e = assertThrows(RunFailure.class, () -> runToEnd(m));
+        assertTrue(e.getMessage().matches("socket C\\d+: echoed byte \\d+ was '[YZ]', the peer sent '[a-z]'"),
+                e.getMessage());
+        assertNothingLeft(before, "after the peer found a wrong echoed byte");
+    }
+
+    @Test
+    void a_run_that_fails_while_opening_its_connections_leaves_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        AtomicInteger opened = new AtomicInteger();
+        Machine m = echoMachine(new Faulty(new NetConnections(Duration.ofSeconds(2))) {
+            @Override
+            void opening(String socket) throws ConnectionException {
+                if (opened.incrementAndGet() == 5) {
+                    throw new ConnectionException("socket " + socket + ": injected failure to connect");
+                }
+            }
+        });
+        RunFailure e = assertThrows(RunFailure.class, m::advance);
+        assertEquals("socket C5: injected failure to connect", e.getMessage());
+        assertNothingLeft(before, "after a failure to open the fifth connection");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Scenario scenario() throws Exception {
+        return ScenarioLoader.loadString("echo-small.yaml", ECHO);
+    }
+
+    /** The small echo workload, built directly on a machine with the given connections. */
+    private static Machine echoMachine(Connection.Factory connections) throws Exception {
+        Machine m = new Machine(ScenarioRunner.config(scenario()), EventSink.NONE, connections);
+        m.createPort("P", 0);
+        m.createEchoServer(new EchoServer("P", 3, CLIENTS, 50, 16, 0, 0, 2, 0, 0));
+        return m;
+    }
+
+    private static void runToEnd(Machine m) {
+        while (m.advance()) {
+            // the failure stops it
+        }
+        fail("the run ended without a failure");
+    }
+
+    /** Right after the start: every connection, the listening socket and the selector are open. */
+    private static void assertWhileOpen(OpenResources before) {
+        OpenResources during = OpenResources.now();
+        assertEquals(before.registry() + RESOURCES_WHILE_OPEN, during.registry(),
+                "the run has its connections, listening socket and selector open: " + during.newSince(before));
+        if (before.fds() != null) {
+            assertTrue(during.sockets() >= before.sockets() + CLIENTS * 2 + 1,
+                    "their descriptors are open: " + during.newSince(before));
+        }
+    }
+
+    /** Midway: the listening socket, the selector and at least one connection are still open. */
+    private static void assertSomeOpen(OpenResources before) {
+        OpenResources during = OpenResources.now();
+        assertTrue(during.registry() >= before.registry() + 4, "the run still has sockets open: "
+                + during.newSince(before));
+        if (before.fds() != null) {
+            assertTrue(during.sockets() >= before.sockets() + 3, "their descriptors are open: "
+                    + during.newSince(before));
+        }
+    }
+
+    /** Everything the run opened is closed (waiting a little, in case the OS is slow to tell). */
+    private static void assertNothingLeft(OpenResources before, String when) throws InterruptedException {
+        OpenResources after = OpenResources.now();
+        for (int i = 0; i < 50 && !clean(before, after); i++) {
+            Thread.sleep(20);
+            after = OpenResources.now();
+        }
+        assertEquals(before.registry(), after.registry(), when + ": registry: " + after.newSince(before));
+        if (before.fds() != null) {
+            assertTrue(after.descriptors() <= before.descriptors(), when + ": descriptors: " + after.newSince(before));
+            assertTrue(after.sockets() <= before.sockets(), when + ": sockets: " + after.newSince(before));
+        }
+        assertTrue(after.iocplabThreads().isEmpty(), when + ": threads " + after.iocplabThreads());
+    }
+
+    private static boolean clean(OpenResources before, OpenResources after) {
+        return before.registry() == after.registry() && after.iocplabThreads().isEmpty()
+                && (before.fds() == null || (after.descriptors() <= before.descriptors()
+                && after.sockets() <= before.sockets()));
+    }
+
+    /**
+     * Real loopback connections ({@link NetConnections}) with a hook on opening, receiving and sending,
+     * to make a run fail where a test wants it. Closing it closes the real network.
+     */
+    private abstract static class Faulty implements Connection.Factory {
+        private final NetConnections net;
+
+        Faulty(NetConnections net) {
+            this.net = net;
+        }
+
+        void opening(String socket) throws ConnectionException {
+        }
+
+        byte[][] receive(Connection c, int[] lengths, int count) throws ConnectionException {
+            return c.serverReceive(lengths, count);
+        }
+
+        void send(Connection c, byte[][] buffers) throws ConnectionException {
+            c.serverSend(buffers);
+        }
+
+        @Override
+        public Connection open(String socket) throws ConnectionException {
+            opening(socket);
+            Connection c = net.open(socket);
+            return new Connection() {
+                @Override
+                public int serverPort() {
+                    return c.serverPort();
+                }
+
+                @Override
+                public int peerPort() {
+                    return c.peerPort();
+                }
+
+                @Override
+                public byte[][] serverReceive(int[] lengths, int count) throws ConnectionException {
+                    return receive(c, lengths, count);
+                }
+
+                @Override
+                public void serverSend(byte[][] buffers) throws ConnectionException {
+                    send(c, buffers);
+                }
+
+                @Override
+                public void serverExpectEnd() throws ConnectionException {
+                    c.serverExpectEnd();
+                }
+
+                @Override
+                public void serverExpectReset() throws ConnectionException {
+                    c.serverExpectReset();
+                }
+
+                @Override
+                public void serverClose() {
+                    c.serverClose();
+                }
+
+                @Override
+                public void peerSend(byte[] data) throws ConnectionException {
+                    c.peerSend(data);
+                }
+
+                @Override
+                public byte[] peerReceive(int count) throws ConnectionException {
+                    return c.peerReceive(count);
+                }
+
+                @Override
+                public void peerClose() throws ConnectionException {
+                    c.peerClose();
+                }
+
+                @Override
+                public void peerReset() throws ConnectionException {
+                    c.peerReset();
+                }
+
+                @Override
+                public void close() {
+                    c.close();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            net.close();
+        }
+    }
+}
