@@ -26,11 +26,27 @@ final class EchoWorkerProgram implements Program {
     private final EchoServer echo;
     private final Machine machine;
     private final ArrayDeque<Step> planned = new ArrayDeque<>();
+    /** Per client (index = completion key): its socket name and its two OVERLAPPED arguments. */
+    private final String[] sockets;
+    private final String[] sendLabels;
+    private final Step.OverlappedArg[] recvArgs;
+    private final Step.OverlappedArg[] sendArgs;
     private long handled;
 
     EchoWorkerProgram(EchoServer echo, Machine machine) {
         this.echo = echo;
         this.machine = machine;
+        int n = echo.clients() + 1;
+        sockets = new String[n];
+        sendLabels = new String[n];
+        recvArgs = new Step.OverlappedArg[n];
+        sendArgs = new Step.OverlappedArg[n];
+        for (int key = 1; key < n; key++) {
+            sockets[key] = echo.socketName(key);
+            sendLabels[key] = EchoServer.sendOverlapped(sockets[key]);
+            recvArgs[key] = new Step.OverlappedArg(EchoServer.recvOverlapped(sockets[key]), false);
+            sendArgs[key] = new Step.OverlappedArg(sendLabels[key], false);
+        }
     }
 
     @Override
@@ -52,14 +68,15 @@ final class EchoWorkerProgram implements Program {
             planned.add(new Step.ExitThread(Step.Source.NONE));     // shutdown (or the port is gone)
             return;
         }
-        String socket = echo.socketName((int) (long) (Long) key);
+        int client = (int) (long) (Long) key;
+        String socket = sockets[client];
         String ov = (String) out.get("overlapped");
         long bytes = (Long) out.get("bytes");
         if (!r.ok() || bytes == 0) {
             planned.add(new Step.closesocket(socket, Step.Source.NONE));
             return;
         }
-        if (EchoServer.sendOverlapped(socket).equals(ov)) {
+        if (sendLabels[client].equals(ov)) {
             return;                                                   // a send completed
         }
         Step.Source none = Step.Source.NONE;
@@ -70,10 +87,8 @@ final class EchoWorkerProgram implements Program {
         if (echo.blockEvery() > 0 && handled % echo.blockEvery() == 0) {
             planned.add(new Step.Sleep(echo.blockUs(), none));
         }
-        planned.add(new Step.WSASend(socket, received(ov),
-                new Step.OverlappedArg(EchoServer.sendOverlapped(socket), false), false, none));
-        planned.add(new Step.WSARecv(socket, List.of(echo.size()),
-                new Step.OverlappedArg(EchoServer.recvOverlapped(socket), false), 0, false, none));
+        planned.add(new Step.WSASend(socket, received(ov), sendArgs[client], false, none));
+        planned.add(new Step.WSARecv(socket, List.of(echo.size()), recvArgs[client], 0, false, none));
     }
 
     private List<String> received(String overlapped) {

@@ -2,7 +2,7 @@ package io.iocplab.sim;
 
 import io.iocplab.sim.event.PeerAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -19,16 +19,18 @@ final class Peers {
     private SocketCalls sockets;
     private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
 
-    /** An echo client's progress: what it still expects back, and how many messages are left. */
+    /** An echo client's progress: the message in flight, how much of its echo came back, how many were sent. */
     private static final class EchoState {
         final Peer.Echo spec;
-        final ArrayDeque<Byte> expected = new ArrayDeque<>();
+        final byte[] message;
+        int echoed;
         int sent;
         long verified;
         boolean closed;
 
         EchoState(Peer.Echo spec) {
             this.spec = spec;
+            this.message = new byte[spec.size()];
         }
     }
 
@@ -112,25 +114,28 @@ final class Peers {
     }
 
     private void sendNextEcho(SimSocket sock, EchoState state) {
-        byte[] message = new byte[state.spec.size()];
+        byte[] message = state.message;
         for (int i = 0; i < message.length; i++) {
             message[i] = (byte) ('a' + m.random().nextInt(26));
-            state.expected.addLast(message[i]);
         }
+        state.echoed = 0;
         state.sent++;
-        peerSend(sock, message);
+        peerSend(sock, message.clone());
     }
 
     private void verifyEcho(SimSocket sock, EchoState state, byte[] data) {
-        for (byte b : data) {
-            Byte want = state.expected.pollFirst();
-            if (want == null || want != b) {
-                throw new RunFailure("socket " + sock.name + ": echoed byte " + state.verified + " was '"
-                        + (char) b + "', the peer sent '" + (want == null ? "nothing" : (char) (byte) want) + "'");
-            }
-            state.verified++;
+        int room = state.message.length - state.echoed;
+        int n = Math.min(room, data.length);
+        int at = Arrays.mismatch(data, 0, n, state.message, state.echoed, state.echoed + n);
+        if (at >= 0 || data.length > room) {
+            int i = at >= 0 ? at : n;
+            throw new RunFailure("socket " + sock.name + ": echoed byte " + (state.verified + i) + " was '"
+                    + (char) data[i] + "', the peer sent '"
+                    + (at >= 0 ? String.valueOf((char) state.message[state.echoed + i]) : "nothing more") + "'");
         }
-        if (state.expected.isEmpty() && !state.closed) {
+        state.echoed += n;
+        state.verified += n;
+        if (state.echoed == state.message.length && !state.closed) {
             if (state.sent < state.spec.messages()) {
                 m.atTime(m.now() + state.spec.thinkUs(), () -> sendNextEcho(sock, state));
             } else {
