@@ -19,8 +19,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The command line: {@code run FILE [--trace PATH] [--seed N]} and {@code help}
- * (scenario-and-trace.md, "Running one").
+ * The command line: {@code run FILE [--trace PATH] [--seed N]} (scenario-and-trace.md, "Running one"),
+ * {@code lessons ...} ({@link LessonsCommand}), {@code sweep ...} ({@link SweepCommand}),
+ * {@code bench machine|echo} (the benchmarks) and {@code help}.
  *
  * <p>Exit codes: 0 when the scenario ran to its end; 2 when the command line is wrong (with a usage
  * line), the file cannot be read ({@code FILE: cannot read: reason}) or is not a valid scenario (one
@@ -43,14 +44,32 @@ public final class Cli {
                 out.println("  run FILE          runs a scenario headless and writes its trace (JSON Lines)");
                 out.println("  --trace PATH      writes the trace to PATH instead of standard output");
                 out.println("  --seed N          overrides the scenario's seed");
+                out.println("  lessons check|list|homework   checks and uses the lessons (lessons --help)");
+                out.println("  sweep [FILE] ...  runs every combination of the knobs (sweep --help)");
+                out.println("  bench machine [PACKETS]       packets per second through the machine");
+                out.println("  bench echo [PEERS MESSAGES SIZE]  echo messages per second vs a NIO.2 server");
+                out.println("  screenshots DIR   writes PNG pictures of the window, English and Korean");
                 out.println("  (no arguments)    opens the simulator window");
                 return 0;
             }
-            if (!args[0].equals("run")) {
-                return usage(err, "unknown command '" + args[0] + "'");
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            switch (args[0]) {
+                case "lessons":
+                    return LessonsCommand.run(rest, out, err);
+                case "sweep":
+                    return SweepCommand.run(rest, out, err);
+                case "bench":
+                    return bench(rest, out, err);
+                case "run":
+                    break;
+                default:
+                    return usage(err, "unknown command '" + args[0] + "'");
             }
             RunOptions options = RunOptions.parse(args);
             return options.problem() != null ? usage(err, options.problem()) : run(options, out, err);
+        } catch (IOException e) {
+            err.println("iocplab: " + reason(e));
+            return 1;
         } catch (RuntimeException | Error e) {
             return internal(err, e);
         }
@@ -115,6 +134,33 @@ public final class Cli {
             err.println("iocplab: cannot write trace " + trace + ": " + reason(e));
             return 1;
         }
+    }
+
+    /** {@code bench machine [PACKETS]} or {@code bench echo [PEERS MESSAGES SIZE]}: prints the figures. */
+    private static int bench(String[] args, PrintStream out, PrintStream err) throws IOException {
+        String which = args.length == 0 ? "" : args[0];
+        try {
+            if (which.equals("machine") && args.length <= 2) {
+                long packets = args.length == 2 ? Long.parseLong(args[1]) : 1_000_000;
+                Path trace = java.nio.file.Files.createTempFile("iocplab-bench-", ".jsonl");
+                try {
+                    MachineBenchmark.run(packets, trace, out);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(trace);
+                }
+                return 0;
+            }
+            if (which.equals("echo") && (args.length == 1 || args.length == 4)) {
+                int[] n = args.length == 4
+                        ? new int[] {Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3])}
+                        : new int[] {64, 1000, 64};
+                EchoBenchmark.run(n[0], n[1], n[2], out);
+                return 0;
+            }
+        } catch (NumberFormatException e) {
+            return usage(err, "bench: expected whole numbers, got " + e.getMessage());
+        }
+        return usage(err, "bench: expected 'bench machine [PACKETS]' or 'bench echo [PEERS MESSAGES SIZE]'");
     }
 
     private static int usage(PrintStream err, String problem) {

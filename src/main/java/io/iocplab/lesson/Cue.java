@@ -1,0 +1,102 @@
+package io.iocplab.lesson;
+
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortState;
+import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.ThreadState;
+
+/**
+ * Where in a run a lesson step happens: never an event number, always something a student can name
+ * ("when T3's GetQueuedCompletionStatus returns TRUE", "when the running count reaches 2").
+ *
+ * <p>Rules (see {@link LessonRun}): every cue is searched strictly after the previous step's point,
+ * so the points of a lesson never go backwards; {@link Start} and {@link Time} name a moment rather
+ * than an event and may coincide with the previous point, but not come before it; {@link End} is the
+ * run's last event. A cue that matches an event {@linkplain #matches matches} the first such event
+ * after the previous point.
+ */
+public sealed interface Cue {
+    /** Where the cue is written in the lesson file. */
+    Pos pos();
+
+    /** How the cue reads, in both languages ("when T3's GetQueuedCompletionStatus returns TRUE"). */
+    default Text describe() {
+        return Words.cue(this);
+    }
+
+    /** Whether this event is the one the cue names (only for cues that name an event). */
+    default boolean matches(SimEvent e) {
+        return false;
+    }
+
+    /** {@code at: start}: the set-up is done (ports created, peers connected), no thread has run yet. */
+    record Start(Pos pos) implements Cue {}
+
+    /** {@code at: end}: the run's last event (the summary). */
+    record End(Pos pos) implements Cue {}
+
+    /** {@code at: { time: 10 }}: the state at that virtual time (the last event at or before it). */
+    record Time(long us, Pos pos) implements Cue {}
+
+    /**
+     * {@code at: { call: API, thread: T, returns: true, error: 258 }}: the api.return of that call;
+     * thread, returns and error may be left out (any).
+     */
+    record Call(String api, String thread, Boolean returns, Integer error, Pos pos) implements Cue {
+        @Override
+        public boolean matches(SimEvent e) {
+            return e instanceof ApiReturn r && r.api().equals(api)
+                    && (thread == null || thread.equals(r.thread()))
+                    && (returns == null || returns == r.ok())
+                    && (error == null || error == r.error());
+        }
+    }
+
+    /** {@code at: { thread: T1, state: waiting, wait: port }}: a thread.state with that state (and wait). */
+    record ThreadIs(String thread, ThreadState.State state, ThreadState.Wait waitOn, Pos pos) implements Cue {
+        @Override
+        public boolean matches(SimEvent e) {
+            return e instanceof ThreadState t && t.thread().equals(thread) && t.state() == state
+                    && (waitOn == null || waitOn == t.waitingOn());
+        }
+    }
+
+    /**
+     * {@code at: { port: P, running: 2, queue: 1, waiters: 3 }}: the first port.state with every count
+     * given (queue is the number of queued packets, waiters the number of waiting threads).
+     */
+    record PortCount(String port, Integer running, Integer queue, Integer waiters, Pos pos) implements Cue {
+        @Override
+        public boolean matches(SimEvent e) {
+            return e instanceof PortState p && p.port().equals(port)
+                    && (running == null || running == p.running())
+                    && (queue == null || queue == p.queue().size())
+                    && (waiters == null || waiters == p.waiters().size());
+        }
+    }
+
+    /**
+     * {@code at: { io: complete, socket: S1, overlapped: R1, status: 64, packet: false }}: the io.complete
+     * of an overlapped operation; every field but {@code io} may be left out.
+     */
+    record Io(String socket, String overlapped, Integer status, Boolean packet, Pos pos) implements Cue {
+        @Override
+        public boolean matches(SimEvent e) {
+            return e instanceof IoComplete c && (socket == null || socket.equals(c.socket()))
+                    && (overlapped == null || overlapped.equals(c.overlapped()))
+                    && (status == null || status == c.status())
+                    && (packet == null || packet == c.packet());
+        }
+    }
+
+    /** {@code at: { peer: send, socket: S1 }}: a real peer did that (connect, send, recv, close, reset). */
+    record Peer(String action, String socket, Pos pos) implements Cue {
+        @Override
+        public boolean matches(SimEvent e) {
+            return e instanceof PeerAction p && p.action().equals(action)
+                    && (socket == null || socket.equals(p.socket()));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.iocplab.lesson;
+
+import io.iocplab.kernel.Win32Error;
+import java.util.Locale;
+
+/**
+ * The engine's own sentences, in English and Korean: how a cue reads, the labels of computed choices,
+ * the explanations of computed answers. Korean avoids particles after names and numbers (whose form
+ * depends on how they are read) by using 의, 에, 개 and similar invariant forms.
+ */
+final class Words {
+    private Words() {}
+
+    /** Virtual time as "5.050 ms". */
+    static String ms(long us) {
+        return String.format(Locale.ROOT, "%d.%03d ms", us / 1000, us % 1000);
+    }
+
+    static Text cue(Cue c) {
+        if (c instanceof Cue.Start) {
+            return new Text("at the start, before any thread runs", "시작 시점, 아직 어떤 스레드도 실행되기 전");
+        }
+        if (c instanceof Cue.End) {
+            return new Text("at the end of the run", "실행이 모두 끝난 시점");
+        }
+        if (c instanceof Cue.Time t) {
+            return new Text("at " + ms(t.us()), ms(t.us()) + " 시점");
+        }
+        if (c instanceof Cue.Call call) {
+            String who = call.thread() == null ? "" : call.thread();
+            String en = (who.isEmpty() ? "a call to " + call.api() : who + "'s " + call.api()) + " returns";
+            String ko = (who.isEmpty() ? "" : who + "의 ") + call.api() + " 호출이";
+            boolean wsa = call.api().startsWith("WSA") || call.api().equals("closesocket");
+            if (call.returns() == null) {
+                ko += " 반환할 때";
+            } else if (wsa) {
+                en += call.returns() ? " success" : " failure";
+                ko += call.returns() ? " 성공할 때" : " 실패할 때";
+            } else {
+                en += call.returns() ? " TRUE" : " FALSE";
+                ko += call.returns() ? " TRUE를 반환할 때" : " FALSE를 반환할 때";
+            }
+            if (call.error() != null) {
+                en += " (error " + err(call.error()) + ")";
+                ko += "(오류 " + err(call.error()) + ")";
+            }
+            return new Text("when " + en, ko);
+        }
+        if (c instanceof Cue.ThreadIs t) {
+            String state = t.state().json() + (t.waitOn() == null ? "" : " (" + t.waitOn().json() + ")");
+            String kstate = switch (t.state()) {
+                case RUNNING -> "실행 중";
+                case READY -> "준비(ready)";
+                case WAITING -> "대기";
+                case EXITED -> "종료";
+            } + (t.waitOn() == null ? "" : "(" + t.waitOn().json() + ")");
+            return new Text("when " + t.thread() + " is " + state, t.thread() + "의 상태가 " + kstate + " 상태로 바뀔 때");
+        }
+        if (c instanceof Cue.PortCount p) {
+            java.util.List<String> en = new java.util.ArrayList<>();
+            java.util.List<String> ko = new java.util.ArrayList<>();
+            if (p.running() != null) {
+                en.add("running count " + p.running());
+                ko.add("running 값이 " + p.running());
+            }
+            if (p.queue() != null) {
+                en.add(p.queue() + " queued packet" + (p.queue() == 1 ? "" : "s"));
+                ko.add("큐에 있는 패킷이 " + p.queue() + "개");
+            }
+            if (p.waiters() != null) {
+                en.add(p.waiters() + " waiting thread" + (p.waiters() == 1 ? "" : "s"));
+                ko.add("대기 스레드가 " + p.waiters() + "개");
+            }
+            return new Text("when port " + p.port() + " has " + String.join(", ", en),
+                    "포트 " + p.port() + "의 " + String.join("이고, ", ko) + "일 때");
+        }
+        if (c instanceof Cue.Io io) {
+            String what = (io.overlapped() == null ? "an overlapped operation" : "the operation with OVERLAPPED "
+                    + io.overlapped()) + (io.socket() == null ? "" : " on " + io.socket());
+            String kwhat = (io.socket() == null ? "" : io.socket() + "의 ")
+                    + (io.overlapped() == null ? "overlapped 작업" : "OVERLAPPED " + io.overlapped() + " 작업");
+            String status = io.status() == null ? "" : " with status " + err(io.status());
+            String kstatus = io.status() == null ? "" : "(상태 " + err(io.status()) + ")";
+            return new Text("when " + what + " completes" + status, kwhat + "이 완료될 때" + kstatus);
+        }
+        if (c instanceof Cue.Peer p) {
+            String sock = p.socket() == null ? "a peer" : "the peer of " + p.socket();
+            String ksock = p.socket() == null ? "상대편(피어)" : p.socket() + "의 상대편(피어)";
+            return new Text("when " + sock + " does " + p.action(), ksock + "에서 " + p.action() + " 동작이 일어날 때");
+        }
+        throw new IllegalArgumentException(c.toString());
+    }
+
+    /** "258 (WAIT_TIMEOUT)". */
+    static String err(int code) {
+        String name = Win32Error.name(code);
+        return name.equals(Integer.toString(code)) ? name : code + " (" + name + ")";
+    }
+
+    /** Why a GetQueuedCompletionStatus got its packet, from the {@code release} and {@code freed_by} fields. */
+    static Text release(String release, String freedBy) {
+        if (release == null) {
+            return new Text("", "");
+        }
+        String who = freedBy == null ? "another thread" : freedBy;
+        String kwho = freedBy == null ? "다른 스레드" : freedBy;
+        return switch (release) {
+            case "immediate" -> new Text("it found the packet in the queue and took it without waiting",
+                    "큐에 이미 패킷이 있어서 기다리지 않고 바로 가져갔습니다");
+            case "handed_off" -> new Text("the running count was below the concurrency value, so the packet was "
+                    + "handed straight to the most recent waiter (LIFO)",
+                    "실행 중 스레드 수가 동시 실행 값보다 작아서, 패킷이 가장 최근에 대기를 시작한 스레드에게 "
+                            + "곧바로 넘어갔습니다(LIFO)");
+            case "slept" -> freed(who + " went to sleep", kwho + "의 Sleep");
+            case "suspended" -> freed(who + " was suspended", kwho + "의 일시 중단(SuspendThread)");
+            case "blocked_in_io" -> freed(who + " blocked in a synchronous call", kwho + "의 블로킹 호출");
+            case "exited" -> freed(who + " exited", kwho + "의 종료");
+            case "switched_port" -> freed(who + " switched to another port", kwho + "의 다른 포트 전환");
+            default -> new Text(release, release);
+        };
+    }
+
+    private static Text freed(String en, String ko) {
+        return new Text(en + ", which lowered the running count, so the port released the most recent waiter "
+                + "with the queued packet", ko + "로 실행 중 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 "
+                + "대기 스레드에게 넘겼습니다");
+    }
+}

@@ -1,0 +1,194 @@
+package io.iocplab.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iocplab.scenario.CListing;
+import io.iocplab.scenario.Problem;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.PortState;
+import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.Summary;
+import io.iocplab.sim.event.ThreadState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Points and answers on a small run: M=1, T1 then T2 wait (W=[T2,T1]); at 1 ms main posts A (to T2) and
+ * B (queued); T2's program ends, its exit frees the slot and T1 gets B; T1 computes 1 ms, then waits 5 ms
+ * for nothing (258).
+ */
+class LessonRunTest {
+    static final String SCENARIO = String.join("\n",
+            "id: 50-test",
+            "title: { en: Test, ko: 시험 }",
+            "summary: { en: A test., ko: 시험입니다. }",
+            "scenario:",
+            "  ports: { P: { concurrency: 1 } }",
+            "  threads:",
+            "    T1: [GetQueuedCompletionStatus: {}, Compute: 1, GetQueuedCompletionStatus: { timeout: 5 }]",
+            "    T2: [GetQueuedCompletionStatus: {}]",
+            "    main:",
+            "      - Sleep: 1",
+            "      - PostQueuedCompletionStatus: { bytes: 1, key: 1, overlapped: A }",
+            "      - PostQueuedCompletionStatus: { bytes: 2, key: 1, overlapped: B }",
+            "steps:",
+            "");
+
+    static LessonRun run(String steps) {
+        try {
+            return LessonRun.run(LessonLoader.loadString("test", SCENARIO + steps));
+        } catch (InvalidLessonException e) {
+            throw new AssertionError(e.problems().toString(), e);
+        }
+    }
+
+    static String step(String at, String answer) {
+        return "  - at: " + at + "\n    say: { en: s, ko: 말 }\n"
+                + (answer == null ? "" : "    predict: { question: { en: q, ko: 질문 }, answer: " + answer + " }\n");
+    }
+
+    @Test
+    void startIsBeforeTheFirstThreadRuns() {
+        LessonRun r = run(step("start", null));
+        int p = r.pointOf(0);
+        assertEquals(p, r.startPoint());
+        SimEvent next = r.events().get(p + 1);
+        assertTrue(next instanceof ThreadState t && t.state() == ThreadState.State.RUNNING, next.toString());
+        for (int i = 0; i <= p; i++) {
+            assertFalse(r.events().get(i) instanceof ThreadState t && t.state() == ThreadState.State.RUNNING);
+        }
+    }
+
+    @Test
+    void cuesAreSearchedAfterThePreviousPoint() {
+        LessonRun r = run(step("{ call: GetQueuedCompletionStatus, returns: true }", null)
+                + step("{ call: GetQueuedCompletionStatus, returns: true }", null)
+                + step("{ call: GetQueuedCompletionStatus, returns: false, error: 258 }", null)
+                + step("end", null));
+        assertTrue(r.ok(), r.problems().toString());
+        ApiReturn first = (ApiReturn) r.events().get(r.pointOf(0));
+        ApiReturn second = (ApiReturn) r.events().get(r.pointOf(1));
+        assertEquals("T2", first.thread());
+        assertEquals("A", first.out().get("overlapped"));
+        assertEquals("T1", second.thread());
+        assertEquals("B", second.out().get("overlapped"));
+        assertEquals("exited", second.out().get("release"));
+        assertEquals("T2", second.out().get("freed_by"));
+        assertEquals("T1", ((ApiReturn) r.events().get(r.pointOf(2))).thread(), "the timeout ends T1's second call");
+        assertTrue(r.events().get(r.pointOf(3)) instanceof Summary);
+    }
+
+    @Test
+    void stepAtFollowsThePlayhead() {
+        LessonRun r = run(step("{ port: P, waiters: 2 }", null) + step("{ port: P, queue: 1 }", null) + step("end", null));
+        assertEquals(-1, r.stepAt(r.pointOf(0) - 1));
+        assertEquals(0, r.stepAt(r.pointOf(0)));
+        assertEquals(0, r.stepAt(r.pointOf(1) - 1));
+        assertEquals(1, r.stepAt(r.pointOf(1)));
+        assertEquals(2, r.stepAt(r.events().size() - 1));
+        assertEquals(new Text("when port P has 1 queued packet", "포트 P의 큐에 있는 패킷이 1개일 때"),
+                r.lesson().steps().get(1).cue().describe());
+    }
+
+    @Test
+    void aTimeCueIsTheLastEventAtOrBeforeIt() {
+        LessonRun r = run(step("{ time: 1.5 }", null));
+        int p = r.pointOf(0);
+        assertTrue(r.events().get(p).tUs() <= 1500);
+        assertTrue(r.events().get(p + 1).tUs() > 1500);
+    }
+
+    @Test
+    void aCueNeverReachedStopsTheLesson() {
+        LessonRun r = run(step("{ call: GetQueuedCompletionStatus, thread: T1, returns: true }", null)
+                + step("{ call: GetQueuedCompletionStatus, thread: T1, returns: true }", null)
+                + step("end", null));
+        assertEquals(List.of("test:16:9: steps[1].at: never reached after steps[0] (t=1.002 ms): no moment when "
+                + "T1's GetQueuedCompletionStatus returns TRUE"), r.problems().stream().map(Problem::toString).toList());
+        assertTrue(r.pointOf(0) >= 0);
+        assertEquals(-1, r.pointOf(1));
+        assertEquals(-1, r.pointOf(2));
+    }
+
+    @Test
+    void startAfterAnotherPointIsNotReached() {
+        LessonRun r = run(step("end", null) + step("start", null));
+        assertEquals(1, r.problems().size());
+        assertTrue(r.problems().get(0).message().endsWith("(it is earlier than the previous step's point)"));
+    }
+
+    @Test
+    void nextRelease() {
+        LessonRun r = run(step("{ port: P, waiters: 2 }", "next-release")
+                + step("{ call: GetQueuedCompletionStatus, thread: T2 }", "next-release"));
+        Answer a = r.answerOf(0).orElseThrow();
+        assertEquals(List.of("T1", "T2"), a.choices().stream().map(Choice::id).toList());
+        assertEquals("T2", a.correct());
+        assertTrue(a.explanation().en().contains("most recent waiter (LIFO)"), a.explanation().en());
+        Answer b = r.answerOf(1).orElseThrow();
+        assertEquals("T1", b.correct());
+        assertTrue(b.explanation().en().contains("T2 exited"), b.explanation().en());
+        assertTrue(r.events().get(b.decidedAt()) instanceof ApiReturn g && g.thread().equals("T1"));
+    }
+
+    @Test
+    void queueAndRunning() {
+        LessonRun r = run(step("{ port: P, waiters: 2 }", "queue") + step("{ port: P, waiters: 1 }", "running"));
+        Answer q = r.answerOf(0).orElseThrow();
+        assertEquals("1", q.correct(), "B waits: the running count is at the concurrency value");
+        assertEquals(1, ((PortState) r.events().get(q.decidedAt())).queue().size());
+        Answer running = r.answerOf(1).orElseThrow();
+        PortState after = (PortState) r.events().get(running.decidedAt());
+        assertEquals(Integer.toString(after.running()), running.correct());
+        assertTrue(running.choices().size() >= 3);
+    }
+
+    @Test
+    void returnsAndGets() {
+        LessonRun r = run(step("{ thread: T1, state: waiting, wait: port }", "{ gets: T1 }")
+                + step("{ call: GetQueuedCompletionStatus, thread: T1, returns: true }", "{ returns: T1 }"));
+        Answer gets = r.answerOf(0).orElseThrow();
+        assertEquals("B/1", gets.correct());
+        assertEquals(List.of("A/1", "B/0", "B/1"), gets.choices().stream().map(Choice::id).toList());
+        Answer returns = r.answerOf(1).orElseThrow();
+        assertEquals("timeout", returns.correct());
+        assertEquals(List.of("true-packet", "false-packet", "timeout", "abandoned"),
+                returns.choices().stream().map(Choice::id).toList());
+        assertTrue(returns.explanation().ko().contains("258 (WAIT_TIMEOUT)"));
+    }
+
+    @Test
+    void wakesLooksUntilTheNextStep() {
+        LessonRun r = run(step("{ thread: T1, state: waiting, wait: port }", "{ wakes: T1 }")
+                + step("{ call: PostQueuedCompletionStatus, thread: main }", "{ wakes: T1 }")
+                + step("end", null));
+        assertEquals("no", r.answerOf(0).orElseThrow().correct(), "the next step is A's post: T1 still waits");
+        assertEquals("yes", r.answerOf(1).orElseThrow().correct(), "T2's exit releases T1 before the end");
+    }
+
+    @Test
+    void codeFocusIsTheLineOfTheThreadsStep() throws InvalidLessonException {
+        String steps = "  - at: start\n    code: { thread: T1 }\n    say: { en: s, ko: 말 }\n"
+                + "  - at: { call: GetQueuedCompletionStatus, thread: T1 }\n    code: { thread: T1 }\n"
+                + "    say: { en: s, ko: 말 }\n"
+                + "  - at: end\n    code: { thread: T1 }\n    say: { en: s, ko: 말 }\n";
+        Lesson lesson = LessonLoader.loadString("test", SCENARIO + steps);
+        LessonRun r = LessonRun.run(lesson);
+        CListing listing = CListing.of(lesson.scenario(), "T1");
+        assertEquals(new CodeFocus("T1", 0, listing.lineOf(0)), r.codeOf(0), "not started yet: its first call");
+        assertEquals(new CodeFocus("T1", 0, listing.lineOf(0)), r.codeOf(1));
+        assertTrue(listing.lines().get(r.codeOf(1).line()).code().startsWith("GetQueuedCompletionStatus("));
+        assertEquals(new CodeFocus("T1", -1, -1), r.codeOf(2), "exited");
+    }
+
+    @Test
+    void ofRecordedEventsGivesTheSamePoints() throws InvalidLessonException {
+        Lesson lesson = LessonLoader.loadString("test", SCENARIO + step("{ port: P, queue: 1 }", "next-release"));
+        LessonRun a = LessonRun.run(lesson);
+        LessonRun b = LessonRun.of(lesson, a.events());
+        assertEquals(a.pointOf(0), b.pointOf(0));
+        assertEquals(a.answerOf(0), b.answerOf(0));
+    }
+}
