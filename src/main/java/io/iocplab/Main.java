@@ -1,11 +1,13 @@
 package io.iocplab;
 
 import io.iocplab.app.IocpLabApp;
+import io.iocplab.app.Screenshots;
 import io.iocplab.cli.Cli;
 
 /**
- * The launcher of {@code iocplab.jar}: with no arguments it opens the simulator window, with any it is
- * the command line ({@link Cli}) and exits with its code. Not a JavaFX {@code Application} itself, so
+ * The launcher of {@code iocplab.jar}: with no arguments it opens the simulator window; with
+ * {@code screenshots DIR} it writes pictures of the window; with anything else it is the command line
+ * ({@link Cli}) and exits with its code. Not a JavaFX {@code Application} itself, so
  * that {@code java -jar} works from a plain class path.
  */
 public final class Main {
@@ -14,6 +16,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             IocpLabApp.launchWindow(args);
+            return;
+        }
+        if (args[0].equals("screenshots")) {
+            Screenshots.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         System.exit(Cli.run(args, System.out, System.err));

@@ -1,0 +1,187 @@
+package io.iocplab.app;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.app.run.Keys;
+import io.iocplab.scenario.Problem;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+
+/**
+ * The shell's dialogs: the file choosers, the mistakes of a scenario file, a file that cannot be
+ * read, and the sheet of keys. Every text comes from the {@code messages} bundle in the current
+ * language; every dialog is shown without waiting ({@code show()}, never {@code showAndWait()}), so
+ * the window goes on playing behind it. The choosers remember the last folder used.
+ */
+final class ShellDialogs {
+    private static final String BUNDLE = MainController.BUNDLE;
+    private static final String MAIN_CSS = ShellDialogs.class.getResource("main.css").toExternalForm();
+    private static final String PRESENTER_CSS = ShellDialogs.class.getResource("presenter.css").toExternalForm();
+
+    private final Texts texts;
+    private final BooleanSupplier presenter;
+    private Window owner;
+    private Path lastDirectory;
+    private Alert problems;
+    private Alert help;
+
+    ShellDialogs(Texts texts, BooleanSupplier presenter) {
+        this.texts = texts;
+        this.presenter = presenter;
+    }
+
+    void setOwner(Window owner) {
+        this.owner = owner;
+    }
+
+    /** Remembers the folder of a file the user opened, for the next chooser. */
+    void usedFile(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            lastDirectory = dir;
+        }
+    }
+
+    // ------------------------------------------------------------------ choosers
+
+    /** Asks for a scenario file to open; null when the user cancels. */
+    Path chooseScenario() {
+        FileChooser chooser = chooser("dialog.open.title", "dialog.open.filter", "*.yaml", "*.yml");
+        File file = chooser.showOpenDialog(owner);
+        return file == null ? null : file.toPath();
+    }
+
+    /** Asks where to save a file, suggesting {@code name}; null when the user cancels. */
+    Path chooseTarget(String title, String filter, String pattern, String name) {
+        FileChooser chooser = chooser(title, filter, pattern);
+        chooser.setInitialFileName(name);
+        File file = chooser.showSaveDialog(owner);
+        if (file == null) {
+            return null;
+        }
+        usedFile(file.toPath());
+        return file.toPath();
+    }
+
+    private FileChooser chooser(String title, String filter, String... patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get(BUNDLE, title));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.get(BUNDLE, filter), patterns));
+        if (lastDirectory != null && Files.isDirectory(lastDirectory)) {
+            chooser.setInitialDirectory(lastDirectory.toFile());
+        }
+        return chooser;
+    }
+
+    // ------------------------------------------------------------------ problems
+
+    /** The mistakes of a scenario file, one {@code FILE:LINE:COLUMN: message} line each. */
+    void showProblems(Path file, List<Problem> found) {
+        Alert alert = alert(Alert.AlertType.ERROR, "dialog.problems.title");
+        alert.setHeaderText(texts.get(BUNDLE, "dialog.problems.header", file.getFileName().toString(), found.size()));
+        TextArea lines = new TextArea(found.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        lines.setEditable(false);
+        lines.setWrapText(false);
+        lines.setId("problems-text");
+        lines.getStyleClass().add("problems-text");
+        alert.getDialogPane().setContent(lines);
+        alert.getDialogPane().getStyleClass().add("problems-dialog");
+        replaceProblems(alert);
+    }
+
+    /** A file that could not be read at all. */
+    void showReadError(Path file, Exception e) {
+        Alert alert = alert(Alert.AlertType.ERROR, "dialog.readError.title");
+        alert.setHeaderText(texts.get(BUNDLE, "dialog.readError.header", file.toString(),
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        alert.getDialogPane().getStyleClass().add("problems-dialog");
+        replaceProblems(alert);
+    }
+
+    private void replaceProblems(Alert alert) {
+        if (problems != null) {
+            problems.close();
+        }
+        problems = alert;
+        alert.show();
+    }
+
+    /** The last problems dialog shown, or null. */
+    Alert problems() {
+        return problems;
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    /** Shows the sheet of every key, or closes it when it is showing. */
+    void toggleHelp() {
+        if (help != null && help.isShowing()) {
+            help.close();
+            return;
+        }
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("help-sheet");
+        int row = 0;
+        for (Keys.Binding b : Keys.SHEET) {
+            HBox keys = new HBox(4);
+            for (String k : b.keys()) {
+                Label key = new Label(k.startsWith("'") ? k.substring(1, k.length() - 1) : texts.get(BUNDLE, k));
+                key.getStyleClass().add("help-key");
+                keys.getChildren().add(key);
+            }
+            grid.add(keys, 0, row);
+            grid.add(new Label(texts.get(BUNDLE, b.command().key())), 1, row);
+            row++;
+        }
+        Label clicker = new Label(texts.get(BUNDLE, "help.clicker"));
+        clicker.setWrapText(true);
+        clicker.setMaxWidth(520);
+        Alert alert = alert(Alert.AlertType.NONE, "help.title");
+        alert.setHeaderText(texts.get(BUNDLE, "help.header"));
+        alert.getDialogPane().setContent(new VBox(12, grid, clicker));
+        alert.getDialogPane().getStyleClass().add("help-dialog");
+        alert.initModality(Modality.NONE);
+        help = alert;
+        alert.show();
+    }
+
+    /** The language changed: a sheet of keys on screen is shown again in the new one. */
+    void localize() {
+        if (help != null && help.isShowing()) {
+            help.close();
+            toggleHelp();
+        }
+    }
+
+    private Alert alert(Alert.AlertType type, String titleKey) {
+        Alert alert = new Alert(type);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle(texts.get(BUNDLE, titleKey));
+        alert.getButtonTypes().setAll(new ButtonType(texts.get(BUNDLE, "dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        DialogPane pane = alert.getDialogPane();
+        pane.getStylesheets().add(MAIN_CSS);
+        if (presenter.getAsBoolean()) {
+            pane.getStylesheets().add(PRESENTER_CSS);
+            pane.getStyleClass().add("presenter");
+        }
+        alert.setResizable(true);
+        return alert;
+    }
+}

@@ -1,0 +1,104 @@
+package io.iocplab.app.code;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.kernel.Win32Error;
+import io.iocplab.scenario.CListing;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.timeline.ThreadView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a thread is in its listing at one step, and what its last call returned.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>{@code current}, the row the thread is on: none for a thread that has exited or not started;
+ *       for a waiting thread the step of its {@code thread.state} (the call it waits in); otherwise
+ *       the newer of that step and the step of its last {@code api.return} (the trace gives no event
+ *       when a running thread moves on without a call, so this is the last step the events name).</li>
+ *   <li>{@code returned} is the row of the last {@code api.return}, and {@code result} what it
+ *       returned, as C shows it: "→ TRUE  bytes=5 · key=12 · ov=&amp;A", "→ FALSE  GetLastError() =
+ *       WAIT_TIMEOUT (258)", "→ SOCKET_ERROR  WSAGetLastError() = WSA_IO_PENDING (997) · pending".
+ *       {@code failed} marks a failure that is not a pending I/O.</li>
+ * </ul>
+ */
+public record CodeCursor(int current, int returned, String result, boolean failed) {
+    public static final CodeCursor NONE = new CodeCursor(-1, -1, null, false);
+
+    private static final String GQCS = "GetQueuedCompletionStatus";
+    private static final String GQCS_EX = "GetQueuedCompletionStatusEx";
+
+    public static CodeCursor of(CodeLines lines, ThreadView t, Texts texts) {
+        if (t == null) {
+            return NONE;
+        }
+        ApiReturn r = t.lastReturn();
+        int returned = r == null ? -1 : lines.rowOf(r.step());
+        String result = r == null ? null : result(r, texts);
+        boolean failed = r != null && !r.ok() && r.error() != Win32Error.ERROR_IO_PENDING;
+        int current;
+        if (t.state() == null || t.state() == State.EXITED) {
+            current = -1;
+        } else if (t.state() == State.WAITING || r == null || r.tUs() < t.sinceUs()) {
+            current = t.stepIndex() >= 0 ? lines.rowOf(t.stepIndex()) : returned;
+        } else {
+            current = returned >= 0 ? returned : lines.rowOf(t.stepIndex());
+        }
+        return new CodeCursor(current, returned, result, failed);
+    }
+
+    /** What a call returned, as its C return value and the values it wrote. */
+    public static String result(ApiReturn r, Texts texts) {
+        Map<String, Object> out = r.out() == null ? Map.of() : r.out();
+        String value = CListing.returnValue(r.api(), r.ok(), out);
+        List<String> parts = new ArrayList<>();
+        String api = r.api();
+        boolean wsa = api.startsWith("WSA") || "closesocket".equals(api);
+        if (GQCS.equals(api)) {
+            if (out.get("key") != null || out.get("overlapped") != null) {
+                parts.add("bytes=" + out.get("bytes") + ", key=" + out.get("key") + ", ov="
+                        + CListingPointer.of((String) out.get("overlapped")));
+            }
+        } else if (GQCS_EX.equals(api) && r.ok()) {
+            if (out.get("entries") instanceof List<?> entries) {
+                List<String> labels = new ArrayList<>();
+                for (Object e : entries) {
+                    if (e instanceof Map<?, ?> m) {
+                        labels.add(m.get("overlapped") == null ? "NULL" : m.get("overlapped").toString());
+                    }
+                }
+                parts.add(texts.get(CodeView.BUNDLE, "ret.removed", Integer.toString(entries.size()),
+                        String.join(", ", labels)));
+            }
+        } else if ("PostQueuedCompletionStatus".equals(api) && r.ok()) {
+            Object to = out.get("delivered_to");
+            parts.add(to != null ? texts.get(CodeView.BUNDLE, "ret.handedTo", to.toString())
+                    : texts.get(CodeView.BUNDLE, "ret.queued"));
+        } else if (("WSARecv".equals(api) || "WSASend".equals(api)) && r.ok() && out.get("bytes") != null) {
+            parts.add(texts.get(CodeView.BUNDLE, "ret.atOnce", out.get("bytes").toString()));
+        } else if ("WSAGetOverlappedResult".equals(api) && r.ok() && out.get("bytes") != null) {
+            parts.add("n=" + out.get("bytes"));
+        }
+        if (!r.ok()) {
+            parts.add(texts.get(CodeView.BUNDLE, "ret.error", wsa ? "WSAGetLastError()" : "GetLastError()",
+                    Win32Error.name(r.error()) + " (" + r.error() + ")"));
+            if (r.error() == Win32Error.ERROR_IO_PENDING) {
+                parts.add(texts.get(CodeView.BUNDLE, "ret.pending"));
+            } else if (r.error() == Win32Error.WAIT_TIMEOUT) {
+                parts.add(texts.get(CodeView.BUNDLE, "ret.timeout"));
+            }
+        }
+        String head = "→ " + (value == null ? texts.get(CodeView.BUNDLE, "ret.returned") : value);
+        return parts.isEmpty() ? head : head + "   " + String.join(" · ", parts);
+    }
+
+    /** An OVERLAPPED pointer as the code names it. */
+    private static final class CListingPointer {
+        static String of(String label) {
+            return label == null ? "NULL" : "&" + CListing.id(label);
+        }
+    }
+}

@@ -1,0 +1,406 @@
+package io.iocplab.app.history;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.timeline.ThreadLanes.Kind;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import java.nio.IntBuffer;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The timeline chart: one lane per thread, then the running count and the queue depth of each
+ * port, with the concurrency value as a dashed line, the overshoot above it in orange, and the
+ * playhead as a vertical line. Drawn on one {@link Canvas} from a {@link ChartFrame}.
+ *
+ * <p>Throttle: a new step only marks the chart dirty and asks for a layout; the drawing happens in
+ * {@link #layoutChildren()}, which JavaFX runs at most once per pulse (and in a snapshot), however
+ * many times the playhead moved since.
+ */
+final class HistoryChart extends Region {
+    static final String FONT_FAMILY = "NanumGothic";
+    private static final double PAD = 6;
+    private static final double LEGEND_H = 18;
+    private static final double AXIS_H = 14;
+    private static final double GUTTER = 46;
+    private static final double RIGHT = 16;
+    private static final double RUNNING_H = 54;
+    private static final double DEPTH_H = 34;
+    private static final double PLOT_GAP = 16;
+    private static final double MAX_LANE_H = 16;
+    private static final double MIN_LANE_H = 2;
+
+    private final Canvas canvas = new Canvas();
+    private final Texts texts;
+    private final Font small = Font.font(FONT_FAMILY, 10.5);
+    private final Font bold = Font.font(FONT_FAMILY, FontWeight.BOLD, 11);
+    private final Text measure = new Text();
+    private Raster raster;
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+    private final ImageView imageView = new ImageView();
+    private ChartModel model;
+    private ChartRange range = ChartRange.UP_TO_NOW;
+    private int step;
+    private boolean dirty = true;
+    private double drawnW = -1;
+    private double drawnH = -1;
+    private long draws;
+
+    HistoryChart(Texts texts) {
+        this.texts = texts;
+        imageView.setManaged(false);
+        getChildren().addAll(imageView, canvas);
+        measure.setFont(small);
+        setMinSize(120, 80);
+        setPrefSize(560, 260);
+        setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(Palette.BACKGROUND,
+                null, null)));
+        getStyleClass().add("history-chart");
+    }
+
+    /** Shows {@code model} at {@code step} from the next pulse on. */
+    void show(ChartModel m, int s) {
+        model = m;
+        step = s;
+        invalidate();
+    }
+
+    void setRange(ChartRange r) {
+        range = r;
+        invalidate();
+    }
+
+    ChartRange range() {
+        return range;
+    }
+
+    /** Redraw at the next layout (locale change, new data). */
+    void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    /** How many times it has drawn (a test counts redraws per pulse). */
+    long draws() {
+        return draws;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (w != drawnW || h != drawnH) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
+            drawnW = w;
+            drawnH = h;
+            draw(w, h);
+        }
+    }
+
+    private void draw(double w, double h) {
+        draws++;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        imageView.setVisible(false);
+        double plotX = GUTTER;
+        int columns = (int) Math.max(1, Math.floor(w - GUTTER - RIGHT - PAD));
+        drawLegend(g, w);
+        if (model == null || w < 60 || h < 60) {
+            return;
+        }
+        ChartFrame f = model.frame(step, columns, range);
+        if (f.lanes().isEmpty() && f.ports().isEmpty()) {
+            g.setFill(Palette.MUTED);
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(texts.get(EventText.BUNDLE, "chart.empty"), PAD, LEGEND_H + PAD);
+            return;
+        }
+        double top = LEGEND_H + 4;
+        double portsH = f.ports().size() * (RUNNING_H + DEPTH_H + 2 * PLOT_GAP);
+        double lanesAvail = Math.max(0, h - top - portsH - AXIS_H - 4);
+        int lanes = f.lanes().size();
+        int laneH = lanes == 0 ? 0 : (int) Math.max(MIN_LANE_H, Math.min(MAX_LANE_H, Math.floor(lanesAvail / lanes)));
+        int shown = laneH == 0 ? 0 : (int) Math.min(lanes, Math.floor(lanesAvail / laneH));
+        double moreH = shown < lanes ? 12 : 0;
+        double plotsTop = top + shown * laneH + moreH + 4;
+        double bottom = plotsTop + portsH;
+        int px = (int) Math.round(Math.min(columns, Math.max(0, f.playheadX())));
+
+        // the lanes and the plots are pixels: one image, whatever the number of intervals
+        Raster r = raster(columns + (int) RIGHT, (int) Math.ceil(bottom - top));
+        for (int i = 0; i < shown; i++) {
+            r.lane(f.lanes().get(i), i * laneH, laneH, columns, px);
+        }
+        double y = plotsTop;
+        double[] runningTops = new double[f.ports().size()];
+        double[] depthTops = new double[f.ports().size()];
+        for (int i = 0; i < f.ports().size(); i++) {
+            ChartFrame.PortRow p = f.ports().get(i);
+            y += PLOT_GAP;
+            runningTops[i] = y;
+            r.plot(p.running(), p.runningNow(), p.maxRunning(), p.concurrency(), true, (int) (y - top),
+                    (int) RUNNING_H, columns, px);
+            y += RUNNING_H + PLOT_GAP;
+            depthTops[i] = y;
+            r.plot(p.depth(), p.depthNow(), p.maxDepth(), -1, false, (int) (y - top), (int) DEPTH_H, columns, px);
+            y += DEPTH_H;
+        }
+        r.buffer.updateBuffer(b -> null);
+        imageView.setImage(r.image);
+        imageView.relocate(plotX, top);
+        imageView.setVisible(true);
+
+        // what is text or a line goes on top
+        g.setFont(small);
+        if (laneH >= 9) {
+            g.setFill(Palette.TEXT);
+            g.setFont(Font.font(FONT_FAMILY, Math.min(11, laneH - 1)));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            for (int i = 0; i < shown; i++) {
+                g.fillText(f.lanes().get(i).thread(), plotX - 4, top + i * laneH + (laneH - 1) / 2.0, GUTTER - 6);
+            }
+        } else if (shown > 0) {
+            label(g, texts.get(EventText.BUNDLE, "chart.threads"), PAD, top - 1);
+        }
+        if (shown < lanes) {
+            g.setFill(Palette.MUTED);
+            g.setFont(small);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(texts.get(EventText.BUNDLE, "chart.more", String.valueOf(lanes - shown)), plotX,
+                    top + shown * laneH);
+        }
+        for (int i = 0; i < f.ports().size(); i++) {
+            ChartFrame.PortRow p = f.ports().get(i);
+            label(g, texts.get(EventText.BUNDLE, "chart.running", p.port()), plotX, runningTops[i] - 2);
+            scale(g, p.maxRunning(), p.concurrency(), plotX, runningTops[i], RUNNING_H, columns);
+            label(g, texts.get(EventText.BUNDLE, "chart.depth", p.port()), plotX, depthTops[i] - 2);
+            scale(g, p.maxDepth(), -1, plotX, depthTops[i], DEPTH_H, columns);
+        }
+        // the playhead and the time axis
+        double lineX = snap(plotX + px);
+        g.setStroke(Palette.PLAYHEAD);
+        g.setLineWidth(1.5);
+        g.setLineDashes();
+        g.strokeLine(lineX, top, lineX, bottom + 2);
+        g.setFont(small);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(Palette.MUTED);
+        double axisY = Math.min(h - AXIS_H, bottom + 3);
+        if (px > 90) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(EventText.millis(f.t0()) + " ms", plotX, axisY);
+        }
+        if (columns - px > 90) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(EventText.millis(f.t1()) + " ms", plotX + columns, axisY);
+        }
+        g.setFill(Palette.PLAYHEAD);
+        g.setTextAlign(TextAlignment.CENTER);
+        String now = texts.get(EventText.BUNDLE, "chart.now", EventText.millis(f.nowUs()));
+        g.fillText(now, Math.max(plotX + 45, Math.min(plotX + columns - 45, plotX + px)), axisY);
+    }
+
+    /** The scale of a plot: its top value, 0, and the concurrency value as a dashed line. */
+    private void scale(GraphicsContext g, int max, int limit, double x, double y, double h, int columns) {
+        double base = y + h;
+        double sy = (h - 2) / max;
+        g.setFont(small);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        if (limit >= 0) {
+            double ly = snap(base - limit * sy);
+            g.setStroke(Palette.LIMIT);
+            g.setLineWidth(1);
+            g.setLineDashes(5, 4);
+            g.strokeLine(x, ly, x + columns, ly);
+            g.setLineDashes();
+            g.setFill(Palette.LIMIT);
+            g.fillText(texts.get(EventText.BUNDLE, "chart.limit", String.valueOf(limit)), x - 4, ly, GUTTER - 6);
+        }
+        g.setFill(Palette.MUTED);
+        if (limit < 0 || (base - limit * sy) - (y + 4) > 10) {
+            g.fillText(String.valueOf(max), x - 4, y + 4, GUTTER - 6);
+        }
+        g.fillText("0", x - 4, base - 3, GUTTER - 6);
+    }
+
+    private Raster raster(int w, int h) {
+        w = Math.max(1, w);
+        h = Math.max(1, h);
+        if (raster == null || raster.w != w || raster.h != h) {
+            raster = new Raster(w, h);
+        }
+        java.util.Arrays.fill(raster.pixels, BG);
+        return raster;
+    }
+
+    private static double snap(double x) {
+        return Math.floor(x) + 0.5;
+    }
+
+    private void label(GraphicsContext g, String text, double x, double y) {
+        g.setFill(Palette.TEXT);
+        g.setFont(bold);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(text, x, y);
+    }
+
+    private void drawLegend(GraphicsContext g, double w) {
+        g.setFont(small);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        double x = PAD;
+        double y = LEGEND_H / 2 + 1;
+        for (Kind k : Kind.values()) {
+            x = legendItem(g, Palette.of(k), texts.get(EventText.BUNDLE, "legend." + k.name()), x, y, w);
+        }
+        legendItem(g, Palette.OVERSHOOT, texts.get(EventText.BUNDLE, "legend.overshoot"), x, y, w);
+    }
+
+    private double legendItem(GraphicsContext g, Color c, String text, double x, double y, double w) {
+        double tw = widths.computeIfAbsent(text, t -> {
+            measure.setText(t);
+            return Math.ceil(measure.getLayoutBounds().getWidth()) + 26;
+        });
+        if (x + tw > w) {
+            return x;
+        }
+        g.setFill(c);
+        g.fillRect(x, y - 5, 10, 10);
+        g.setFill(Palette.TEXT);
+        g.fillText(text, x + 14, y);
+        return x + tw;
+    }
+
+    private static final int BG = argb(Palette.BACKGROUND);
+    private static final int LANE_BG = argb(Palette.LANE);
+    private static final int[] KIND = new int[Kind.values().length];
+    private static final int RUNNING_LINE = argb(Palette.RUNNING_LINE);
+    private static final int DEPTH_LINE = argb(Palette.DEPTH_LINE);
+    private static final int RUNNING_FILL = argb(over(Palette.RUNNING_FILL, Palette.LANE));
+    private static final int DEPTH_FILL = argb(over(Palette.DEPTH_FILL, Palette.LANE));
+    private static final int OVERSHOOT = argb(Palette.OVERSHOOT);
+
+    static {
+        for (Kind k : Kind.values()) {
+            KIND[k.ordinal()] = argb(Palette.of(k));
+        }
+    }
+
+    /** An opaque colour as 0xAARRGGBB. */
+    static int argb(Color c) {
+        return ((int) Math.round(c.getOpacity() * 255) << 24) | ((int) Math.round(c.getRed() * 255) << 16)
+                | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
+    }
+
+    /** A translucent colour over an opaque one. */
+    static Color over(Color top, Color under) {
+        double a = top.getOpacity();
+        return Color.color(top.getRed() * a + under.getRed() * (1 - a), top.getGreen() * a + under.getGreen() * (1 - a),
+                top.getBlue() * a + under.getBlue() * (1 - a));
+    }
+
+    /**
+     * The lanes and plots as pixels (opaque ARGB), in an image that shares its buffer: a draw writes
+     * the array and tells the image it changed, with no conversion on the way to the screen.
+     */
+    private static final class Raster {
+        final int w;
+        final int h;
+        final int[] pixels;
+        final PixelBuffer<IntBuffer> buffer;
+        final WritableImage image;
+
+        Raster(int w, int h) {
+            this.w = w;
+            this.h = h;
+            this.pixels = new int[w * h];
+            this.buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            this.image = new WritableImage(buffer);
+        }
+
+        void fill(int x0, int y0, int x1, int y1, int colour) {
+            x0 = Math.max(0, x0);
+            y0 = Math.max(0, y0);
+            x1 = Math.min(w, x1);
+            y1 = Math.min(h, y1);
+            for (int y = y0; y < y1; y++) {
+                java.util.Arrays.fill(pixels, y * w + x0, Math.max(y * w + x0, y * w + x1), colour);
+            }
+        }
+
+        /** Pixels [y0, y1) of column x. */
+        void column(int x, int y0, int y1, int colour) {
+            if (x < 0 || x >= w) {
+                return;
+            }
+            int end = Math.min(h, y1) * w + x;
+            for (int i = Math.max(0, y0) * w + x; i < end; i += w) {
+                pixels[i] = colour;
+            }
+        }
+
+        void lane(ChartFrame.LaneRow lane, int y, int laneH, int columns, int px) {
+            int bh = laneH >= 5 ? laneH - 1 : laneH;
+            fill(0, y, columns, y + bh, LANE_BG);
+            for (ChartFrame.Run run : lane.runs()) {
+                fill(run.x0(), y, run.x1(), y + bh, KIND[run.kind().ordinal()]);
+            }
+            if (lane.now() != null) {
+                fill(px + 2, y, px + 2 + Math.min(8, (int) RIGHT - 4), y + bh, KIND[lane.now().ordinal()]);
+            }
+        }
+
+        /** A step plot of the highest value per column, its area filled, from the baseline at y + h. */
+        void plot(int[] values, int now, int max, int limit, boolean running, int y, int h, int columns, int px) {
+            int base = y + h;
+            double sy = (h - 2) / (double) max;
+            fill(0, y, columns, base, LANE_BG);
+            int fillColour = running ? RUNNING_FILL : DEPTH_FILL;
+            int line = running ? RUNNING_LINE : DEPTH_LINE;
+            int limitY = limit >= 0 ? base - (int) Math.round(limit * sy) : base;
+            int prevY = -1;
+            for (int c = 0; c < columns; c++) {
+                int v = values[c];
+                if (v < 0) {
+                    prevY = -1;
+                    continue;
+                }
+                int vy = base - (int) Math.round(v * sy);
+                if (v > 0) {
+                    column(c, vy, base, fillColour);
+                    if (limit >= 0 && v > limit) {
+                        column(c, vy, limitY, OVERSHOOT);
+                    }
+                }
+                column(c, vy - 1, vy + 1, line);
+                if (prevY >= 0 && prevY != vy) {
+                    column(c, Math.min(prevY, vy) - 1, Math.max(prevY, vy) + 1, line);
+                }
+                prevY = vy;
+            }
+            int nowH = Math.max(1, (int) Math.round(now * sy));
+            fill(px + 2, base - nowH, px + 2 + Math.min(8, (int) RIGHT - 4), base,
+                    limit >= 0 && now > limit ? OVERSHOOT : line);
+        }
+    }
+}

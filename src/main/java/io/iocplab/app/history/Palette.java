@@ -1,0 +1,51 @@
+package io.iocplab.app.history;
+
+import io.iocplab.timeline.ThreadLanes.Kind;
+import javafx.scene.paint.Color;
+
+/** The colours of the history: one per thread kind (as on the stage), and those of the port plots. */
+final class Palette {
+    private Palette() {}
+
+    static final Color RUNNING = Color.web("#3b82f6");
+    static final Color READY = Color.web("#facc15");
+    static final Color WAITING_PORT = Color.web("#94a3b8");
+    static final Color WAITING_OTHER = Color.web("#ec4899");
+    static final Color SUSPENDED = Color.web("#a855f7");
+    static final Color EXITED = Color.web("#dde3ea");
+
+    static final Color LANE = Color.web("#f1f5f9");
+    static final Color TEXT = Color.web("#1e293b");
+    static final Color MUTED = Color.web("#64748b");
+    static final Color RUNNING_LINE = Color.web("#0d9488");
+    static final Color RUNNING_FILL = Color.web("#14b8a6", 0.25);
+    static final Color DEPTH_LINE = Color.web("#0891b2");
+    static final Color DEPTH_FILL = Color.web("#06b6d4", 0.20);
+    static final Color LIMIT = Color.web("#334155");
+    static final Color OVERSHOOT = Color.web("#f59e0b");
+    static final Color PLAYHEAD = Color.web("#dc2626");
+    static final Color BACKGROUND = Color.WHITE;
+
+    static Color of(Kind kind) {
+        return switch (kind) {
+            case RUNNING -> RUNNING;
+            case READY -> READY;
+            case WAITING_PORT -> WAITING_PORT;
+            case WAITING_OTHER -> WAITING_OTHER;
+            case SUSPENDED -> SUSPENDED;
+            case EXITED -> EXITED;
+        };
+    }
+
+    /** The colour that marks a kind of event in the log. */
+    static Color of(EventKind kind) {
+        return switch (kind) {
+            case API_RETURN -> Color.web("#1e3a8a");
+            case PORT_STATE -> RUNNING_LINE;
+            case THREAD_STATE -> RUNNING;
+            case IO_COMPLETE -> Color.web("#16a34a");
+            case PEER -> SUSPENDED;
+            case SUMMARY -> TEXT;
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.iocplab.app.model;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Every visible string of the window, in the language chosen at run time. Views read their text
+ * through {@link #get} and redraw when {@link #localeProperty()} changes. Each part of the window
+ * has its own bundle under {@code io/iocplab/app/} (shell, stage, history …), English as the base
+ * and Korean beside it; a missing Korean key falls back to English, never to the system locale.
+ */
+public final class Texts {
+    public static final Locale KOREAN = Locale.KOREAN;
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Locale.ENGLISH);
+
+    public Texts(Locale initial) {
+        locale.set(initial.getLanguage().equals("ko") ? KOREAN : ENGLISH);
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public Locale locale() {
+        return locale.get();
+    }
+
+    /** The text of {@code key} in bundle {@code io.iocplab.app.<bundle>}, formatted with MessageFormat. */
+    public String get(String bundle, String key, Object... args) {
+        ResourceBundle b = ResourceBundle.getBundle("io.iocplab.app." + bundle, locale.get(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String pattern;
+        try {
+            pattern = b.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+    }
+}

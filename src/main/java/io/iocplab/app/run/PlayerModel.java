@@ -1,0 +1,371 @@
+package io.iocplab.app.run;
+
+import io.iocplab.app.model.Playhead;
+import io.iocplab.timeline.Timeline;
+import java.util.Objects;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * The player: which run is shown, where the playhead is, whether it plays and how fast. No
+ * {@code Node} in sight; the window binds its buttons and sliders to it and calls {@link #tick}
+ * once per frame.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>Lives on one thread (the JavaFX thread). It reads the engine's progress only through
+ *       {@code timeline().size()} and {@link RunSession#status()}, never waits for it.</li>
+ *   <li>The playhead never passes what the engine has produced: {@code 0 <= step <= produced}.
+ *       "End" is the latest event produced so far.</li>
+ *   <li>Playing moves the playhead by {@code speed × seconds} events per {@link #tick} (the
+ *       fraction carries over to the next frame); the simulation's step and the frame are separate.
+ *       Playback pauses by itself at the end of a run that is done.</li>
+ *   <li>Speed is in events per second, kept within {@link #MIN_SPEED}..{@link #MAX_SPEED}; the
+ *       slider works on a log scale ({@link #speedAt}, {@link #positionOf}).</li>
+ *   <li>Stepping, seeking, home, end and reset pause playback.</li>
+ *   <li>A new run ({@link #open} or {@link #restart}) does not replace the shown one at once: the
+ *       old run stays on screen (and keeps its engine) until the new one has reached the step to
+ *       show (step 1 for an open, the current step for a restart) or is done. Then the old engine
+ *       is cancelled and the new timeline shown there; a restart says so with a notice. A new run
+ *       that fails before producing a single event is dropped with an error notice and the old
+ *       one stays.</li>
+ * </ul>
+ */
+public final class PlayerModel {
+    public static final double MIN_SPEED = 1;
+    public static final double MAX_SPEED = 5000;
+    public static final double DEFAULT_SPEED = 4;
+    /** The longest frame {@link #tick} takes into account, so a stall does not jump the playhead. */
+    static final double MAX_FRAME_SECONDS = 0.25;
+
+    private final Playhead playhead;
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
+    private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", DEFAULT_SPEED) {
+        @Override
+        public void set(double v) {
+            super.set(clampSpeed(v));
+        }
+    };
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", 0);
+    private final ReadOnlyIntegerWrapper produced = new ReadOnlyIntegerWrapper(this, "produced", 0);
+    private final ReadOnlyObjectWrapper<RunSession> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyObjectWrapper<RunSession.Status> status =
+            new ReadOnlyObjectWrapper<>(this, "status", RunSession.Status.RUNNING);
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+
+    private RunSession pending;
+    private boolean pendingIsRestart;
+    private double carry;
+    private long serial;
+
+    public PlayerModel(Playhead playhead) {
+        this.playhead = Objects.requireNonNull(playhead, "playhead");
+        playhead.stateProperty().addListener((o, was, now) -> step.set(now == null ? 0 : now.step()));
+    }
+
+    // ------------------------------------------------------------------ runs
+
+    /**
+     * Shows a new run from step 0, paused. With no run shown yet it is shown at once; otherwise the
+     * current one stays until {@code next} has produced its first event (see the class rules).
+     */
+    public void open(RunSession next) {
+        replace(next, false);
+    }
+
+    /**
+     * Replaces the run by {@code next} (the same scenario with changed settings, same seed) and brings
+     * it to the current step; once there it says "Restarted with the new settings at step N".
+     */
+    public void restart(RunSession next) {
+        replace(next, true);
+    }
+
+    private void replace(RunSession next, boolean restart) {
+        Objects.requireNonNull(next, "next");
+        if (pending != null) {
+            pending.cancel();
+        }
+        if (session.get() == null) {
+            pending = null;
+            show(next, 0);
+            return;
+        }
+        pending = next;
+        pendingIsRestart = restart;
+        settlePending();
+    }
+
+    private void show(RunSession next, int at) {
+        RunSession old = session.get();
+        if (old != null && old != next) {
+            old.cancel();
+        }
+        carry = 0;
+        session.set(next);
+        playhead.show(next.timeline(), at);
+        step.set(playhead.step());
+        produced.set(next.timeline().size());
+        status.set(RunSession.Status.RUNNING);      // the next tick announces how it ended, if it has
+    }
+
+    /** Switches to the pending run once it is far enough, or drops it if it failed at once. */
+    private void settlePending() {
+        RunSession next = pending;
+        if (next == null) {
+            return;
+        }
+        RunSession.Status s = next.status();      // read before size: a done run's size is final
+        int size = next.timeline().size();
+        int target = pendingIsRestart ? playhead.step() : 0;
+        boolean done = s.done();
+        if (!done && size < Math.max(1, target)) {
+            return;
+        }
+        pending = null;
+        if (s == RunSession.Status.FAILED && size == 0) {
+            notice.set(Notice.error(++serial, "notice.startFailed", next.failure()));
+            return;
+        }
+        int at = Math.min(target, size);
+        boolean wasPlaying = playing.get();
+        show(next, at);
+        if (pendingIsRestart) {
+            playing.set(wasPlaying);
+            notice.set(Notice.info(++serial, "notice.restarted", at));
+        } else {
+            playing.set(false);
+        }
+    }
+
+    /** The run shown (null before the first). */
+    public ReadOnlyObjectProperty<RunSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public RunSession session() {
+        return session.get();
+    }
+
+    /** Whether a new run is waiting to replace the shown one. */
+    public boolean switching() {
+        return pending != null;
+    }
+
+    /** Cancels every run this player started; for closing the window. */
+    public void dispose() {
+        playing.set(false);
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+        if (session.get() != null) {
+            session.get().cancel();
+        }
+    }
+
+    // ------------------------------------------------------------------ the frame
+
+    /**
+     * One frame: takes in what the engine produced, switches to a pending run when it is ready,
+     * and moves the playhead if playing. {@code seconds} is the time since the previous frame.
+     */
+    public void tick(double seconds) {
+        RunSession current = session.get();
+        if (current == null) {
+            return;
+        }
+        settlePending();
+        current = session.get();
+        RunSession.Status s = current.status();
+        Timeline t = current.timeline();
+        int size = t.size();
+        produced.set(size);
+        if (status.get() != s) {
+            status.set(s);
+            if (s == RunSession.Status.FAILED) {
+                notice.set(Notice.error(++serial, "notice.runFailed", size, current.failure()));
+            } else if (s == RunSession.Status.CUT) {
+                notice.set(Notice.info(++serial, "notice.runCut", size));
+            }
+        }
+        if (!playing.get()) {
+            return;
+        }
+        double dt = Math.max(0, Math.min(seconds, MAX_FRAME_SECONDS));
+        carry += speed.get() * dt;
+        int moves = (int) Math.floor(carry);
+        carry -= moves;
+        int from = playhead.step();
+        int to = (int) Math.min((long) from + moves, size);
+        if (to > from) {
+            playhead.seek(to);
+        }
+        if (to >= size) {
+            carry = 0;                              // nothing to catch up on while the engine works
+            if (s.done()) {
+                playing.set(false);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    public void play() {
+        RunSession current = session.get();
+        if (current == null) {
+            return;
+        }
+        if (current.done() && playhead.step() >= current.timeline().size()) {
+            playhead.seek(0);                       // at the end of a finished run: play it again
+        }
+        carry = 0;
+        playing.set(true);
+    }
+
+    public void pause() {
+        playing.set(false);
+    }
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void stepForward() {
+        pause();
+        seekTo(playhead.step() + 1);
+    }
+
+    public void stepBack() {
+        pause();
+        seekTo(playhead.step() - 1);
+    }
+
+    /** Step 0: the state before the first event. */
+    public void home() {
+        pause();
+        seekTo(0);
+    }
+
+    /** The latest event the engine has produced. */
+    public void end() {
+        pause();
+        RunSession current = session.get();
+        if (current != null) {
+            seekTo(current.timeline().size());
+        }
+    }
+
+    /** Moves the playhead to {@code target} (the scrub bar), clamped to 0..produced. */
+    public void seek(int target) {
+        pause();
+        seekTo(target);
+    }
+
+    /** Back to step 0, paused. */
+    public void reset() {
+        home();
+    }
+
+    private void seekTo(int target) {
+        RunSession current = session.get();
+        if (current == null) {
+            return;
+        }
+        int to = Math.max(0, Math.min(target, current.timeline().size()));
+        if (to != playhead.step()) {
+            playhead.seek(to);
+        }
+    }
+
+    /** Doubles the speed (up to {@link #MAX_SPEED}). */
+    public void faster() {
+        speed.set(speed.get() * 2);
+    }
+
+    /** Halves the speed (down to {@link #MIN_SPEED}). */
+    public void slower() {
+        speed.set(speed.get() / 2);
+    }
+
+    // ------------------------------------------------------------------ properties
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public boolean isPlaying() {
+        return playing.get();
+    }
+
+    /** Events per second, {@link #MIN_SPEED}..{@link #MAX_SPEED}; values outside are clamped. */
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    public double speed() {
+        return speed.get();
+    }
+
+    /** The playhead's step (the number of events applied in the state shown). */
+    public ReadOnlyIntegerProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public int step() {
+        return step.get();
+    }
+
+    /** The number of events the engine had produced at the last frame. */
+    public ReadOnlyIntegerProperty producedProperty() {
+        return produced.getReadOnlyProperty();
+    }
+
+    public int produced() {
+        return produced.get();
+    }
+
+    /** The shown run's status as of the last frame. */
+    public ReadOnlyObjectProperty<RunSession.Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The latest thing to tell the user (a restart, a cut, a failure). */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public Playhead playhead() {
+        return playhead;
+    }
+
+    // ------------------------------------------------------------------ the log scale
+
+    static double clampSpeed(double v) {
+        if (Double.isNaN(v)) {
+            return DEFAULT_SPEED;
+        }
+        return Math.max(MIN_SPEED, Math.min(MAX_SPEED, v));
+    }
+
+    /** The speed at a slider position 0..1 (log scale: 0 is {@link #MIN_SPEED}, 1 is {@link #MAX_SPEED}). */
+    public static double speedAt(double position) {
+        double p = Math.max(0, Math.min(1, position));
+        return MIN_SPEED * Math.pow(MAX_SPEED / MIN_SPEED, p);
+    }
+
+    /** The slider position 0..1 of a speed; the inverse of {@link #speedAt}. */
+    public static double positionOf(double speed) {
+        return Math.log(clampSpeed(speed) / MIN_SPEED) / Math.log(MAX_SPEED / MIN_SPEED);
+    }
+}

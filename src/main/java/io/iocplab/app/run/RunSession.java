@@ -1,0 +1,191 @@
+package io.iocplab.app.run;
+
+import io.iocplab.scenario.Scenario;
+import io.iocplab.scenario.ScenarioRunner;
+import io.iocplab.sim.EventSink;
+import io.iocplab.sim.Machine;
+import io.iocplab.sim.RunFailure;
+import io.iocplab.timeline.Timeline;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One run of a scenario, produced by the engine on its own thread and read by the window.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>The engine is ONE daemon thread named {@value #THREAD_NAME}. It builds the machine
+ *       ({@link ScenarioRunner#build}) with a sink that appends every event to {@link #timeline()},
+ *       calls {@link Machine#advance()} until it returns false, and closes the machine whatever
+ *       happens, so no thread and no socket outlives the run.</li>
+ *   <li>The timeline has a single writer, the engine; every other thread (the JavaFX thread) only
+ *       reads it: {@code timeline().size()}, {@code stateAt(n)}, {@code events(a, b)}. Nothing here
+ *       blocks a reader; {@link #status()} and {@link #failure()} are volatile reads.</li>
+ *   <li>{@link #cancel()} only sets a flag, which the engine checks before each action; the thread
+ *       then closes the machine and ends. It never waits, so the JavaFX thread may call it.</li>
+ *   <li>A run stops by itself after {@code eventCap} events ({@link Status#CUT}), so a scenario
+ *       that never ends cannot fill the memory.</li>
+ *   <li>A {@link RunFailure}, or any other exception (or running out of memory), ends the run as
+ *       {@link Status#FAILED} with a one-line message in {@link #failure()}: the window shows it,
+ *       nothing is thrown at it. Events produced before the failure stay in the timeline.</li>
+ *   <li>The status goes from RUNNING to exactly one of the other values, once, after the last
+ *       event is appended; so a reader that sees {@code done()} sees the whole timeline.</li>
+ * </ul>
+ */
+public final class RunSession {
+    /** The name of the engine thread (tests look for it). */
+    public static final String THREAD_NAME = "iocplab-engine";
+    /** The number of events after which a run is cut, unless another cap is given. */
+    public static final int DEFAULT_EVENT_CAP = 2_000_000;
+
+    /** Where a run stands. */
+    public enum Status {
+        /** The engine is still producing events. */
+        RUNNING,
+        /** The machine ran to its end; the summary is the last event. */
+        FINISHED,
+        /** The run reached the event cap and was stopped there. */
+        CUT,
+        /** The run stopped on an error; see {@link RunSession#failure()}. */
+        FAILED,
+        /** {@link RunSession#cancel()} stopped it. */
+        CANCELLED;
+
+        public boolean done() {
+            return this != RUNNING;
+        }
+    }
+
+    /** How the engine gets its machine: {@link ScenarioRunner#build}, or a stand-in in tests. */
+    @FunctionalInterface
+    interface Engine {
+        Machine build(Scenario scenario, EventSink sink);
+    }
+
+    private final String name;
+    private final Scenario scenario;
+    private final Engine engineFactory;
+    private final int eventCap;
+    private final Timeline timeline;
+    private final Thread engine;
+    private volatile boolean cancelled;
+    private volatile Status status = Status.RUNNING;
+    private volatile String failure;
+
+    private RunSession(String name, Scenario scenario, int eventCap, Engine engineFactory) {
+        if (eventCap < 1) {
+            throw new IllegalArgumentException("the event cap must be at least 1");
+        }
+        this.name = Objects.requireNonNull(name, "name");
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.eventCap = eventCap;
+        this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
+        this.timeline = new Timeline(scenario.cpus());
+        this.engine = new Thread(this::run, THREAD_NAME);
+        engine.setDaemon(true);
+    }
+
+    /** Starts running {@code scenario} (named {@code name}, its file name, in messages) with the default cap. */
+    public static RunSession start(String name, Scenario scenario) {
+        return start(name, scenario, DEFAULT_EVENT_CAP);
+    }
+
+    /** Starts running {@code scenario}; the run is cut after {@code eventCap} events. Never blocks. */
+    public static RunSession start(String name, Scenario scenario, int eventCap) {
+        return start(name, scenario, eventCap, ScenarioRunner::build);
+    }
+
+    static RunSession start(String name, Scenario scenario, int eventCap, Engine engineFactory) {
+        RunSession session = new RunSession(name, scenario, eventCap, engineFactory);
+        session.engine.start();
+        return session;
+    }
+
+    private void run() {
+        Machine machine = null;
+        Status end;
+        try {
+            machine = engineFactory.build(scenario, timeline::append);
+            end = Status.FINISHED;
+            while (true) {
+                if (cancelled) {
+                    end = Status.CANCELLED;
+                    break;
+                }
+                if (timeline.size() >= eventCap) {
+                    end = Status.CUT;
+                    break;
+                }
+                if (!machine.advance()) {
+                    break;
+                }
+            }
+        } catch (RunFailure e) {
+            failure = e.getMessage();
+            end = Status.FAILED;
+        } catch (Exception | StackOverflowError e) {
+            failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            end = Status.FAILED;
+        } catch (OutOfMemoryError e) {
+            failure = "out of memory after " + timeline.size() + " events";
+            end = Status.FAILED;
+        } finally {
+            if (machine != null) {
+                try {
+                    machine.close();
+                } catch (RuntimeException e) {
+                    // the run is over either way; a socket that fails to close is not news for the window
+                }
+            }
+        }
+        status = end;
+    }
+
+    /** Asks the engine to stop before its next action. Returns at once; safe from any thread, and twice. */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /**
+     * Waits for the engine thread to end, at most {@code timeout}. For tests and the screenshot
+     * command only: the JavaFX thread never calls this.
+     *
+     * @return whether the engine has ended
+     */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        engine.join(Math.max(1, timeout.toMillis()));
+        return !engine.isAlive();
+    }
+
+    /** The name the run's messages use (the scenario's file name). */
+    public String name() {
+        return name;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The run's events and states so far; it grows while {@link #status()} is RUNNING. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public int eventCap() {
+        return eventCap;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Whether the engine is done producing events (for any reason). */
+    public boolean done() {
+        return status.done();
+    }
+
+    /** Why the run failed, in one line, or null when it did not. */
+    public String failure() {
+        return failure;
+    }
+}

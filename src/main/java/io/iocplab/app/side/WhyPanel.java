@@ -1,0 +1,59 @@
+package io.iocplab.app.side;
+
+import io.iocplab.app.model.Playhead;
+import io.iocplab.app.model.Texts;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Ask why": the answer of {@link WhyModel} for the playhead's selection at the current step. It
+ * follows the step, the selection and the language; with nothing selected it shows the hint to
+ * click a thread, a packet or the gauge.
+ */
+public final class WhyPanel {
+    private final Playhead playhead;
+    private final Texts texts;
+    private final VBox root = new VBox(6);
+    private final Label title = new Label();
+    private final Label body = new Label();
+    private Boolean hint;
+
+    public WhyPanel(Playhead playhead, Texts texts) {
+        this.playhead = playhead;
+        this.texts = texts;
+        title.setId("why-title");
+        title.setWrapText(true);
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.05em;");
+        body.setId("why-body");
+        body.setWrapText(true);
+        body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        root.setId("why");
+        root.getStyleClass().add("why-panel");
+        root.setPadding(new Insets(10));
+        // square corners: a rounded background is a shape the software renderer rasterizes every frame
+        root.setStyle("-fx-background-color: #f8fafc; -fx-border-color: #cbd5e1;");
+        root.setMinWidth(160);
+        root.setPrefWidth(300);
+        root.getChildren().addAll(title, body);
+        playhead.stateProperty().addListener((o, was, now) -> refresh());
+        playhead.selectionProperty().addListener((o, was, now) -> refresh());
+        texts.localeProperty().addListener((o, was, now) -> refresh());
+        refresh();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void refresh() {
+        WhyModel.Answer a = WhyModel.answer(playhead.state(), playhead.selectionProperty().get(), texts);
+        title.setText(a.title());
+        body.setText(a.body());
+        if (hint == null || hint != a.hint()) {
+            hint = a.hint();                       // a new style costs a CSS pass: only when it changes
+            body.setStyle(a.hint() ? "-fx-text-fill: #64748b;" : "-fx-text-fill: #1e293b;");
+        }
+    }
+}

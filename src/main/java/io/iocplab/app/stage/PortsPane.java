@@ -1,0 +1,80 @@
+package io.iocplab.app.stage;
+
+import io.iocplab.app.model.Selection;
+import io.iocplab.timeline.PortView;
+import io.iocplab.timeline.ViewState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+
+/** The middle of the stage: one {@link PortPanel} per completion port, kept by name. */
+final class PortsPane extends ScrollPane {
+    private final Words words;
+    private final Consumer<Selection> select;
+    private final VBox box = new VBox(14);
+    private final Label none = new Label();
+    private final Map<String, PortPanel> panels = new LinkedHashMap<>();
+    private final Map<String, PortView> shown = new LinkedHashMap<>();
+    private Selection selected;
+
+    PortsPane(Words words, Consumer<Selection> select) {
+        this.words = words;
+        this.select = select;
+        setContent(box);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().addAll("stage-scroll", "ports-column");
+        box.getStyleClass().add("ports");
+        none.getStyleClass().add("empty");
+        relabel();
+    }
+
+    void relabel() {
+        none.setText(words.get("ports.none"));
+    }
+
+    void forget() {
+        shown.clear();
+    }
+
+    void show(ViewState s) {
+        boolean order = panels.size() != s.ports().size();
+        for (PortView p : s.ports().values()) {
+            PortPanel panel = panels.get(p.name());
+            if (panel == null) {
+                panel = new PortPanel(p.name(), select);
+                panels.put(p.name(), panel);
+                order = true;
+            }
+            if (shown.get(p.name()) != p) {
+                panel.show(PortCardModel.of(p, words, PortCardModel.MAX_CARDS, PortCardModel.MAX_WAITERS));
+                shown.put(p.name(), p);
+            }
+        }
+        if (order) {
+            panels.keySet().retainAll(s.ports().keySet());
+            shown.keySet().retainAll(s.ports().keySet());
+            List<Node> children = new ArrayList<>(panels.values());
+            if (children.isEmpty()) {
+                children.add(none);
+            }
+            box.getChildren().setAll(children);
+            highlight(selected);
+        }
+    }
+
+    void highlight(Selection s) {
+        selected = s;
+        panels.values().forEach(p -> p.highlight(s));
+    }
+
+    PortPanel panel(String port) {
+        return panels.get(port);
+    }
+}

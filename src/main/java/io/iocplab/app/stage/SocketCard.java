@@ -1,0 +1,65 @@
+package io.iocplab.app.stage;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * One socket's card: name and status; real ports and bytes each way (one two-line label); the pending
+ * operations (one label, a line each); the last completion and what landed (one two-line label).
+ * Few nodes, and a height that does not change while the number of pending operations does not.
+ */
+final class SocketCard extends VBox {
+    private final Label name = new Label();
+    private final Label status = new Label();
+    private final Label info = new Label();
+    private final Label pending = new Label();
+    private final Label last = new Label();
+    private SocketCardModel model;
+    private Object source;
+
+    SocketCard() {
+        getStyleClass().add("socket-card");
+        name.getStyleClass().add("socket-name");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // the tag may be cut, never the name
+        status.getStyleClass().add("tag");
+        info.getStyleClass().add("socket-line");
+        pending.getStyleClass().add("socket-pending");
+        pending.setMaxWidth(Double.MAX_VALUE);
+        last.getStyleClass().add("socket-last");
+        HBox head = new HBox(8, name, status);
+        getChildren().addAll(head, info, pending, last);
+    }
+
+    boolean shows(Object view) {
+        return view == source;
+    }
+
+    void forget() {
+        source = null;
+        model = null;
+    }
+
+    void show(SocketCardModel m, Object view) {
+        source = view;
+        if (m.equals(model)) {
+            return;
+        }
+        if (model != null) {
+            getStyleClass().remove(kindClass(model.statusKind()));
+        }
+        model = m;
+        getStyleClass().add(kindClass(m.statusKind()));
+        name.setText(m.name());
+        PacketCard.show(status, m.status());
+        info.setText(m.ports() + "\n" + m.bytes());
+        pending.setText(String.join("\n", m.pending()));
+        pending.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("none"), !m.anyPending());
+        last.setText(m.last() + "\n" + (m.landed().isEmpty() ? " " : m.landed()));
+        last.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"), m.lastFailed());
+    }
+
+    private static String kindClass(SocketCardModel.StatusKind k) {
+        return "socket-" + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

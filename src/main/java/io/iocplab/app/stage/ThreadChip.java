@@ -1,0 +1,70 @@
+package io.iocplab.app.stage;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** A thread's chip: icon, name and state on the first line; the call and the packet in its hands below. */
+final class ThreadChip extends VBox {
+    private final Label head = new Label();
+    private final Label detail = new Label();
+    private ThreadChipModel model;
+    private Object source;
+    private boolean compact;
+
+    ThreadChip() {
+        getStyleClass().add("thread-chip");
+        head.getStyleClass().add("chip-head");
+        detail.getStyleClass().add("chip-detail");
+        getChildren().addAll(head, detail);
+    }
+
+    /** Whether {@code view} is what this chip last showed (so nothing needs redrawing). */
+    boolean shows(Object view) {
+        return view == source;
+    }
+
+    void show(ThreadChipModel m, Object view, boolean compact) {
+        source = view;
+        if (m.equals(model) && compact == this.compact) {
+            return;
+        }
+        this.compact = compact;
+        if (model != null) {
+            getStyleClass().remove(model.kind().styleClass());
+        }
+        model = m;
+        getStyleClass().add(m.kind().styleClass());
+        if (compact) {
+            head.setText(m.icon() + "  " + m.name());
+            String d = (m.overLimit() ? "▲ " : "") + m.shortState()
+                    + (m.shortPacket() == null ? "" : " · " + m.shortPacket());
+            detail.setText(d);
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over-limit"), m.overLimit());
+            return;
+        }
+        head.setText(m.icon() + "  " + m.name() + " · " + m.stateText());
+        StringBuilder d = new StringBuilder();
+        if (m.overLimitText() != null) {
+            d.append("▲ ").append(m.overLimitText());
+        }
+        for (String part : new String[] {m.call(), m.packet()}) {
+            if (part != null) {
+                if (d.length() > 0) {
+                    d.append(" · ");
+                }
+                d.append(part);
+            }
+        }
+        detail.setText(d.length() == 0 ? " " : d.toString());   // always one line: chips keep their height
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over-limit"), m.overLimit());
+    }
+
+    void forget() {
+        source = null;
+        model = null;
+    }
+
+    ThreadChipModel model() {
+        return model;
+    }
+}

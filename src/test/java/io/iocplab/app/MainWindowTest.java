@@ -1,0 +1,389 @@
+package io.iocplab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.iocplab.app.run.Keys;
+import io.iocplab.app.run.RunSession;
+import io.iocplab.app.run.TestScenarios;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main window headless (Monocle), on a small scenario of three workers: stepping forward and back
+ * gives back the same picture, the keys work, Korean replaces English, a broken file shows its
+ * mistakes and changes nothing, reset goes back to step 0, exports write whole files.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    /** Within Monocle's default headless screen (1280x800), which cannot take a larger window. */
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 800;
+
+    private MainWindow window;
+    private MainController controller;
+
+    @Start
+    void start(Stage stage) {
+        window = MainWindow.create(stage, Locale.ENGLISH, WIDTH, HEIGHT);
+        controller = window.controller();
+        controller.load("workers.yaml", TestScenarios.workers(2));
+        stage.show();
+    }
+
+    @BeforeEach
+    void runToTheEnd() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> fx(() -> controller.player().statusProperty().get() == RunSession.Status.FINISHED));
+    }
+
+    @AfterEach
+    void closeEverything(FxRobot robot) {
+        robot.interact(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != window.stage() && w instanceof Stage s) {
+                    s.close();
+                }
+            }
+            controller.dispose();
+        });
+    }
+
+    @Test
+    void fiveStepsForwardAndFiveBackGiveTheSamePictureOfTheStage(FxRobot robot) {
+        robot.interact(() -> controller.player().seek(10));
+        int[] before = stablePixels(robot, controller.stageRegion());
+
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#forwardButton");
+        }
+        assertEquals(15, fx(() -> controller.player().step()));
+        assertTrue(stepLabel(robot).startsWith("step 15 / "), stepLabel(robot));
+        for (int i = 0; i < 5; i++) {
+            robot.clickOn("#backButton");
+        }
+        assertEquals(10, fx(() -> controller.player().step()));
+
+        int[] after = stablePixels(robot, controller.stageRegion());
+        if (!java.util.Arrays.equals(before, after)) {
+            fail("the stage differs after 5 back " + difference(before, after, "five-steps"));
+        }
+    }
+
+    @Test
+    void theKeysMoveThePlayhead(FxRobot robot) {
+        robot.clickOn("#stepLabel");
+        assertTrue(stepLabel(robot).startsWith("step 0 / "), stepLabel(robot));
+
+        robot.type(KeyCode.RIGHT);
+        assertTrue(stepLabel(robot).startsWith("step 1 / "), stepLabel(robot));
+        robot.type(KeyCode.RIGHT, 3);
+        robot.type(KeyCode.LEFT);
+        assertEquals(3, fx(() -> controller.player().step()));
+        robot.type(KeyCode.PAGE_DOWN);
+        assertEquals(4, fx(() -> controller.player().step()));
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(3, fx(() -> controller.player().step()));
+
+        robot.type(KeyCode.END);
+        int size = fx(() -> controller.player().produced());
+        assertEquals(size, fx(() -> controller.player().step()));
+        robot.type(KeyCode.HOME);
+        assertEquals(0, fx(() -> controller.player().step()));
+
+        double speed = fx(() -> controller.player().speed());
+        robot.type(KeyCode.EQUALS);
+        assertEquals(speed * 2, fx(() -> controller.player().speed()), 1e-9);
+        robot.type(KeyCode.MINUS);
+        assertEquals(speed, fx(() -> controller.player().speed()), 1e-9);
+
+        robot.type(KeyCode.SPACE);
+        assertTrue(fx(() -> controller.player().isPlaying()));
+        robot.type(KeyCode.B);
+        assertFalse(fx(() -> controller.player().isPlaying()));
+
+        robot.interact(() -> controller.player().seek(20));
+        robot.type(KeyCode.R);
+        assertEquals(0, fx(() -> controller.player().step()));
+    }
+
+    @Test
+    void questionMarkShowsASheetWithEveryKey(FxRobot robot) {
+        robot.clickOn("#stepLabel");
+        robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> keys = robot.lookup(".help-key").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        int expected = Keys.SHEET.stream().mapToInt(b -> b.keys().size()).sum();
+        assertEquals(expected, keys.size(), keys::toString);
+        assertTrue(keys.containsAll(List.of("Space", "\u2190", "\u2192", "Home", "End", "+", "R", "?", "PgUp", "PgDn",
+                ".", "B")), keys::toString);
+    }
+
+    @Test
+    void switchingToKoreanChangesEveryShellLabelAndHangulRendersInNanumGothic(FxRobot robot) {
+        robot.clickOn("#koreanButton");
+
+        Button reset = robot.lookup("#resetButton").queryAs(Button.class);
+        assertEquals("\ucd08\uae30\ud654", reset.getText());                 // 초기화
+        assertTrue(stepLabel(robot).contains("\ub2e8\uacc4"), stepLabel(robot)); // 단계
+        Label speed = robot.lookup("#speedLabel").queryAs(Label.class);
+        assertEquals("\uc18d\ub3c4", speed.getText());                       // 속도
+        assertTrue(speed.getText().codePoints()
+                .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL));
+        assertEquals(AppFonts.FAMILY, speed.getFont().getFamily());
+        assertTrue(speed.isVisible() && speed.getWidth() > 0 && speed.getHeight() > 0);
+        assertEquals(Locale.KOREAN, controller.texts().locale());
+
+        robot.clickOn("#englishButton");
+        assertEquals("Reset", reset.getText());
+        assertEquals(Locale.ENGLISH, controller.texts().locale());
+    }
+
+    @Test
+    void aBrokenFileShowsItsMistakesAndTheRunGoesOn(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, """
+                cpus: 2
+                ports:
+                  P: { concurrency: 2 }
+                threads:
+                  T1:
+                    - GetQueuedCompletionStatus: { timeout: INFINITE }
+                    - Frobnicate: 3
+                    - Sleep: -1
+                """, StandardCharsets.UTF_8);
+        RunSession before = fx(() -> controller.player().session());
+        robot.interact(() -> controller.player().seek(8));
+
+        robot.interact(() -> controller.open(broken));
+
+        TextArea lines = robot.lookup("#problems-text").queryAs(TextArea.class);
+        assertNotNull(lines);
+        Pattern fileLineColumn = Pattern.compile(Pattern.quote(broken.toString()) + ":\\d+:\\d+: .+");
+        List<String> problems = lines.getText().lines().toList();
+        assertEquals(2, problems.size(), lines.getText());
+        assertTrue(problems.stream().allMatch(l -> fileLineColumn.matcher(l).matches()), lines.getText());
+        assertTrue(problems.get(0).startsWith(broken + ":7:"), problems.get(0));
+        assertSame(before, fx(() -> controller.player().session()), "the current run is kept");
+        assertEquals(8, fx(() -> controller.player().step()));
+    }
+
+    @Test
+    void aGoodFileReplacesTheRun(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path good = dir.resolve("one.yaml");
+        Files.writeString(good, """
+                title: one packet
+                cpus: 1
+                ports:
+                  P: { concurrency: 1 }
+                threads:
+                  T1: [ GetQueuedCompletionStatus ]
+                  main: [ { PostQueuedCompletionStatus: { bytes: 1, key: 1, overlapped: A } } ]
+                """, StandardCharsets.UTF_8);
+
+        robot.interact(() -> controller.open(good));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> fx(() -> "one.yaml".equals(controller.player().session().name())));
+
+        assertEquals(0, fx(() -> controller.player().step()));
+        assertEquals("one packet", robot.lookup("#scenarioTitle").queryAs(Label.class).getText());
+        assertTrue(window.stage().getTitle().contains("one packet"));
+    }
+
+    @Test
+    void changingTheConcurrencyValueRestartsAtTheSameStepAndTheGaugeShowsTheNewLimit(FxRobot robot) throws Exception {
+        robot.interact(() -> controller.player().seek(40));
+        RunSession before = fx(() -> controller.player().session());
+        assertEquals(List.of("concurrency value 2"), gaugeLimits(robot));
+
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.Spinner<Double> concurrency =
+                    robot.lookup((Node n) -> "param-port.P".equals(n.getId()))   // the id has a dot: no CSS selector
+                            .queryAs(javafx.scene.control.Spinner.class);
+            concurrency.getValueFactory().setValue(1.0);
+        });
+        robot.clickOn("#parameters-apply");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> controller.player().session() != before));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(40, fx(() -> controller.player().step()));
+        assertEquals(1, fx(() -> controller.playhead().state().port("P").concurrency()));
+        assertEquals(List.of("concurrency value 1"), gaugeLimits(robot));
+        Label notice = robot.lookup("#noticeText").queryAs(Label.class);
+        assertEquals("Restarted with the new settings at step 40", notice.getText());
+        assertTrue(notice.isVisible() && robot.lookup("#noticeBox").query().isVisible());
+    }
+
+    private static List<String> gaugeLimits(FxRobot robot) {
+        return robot.lookup(".gauge-limit-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    @Test
+    void resetReturnsToStepZero(FxRobot robot) {
+        robot.interact(() -> controller.player().seek(30));
+        robot.clickOn("#playButton");
+        assertTrue(fx(() -> controller.player().isPlaying()));
+
+        robot.clickOn("#resetButton");
+
+        assertEquals(0, fx(() -> controller.player().step()));
+        assertFalse(fx(() -> controller.player().isPlaying()));
+        assertTrue(stepLabel(robot).startsWith("step 0 / "), stepLabel(robot));
+    }
+
+    @Test
+    void theScrubBarSeeks(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#scrubBar").queryAs(javafx.scene.control.Slider.class).setValue(25));
+        assertEquals(25, fx(() -> controller.player().step()));
+        assertTrue(stepLabel(robot).startsWith("step 25 / "), stepLabel(robot));
+    }
+
+    @Test
+    void presenterModeScalesTheTypeAndGoesBack(FxRobot robot) {
+        Label speed = robot.lookup("#speedLabel").queryAs(Label.class);
+        double normal = speed.getFont().getSize();
+
+        robot.interact(() -> controller.setPresenter(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(controller.root().getStyleClass().contains("presenter"));
+        assertEquals(normal * 1.6, speed.getFont().getSize(), 0.01);
+
+        robot.interact(() -> controller.setPresenter(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(controller.root().getStyleClass().contains("presenter"));
+        assertEquals(normal, speed.getFont().getSize(), 0.01);
+    }
+
+    @Test
+    void exportsWriteAPictureAndTheTrace(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path png = dir.resolve("window.png");
+        Path trace = dir.resolve("run.jsonl");
+
+        robot.interact(() -> {
+            controller.exportPng(png);
+            controller.exportTrace(trace);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(png) && Files.exists(trace));
+
+        BufferedImage picture = ImageIO.read(png.toFile());
+        assertEquals((int) window.scene().getWidth(), picture.getWidth());
+        assertEquals((int) window.scene().getHeight(), picture.getHeight());
+        assertEquals((int) WIDTH, picture.getWidth());
+        assertEquals((int) HEIGHT, picture.getHeight());
+        List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
+        assertEquals((int) fx(() -> controller.player().produced()), lines.size());
+        assertTrue(lines.get(lines.size() - 1).contains("\"type\":\"summary\""), lines.get(lines.size() - 1));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static String stepLabel(FxRobot robot) {
+        return robot.lookup("#stepLabel").queryAs(Label.class).getText();
+    }
+
+    /** The node's pixels once two snapshots a moment apart agree (any animation has ended). */
+    private static int[] stablePixels(FxRobot robot, Node node) {
+        int[] last = null;
+        for (int i = 0; i < 40; i++) {
+            int[] now = fx(() -> pixels(node.snapshot(null, null)));
+            if (last != null && java.util.Arrays.equals(last, now)) {
+                return now;
+            }
+            last = now;
+            WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("the picture of " + node + " never settled");
+    }
+
+    /** Where two pictures differ, with both written to target/ to look at. */
+    private static String difference(int[] a, int[] b, String name) {
+        int w = a[0];
+        int h = a[1];
+        if (w != b[0] || h != b[1]) {
+            return "in size: " + w + "x" + h + " then " + b[0] + "x" + b[1];
+        }
+        int minX = w;
+        int minY = h;
+        int maxX = -1;
+        int maxY = -1;
+        int count = 0;
+        for (int i = 2; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                int x = (i - 2) % w;
+                int y = (i - 2) / w;
+                minX = Math.min(minX, x);
+                minY = Math.min(minY, y);
+                maxX = Math.max(maxX, x);
+                maxY = Math.max(maxY, y);
+                count++;
+            }
+        }
+        try {
+            Path dir = Path.of("target", "snapshots");
+            Files.createDirectories(dir);
+            for (int[] p : List.of(a, b)) {
+                BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+                img.setRGB(0, 0, w, h, p, 2, w);
+                ImageIO.write(img, "png", dir.resolve(name + (p == a ? "-before" : "-after") + ".png").toFile());
+            }
+        } catch (java.io.IOException e) {
+            // the message says where; the files are a help only
+        }
+        return "in " + count + " pixels within x " + minX + ".." + maxX + ", y " + minY + ".." + maxY
+                + " (target/snapshots/" + name + "-before.png, -after.png)";
+    }
+
+    private static int[] pixels(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h + 2];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 2, w);
+        argb[0] = w;
+        argb[1] = h;
+        return argb;
+    }
+
+    /** Reads a value on the JavaFX thread. */
+    private static <T> T fx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.iocplab.app.code;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.app.stage.StageRuns;
+import io.iocplab.scenario.CListing;
+import io.iocplab.sim.Step;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.sim.event.ThreadState.Wait;
+import io.iocplab.timeline.ThreadView;
+import io.iocplab.timeline.Timeline;
+import io.iocplab.timeline.ViewState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The code view's models, from real runs and hand-made thread views: no toolkit. */
+class CodeModelsTest {
+    private final Texts en = new Texts(Locale.ENGLISH);
+    private final Texts ko = new Texts(Locale.KOREAN);
+
+    private static final List<Step> WORKER = List.of(StageRuns.gqcs("P"), StageRuns.compute(1_000));
+    private static final List<Step> MAIN = List.of(StageRuns.compute(10), StageRuns.post("P", 5, 12, "A"),
+            StageRuns.post("P", 0, 13, "B"), StageRuns.post("P", 3, 11, "C"));
+
+    private static CodeLines lines(String thread, List<Step> program, Texts t) {
+        return CodeLines.of(CListing.program(thread, program, Map.of("P", 2), Map.of()), t);
+    }
+
+    @Test
+    void rowsAreNumberedIndentedAndCommentedInTheLanguage() {
+        CodeLines l = lines("T1", List.of(new Step.Loop(null, List.of(StageRuns.gqcs("P"), new Step.Sleep(1000,
+                StageRuns.N)), StageRuns.N)), en);
+        assertEquals("Program of T1", l.title());
+        assertEquals(1, l.rows().get(0).number());
+        int sleep = l.rowOf(2);
+        assertEquals("        Sleep(1);", l.rows().get(sleep).code());
+        assertEquals("a wait: frees its slot on the port", l.rows().get(sleep).comment());
+        assertEquals("    for (;;) {", l.rows().get(l.rowOf(0)).code());
+        CodeLines k = lines("T1", List.of(new Step.Sleep(1000, StageRuns.N)), ko);
+        assertEquals("T1의 프로그램", k.title());
+        assertEquals("대기: 포트의 실행 자리를 내놓음", k.rows().get(k.rowOf(0)).comment());
+    }
+
+    @Test
+    void theCursorFollowsARealRun() {
+        Timeline t = StageRuns.lifo();
+        CodeLines t4 = lines("T4", WORKER, en);
+        CodeLines main = lines("main", MAIN, en);
+
+        // T4 waits in GetQueuedCompletionStatus: the cursor is on that line, nothing returned yet
+        int waiting = StageRuns.firstStep(t, s -> s.thread("T4") != null && s.thread("T4").waitingOnPort());
+        CodeCursor c = CodeCursor.of(t4, t.stateAt(waiting).thread("T4"), en);
+        assertEquals(t4.rowOf(0), c.current());
+        assertEquals(-1, c.returned());
+        assertNull(c.result());
+
+        // T4 got A by hand-off: its call returned TRUE with what it wrote
+        int got = StageRuns.firstStep(t, s -> s.thread("T4") != null && s.thread("T4").lastReturn() != null);
+        c = CodeCursor.of(t4, t.stateAt(got).thread("T4"), en);
+        assertEquals(t4.rowOf(0), c.returned());
+        assertEquals("→ TRUE   bytes=5, key=12, ov=&A", c.result());
+        assertFalse(c.failed());
+        assertEquals(t4.rowOf(0), c.current());
+
+        // main's posts: the first went straight to T4, the last was queued
+        int post1 = StageRuns.firstStep(t, s -> s.thread("main") != null && s.thread("main").lastReturn() != null);
+        c = CodeCursor.of(main, t.stateAt(post1).thread("main"), en);
+        assertEquals(main.rowOf(1), c.returned());
+        assertEquals(main.rowOf(1), c.current(), "the running thread is on the line of its last call");
+        assertEquals("→ TRUE   handed straight to T4 (never queued)", c.result());
+        int post3 = StageRuns.firstStep(t, s -> s.thread("main") != null && s.thread("main").lastReturn() != null
+                && s.thread("main").lastReturn().step() == 3);
+        c = CodeCursor.of(main, t.stateAt(post3).thread("main"), en);
+        assertEquals(main.rowOf(3), c.returned());
+        assertEquals("→ TRUE   queued: no waiter could take it now", c.result());
+        assertEquals("→ TRUE   큐에 들어감: 지금 받아 갈 대기 스레드가 없음",
+                CodeCursor.of(main, t.stateAt(post3).thread("main"), ko).result());
+
+        // once exited, no line is current, the last result stays
+        ViewState end = t.stateAt(t.size());
+        c = CodeCursor.of(main, end.thread("main"), en);
+        assertEquals(-1, c.current());
+        assertEquals(main.rowOf(3), c.returned());
+    }
+
+    @Test
+    void failuresAndPendingIoAreWrittenAsGetLastErrorValues() {
+        ApiReturn timeout = new ApiReturn(0, 0, "T1", "GetQueuedCompletionStatus", false, 258,
+                map("port", "P", "bytes", null, "key", null, "overlapped", null), 0);
+        assertEquals("→ FALSE   GetLastError() = WAIT_TIMEOUT (258) · no packet before the timeout",
+                CodeCursor.result(timeout, en));
+        ApiReturn failedPacket = new ApiReturn(0, 0, "T1", "GetQueuedCompletionStatus", false, 64,
+                map("port", "P", "bytes", 0L, "key", 13L, "overlapped", "R3"), 0);
+        assertEquals("→ FALSE   bytes=0, key=13, ov=&R3 · GetLastError() = ERROR_NETNAME_DELETED (64)",
+                CodeCursor.result(failedPacket, en));
+        ApiReturn pending = new ApiReturn(0, 0, "T1", "WSARecv", false, 997,
+                map("socket", "S1", "overlapped", "R1", "result", -1, "bytes", null), 1);
+        assertEquals("→ SOCKET_ERROR   WSAGetLastError() = WSA_IO_PENDING (997) · pending: the result will come as a"
+                + " completion packet", CodeCursor.result(pending, en));
+        ApiReturn sleep = new ApiReturn(0, 0, "T1", "Sleep", true, 0, Map.of(), 2);
+        assertEquals("→ returned", CodeCursor.result(sleep, en));
+
+        CodeLines l = lines("T1", List.of(StageRuns.gqcs("P")), en);
+        ThreadView t = new ThreadView("T1", State.RUNNING, null, 0, null, 0, 10, failedPacket, List.of(), 1, null,
+                null, null);
+        CodeCursor c = CodeCursor.of(l, t, en);
+        assertTrue(c.failed());
+        ThreadView p = new ThreadView("T1", State.RUNNING, null, 0, null, 0, 10, pending, List.of(), 1, null, null,
+                null);
+        assertFalse(CodeCursor.of(l, p, en).failed(), "a pending I/O is not a failure");
+        ThreadView w = new ThreadView("T1", State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus", 0, 10,
+                null, List.of(), 0, null, null, null);
+        assertEquals(l.rowOf(0), CodeCursor.of(l, w, en).current());
+        assertEquals(CodeCursor.NONE, CodeCursor.of(l, null, en));
+    }
+
+    @Test
+    void theEchoWorkloadThreadsFollowTheCanonicalListings() throws Exception {
+        io.iocplab.scenario.Scenario sc = io.iocplab.scenario.ScenarioLoader.loadString("echo.yaml", String.join("\n",
+                "ports:",
+                "  P: { concurrency: 1 }",
+                "echo:",
+                "  workers: 2",
+                "  clients: 2",
+                "  messages: 2",
+                "  size: 8",
+                "  compute: 0.2",
+                ""));
+        Timeline t = new Timeline(sc.cpus());
+        io.iocplab.scenario.ScenarioRunner.run(sc, t::append);
+        CodeLines w1 = CodeLines.of(CListing.of(sc, "W1"), en);
+        CodeLines main = CodeLines.of(CListing.of(sc, "main"), en);
+        assertEquals("Worker loop · W1", w1.title());
+
+        // every call a worker or main returns is on a line of its listing, and the line says that call
+        // (the workers all run one listing; with concurrency 1 the most recent waiter does all the work)
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.event(i) instanceof ApiReturn r && (r.thread().startsWith("W") || r.thread().equals("main"))) {
+                CodeLines l = r.thread().equals("main") ? main : w1;
+                int row = l.rowOf(r.step());
+                assertTrue(row >= 0, r.toString());
+                String api = r.api().equals("ExitThread") ? "return 0" : r.api();
+                assertTrue(l.rows().get(row).code().contains(api), r + " on " + l.rows().get(row).code());
+                seen.add((r.thread().startsWith("W") ? "W" : r.thread()) + ":" + r.api());
+            }
+        }
+        assertTrue(seen.containsAll(List.of("W:GetQueuedCompletionStatus", "W:WSASend", "W:WSARecv", "W:closesocket",
+                "main:CreateIoCompletionPort", "main:WSARecv", "main:WaitForSingleObject",
+                "main:PostQueuedCompletionStatus")), seen.toString());
+
+        // a worker waiting in its loop is on the GetQueuedCompletionStatus line
+        int waiting = StageRuns.firstStep(t, s -> s.thread("W2") != null && s.thread("W2").waitingOnPort());
+        CodeCursor c = CodeCursor.of(w1, t.stateAt(waiting).thread("W2"), en);
+        assertTrue(w1.rows().get(c.current()).code().contains("GetQueuedCompletionStatus(hcpP"));
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void everyCodeKeyIsInBothLanguages() throws Exception {
+        java.util.Properties english = new java.util.Properties();
+        java.util.Properties korean = new java.util.Properties();
+        try (var a = new java.io.InputStreamReader(getClass().getResourceAsStream("/io/iocplab/app/code.properties"),
+                java.nio.charset.StandardCharsets.UTF_8);
+             var b = new java.io.InputStreamReader(getClass().getResourceAsStream("/io/iocplab/app/code_ko.properties"),
+                     java.nio.charset.StandardCharsets.UTF_8)) {
+            english.load(a);
+            korean.load(b);
+        }
+        assertEquals(english.keySet(), korean.keySet());
+    }
+}

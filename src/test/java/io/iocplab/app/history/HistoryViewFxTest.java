@@ -1,0 +1,174 @@
+package io.iocplab.app.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iocplab.app.model.Playhead;
+import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Texts;
+import io.iocplab.app.side.WhyPanel;
+import io.iocplab.sim.Machine;
+import io.iocplab.sim.MachineConfig;
+import io.iocplab.sim.Step;
+import io.iocplab.timeline.Timeline;
+import io.iocplab.timeline.Why;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.text.Font;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The history and the "why?" panel in a real scene (headless, Monocle), on a real small run:
+ * seeking, clicking a log row, asking why about a thread, switching to Korean.
+ */
+@ExtendWith(ApplicationExtension.class)
+class HistoryViewFxTest {
+    private static final Step.Source N = Step.Source.NONE;
+
+    private Playhead playhead;
+    private Texts texts;
+    private HistoryView history;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        for (String f : List.of("NanumGothic.ttf", "NanumGothicBold.ttf")) {
+            try (InputStream in = HistoryViewFxTest.class.getResourceAsStream("/io/iocplab/app/fonts/" + f)) {
+                if (in != null) {
+                    Font.loadFont(in, 13);
+                }
+            }
+        }
+        Timeline timeline = new Timeline(MachineConfig.defaults().cpus());
+        Machine m = new Machine(MachineConfig.defaults(), timeline::append);
+        m.createPort("P", 2);
+        m.createThread("T1", List.of(gqcs(), new Step.Compute(1000, N)));
+        m.createThread("T2", List.of(gqcs(), new Step.Sleep(100, N), new Step.Compute(1000, N)));
+        m.createThread("T3", List.of(gqcs(), new Step.Compute(1000, N)));
+        m.createThread("main", List.of(new Step.Compute(10, N), post(1, "A"), post(2, "B"), post(3, "C")));
+        m.run();
+
+        playhead = new Playhead();
+        playhead.show(timeline, 0);
+        texts = new Texts(Locale.ENGLISH);
+        history = new HistoryView(playhead, texts);
+        WhyPanel why = new WhyPanel(playhead, texts);
+        BorderPane root = new BorderPane(history.node());
+        root.setRight(why.node());
+        root.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 13px; -fx-background-color: white;");
+        scene = new Scene(root, 1100, 720);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static Step gqcs() {
+        return new Step.GetQueuedCompletionStatus("P", Step.INFINITE, N);
+    }
+
+    private static Step post(long bytes, String label) {
+        return new Step.PostQueuedCompletionStatus("P", bytes, 7, label, N);
+    }
+
+    @Test
+    void seekClickAskWhyAndSwitchToKorean(FxRobot robot) throws IOException {
+        LogList log = history.log().list();
+
+        // seek: the log shows every event up to the playhead, the current one at the bottom
+        robot.interact(() -> playhead.seek(20));
+        assertEquals(20, log.size());
+        assertEquals(19, log.focusRow());
+        assertTrue(log.slotOf(19) != null, "the current row is on screen");
+        assertTrue(text(robot, "#log-status").startsWith("20 of 20 events shown"));
+
+        // click a visible row: the playhead goes to just after that event
+        Label row = log.slotOf(16);
+        assertEquals("t=0.010 ms · main · PostQueuedCompletionStatus(P) → TRUE (handed straight to T3)",
+                row.getText());
+        robot.clickOn(row);
+        assertEquals(17, playhead.step());
+        assertEquals(17, log.size());
+        assertEquals(16, log.focusRow());
+
+        // the keyboard: up twice and Enter goes back two events
+        robot.type(javafx.scene.input.KeyCode.UP, 2).type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(15, playhead.step());
+
+        // many seeks in one go redraw the chart once, at the next pulse
+        long before = history.chart().draws();
+        robot.interact(() -> {
+            for (int s = 18; s <= 40; s++) {
+                playhead.seek(s);
+            }
+        });
+        robot.interact(() -> { });
+        long redraws = history.chart().draws() - before;
+        assertTrue(redraws >= 1 && redraws <= 2, "redraws: " + redraws);
+
+        // ask why about a thread: T2 came back from Sleep over the limit
+        robot.interact(() -> playhead.seek(36));
+        assertEquals("Click a thread, a packet or the gauge to ask why.", text(robot, "#why-body"));
+        robot.interact(() -> playhead.selectionProperty().set(new Selection.Thread("T2")));
+        assertEquals("Why is T2 running?", text(robot, "#why-title"));
+        assertEquals(Why.thread(playhead.state(), "T2").text(Locale.ENGLISH), text(robot, "#why-body"));
+        assertTrue(text(robot, "#why-body").contains("over the limit"), text(robot, "#why-body"));
+
+        // the same moment in Korean
+        robot.interact(() -> texts.localeProperty().set(Texts.KOREAN));
+        assertEquals("T2 스레드는 왜 실행 중일까요?", text(robot, "#why-title"));
+        assertEquals(Why.thread(playhead.state(), "T2").text(Locale.KOREAN), text(robot, "#why-body"));
+        CheckBox calls = robot.lookup("#log-kind-api-return").queryAs(CheckBox.class);
+        assertEquals("호출", calls.getText());
+        assertTrue(text(robot, "#log-status").startsWith("이벤트 36개 중 36개 표시"));
+        assertEquals("t=0.112 ms · T2 · CPU 2에서 실행 중", log.slotOf(35).getText());
+
+        // a filter: only T2's events, and clicking still seeks
+        robot.clickOn(calls);
+        assertNotEquals(36, log.size());
+        assertTrue(history.log().rows().stream().noneMatch(i -> playhead.timeline().event(i)
+                instanceof io.iocplab.sim.event.ApiReturn));
+
+        Path png = Path.of("target", "history-test.png");
+        robot.interact(() -> write(scene.snapshot(null), png));
+        assertTrue(Files.size(png) > 10_000);
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    static void write(WritableImage image, Path file) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(out, "png", file.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

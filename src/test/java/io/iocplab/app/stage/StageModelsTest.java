@@ -1,0 +1,275 @@
+package io.iocplab.app.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.sim.event.ThreadState.Wait;
+import io.iocplab.timeline.Comeback;
+import io.iocplab.timeline.PendingIo;
+import io.iocplab.timeline.PortView;
+import io.iocplab.timeline.ProcessorView;
+import io.iocplab.timeline.SocketView;
+import io.iocplab.timeline.ThreadView;
+import io.iocplab.timeline.ViewState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The stage's view-models from hand-made views: no toolkit. */
+class StageModelsTest {
+    private final Texts en = new Texts(Locale.ENGLISH);
+    private final Texts ko = new Texts(Locale.KOREAN);
+
+    private static PortView port(int concurrency, int running, List<PacketView> queue, List<String> waiters) {
+        return new PortView("P", concurrency, running, queue, waiters, List.of("T1", "T2", "T3", "T4"), false, 0);
+    }
+
+    private static ThreadView thread(String name, State s, Wait w, Integer cpu, String call, List<PacketView> held,
+                                     Comeback cb) {
+        return new ThreadView(name, s, w, cpu, call, 0, 0, null, held, held.size(), null, null, cb);
+    }
+
+    private static ViewState state(Map<String, PortView> ports, Map<String, ThreadView> threads) {
+        return new ViewState(1, 0, 2, ports, threads, Map.of(),
+                List.of(new ProcessorView(0, null), new ProcessorView(1, null)), null, null);
+    }
+
+    @Test
+    void queueCardsAreInFifoOrderWithTheHeadLabelledAndFailuresNamed() {
+        PortView p = port(2, 2, List.of(new PacketView(5, 12, "R2", 0), new PacketView(0, 13, "R3", 64),
+                new PacketView(3, 11, null, 0)), List.of("T6", "T4", "T1"));
+        PortCardModel m = PortCardModel.of(p, en);
+
+        assertEquals("Completion port P", m.title());
+        assertEquals("hcpP = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 2)", m.createCall());
+        assertEquals(3, m.cards().size());
+        PacketCardModel head = m.cards().get(0);
+        assertTrue(head.head());
+        assertEquals("next out", head.headTag());
+        assertEquals("5 bytes", head.bytes());
+        assertEquals("key 12", head.key());
+        assertEquals("ov R2", head.overlapped());
+        assertNull(head.status());
+        assertFalse(head.failed());
+
+        PacketCardModel failed = m.cards().get(1);
+        assertFalse(failed.head());
+        assertNull(failed.headTag());
+        assertTrue(failed.failed());
+        assertEquals("ERROR_NETNAME_DELETED (64)", failed.status());
+        assertEquals("ov NULL", m.cards().get(2).overlapped());
+        assertEquals(0, m.hiddenCards());
+        assertNull(m.moreCards());
+    }
+
+    @Test
+    void aLongQueueIsSummedUp() {
+        List<PacketView> q = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            q.add(new PacketView(i, i, "R" + i, 0));
+        }
+        PortCardModel m = PortCardModel.of(port(2, 2, q, List.of()), en);
+        assertEquals(PortCardModel.MAX_CARDS, m.cards().size());
+        assertEquals(40 - PortCardModel.MAX_CARDS, m.hiddenCards());
+        assertEquals("+" + (40 - PortCardModel.MAX_CARDS) + " more", m.moreCards());
+        assertEquals("ov R0", m.cards().get(0).overlapped());
+        assertTrue(m.queueTitle().contains("FIFO"), m.queueTitle());
+    }
+
+    @Test
+    void theGaugeShowsTheCountAgainstTheValueAndTheOvershootApart() {
+        GaugeModel at = PortCardModel.of(port(2, 2, List.of(), List.of()), en).gauge();
+        assertEquals("2 / 2", at.value());
+        assertEquals(GaugeModel.Level.AT_LIMIT, at.level());
+        assertEquals(0, at.overshoot());
+        assertEquals(3, at.units());
+        assertEquals(2 / 3.0, at.limitFraction(), 1e-9);
+        assertEquals(2 / 3.0, at.withinFraction(), 1e-9);
+        assertEquals(0, at.overshootFraction(), 1e-9);
+        assertNull(at.overshootLabel());
+        assertEquals("concurrency value 2", at.limitLabel());
+
+        GaugeModel over = PortCardModel.of(port(2, 3, List.of(), List.of()), en).gauge();
+        assertEquals("3 / 2", over.value());
+        assertEquals(GaugeModel.Level.OVER, over.level());
+        assertEquals(1, over.overshoot());
+        assertEquals(4, over.units());
+        assertEquals(0.5, over.limitFraction(), 1e-9);
+        assertEquals(0.5, over.withinFraction(), 1e-9);
+        assertEquals(0.25, over.overshootFraction(), 1e-9);
+        assertEquals("overshoot +1", over.overshootLabel());
+        assertTrue(over.caption().contains("Over the limit by 1"), over.caption());
+
+        GaugeModel below = PortCardModel.of(port(4, 1, List.of(), List.of()), en).gauge();
+        assertEquals(GaugeModel.Level.BELOW, below.level());
+        assertEquals("1 / 4", below.value());
+        assertTrue(below.caption().startsWith("3 below the limit"), below.caption());
+
+        GaugeModel korean = PortCardModel.of(port(2, 3, List.of(), List.of()), ko).gauge();
+        assertEquals("초과 +1", korean.overshootLabel());
+        assertEquals("동시 실행 값 2", korean.limitLabel());
+    }
+
+    @Test
+    void theWaitersAreAStackWithTheMostRecentOnTop() {
+        PortCardModel m = PortCardModel.of(port(2, 2, List.of(), List.of("T6", "T4", "T1")), en);
+        WaiterStackModel w = m.waiters();
+        assertEquals("T6", w.top());
+        assertEquals(List.of("T6", "T4", "T1"), w.entries().stream().map(WaiterStackModel.Entry::thread).toList());
+        assertTrue(w.entries().get(0).next());
+        assertEquals("▲ next to be released", w.entries().get(0).tag());
+        assertFalse(w.entries().get(1).next());
+        assertNull(w.entries().get(1).tag());
+
+        List<String> many = new ArrayList<>();
+        for (int i = 64; i >= 1; i--) {
+            many.add("T" + i);
+        }
+        WaiterStackModel big = PortCardModel.of(port(2, 2, List.of(), many), en).waiters();
+        assertEquals(PortCardModel.MAX_WAITERS, big.entries().size());
+        assertEquals("T64", big.top());
+        assertEquals(64 - PortCardModel.MAX_WAITERS, big.hidden());
+
+        WaiterStackModel none = PortCardModel.of(port(2, 0, List.of(), List.of()), ko).waiters();
+        assertNull(none.top());
+        assertEquals("대기 중인 스레드가 없습니다.", none.emptyText());
+        assertEquals("▲ 다음에 깨어날 스레드",
+                PortCardModel.of(port(2, 2, List.of(), List.of("T1")), ko).waiters().entries().get(0).tag());
+    }
+
+    @Test
+    void threadChipsTellEveryStateApartInWordsAndIcons() {
+        PortView p = port(2, 3, List.of(), List.of("T2"));
+        Map<String, ThreadView> threads = new LinkedHashMap<>();
+        threads.put("T1", thread("T1", State.RUNNING, null, 1, "GetQueuedCompletionStatus",
+                List.of(new PacketView(5, 12, "A", 0)), null));
+        threads.put("T2", thread("T2", State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus", List.of(), null));
+        threads.put("T3", thread("T3", State.WAITING, Wait.SLEEP, null, "Sleep", List.of(), null));
+        threads.put("T4", thread("T4", State.READY, null, null, "Sleep", List.of(),
+                new Comeback("P", Wait.SLEEP, 2, 2, 0)));
+        threads.put("T5", thread("T5", State.WAITING, Wait.SUSPENDED, null, null, List.of(), null));
+        threads.put("T6", thread("T6", State.EXITED, null, null, "GetQueuedCompletionStatus", List.of(), null));
+        threads.put("T7", thread("T7", State.WAITING, Wait.IO, null, "WSARecv", List.of(), null));
+        threads.put("T8", thread("T8", null, null, null, null, List.of(), null));
+        ViewState s = state(Map.of("P", p), threads);
+
+        Map<String, ThreadChipModel> chips = new LinkedHashMap<>();
+        threads.forEach((k, v) -> chips.put(k, ThreadChipModel.of(v, s, en)));
+
+        ThreadChipModel t1 = chips.get("T1");
+        assertEquals(ThreadChipModel.Kind.RUNNING, t1.kind());
+        assertEquals("running on CPU 1", t1.stateText());
+        assertNull(t1.call(), "a running thread's call is shown by the code view");
+        assertEquals("in GetQueuedCompletionStatus", chips.get("T2").call());
+        assertEquals("in Sleep", chips.get("T3").call());
+        assertEquals("packet A · 5 B · key 12", t1.packet());
+        assertEquals("▶", t1.icon());
+        assertEquals("CPU 1", t1.shortState());
+        assertEquals("A", t1.shortPacket());
+        assertEquals("waits on P", chips.get("T2").shortState());
+        assertEquals("Sleep", chips.get("T3").shortState());
+
+        assertEquals(ThreadChipModel.Kind.WAITING_PORT, chips.get("T2").kind());
+        assertEquals("waiting on port P", chips.get("T2").stateText());
+        assertEquals(ThreadChipModel.Kind.WAITING_OTHER, chips.get("T3").kind());
+        assertEquals("waiting: Sleep", chips.get("T3").stateText());
+        assertEquals("waiting: blocking I/O", chips.get("T7").stateText());
+        assertEquals(ThreadChipModel.Kind.READY, chips.get("T4").kind());
+        assertTrue(chips.get("T4").overLimit(), "T4 came back from Sleep at the limit and P is at 3 of 2");
+        assertEquals("over the limit", chips.get("T4").overLimitText());
+        assertEquals(ThreadChipModel.Kind.SUSPENDED, chips.get("T5").kind());
+        assertEquals(ThreadChipModel.Kind.EXITED, chips.get("T6").kind());
+        assertNull(chips.get("T6").call());
+        assertEquals(ThreadChipModel.Kind.NOT_STARTED, chips.get("T8").kind());
+
+        // every kind has its own icon and CSS class: never colour alone
+        assertEquals(ThreadChipModel.Kind.values().length,
+                java.util.Arrays.stream(ThreadChipModel.Kind.values()).map(ThreadChipModel.Kind::icon).distinct().count());
+        assertEquals("state-waiting-port", ThreadChipModel.Kind.WAITING_PORT.styleClass());
+
+        assertEquals("대기 중 (포트 P)", ThreadChipModel.of(threads.get("T2"), s, ko).stateText());
+        assertEquals("실행 중 (CPU 1)", ThreadChipModel.of(threads.get("T1"), s, ko).stateText());
+        assertEquals("종료됨", ThreadChipModel.of(threads.get("T6"), s, ko).stateText());
+        assertEquals("P 대기", ThreadChipModel.of(threads.get("T2"), s, ko).shortState());
+    }
+
+    @Test
+    void processorsShowTheirThreadOrIdle() {
+        assertEquals("T2", ProcessorModel.of(new ProcessorView(0, "T2"), en).text());
+        assertEquals("CPU 0", ProcessorModel.of(new ProcessorView(0, "T2"), en).label());
+        ProcessorModel idle = ProcessorModel.of(new ProcessorView(3, null), en);
+        assertTrue(idle.idle());
+        assertEquals("idle", idle.text());
+        assertEquals("유휴", ProcessorModel.of(new ProcessorView(3, null), ko).text());
+    }
+
+    @Test
+    void socketCardsShowRealPortsBytesPendingOperationsAndTheLastCompletion() {
+        SocketView s = new SocketView("S1", 40211, 53122, 15, 10, false, false, false,
+                List.of(new PendingIo("WSARecv", "R1", List.of(4, 4, 8), "main", 0)),
+                new IoComplete(0, 0, "S1", "WSARecv", "R0", 0, 5, List.of("hel", "lo"), true));
+        SocketCardModel m = SocketCardModel.of(s, en);
+        assertEquals("server :40211 ⇄ peer :53122", m.ports());
+        assertEquals("peer sent 15 B · received 10 B", m.bytes());
+        assertEquals(List.of("WSARecv R1 [4|4|8] pending"), m.pending());
+        assertEquals("WSARecv ov R0 done: 5 B", m.last());
+        assertEquals("\"hel\" | \"lo\"", m.landed());
+        assertTrue(m.anyPending());
+        assertFalse(m.lastFailed());
+        assertNull(m.status());
+        assertEquals(SocketCardModel.StatusKind.OPEN, m.statusKind());
+
+        SocketView reset = new SocketView("S3", 40213, 53126, 0, 0, false, true, false, List.of(),
+                new IoComplete(0, 0, "S3", "WSARecv", "R3", 64, 0, List.of(), true));
+        SocketCardModel r = SocketCardModel.of(reset, en);
+        assertEquals(SocketCardModel.StatusKind.PEER_RESET, r.statusKind());
+        assertEquals("peer reset (RST)", r.status());
+        assertEquals("WSARecv ov R3 failed:", r.last());
+        assertEquals("ERROR_NETNAME_DELETED (64)", r.landed());
+        assertEquals(List.of("no operation pending"), r.pending());
+        assertFalse(r.anyPending());
+        assertTrue(r.lastFailed());
+
+        SocketView fresh = new SocketView("S9", null, null, 0, 0, false, false, false, List.of(), null);
+        assertEquals("not connected yet", SocketCardModel.of(fresh, en).ports());
+        assertEquals("아직 연결 전", SocketCardModel.of(fresh, ko).ports());
+        assertEquals("no completion yet", SocketCardModel.of(fresh, en).last());
+        assertEquals("", SocketCardModel.of(fresh, en).landed());
+        assertEquals("\"abcdefghijklmnopq…\"", SocketCardModel.landed(List.of("abcdefghijklmnopqrstuvwxyz")));
+        assertEquals("\"a↵\"", SocketCardModel.landed(List.of("a\n")));
+    }
+
+    @Test
+    void everyStageKeyIsInBothLanguages() throws Exception {
+        Properties english = load("/io/iocplab/app/stage.properties");
+        Properties korean = load("/io/iocplab/app/stage_ko.properties");
+        assertEquals(english.keySet(), korean.keySet());
+        for (String key : english.stringPropertyNames()) {
+            assertFalse(korean.getProperty(key).isBlank(), key);
+        }
+        // Korean words are Korean, not English left untranslated
+        assertNotNull(korean.getProperty("waiters.next"));
+        assertTrue(korean.getProperty("waiters.next").codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL));
+    }
+
+    static Properties load(String path) throws Exception {
+        Properties p = new Properties();
+        try (var in = StageModelsTest.class.getResourceAsStream(path);
+             var r = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return p;
+    }
+}

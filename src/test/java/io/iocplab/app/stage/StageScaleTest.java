@@ -1,0 +1,245 @@
+package io.iocplab.app.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iocplab.app.model.Playhead;
+import io.iocplab.app.model.Texts;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortState;
+import io.iocplab.sim.event.ThreadState;
+import io.iocplab.sim.event.ThreadState.State;
+import io.iocplab.sim.event.ThreadState.Wait;
+import io.iocplab.timeline.Timeline;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * 64 threads and 256 sockets: stepping one event at a time stays cheap because only what changed is
+ * redrawn. The events are made by hand (a busy port: completions arrive, waiters are released,
+ * threads run and wait again) and folded by the real timeline.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StageScaleTest {
+    static final int THREADS = 64;
+    static final int SOCKETS = 256;
+    static final int CPUS = 8;
+
+    private Stage stage;
+    private Playhead playhead;
+    private StageView view;
+    private Timeline timeline;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        timeline = busyRun(1_500);
+        playhead = new Playhead();
+        playhead.show(timeline, 0);
+        view = new StageView(playhead, new Texts(Locale.ENGLISH));
+        stage.setScene(new Scene(new StackPane(view.node()), 1280, 800));
+        stage.show();
+    }
+
+    /**
+     * Plays 400 steps one per frame, as the play button does at full speed, and measures in each
+     * pulse the work from the step to the end of CSS and layout (the stage's share of a frame).
+     */
+    @Test
+    void stepsStayFastWith64ThreadsAnd256Sockets(FxRobot robot) throws Exception {
+        int warm = 1_000;
+        robot.interact(() -> playhead.seek(warm));
+        WaitForAsyncUtils.waitForFxEvents();
+        int frames = Integer.getInteger("stage.scale.frames", 240);
+        double[] work = new double[frames];
+        double[] interval = new double[frames];
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        long[] started = new long[1];
+        int[] i = {-1};
+        Runnable afterLayout = () -> {
+            if (i[0] >= 0 && i[0] < frames && started[0] != 0) {
+                work[i[0]] = (System.nanoTime() - started[0]) / 1e6;
+                started[0] = 0;
+            }
+        };
+        javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
+            long last;
+
+            @Override
+            public void handle(long now) {
+                if (i[0] >= 0) {
+                    interval[i[0]] = (now - last) / 1e6;
+                }
+                last = now;
+                i[0]++;
+                if (i[0] == frames) {
+                    stop();
+                    done.countDown();
+                    return;
+                }
+                started[0] = System.nanoTime();
+                playhead.seek(warm + 1 + i[0]);
+            }
+        };
+        robot.interact(() -> {
+            stage.getScene().addPostLayoutPulseListener(afterLayout);
+            timer.start();
+        });
+        assertTrue(done.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        robot.interact(() -> stage.getScene().removePostLayoutPulseListener(afterLayout));
+        WaitForAsyncUtils.waitForFxEvents();
+        double medianWork = percentile(work, 0.5);
+        double p99Work = percentile(work, 0.99);
+        double medianFrame = percentile(Arrays.copyOfRange(interval, 1, frames), 0.5);
+        double p99Frame = percentile(Arrays.copyOfRange(interval, 1, frames), 0.99);
+        System.out.printf("stage, %d threads, %d sockets, one step a frame: step+css+layout median %.2f ms, p99 %.2f ms;"
+                + " frame interval median %.2f ms, p99 %.2f ms%n", THREADS, SOCKETS, medianWork, p99Work, medianFrame,
+                p99Frame);
+        assertEquals(SOCKETS, robot.lookup(".socket-card").queryAll().size());
+        assertEquals(THREADS + 1, robot.lookup(".thread-chip").queryAll().size(), "the workers and main");
+        System.out.printf("stage nodes: %d%n", count(view.node()));
+        robot.interact(() -> {
+            try {
+                Snapshots.write(stage.getScene(), "stage-scale.png");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // a regression guard, not the benchmark: the machine running the tests may be busy
+        assertTrue(medianWork < 50, "median " + medianWork + " ms");
+    }
+
+    private static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
+    }
+
+    private static long count(Node n) {
+        long c = 1;
+        if (n instanceof Parent p) {
+            for (Node k : p.getChildrenUnmodifiable()) {
+                c += count(k);
+            }
+        }
+        return c;
+    }
+
+    /** A busy port P (concurrency 4) on 8 processors: packets from 256 sockets, 64 workers. */
+    static Timeline busyRun(int rounds) {
+        Timeline t = new Timeline(CPUS);
+        long[] seq = {0};
+        long now = 0;
+        List<String> threads = new ArrayList<>();
+        for (int i = 1; i <= THREADS; i++) {
+            threads.add("W" + i);
+        }
+        Deque<String> waiters = new ArrayDeque<>();
+        Deque<PacketView> queue = new ArrayDeque<>();
+        int running = 0;
+        for (int i = 1; i <= SOCKETS; i++) {
+            t.append(new PeerAction(now, seq[0]++, "C" + i, "connect", 0, null, 50_000 + i, 40_000 + i));
+        }
+        for (String w : threads) {
+            waiters.push(w);
+            t.append(port(now, seq, running, queue, waiters, threads));
+            t.append(new ThreadState(now, seq[0]++, w, State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus", 0));
+        }
+        for (int i = 1; i <= SOCKETS; i++) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("socket", "C" + i);
+            out.put("overlapped", "recv:C" + i);
+            out.put("result", -1);
+            out.put("bytes", null);
+            out.put("wsabufs", List.of(16));
+            t.append(new ApiReturn(now, seq[0]++, "main", "WSARecv", false, 997, out, 1));
+        }
+        String[] onCpu = new String[CPUS];
+        Deque<String> runningThreads = new ArrayDeque<>();
+        for (int r = 0; r < rounds; r++) {
+            now += 10;
+            int sock = r % SOCKETS + 1;
+            String ov = "recv:C" + sock;
+            t.append(new IoComplete(now, seq[0]++, "C" + sock, "WSARecv", ov, 0, 16, List.of("abcdefghijklmnop"), true));
+            PacketView p = new PacketView(16, sock, ov, 0);
+            if (running < 4 && !waiters.isEmpty()) {
+                String w = waiters.pop();
+                running++;
+                t.append(port(now, seq, running, queue, waiters, threads));
+                int cpu = -1;
+                for (int c = 0; c < CPUS; c++) {
+                    if (onCpu[c] == null) {
+                        cpu = c;
+                        break;
+                    }
+                }
+                if (cpu >= 0) {
+                    onCpu[cpu] = w;
+                    t.append(new ThreadState(now, seq[0]++, w, State.RUNNING, null, cpu, "GetQueuedCompletionStatus", 0));
+                } else {
+                    t.append(new ThreadState(now, seq[0]++, w, State.READY, null, null, "GetQueuedCompletionStatus", 0));
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("port", "P");
+                out.put("bytes", 16L);
+                out.put("key", (long) sock);
+                out.put("overlapped", ov);
+                out.put("release", "handed_off");
+                out.put("freed_by", null);
+                t.append(new ApiReturn(now, seq[0]++, w, "GetQueuedCompletionStatus", true, 0, out, 0));
+                runningThreads.add(w);
+            } else {
+                queue.add(p);
+                t.append(port(now, seq, running, queue, waiters, threads));
+            }
+            if (r % 2 == 1 && !runningThreads.isEmpty()) {
+                // a worker finishes its packet and calls GetQueuedCompletionStatus again
+                String w = runningThreads.poll();
+                for (int c = 0; c < CPUS; c++) {
+                    if (w.equals(onCpu[c])) {
+                        onCpu[c] = null;
+                    }
+                }
+                running--;
+                if (!queue.isEmpty()) {
+                    queue.poll();
+                    running++;
+                    runningThreads.add(w);
+                    t.append(port(now, seq, running, queue, waiters, threads));
+                } else {
+                    waiters.push(w);
+                    t.append(port(now, seq, running, queue, waiters, threads));
+                    t.append(new ThreadState(now, seq[0]++, w, State.WAITING, Wait.PORT, null,
+                            "GetQueuedCompletionStatus", 0));
+                }
+            }
+        }
+        return t;
+    }
+
+    private static PortState port(long now, long[] seq, int running, Deque<PacketView> queue, Deque<String> waiters,
+                                  List<String> threads) {
+        return new PortState(now, seq[0]++, "P", 4, running, new ArrayList<>(queue), new ArrayList<>(waiters),
+                threads, false);
+    }
+}
