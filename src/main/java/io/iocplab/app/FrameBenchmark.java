@@ -47,7 +47,8 @@ import javafx.stage.Stage;
  *   <li>A scripted run of about a million events (64 threads, one port, many posts, no sockets),
  *       played like the first, to show how a frame's cost grows with the size of the run.</li>
  * </ol>
- * Two measures, each after {@value #WARMUP_FRAMES} unmeasured warm-up frames:
+ * Two measures, each after unmeasured warm-up frames ({@value #WARMUP_FRAMES}; 10 for the live run,
+ * whose code is warm by then):
  * <ul>
  *   <li><b>pulses</b> (the realistic one): the scene is on a stage, an {@link AnimationTimer} seeks
  *       once per pulse, and pulses run at full speed ({@code javafx.animation.fullspeed=true}), so
@@ -157,7 +158,8 @@ public final class FrameBenchmark {
         Timeline echoRun = produce("frame-benchmark-echo.yaml", echo);
         Window window = onFx(() -> new Window(echoRun, echo));
         results.add(snapshots(window, frames, "echo, replay, snapshots: " + frames + " frames, first to last event"));
-        results.add(pulses(window, frames, n -> (int) ((long) window.timeline.size() * n / frames), () -> true,
+        results.add(pulses(window, frames, n -> (int) ((long) window.timeline.size() * n / frames),
+                () -> window.step() < window.timeline.size(),
                 "echo, replay: " + frames + " pulses, first to last event"));
         onFx(window::close);
 
@@ -169,7 +171,8 @@ public final class FrameBenchmark {
         RunSession session = RunSession.start("frame-benchmark-echo.yaml", longer);
         Window live = onFx(() -> new Window(session.timeline(), longer));
         long liveStart = System.nanoTime();
-        results.add(pulses(live, frames, n -> live.timeline.size(), () -> !session.done(),
+        // (the code is warm from the replays: a few pulses to lay the new window out are enough)
+        results.add(pulses(live, frames, 10, n -> live.timeline.size(), () -> !session.done(),
                 "echo, live (" + messages * 5 + " messages per client): every pulse jumps to the latest event"));
         System.out.printf(Locale.ROOT, "(live: the engine had produced %,d events after %.1f s, %s)%n",
                 live.timeline.size(), (System.nanoTime() - liveStart) / 1e9, session.status());
@@ -182,7 +185,8 @@ public final class FrameBenchmark {
         Timeline postsRun = produce("frame-benchmark-posts.yaml", posts);
         Window big = onFx(() -> new Window(postsRun, posts));
         results.add(snapshots(big, frames, "1M, replay, snapshots: " + frames + " frames, first to last event"));
-        results.add(pulses(big, frames, n -> (int) ((long) big.timeline.size() * n / frames), () -> true,
+        results.add(pulses(big, frames, n -> (int) ((long) big.timeline.size() * n / frames),
+                () -> big.step() < big.timeline.size(),
                 "1M, replay: " + frames + " pulses, first to last event"));
         onFx(big::close);
 
@@ -208,10 +212,17 @@ public final class FrameBenchmark {
      * Plays on the window's stage, one seek per pulse, with pulses at full speed: the frame time is
      * the time between two pulses, which is what the JavaFX thread needs (events, animation, CSS,
      * layout) or what the render thread needs for the frame before, whichever is longer (they run
-     * in parallel). {@code target} maps the pulse number (1, 2, ...) to the step to show.
+     * in parallel). {@code target} maps the pulse number (1, 2, ...) to the step to show; the play
+     * ends after {@code frames} frames or when {@code more} turns false. A pulse in which the playhead
+     * did not move (the live engine had nothing new yet) shows nothing new and is not counted.
      */
     private static String pulses(Window w, int frames, IntUnaryOperator target, BooleanSupplier more, String name)
             throws Exception {
+        return pulses(w, frames, WARMUP_FRAMES, target, more, name);
+    }
+
+    private static String pulses(Window w, int frames, int warmup, IntUnaryOperator target, BooleanSupplier more,
+                                 String name) throws Exception {
         CompletableFuture<List<long[]>> done = new CompletableFuture<>();
         onFx(() -> {
             w.show();
@@ -221,27 +232,30 @@ public final class FrameBenchmark {
                 private long last;
                 private long lastCpu;
                 private long lastRender;
+                private boolean moved;
 
                 @Override
                 public void handle(long now) {
                     long t = System.nanoTime();
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     long render = rendererCpu();
-                    if (count > WARMUP_FRAMES) {
+                    if (count > warmup && moved) {         // a pulse with nothing new to show is not a frame
                         times.add(new long[] {t - last, cpu - lastCpu, render - lastRender});
                     }
                     last = t;
                     lastCpu = cpu;
                     lastRender = render;
                     count++;
-                    int measured = count - WARMUP_FRAMES;
-                    if (measured > frames || (!more.getAsBoolean() && measured > 1)) {
+                    int measured = count - warmup;
+                    if (times.size() >= frames || (!more.getAsBoolean() && measured > 1)) {
                         stop();
                         done.complete(times);
                         return;
                     }
-                    int n = measured < 1 ? (int) ((long) frames * count / (WARMUP_FRAMES + 1)) : measured;
+                    int n = measured < 1 ? (int) ((long) frames * count / (warmup + 1)) : measured;
+                    int before = w.playhead.step();
                     w.playhead.seek(target.applyAsInt(Math.max(1, n)));
+                    moved = w.playhead.step() != before;
                 }
             }.start();
             return null;
@@ -278,7 +292,8 @@ public final class FrameBenchmark {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= 60; i++) {
             sb.append("  W").append(i).append(":\n")
-                    .append("    - Loop: { times: forever, steps: [ GetQueuedCompletionStatus: {}, Compute: 0.002 ] }\n");
+                    .append("    - Loop: { times: forever, steps: [ GetQueuedCompletionStatus: {},")
+                    .append(" Compute: 0.002 ] }\n");
         }
         for (int i = 1; i <= 4; i++) {
             sb.append("  poster").append(i).append(":\n")

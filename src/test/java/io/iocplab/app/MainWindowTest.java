@@ -230,7 +230,7 @@ class MainWindowTest {
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
             javafx.scene.control.Spinner<Double> concurrency =
-                    robot.lookup((Node n) -> "param-port.P".equals(n.getId()))   // the id has a dot: no CSS selector
+                    robot.lookup((Node n) -> "param-port-P".equals(n.getId()))
                             .queryAs(javafx.scene.control.Spinner.class);
             concurrency.getValueFactory().setValue(1.0);
         });

@@ -87,8 +87,9 @@ public final class ChartModel {
             if (n == 0) {
                 continue;
             }
-            int[] running = column(s.time, s.running, n, now, t0, t1, dt, columns);
-            int[] depth = column(s.time, s.depth, n, now, t0, t1, dt, columns);
+            int[] running = new int[columns];
+            int[] depth = new int[columns];
+            columns(s, n, now, t0, t1, dt, running, depth);
             int runningNow = s.running[n - 1];
             int depthNow = s.depth[n - 1];
             int maxRunning = Math.max(s.concurrency() + 1, Math.max(runningNow, max(running)));
@@ -200,38 +201,44 @@ public final class ChartModel {
         }
     }
 
-    /** The highest value in each column, -1 where there is none (see the class rules). */
-    private static int[] column(long[] time, int[] value, int n, long now, long t0, long t1, double dt,
-                                int columns) {
-        int[] hi = new int[columns];
-        Arrays.fill(hi, -1);
+    /**
+     * The highest running count and queue depth in each column, -1 where there is none (see the
+     * class rules): one walk over the points in the span, columns advanced by comparing times.
+     */
+    private static void columns(HistoryIndex.Series s, int n, long now, long t0, long t1, double dt, int[] running,
+                                int[] depth) {
+        int columns = running.length;
+        Arrays.fill(running, -1);
+        Arrays.fill(depth, -1);
         if (now < t0) {
-            return hi;
+            return;
         }
+        long[] time = s.time;
         int j = HistoryIndex.firstAtOrAfter(time, n, t0);
-        int cur = j > 0 ? value[j - 1] : -1;
-        int c = 0;
-        for (; j < n && time[j] < t1; j++) {
-            double pos = (time[j] - t0) / dt;
-            int pc = Math.min(columns - 1, (int) pos);
-            for (; c < pc; c++) {
-                hi[c] = Math.max(hi[c], cur);
+        int r = j > 0 ? s.running[j - 1] : -1;       // the values holding at t0
+        int d = j > 0 ? s.depth[j - 1] : -1;
+        // the last column with data: the one holding the playhead's time, unless it starts exactly there
+        double nowPos = (now - t0) / dt;
+        int last = now >= t1 ? columns - 1 : Math.min(columns - 1, (int) nowPos);
+        if (now > t0 && now < t1 && nowPos == Math.floor(nowPos) && last > 0) {
+            last--;
+        }
+        for (int c = 0; c <= last; c++) {
+            double start = t0 + c * dt;                 // column c is [start, end)
+            double end = t0 + (c + 1) * dt;
+            boolean fresh = j < n && time[j] <= start;  // a new value from the very start of the column
+            int hr = fresh ? -1 : r;
+            int hd = fresh ? -1 : d;
+            while (j < n && time[j] < end && time[j] < t1) {
+                r = s.running[j];
+                d = s.depth[j];
+                hr = Math.max(hr, r);
+                hd = Math.max(hd, d);
+                j++;
             }
-            if (pos > pc) {
-                hi[pc] = Math.max(hi[pc], cur);       // the earlier value held for part of this column
-            }
-            hi[pc] = Math.max(hi[pc], value[j]);
-            cur = value[j];
-            c = pc;
+            running[c] = hr;
+            depth[c] = hd;
         }
-        int last = now >= t1 ? columns - 1 : Math.min(columns - 1, (int) ((now - t0) / dt));
-        if (now > t0 && now < t1 && (now - t0) / dt == Math.floor((now - t0) / dt) && last > c) {
-            last--;                                 // the playhead is exactly on a column's left edge
-        }
-        for (; c <= last; c++) {
-            hi[c] = Math.max(hi[c], cur);
-        }
-        return hi;
     }
 
     private static int max(int[] values) {

@@ -38,7 +38,7 @@ public final class EventIndex {
     /** The number of rows among the first {@code step} events (the rows the log shows at that step). */
     public int rows(int step) {
         if (identity) {
-            return step;
+            return Math.max(0, Math.min(step, timeline.size()));
         }
         scanTo(step);
         return lowerBound(step);

@@ -110,7 +110,8 @@ public final class EventText {
         }
         sb.append(" → ").append(result(r, out));
         if (r.error() != 0) {
-            sb.append(' ').append(texts.get(BUNDLE, "api.error", String.valueOf(r.error()), Win32Error.name(r.error())));
+            String name = Win32Error.name(r.error());
+            sb.append(' ').append(texts.get(BUNDLE, "api.error", String.valueOf(r.error()), name));
         }
         for (Map.Entry<String, Object> o : out.entrySet()) {
             if (NOT_LISTED.contains(o.getKey())) {

@@ -36,7 +36,8 @@ final class HistoryChart extends Region {
     private static final double RUNNING_H = 54;
     private static final double DEPTH_H = 34;
     private static final double PLOT_GAP = 16;
-    private static final double MAX_LANE_H = 16;
+    private static final double MIN_PORT_H = 64;
+    private static final double MAX_LANE_H = 20;
     private static final double MIN_LANE_H = 2;
 
     private final Canvas canvas = new Canvas();
@@ -132,11 +133,24 @@ final class HistoryChart extends Region {
             return;
         }
         double top = LEGEND_H + 4;
-        double portsH = f.ports().size() * (RUNNING_H + DEPTH_H + 2 * PLOT_GAP);
-        double lanesAvail = Math.max(0, h - top - portsH - AXIS_H - 4);
+        // the plots take what they want when there is room, and at most about half the height when
+        // there is not, so that the lanes are never squeezed out; the axis always fits below
+        double avail = Math.max(0, h - top - AXIS_H - 6);
+        int nPorts = f.ports().size();
+        double wanted = nPorts * (RUNNING_H + DEPTH_H + 2 * PLOT_GAP);
+        double portsH = f.lanes().isEmpty() ? Math.min(wanted, avail)
+                : Math.min(wanted, Math.max(nPorts * MIN_PORT_H, avail * 0.55));
+        double gap = nPorts == 0 ? 0 : Math.min(PLOT_GAP, Math.max(11, portsH / nPorts * 0.2));
+        double plotsLeft = nPorts == 0 ? 0 : Math.max(2 * 8, portsH / nPorts - 2 * gap);
+        double runningH = Math.floor(plotsLeft * RUNNING_H / (RUNNING_H + DEPTH_H));
+        double depthH = Math.floor(plotsLeft - runningH);
+        double lanesAvail = Math.max(0, avail - portsH);
         int lanes = f.lanes().size();
         int laneH = lanes == 0 ? 0 : (int) Math.max(MIN_LANE_H, Math.min(MAX_LANE_H, Math.floor(lanesAvail / lanes)));
         int shown = laneH == 0 ? 0 : (int) Math.min(lanes, Math.floor(lanesAvail / laneH));
+        if (shown < lanes && laneH > 0) {
+            shown = (int) Math.max(0, Math.floor((lanesAvail - 12) / laneH));   // room for "+n more"
+        }
         double moreH = shown < lanes ? 12 : 0;
         double plotsTop = top + shown * laneH + moreH + 4;
         double bottom = plotsTop + portsH;
@@ -152,14 +166,14 @@ final class HistoryChart extends Region {
         double[] depthTops = new double[f.ports().size()];
         for (int i = 0; i < f.ports().size(); i++) {
             ChartFrame.PortRow p = f.ports().get(i);
-            y += PLOT_GAP;
+            y += gap;
             runningTops[i] = y;
             r.plot(p.running(), p.runningNow(), p.maxRunning(), p.concurrency(), true, (int) (y - top),
-                    (int) RUNNING_H, columns, px);
-            y += RUNNING_H + PLOT_GAP;
+                    (int) runningH, columns, px);
+            y += runningH + gap;
             depthTops[i] = y;
-            r.plot(p.depth(), p.depthNow(), p.maxDepth(), -1, false, (int) (y - top), (int) DEPTH_H, columns, px);
-            y += DEPTH_H;
+            r.plot(p.depth(), p.depthNow(), p.maxDepth(), -1, false, (int) (y - top), (int) depthH, columns, px);
+            y += depthH;
         }
         r.buffer.updateBuffer(b -> null);
         imageView.setImage(r.image);
@@ -190,9 +204,9 @@ final class HistoryChart extends Region {
         for (int i = 0; i < f.ports().size(); i++) {
             ChartFrame.PortRow p = f.ports().get(i);
             label(g, texts.get(EventText.BUNDLE, "chart.running", p.port()), plotX, runningTops[i] - 2);
-            scale(g, p.maxRunning(), p.concurrency(), plotX, runningTops[i], RUNNING_H, columns);
+            scale(g, p.maxRunning(), p.concurrency(), plotX, runningTops[i], runningH, columns);
             label(g, texts.get(EventText.BUNDLE, "chart.depth", p.port()), plotX, depthTops[i] - 2);
-            scale(g, p.maxDepth(), -1, plotX, depthTops[i], DEPTH_H, columns);
+            scale(g, p.maxDepth(), -1, plotX, depthTops[i], depthH, columns);
         }
         // the playhead and the time axis
         double lineX = snap(plotX + px);
@@ -236,10 +250,13 @@ final class HistoryChart extends Region {
             g.fillText(texts.get(EventText.BUNDLE, "chart.limit", String.valueOf(limit)), x - 4, ly, GUTTER - 6);
         }
         g.setFill(Palette.MUTED);
-        if (limit < 0 || (base - limit * sy) - (y + 4) > 10) {
+        double ly = limit < 0 ? Double.NaN : base - limit * sy;
+        if (h >= 22 && (limit < 0 || ly - (y + 4) > 10)) {
             g.fillText(String.valueOf(max), x - 4, y + 4, GUTTER - 6);
         }
-        g.fillText("0", x - 4, base - 3, GUTTER - 6);
+        if (limit < 0 || (base - 3) - ly > 10) {
+            g.fillText("0", x - 4, base - 3, GUTTER - 6);
+        }
     }
 
     private Raster raster(int w, int h) {

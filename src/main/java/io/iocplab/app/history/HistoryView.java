@@ -9,6 +9,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -18,7 +20,8 @@ import javafx.util.StringConverter;
 /**
  * "Over time": the timeline chart (a lane per thread, the running count and queue depth of each
  * port against the concurrency value, the playhead as a line) above the event log (every event up
- * to the playhead, filterable by kind and thread; clicking a row moves the playhead there).
+ * to the playhead, filterable by kind and thread; clicking a row moves the playhead there). Three
+ * buttons show the chart alone, the log alone, or both (the default), for a small corner.
  *
  * <p>It draws only from the {@link Playhead} (its timeline and step); it never asks the engine.
  * A new timeline rebuilds its indexes; a move of the playhead updates the log at once (one list
@@ -34,7 +37,16 @@ public final class HistoryView {
     private final Label chartTitle = new Label();
     private final Label logTitle = new Label();
     private final ChoiceBox<ChartRange> rangeChoice = new ChoiceBox<>();
+    private final ToggleGroup showGroup = new ToggleGroup();
+    private final ToggleButton showChart = new ToggleButton();
+    private final ToggleButton showLog = new ToggleButton();
+    private final ToggleButton showBoth = new ToggleButton();
+    private VBox chartPane;
+    private VBox logPane;
     private ChartModel model;
+
+    /** What the panel shows: the chart, the log, or both, one above the other. */
+    public enum Show { CHART, LOG, BOTH }
 
     public HistoryView(Playhead playhead, Texts texts) {
         this.playhead = playhead;
@@ -69,16 +81,32 @@ public final class HistoryView {
                 chart.setRange(now);
             }
         });
+        // in a small corner of the window one of the two can have all the room
+        for (ToggleButton b : new ToggleButton[] {showChart, showLog, showBoth}) {
+            b.setToggleGroup(showGroup);
+            b.setFocusTraversable(false);
+            b.setStyle("-fx-font-size: 0.85em; -fx-padding: 2 8 2 8;");
+        }
+        showChart.setId("history-show-chart");
+        showLog.setId("history-show-log");
+        showBoth.setId("history-show-both");
+        showGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);                  // one of the three is always chosen
+            } else {
+                layoutPanes();
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox chartBar = new HBox(8, chartTitle, spacer, rangeChoice);
+        HBox chartBar = new HBox(8, chartTitle, spacer, new HBox(showChart, showLog, showBoth), rangeChoice);
         chartBar.setAlignment(Pos.CENTER_LEFT);
-        VBox chartPane = new VBox(4, chartBar, chart);
+        chartPane = new VBox(4, chartBar, chart);
         chartPane.setPadding(new Insets(6));
         VBox.setVgrow(chart, Priority.ALWAYS);
         chart.setId("history-chart");
 
-        VBox logPane = new VBox(2, logTitle, log.node());
+        logPane = new VBox(2, logTitle, log.node());
         logPane.setPadding(new Insets(6, 2, 2, 2));
         VBox.setVgrow(log.node(), Priority.ALWAYS);
 
@@ -93,6 +121,7 @@ public final class HistoryView {
         logPane.setMinHeight(120);
         chartPane.setStyle("-fx-border-color: transparent transparent #cbd5e1 transparent;");
         root.getChildren().addAll(chartPane, logPane);
+        showBoth.setSelected(true);
 
         playhead.timelineProperty().addListener((o, was, now) -> setTimeline(now));
         playhead.stateProperty().addListener((o, was, now) -> moved(now));
@@ -110,13 +139,35 @@ public final class HistoryView {
         rangeChoice.setValue(range);
     }
 
+    /** Shows the chart, the log or both; the user picks it with the three buttons. */
+    public void show(Show what) {
+        (what == Show.CHART ? showChart : what == Show.LOG ? showLog : showBoth).setSelected(true);
+    }
+
+    private void layoutPanes() {
+        boolean chartShown = !showLog.isSelected();
+        boolean logShown = !showChart.isSelected();
+        // the bar with the buttons lives in the chart pane: with the log alone, only the bar stays
+        chart.setVisible(chartShown);
+        chart.setManaged(chartShown);
+        rangeChoice.setVisible(chartShown);
+        logPane.setVisible(logShown);
+        logPane.setManaged(logShown);
+        VBox.setVgrow(chartPane, chartShown ? Priority.ALWAYS : Priority.NEVER);
+        chartPane.setMinHeight(chartShown ? 120 : Region.USE_PREF_SIZE);
+        chartPane.setPrefHeight(chartShown ? 300 : Region.USE_COMPUTED_SIZE);
+        logTitle.setVisible(chartShown);
+        logTitle.setManaged(chartShown);
+        chartTitle.setText(texts.get(EventText.BUNDLE, chartShown ? "tab.timeline" : "tab.log"));
+    }
+
     private void setTimeline(Timeline t) {
         if (t == null) {
             model = null;
             return;
         }
         model = new ChartModel(new HistoryIndex(t));
-        log.setTimeline(t, playhead.step());
+        log.setTimeline(t, Math.min(playhead.step(), t.size()));   // the state may still be the old run's
         moved(playhead.state());
     }
 
@@ -130,13 +181,18 @@ public final class HistoryView {
     }
 
     private void relabel() {
-        chartTitle.setText(texts.get(EventText.BUNDLE, "tab.timeline"));
         logTitle.setText(texts.get(EventText.BUNDLE, "tab.log"));
+        showChart.setText(texts.get(EventText.BUNDLE, "show.chart"));
+        showLog.setText(texts.get(EventText.BUNDLE, "show.log"));
+        showBoth.setText(texts.get(EventText.BUNDLE, "show.both"));
         ChartRange r = rangeChoice.getValue();
         rangeChoice.setValue(null);
         rangeChoice.setValue(r);
         log.relabel();
         chart.invalidate();
+        if (logPane != null) {
+            layoutPanes();
+        }
     }
 
     // ------------------------------------------------------------------ for tests in this package

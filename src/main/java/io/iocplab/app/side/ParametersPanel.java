@@ -137,7 +137,7 @@ public final class ParametersPanel {
         });
         Spinner<Double> spinner = new Spinner<>(f);
         spinner.setEditable(true);
-        spinner.setId("param-" + k.id());
+        spinner.setId("param-" + k.id().replace('.', '-'));
         spinner.setMaxWidth(Double.MAX_VALUE);
         spinner.valueProperty().addListener((o, was, now) -> {
             if (model != null && now != null) {
@@ -178,7 +178,8 @@ public final class ParametersPanel {
             updatePending();
             return;
         }
-        setScenario(changed);
+        model = new ParametersModel(changed);      // the same knobs: the spinners stay, with their values
+        updatePending();
         onChange.accept(changed);
     }
 

@@ -145,9 +145,29 @@ class HistoryViewFxTest {
         assertTrue(history.log().rows().stream().noneMatch(i -> playhead.timeline().event(i)
                 instanceof io.iocplab.sim.event.ApiReturn));
 
+        // the chart alone, the log alone, then both again
+        javafx.scene.Parent logPane = history.log().node().getParent();
+        robot.clickOn("#history-show-chart");
+        assertTrue(history.chart().isVisible() && !logPane.isVisible());
+        robot.clickOn("#history-show-log");
+        assertTrue(!history.chart().isVisible() && logPane.isVisible());
+        robot.clickOn("#history-show-both");
+        assertTrue(history.chart().isVisible() && logPane.isVisible());
+
         Path png = Path.of("target", "history-test.png");
         robot.interact(() -> write(scene.snapshot(null), png));
         assertTrue(Files.size(png) > 10_000);
+
+        // the same history in the corner the main window gives it, at the end of the run
+        Path small = Path.of("target", "history-test-small.png");
+        robot.interact(() -> {
+            playhead.seek(playhead.timeline().size());
+            HistoryView corner = new HistoryView(playhead, texts);
+            javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(corner.node());
+            box.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 13px; -fx-background-color: white;");
+            write(new Scene(box, 540, 330).snapshot(null), small);
+        });
+        assertTrue(Files.size(small) > 5_000);
     }
 
     private static String text(FxRobot robot, String query) {

@@ -33,7 +33,8 @@ class WhyModelTest {
         Timeline t = new Timeline(4);
         Machine m = new Machine(MachineConfig.defaults(), t::append);
         m.createPort("P", 1);
-        m.createThread("T1", List.of(new Step.GetQueuedCompletionStatus("P", Step.INFINITE, N), new Step.Compute(1000, N)));
+        m.createThread("T1", List.of(new Step.GetQueuedCompletionStatus("P", Step.INFINITE, N),
+                new Step.Compute(1000, N)));
         m.createThread("T2", List.of(new Step.GetQueuedCompletionStatus("P", Step.INFINITE, N), new Step.Sleep(100, N),
                 new Step.Compute(10, N)));
         m.createThread("main", List.of(new Step.Compute(10, N),
@@ -85,7 +86,8 @@ class WhyModelTest {
         WhyModel.Answer gauge = WhyModel.answer(s, new Selection.Gauge("P"), english);
         assertEquals("Why is the running count of P at 1 of 1?", gauge.title());
         assertEquals(Why.gauge(s, "P").text(Locale.ENGLISH), gauge.body());
-        assertEquals("P의 실행 중인 스레드 수는 왜 1/1일까요?", WhyModel.answer(s, new Selection.Gauge("P"), korean).title());
+        assertEquals("P의 실행 중인 스레드 수는 왜 1/1일까요?",
+                WhyModel.answer(s, new Selection.Gauge("P"), korean).title());
         WhyModel.Answer gone = WhyModel.answer(timeline.latest(), new Selection.Packet("P", 0), english);
         assertEquals("Packet 1 in the queue of P", gone.title());
     }
