@@ -15,10 +15,10 @@ import javafx.scene.text.Font;
  * {@code io/iocplab/app/fonts/}. Loading them registers the family with JavaFX, once per
  * run; a font that cannot be loaded is logged and the window falls back to the system font.
  */
-final class AppFonts {
+public final class AppFonts {
 
     /** The family name the bundled fonts report once loaded, as CSS must spell it. */
-    static final String FAMILY = "NanumGothic";
+    public static final String FAMILY = "NanumGothic";
 
     private static final String[] FILES = {"fonts/NanumGothic.ttf", "fonts/NanumGothicBold.ttf"};
     private static final System.Logger LOG = System.getLogger(AppFonts.class.getName());
@@ -29,7 +29,7 @@ final class AppFonts {
     }
 
     /** Registers the bundled fonts with JavaFX; does nothing after the first call. */
-    static synchronized void load() {
+    public static synchronized void load() {
         if (loaded) {
             return;
         }

@@ -41,10 +41,6 @@ public record MachineConfig(int cpus, long quantumUs, long callCostUs, long seed
         return new MachineConfig(cpus, quantumUs, callCostUs, seed, us, latencyUs);
     }
 
-    public MachineConfig withLatency(long us) {
-        return new MachineConfig(cpus, quantumUs, callCostUs, seed, untilUs, us);
-    }
-
     public MachineConfig withSeed(long s) {
         return new MachineConfig(cpus, quantumUs, callCostUs, s, untilUs, latencyUs);
     }

@@ -145,11 +145,6 @@ final class Peers {
         }
     }
 
-    /** Echoed bytes every echo peer has verified, for the summary of an echo run. */
-    long verifiedBytes() {
-        return echoes.values().stream().mapToLong(s -> s.verified).sum();
-    }
-
     /** A {@code peer} event: what the peer did, with the bytes it moved (or none). */
     private void emit(SimSocket sock, String action, byte[] data) {
         if (!m.tracing()) {

@@ -36,11 +36,6 @@ final class Scheduler {
         return runningOn.length;
     }
 
-    /** The thread on a processor, or null when it is idle. */
-    SimThread runningOn(int cpu) {
-        return runningOn[cpu];
-    }
-
     /** The thread joins the tail of the ready queue. */
     void makeReady(SimThread t) {
         ready.addLast(t);

@@ -34,8 +34,7 @@ final class SimSocket {
     final ArrayDeque<PendingReceive> pending = new ArrayDeque<>();
 
     /** A WSARecv waiting for bytes: overlapped (a packet or status block at the end) or blocking. */
-    record PendingReceive(SimThread thread, Overlapped overlapped, int[] lengths, boolean completionRoutine,
-                          Step step) {
+    record PendingReceive(SimThread thread, Overlapped overlapped, int[] lengths, boolean completionRoutine) {
         boolean blocking() {
             return overlapped == null;
         }

@@ -60,7 +60,7 @@ final class SocketCalls {
             return;
         }
         int[] lengths = s.buffers().stream().mapToInt(Integer::intValue).toArray();
-        SimSocket.PendingReceive op = new SimSocket.PendingReceive(t, ov, lengths, s.completionRoutine(), s);
+        SimSocket.PendingReceive op = new SimSocket.PendingReceive(t, ov, lengths, s.completionRoutine());
         if (ov != null) {
             ov.issue(s.overlapped().hEventLowBit());
         }
