@@ -319,15 +319,14 @@ public final class LessonLoader {
         if (problems.size() > before || scenario == null) {
             return null;
         }
-        LessonSweep out = new LessonSweep(axes, pos(n));
-        int runs = out.over(scenario).configurations().size();
+        long runs = LessonSweep.configurations(axes);
         if (runs < 2) {
             add(n, "sweep: a single configuration, nothing to compare (give an axis two values or more)");
         } else if (runs > LessonSweep.MAX_CONFIGURATIONS) {
             add(n, "sweep: " + runs + " configurations, more than the " + LessonSweep.MAX_CONFIGURATIONS
                     + " a lesson may run (lessons check runs every one)");
         }
-        return problems.size() > before ? null : out;
+        return problems.size() > before ? null : new LessonSweep(axes, pos(n));
     }
 
     private Axis axis(Knob knob, Node n, String path) {

@@ -55,6 +55,7 @@ public final class LessonRun {
     private final int[] points;
     private final Answer[] answers;
     private final List<Row> sweepRows;
+    private final int stageRow;
     private final List<Problem> problems = new ArrayList<>();
 
     private LessonRun(Lesson lesson, List<SimEvent> events, String failure) {
@@ -66,9 +67,11 @@ public final class LessonRun {
         if (failure != null) {
             problem(scenarioPos(), "the scenario's run failed: " + failure);
             this.sweepRows = List.of();
+            this.stageRow = -1;
             return;
         }
         this.sweepRows = lesson.sweep() == null ? List.of() : runSweep();
+        this.stageRow = stageRowOf(lesson, sweepRows);
         resolve();
     }
 
@@ -120,13 +123,16 @@ public final class LessonRun {
 
     /** The index in {@link #sweepRows()} of the run on the stage (the lesson's own scenario), or -1 without one. */
     public int stageRow() {
-        if (sweepRows.isEmpty()) {
+        return stageRow;
+    }
+
+    private static int stageRowOf(Lesson lesson, List<Row> rows) {
+        if (rows.isEmpty()) {
             return -1;
         }
-        Sweep sweep = lesson.sweep().over(lesson.scenario());
-        List<Setting> own = lesson.sweep().settingsOf(lesson.scenario(), sweep);
-        for (int i = 0; i < sweepRows.size(); i++) {
-            if (sweepRows.get(i).configuration().settings().equals(own)) {
+        List<Setting> own = lesson.sweep().settingsOf(lesson.scenario(), rows.get(0).configuration().port());
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).configuration().settings().equals(own)) {
                 return i;
             }
         }

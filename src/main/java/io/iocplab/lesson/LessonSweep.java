@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A lesson's sweep ({@code sweep:} in the lesson file): one or two knobs of the lesson's scenario, each with a
+ * A lesson's sweep ({@code sweep:} in the lesson file): one knob or a few of the lesson's scenario, each with a
  * few values, the same vocabulary as {@code iocplab sweep} ({@code threads}, {@code concurrency}, {@code cpus},
  * {@code compute}, {@code block}). Every combination is run headless by {@link Sweep}, and the rows answer the
  * predictions whose kind {@linkplain Prediction.Kind#fromSweep() comes from the sweep}.
@@ -36,6 +36,18 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
 
     public LessonSweep {
         axes = List.copyOf(axes);
+        if (configurations(axes) < 2) {
+            throw new IllegalArgumentException("a lesson's sweep compares at least 2 configurations");
+        }
+    }
+
+    /** How many configurations the axes make: the product of their sizes. */
+    static long configurations(List<Axis> axes) {
+        long n = 1;
+        for (Axis a : axes) {
+            n = Math.multiplyExact(n, a.size());
+        }
+        return n;
     }
 
     /** The sweep over a scenario (the lesson's, or homework's changed one). */
@@ -57,11 +69,14 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
         return a.settings().stream().map(Setting::toString).collect(Collectors.joining(","));
     }
 
-    /** The setting a scenario has on each axis, in axis order (for the lesson's own scenario: its row's). */
-    public List<Setting> settingsOf(Scenario scenario, Sweep sweep) {
+    /**
+     * The setting a scenario has on each axis, in axis order, {@code port} being the sweep's
+     * ({@link Configuration#port()}); for the lesson's own scenario, the settings of its row.
+     */
+    public List<Setting> settingsOf(Scenario scenario, String port) {
         List<Setting> out = new ArrayList<>();
         for (Axis a : axes) {
-            out.add(settingOf(scenario, sweep.port(), a.knob()));
+            out.add(settingOf(scenario, port, a.knob()));
         }
         return out;
     }

@@ -80,9 +80,6 @@ final class SweepAnswers {
             }
             choices.add(new Choice(r.configuration().describe(), LessonSweep.label(r.configuration())));
         }
-        if (rows.size() < 2) {
-            return new Result(null, "the sweep has " + rows.size() + " run: nothing to compare");
-        }
         List<Row> ranked = new ArrayList<>(rows);
         ranked.sort(Comparator.comparingDouble((Row r) -> m.of().applyAsDouble(r.measures())).reversed());
         Row first = ranked.get(0);
