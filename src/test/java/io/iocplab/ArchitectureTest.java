@@ -37,7 +37,8 @@ class ArchitectureTest {
             .whereLayer("sim").mayOnlyAccessLayers("kernel")
             .whereLayer("net").mayOnlyAccessLayers("kernel")
             .whereLayer("scenario").mayOnlyAccessLayers("sim", "net", "kernel")
-            .whereLayer("lesson").mayOnlyAccessLayers("scenario", "sim", "net", "kernel")
+            // a lesson may run a sweep (its best-throughput and most-switches answers); a sweep knows no lesson
+            .whereLayer("lesson").mayOnlyAccessLayers("sweep", "scenario", "sim", "net", "kernel")
             .whereLayer("sweep").mayOnlyAccessLayers("scenario", "sim", "net", "kernel")
             .whereLayer("timeline").mayOnlyAccessLayers("sim", "kernel")
             .whereLayer("cli").mayOnlyAccessLayers("lesson", "sweep", "timeline", "scenario", "sim", "net", "kernel")

@@ -14,12 +14,16 @@ import io.iocplab.lesson.LessonStep;
 import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.Problem;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sweep.Csv;
+import io.iocplab.sweep.Measures;
+import io.iocplab.sweep.Row;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code iocplab lessons ...}: check, list, show and homework (see {@code lessons/README.md}).
@@ -288,6 +292,7 @@ public final class LessonsCommand {
         Lang lang = o.lang;
         out.println(lesson.id() + ": " + lesson.title().get(lang));
         out.println(lesson.summary().get(lang));
+        sweep(run, out);
         for (LessonStep s : lesson.steps()) {
             int p = run.pointOf(s.index());
             out.println();
@@ -319,6 +324,26 @@ public final class LessonsCommand {
             err.println(pr);
         }
         return run.ok() ? 0 : 1;
+    }
+
+    /** The rows of the lesson's sweep, the stage's marked with *. */
+    private static void sweep(LessonRun run, PrintStream out) {
+        List<Row> rows = run.sweepRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("sweep " + run.lesson().sweep().describe() + ": " + rows.size() + " runs, seed "
+                + run.lesson().scenario().seed() + " (* the run on the stage)");
+        out.printf(Locale.ROOT, "  %-36s %12s %15s %11s %13s%n", "configuration", "packets/s", "switches/packet",
+                "utilisation", "median echo");
+        for (int i = 0; i < rows.size(); i++) {
+            Measures m = rows.get(i).measures();
+            out.printf(Locale.ROOT, "%s %-36s %12.1f %15.3f %11.3f %13s%n", i == run.stageRow() ? "*" : " ",
+                    rows.get(i).configuration().describe(), m.throughput(), m.contextSwitchesPerPacket(),
+                    m.utilisation(), m.latencyMedianUs() == Measures.NO_SAMPLE ? "-" : Csv.ms(m.latencyMedianUs())
+                            + " ms");
+        }
     }
 
     private static int usage(PrintStream err, String problem) {

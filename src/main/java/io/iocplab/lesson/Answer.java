@@ -6,7 +6,8 @@ import java.util.List;
  * The answer to a {@link Prediction}, computed from the run, never written by the lesson's author.
  *
  * @param kind        the prediction's kind
- * @param subject     the port or thread it is about
+ * @param subject     the port or thread it is about, or the sweep ({@link LessonSweep#describe()}) for the
+ *                    kinds answered from the lesson's sweep
  * @param choices     what the student chooses from, in display order; the correct one is among them
  * @param correct     the {@link Choice#id()} of the right choice
  * @param decidedAt   the index of the event that settles it (the player may show it when revealing)

@@ -7,6 +7,7 @@ import io.iocplab.lesson.YamlTree.Scalar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * next one is drawn, up to {@value #ATTEMPTS} times. Among the first {@value #SEARCH} draws, one whose
  * answers differ from the lesson's is preferred (the student cannot copy the lesson); failing that, the
  * first valid one is used.
+ *
+ * <p>A lesson with a sweep ({@link LessonSweep}) keeps it: its configurations are made from the changed scenario,
+ * so a problem asks "on 4 processors instead of 2, which configuration wins?". A variation of a knob the sweep
+ * sets in every configuration ({@code cpus}, {@code concurrency}) would change nothing and is never drawn.
  */
 public final class Homework {
     static final int ATTEMPTS = 60;
@@ -107,11 +112,14 @@ public final class Homework {
         SplittableRandom random = new SplittableRandom(seed);
         Set<String> protectedThreads = referencedThreads(lesson);
         List<String> lessonKey = key(LessonRun.run(lesson), lesson);
+        List<String> allowed = (lesson.vary().isEmpty() ? LessonLoader.VARY : lesson.vary()).stream()
+                .filter(v -> lesson.sweep() == null || !lesson.sweep().sets(v)).toList();
+        Map<String, LessonRun> runs = new HashMap<>();     // a variation drawn twice runs once
         Homework fallback = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             @SuppressWarnings("unchecked")
             Map<String, Object> tree = (Map<String, Object>) YamlTree.copy(original);
-            List<Text> changes = new Variations(tree, random, protectedThreads, lesson.vary()).apply();
+            List<Text> changes = new Variations(tree, random, protectedThreads, allowed).apply();
             String yaml = YamlTree.write(tree);
             if (changes.isEmpty() || yaml.equals(originalYaml)) {
                 continue;
@@ -122,7 +130,8 @@ public final class Homework {
             } catch (InvalidScenarioException e) {
                 continue;
             }
-            LessonRun run = LessonRun.run(lesson.withScenario(scenario));
+            Scenario changed = scenario;
+            LessonRun run = runs.computeIfAbsent(yaml, y -> LessonRun.run(lesson.withScenario(changed)));
             if (!run.ok()) {
                 continue;
             }
@@ -170,7 +179,7 @@ public final class Homework {
             if (s.cue() instanceof Cue.ThreadIs t) {
                 out.add(t.thread());
             }
-            if (s.predict() != null && !s.predict().kind().aboutPort()) {
+            if (s.predict() != null && s.predict().kind().about() == Prediction.Kind.About.THREAD) {
                 out.add(s.predict().subject());
             }
         }
@@ -215,6 +224,11 @@ public final class Homework {
                     "포트 " + x + "의 큐 길이가 다음에 바뀌면 패킷은 몇 개가 될까요?");
             case GETS -> new Text("Which packet does " + x + "'s next GetQueuedCompletionStatus hand it?",
                     x + "의 다음 GetQueuedCompletionStatus 호출이 받는 패킷은 무엇일까요?");
+            case BEST_THROUGHPUT -> new Text("Of the runs of the sweep (" + x + "), which has the highest throughput "
+                    + "(packets per virtual second)?", "스윕(" + x + ")의 실행 중 처리량(가상 시간 1초당 패킷 수)이 가장 "
+                    + "높은 것은 어느 구성일까요?");
+            case MOST_SWITCHES -> new Text("Of the runs of the sweep (" + x + "), which has the most context switches "
+                    + "per packet?", "스윕(" + x + ")의 실행 중 패킷당 컨텍스트 스위치가 가장 많은 것은 어느 구성일까요?");
         };
     }
 
@@ -234,6 +248,10 @@ public final class Homework {
                 : "The scenario (save it as a file and run it yourself: `iocplab run FILE.yaml`):").append("\n\n");
         for (String line : yaml.split("\n")) {
             sb.append("    ").append(line).append('\n');
+        }
+        if (lesson.sweep() != null) {
+            sb.append('\n').append(ko ? "스윕 (같은 파일로 직접 돌려 볼 수 있습니다):" : "The sweep (run it yourself on the same file):")
+                    .append("\n\n    iocplab sweep FILE.yaml ").append(lesson.sweep().options()).append('\n');
         }
         sb.append('\n').append(ko ? "문제" : "Questions").append('\n');
         for (Question q : questions) {
@@ -276,7 +294,7 @@ public final class Homework {
             this.root = root;
             this.random = random;
             this.protectedThreads = protectedThreads;
-            this.allowed = allowed.isEmpty() ? LessonLoader.VARY : allowed;
+            this.allowed = allowed;
         }
 
         List<Text> apply() {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param scenarioText the lesson file's text with everything but the {@code scenario:} block blanked out,
  *                     so that lines and columns stay those of the lesson file (homework re-reads it)
  * @param vary         what homework may vary (see {@link Homework}); empty means everything that applies
+ * @param sweep        the lesson's sweep over its scenario, or null (see {@link LessonSweep})
  */
 public record Lesson(String id, String file, Text title, Text summary, Scenario scenario, String scenarioText,
-                     List<LessonStep> steps, List<String> vary) {
+                     List<LessonStep> steps, List<String> vary, LessonSweep sweep) {
     public Lesson {
         steps = List.copyOf(steps);
         vary = List.copyOf(vary);
@@ -31,7 +32,7 @@ public record Lesson(String id, String file, Text title, Text summary, Scenario 
 
     /** The same lesson over another scenario (homework's varied runs). */
     public Lesson withScenario(Scenario other) {
-        return new Lesson(id, file, title, summary, other, scenarioText, steps, vary);
+        return new Lesson(id, file, title, summary, other, scenarioText, steps, vary, sweep);
     }
 
     public long predictions() {

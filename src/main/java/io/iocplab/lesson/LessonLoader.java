@@ -5,6 +5,10 @@ import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
 import io.iocplab.sim.event.ThreadState;
+import io.iocplab.sweep.Axis;
+import io.iocplab.sweep.Knob;
+import io.iocplab.sweep.Setting;
+import io.iocplab.sweep.Sweep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,13 +47,15 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  *
  * <p>Checked here, without running anything: the YAML, the keys, that every text has a non-blank
  * English and Korean version (and that the Korean one has Korean in it), that the id is the file's
- * name, that every name a cue, a prediction or a code highlight uses is one the scenario declares.
+ * name, that every name a cue, a prediction or a code highlight uses is one the scenario declares, that
+ * a {@code sweep:} can be applied to the scenario and has it among its configurations ({@link LessonSweep}).
  * What needs the run (that each cue is reached, that each prediction has an answer) is
  * {@link LessonRun}'s job.
  */
 public final class LessonLoader {
     /** The top-level keys, in the order they are documented. */
-    public static final List<String> KEYS = List.of("id", "title", "summary", "scenario", "steps", "homework");
+    public static final List<String> KEYS = List.of("id", "title", "summary", "scenario", "sweep", "steps",
+            "homework");
     static final List<String> STEP_KEYS = List.of("at", "say", "code", "predict");
     static final List<String> PREDICT_KEYS = List.of("question", "answer", "explain");
     /** The calls a {@code call:} cue may name: the steps of a scenario file, plus the workload's wait. */
@@ -72,6 +78,8 @@ public final class LessonLoader {
     private Set<String> threads;
     private Set<String> ports;
     private Set<String> sockets;
+    private LessonSweep sweep;
+    private boolean sweepWritten;
 
     private LessonLoader(String file, String text) {
         this.file = file;
@@ -163,6 +171,10 @@ public final class LessonLoader {
         if (scenario != null) {
             names(scenario);
         }
+        sweepWritten = entries.containsKey("sweep");
+        if (sweepWritten) {
+            sweep = sweep(entries.get("sweep").getValueNode(), scenario);
+        }
         Node stepsNode = required(entries, "steps", top, "", "a list of steps, each { at: ..., say: { en, ko } }");
         List<LessonStep> steps = new ArrayList<>();
         if (stepsNode != null) {
@@ -185,7 +197,7 @@ public final class LessonLoader {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Lesson(id, file, title, summary, scenario, scenarioText, steps, vary);
+        return new Lesson(id, file, title, summary, scenario, scenarioText, steps, vary, sweep);
     }
 
     private Optional<Node> compose() {
@@ -261,6 +273,111 @@ public final class LessonLoader {
             for (int i = 1; i <= s.echo().clients(); i++) {
                 sockets.add(s.echo().socketName(i));
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ the sweep
+
+    /** {@code sweep:}, a map of axes in file order, each a list of values (see {@link LessonSweep}). */
+    private LessonSweep sweep(Node n, Scenario scenario) {
+        List<String> knobs = Stream.of(Knob.values()).map(Knob::optionName).toList();
+        if (!(n instanceof MappingNode m) || m.getValue().isEmpty()) {
+            add(n, "sweep: expected a map of axes, each with a list of values, e.g. { threads: [2, 4, 8], "
+                    + "concurrency: [0, 8] } (axes: " + String.join(", ", knobs) + "); got " + describe(n));
+            return null;
+        }
+        int before = problems.size();
+        List<Axis> axes = new ArrayList<>();
+        for (NodeTuple t : entries(m, "sweep").values()) {
+            String name = scalar(t.getKeyNode());
+            int k = knobs.indexOf(name);
+            if (k < 0) {
+                add(t.getKeyNode(), "sweep: unknown axis '" + name + "' (expected one of " + String.join(", ", knobs)
+                        + ")");
+                continue;
+            }
+            Axis axis = axis(Knob.values()[k], t.getValueNode(), "sweep." + name);
+            if (axis == null || scenario == null) {
+                continue;
+            }
+            Sweep alone;
+            try {
+                alone = new Sweep(scenario, List.of(axis));
+            } catch (IllegalArgumentException e) {
+                add(t.getKeyNode(), "sweep." + name + ": " + e.getMessage());
+                continue;
+            }
+            Setting own = LessonSweep.settingOf(scenario, alone.port(), axis.knob());
+            if (!axis.settings().contains(own)) {
+                add(t.getValueNode(), "sweep." + name + ": the lesson's scenario has " + name + " " + own + ", which is "
+                        + "not one of these values (the stage shows the lesson's scenario: it must be one of the runs "
+                        + "the student compares)");
+                continue;
+            }
+            axes.add(axis);
+        }
+        if (problems.size() > before || scenario == null) {
+            return null;
+        }
+        long runs = LessonSweep.configurations(axes);
+        if (runs < 2) {
+            add(n, "sweep: a single configuration, nothing to compare (give an axis two values or more)");
+        } else if (runs > LessonSweep.MAX_CONFIGURATIONS) {
+            add(n, "sweep: " + runs + " configurations, more than the " + LessonSweep.MAX_CONFIGURATIONS
+                    + " a lesson may run (lessons check runs every one)");
+        }
+        return problems.size() > before ? null : new LessonSweep(axes, pos(n));
+    }
+
+    private Axis axis(Knob knob, Node n, String path) {
+        if (!(n instanceof SequenceNode s) || s.getValue().isEmpty()) {
+            add(n, path + ": expected a list of values, e.g. " + (knob == Knob.BLOCK ? "[none, { every: 4, sleep: 20 }]"
+                    : knob == Knob.COMPUTE ? "[0.5, 2]" : "[2, 4, 8]") + "; got "
+                    + (n instanceof SequenceNode ? "an empty list" : describe(n)));
+            return null;
+        }
+        int before = problems.size();
+        List<Setting> settings = new ArrayList<>();
+        for (int i = 0; i < s.getValue().size(); i++) {
+            Node v = s.getValue().get(i);
+            Setting setting = setting(knob, v, path + "[" + i + "]");
+            if (setting != null && settings.contains(setting)) {
+                add(v, path + "[" + i + "]: " + setting + " is given twice");
+            } else if (setting != null) {
+                settings.add(setting);
+            }
+        }
+        return problems.size() > before ? null : new Axis(knob, settings);
+    }
+
+    /** One value: a whole number, milliseconds for compute, none or { every: K, sleep: MS } for block. */
+    private Setting setting(Knob knob, Node n, String path) {
+        int before = problems.size();
+        try {
+            if (knob == Knob.COMPUTE) {
+                long us = timeUs(n, path);
+                return problems.size() > before ? null : Setting.computeUs(us);
+            }
+            if (knob != Knob.BLOCK) {
+                long v = whole(n, path, Long.MIN_VALUE, Long.MAX_VALUE);
+                return problems.size() > before ? null : new Setting(knob, v, 0);
+            }
+            if ("none".equals(scalar(n))) {
+                return Setting.noBlocking();
+            }
+            if (!(n instanceof MappingNode m)) {
+                add(n, path + ": expected none or { every: K, sleep: MS }, got " + describe(n));
+                return null;
+            }
+            Map<String, NodeTuple> e = args(m, path, List.of("every", "sleep"));
+            Node every = required(e, "every", m, path, "a blocking call every K received messages");
+            Node sleep = required(e, "sleep", m, path, "how long each blocking call lasts, ms");
+            long k = every == null ? 0 : whole(every, path + ".every", 1, 100_000);
+            long us = sleep == null ? 0 : timeUs(sleep, path + ".sleep");
+            return problems.size() > before ? null : Setting.block((int) k, us);
+        } catch (IllegalArgumentException e) {
+            add(n, path + ": " + e.getMessage());
+            return null;
         }
     }
 
@@ -421,6 +538,16 @@ public final class LessonLoader {
             if (kind == null) {
                 add(a, apath + ": unknown kind " + describe(a instanceof MappingNode am2 && am2.getValue().size() == 1
                         ? am2.getValue().get(0).getKeyNode() : a) + " (expected " + kinds() + ")");
+            } else if (kind.fromSweep()) {
+                if (subjectNode != null) {
+                    add(a, apath + ": " + kind.key() + " takes nothing more (write answer: " + kind.key()
+                            + "): its choices are the configurations of the lesson's sweep");
+                } else if (sweep != null) {
+                    subject = sweep.describe();
+                } else if (!sweepWritten) {
+                    add(a, apath + ": " + kind.key() + " needs the lesson's sweep (e.g. sweep: { threads: [2, 4, 8] }): "
+                            + "its choices are the sweep's configurations");
+                }
             } else if (kind.aboutPort()) {
                 if (subjectNode == null || isNull(subjectNode)) {
                     if (ports != null && ports.size() != 1) {
@@ -474,7 +601,10 @@ public final class LessonLoader {
             if (v instanceof SequenceNode s) {
                 for (Node item : s.getValue()) {
                     String w = oneOf(item, "homework.vary", "variation", VARY);
-                    if (w != null) {
+                    if (w != null && sweep != null && sweep.sets(w)) {
+                        add(item, "homework.vary: " + w + " is an axis of the sweep, which sets it in every "
+                                + "configuration: varying it would change nothing");
+                    } else if (w != null) {
                         out.add(w);
                     }
                 }

@@ -11,6 +11,10 @@ import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.ThreadState;
+import io.iocplab.sweep.Row;
+import io.iocplab.sweep.Setting;
+import io.iocplab.sweep.Sweep;
+import io.iocplab.sweep.SweepFailedException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -35,8 +39,12 @@ import java.util.Set;
  *       no further than the next step's point (or the end).</li>
  *   <li>A cue never reached is reported at the cue, and the steps after it get no point (-1) and no
  *       answer; a prediction the run gives no answer to is reported at its {@code answer:}.</li>
+ *   <li>A lesson with a {@code sweep:} also runs every configuration of it headless ({@link LessonSweep});
+ *       the predictions that {@linkplain Prediction.Kind#fromSweep() come from the sweep} are answered from
+ *       its rows ({@link SweepAnswers}), decided at the stage run's last event (its summary, whose measures
+ *       are those of the stage's row). A sweep that fails is reported at {@code sweep:}.</li>
  * </ul>
- * The events are the whole record: the player in the window can draw every step from them alone.
+ * The events (and a sweep's rows) are the whole record: the player in the window can draw every step from them.
  */
 public final class LessonRun {
     /** A lesson's run may not be longer than this (a lesson is a few minutes; a runaway loop is a bug). */
@@ -46,6 +54,8 @@ public final class LessonRun {
     private final List<SimEvent> events;
     private final int[] points;
     private final Answer[] answers;
+    private final List<Row> sweepRows;
+    private final int stageRow;
     private final List<Problem> problems = new ArrayList<>();
 
     private LessonRun(Lesson lesson, List<SimEvent> events, String failure) {
@@ -56,12 +66,20 @@ public final class LessonRun {
         java.util.Arrays.fill(points, -1);
         if (failure != null) {
             problem(scenarioPos(), "the scenario's run failed: " + failure);
+            this.sweepRows = List.of();
+            this.stageRow = -1;
             return;
         }
+        this.sweepRows = lesson.sweep() == null ? List.of() : runSweep();
+        this.stageRow = stageRowOf(lesson, sweepRows);
         resolve();
     }
 
-    /** Runs the lesson's scenario headless and resolves its steps. Never throws for a failed run: see {@link #problems()}. */
+    /**
+     * Runs the lesson's scenario headless (and its sweep, if it has one) and resolves its steps. Never throws
+     * for a failed run: see {@link #problems()}. It takes a moment (seconds with a sweep): call it off the
+     * JavaFX thread.
+     */
     public static LessonRun run(Lesson lesson) {
         List<SimEvent> events = new ArrayList<>();
         String failure = null;
@@ -82,13 +100,58 @@ public final class LessonRun {
         return new LessonRun(lesson, events, failure);
     }
 
-    /** Resolves the lesson's steps over events recorded elsewhere (the window's timeline of the same scenario). */
+    /**
+     * Resolves the lesson's steps over events recorded elsewhere (the window's timeline of the same scenario).
+     * A lesson with a sweep runs the sweep here, which takes seconds: call it off the JavaFX thread.
+     */
     public static LessonRun of(Lesson lesson, List<SimEvent> events) {
         return new LessonRun(lesson, new ArrayList<>(events), null);
     }
 
     public Lesson lesson() {
         return lesson;
+    }
+
+    /**
+     * The rows of the lesson's sweep, one per configuration in configuration order, each with its measures
+     * (throughput, context switches per packet, ...: what a chart of the sweep draws); empty without a sweep
+     * or when it failed.
+     */
+    public List<Row> sweepRows() {
+        return sweepRows;
+    }
+
+    /** The index in {@link #sweepRows()} of the run on the stage (the lesson's own scenario), or -1 without one. */
+    public int stageRow() {
+        return stageRow;
+    }
+
+    private static int stageRowOf(Lesson lesson, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return -1;
+        }
+        List<Setting> own = lesson.sweep().settingsOf(lesson.scenario(), rows.get(0).configuration().port());
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).configuration().settings().equals(own)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Runs every configuration of the lesson's sweep; reports a failure at {@code sweep:} and returns no rows. */
+    private List<Row> runSweep() {
+        String why;
+        try {
+            return lesson.sweep().over(lesson.scenario()).run(Sweep.DEFAULT_PARALLELISM, null);
+        } catch (SweepFailedException | IllegalArgumentException e) {
+            why = e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            why = "interrupted";
+        }
+        problem(lesson.sweep().pos(), "sweep: did not finish: " + why.lines().findFirst().orElse(""));
+        return List.of();
     }
 
     /** Every event of the run, in order; index i is the event with seq i. */
@@ -270,7 +333,16 @@ public final class LessonRun {
             case RUNNING -> running(p.subject(), point, at);
             case QUEUE -> queue(p.subject(), point, at);
             case GETS -> gets(p.subject(), point, at);
+            case BEST_THROUGHPUT, MOST_SWITCHES -> fromSweep(p);
         };
+    }
+
+    private Computed fromSweep(Prediction p) {
+        if (sweepRows.isEmpty()) {
+            return Computed.none("the sweep did not finish");
+        }
+        SweepAnswers.Result r = SweepAnswers.answer(p.kind(), p.subject(), sweepRows, events.size() - 1);
+        return new Computed(r.answer(), r.why());
     }
 
     private static boolean isGqcs(ApiReturn r) {

@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param question  what the student is asked, in both languages
  * @param kind      what kind of answer the engine computes
  * @param subject   the port ({@link Kind#NEXT_RELEASE}, {@link Kind#RUNNING}, {@link Kind#QUEUE}) or the
- *                  thread ({@link Kind#WAKES}, {@link Kind#RETURNS}, {@link Kind#GETS}) it is about
+ *                  thread ({@link Kind#WAKES}, {@link Kind#RETURNS}, {@link Kind#GETS}) it is about; for the
+ *                  kinds answered from the lesson's sweep, the sweep as {@link LessonSweep#describe()} writes it
  * @param explain   the author's "why", shown after the answer, or null
  * @param pos       where {@code predict:} is written
  * @param answerPos where {@code answer:} is written
@@ -20,30 +21,46 @@ public record Prediction(Text question, Kind kind, String subject, Text explain,
     /** The kinds of answer. */
     public enum Kind {
         /** Which thread's GetQueuedCompletionStatus returns the next packet of the port? Choices: its threads. */
-        NEXT_RELEASE(true),
+        NEXT_RELEASE(About.PORT),
         /** Does the (waiting) thread leave its wait before the next step's point? yes/no. */
-        WAKES(false),
+        WAKES(About.THREAD),
         /** What does the thread's next GetQueuedCompletionStatus return? The four kinds of return. */
-        RETURNS(false),
+        RETURNS(About.THREAD),
         /** The port's running count at its next port.state. */
-        RUNNING(true),
+        RUNNING(About.PORT),
         /** The port's queue depth after it next changes. */
-        QUEUE(true),
+        QUEUE(About.PORT),
         /** Which packet (OVERLAPPED, key) the thread's next GetQueuedCompletionStatus hands it. */
-        GETS(false);
+        GETS(About.THREAD),
+        /** Which configuration of the lesson's sweep has the highest throughput? Choices: the configurations. */
+        BEST_THROUGHPUT(About.SWEEP),
+        /** Which configuration of the lesson's sweep has the most context switches per packet? */
+        MOST_SWITCHES(About.SWEEP);
 
-        private final boolean aboutPort;
+        /** What a kind of prediction is about: a port, a thread, or the lesson's sweep (every run of it). */
+        public enum About { PORT, THREAD, SWEEP }
 
-        Kind(boolean aboutPort) {
-            this.aboutPort = aboutPort;
+        private final About about;
+
+        Kind(About about) {
+            this.about = about;
         }
 
-        /** Whether the subject is a port (else a thread). */
+        public About about() {
+            return about;
+        }
+
+        /** Whether the subject is a port. */
         public boolean aboutPort() {
-            return aboutPort;
+            return about == About.PORT;
         }
 
-        /** The name in lesson files: next-release, wakes, returns, running, queue, gets. */
+        /** Whether the answer comes from the lesson's sweep (the configurations are the choices) rather than its run. */
+        public boolean fromSweep() {
+            return about == About.SWEEP;
+        }
+
+        /** The name in lesson files: next-release, wakes, returns, running, queue, gets, best-throughput, most-switches. */
         public String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

@@ -80,4 +80,12 @@ class BrokenLessonsTest {
         assertEquals(List.of(at(f, 14, 15, "steps[0].predict.answer: wakes has no answer: T1 is not waiting at "
                 + "this step's point (it is running)")), problems(f));
     }
+
+    @Test
+    void aSweepWithoutAClearAnswer() {
+        String f = "99-sweep-without-clear-answer.yaml";
+        assertEquals(List.of(at(f, 16, 15, "steps[0].predict.answer: best-throughput has no answer: no clear answer: "
+                + "concurrency=0 (5317 packets per virtual second) and concurrency=8 (5317) are within 5% of each "
+                + "other")), problems(f));
+    }
 }

@@ -60,7 +60,7 @@ class HomeworkTest {
     @Test
     void theKeyIsWhatTheEngineComputesOnTheChangedRun() throws Exception {
         for (String id : List.of("05-get-queued-completion-status", "06-lifo", "08-blocking-worker",
-                "14-get-queued-completion-status-ex")) {
+                "14-get-queued-completion-status-ex", "16-tuning-with-a-sweep")) {
             Lesson l = lesson(id);
             Homework h = Homework.generate(l, 11);
             LessonRun run = LessonRun.run(l.withScenario(h.scenario()));
@@ -115,5 +115,18 @@ class HomeworkTest {
                 throw new AssertionError(l.id() + ": " + e.problems() + "\n" + yaml, e);
             }
         }
+    }
+
+    @Test
+    void aSweepLessonsHomeworkSweepsTheChangedScenario() throws Exception {
+        Lesson l = lesson("16-tuning-with-a-sweep");
+        Homework h = Homework.generate(l, 7);
+        assertTrue(h.scenario().cpus() != l.scenario().cpus(), "only the processors may vary: " + h.changes());
+        assertEquals(l.scenario().withCpus(h.scenario().cpus()), h.scenario());
+        LessonRun run = LessonRun.run(l.withScenario(h.scenario()));
+        assertEquals(6, run.sweepRows().size());
+        assertEquals(h.scenario().cpus(), run.sweepRows().get(0).configuration().cpus(), "the sweep of the changed run");
+        assertTrue(h.render(Lang.EN, false).contains("\n    iocplab sweep FILE.yaml --threads 2,4,8 --concurrency 0,8\n"));
+        assertTrue(h.questions().get(0).question().ko().startsWith("스윕(threads 2,4,8 × concurrency 0,8)의 실행 중"));
     }
 }

@@ -167,8 +167,8 @@ class LessonLoaderTest {
                 "");
         assertEquals(List.of(
                 "lessons/50-test.yaml:1:5: id: '49-wrong' is not the file's name (expected 50-test)",
-                "lessons/50-test.yaml:7:1: lesson: unknown key (expected one of id, title, summary, scenario, steps, "
-                        + "homework)",
+                "lessons/50-test.yaml:7:1: lesson: unknown key (expected one of id, title, summary, scenario, sweep, "
+                        + "steps, homework)",
                 "lessons/50-test.yaml:9:9: steps[0].at: expected start, end or a map such as { call: "
                         + "GetQueuedCompletionStatus, thread: T1 }; got 'somewhere'",
                 "lessons/50-test.yaml:11:9: steps[1].at: missing 'port' (the scenario has 2 ports: P, Q)",
@@ -179,7 +179,7 @@ class LessonLoaderTest {
                 "lessons/50-test.yaml:16:30: steps[3].at.state: unknown state 'sleeping' (expected one of running, "
                         + "ready, waiting, exited)",
                 "lessons/50-test.yaml:18:53: steps[3].predict.answer: unknown kind 'guess' (expected next-release, "
-                        + "wakes, returns, running, queue, gets)",
+                        + "wakes, returns, running, queue, gets, best-throughput, most-switches)",
                 "lessons/50-test.yaml:19:9: steps[4].at: a port cue needs a count to reach: running, queue or waiters",
                 "lessons/50-test.yaml:21:53: steps[4].predict.answer: queue needs a port (e.g. { queue: P }): the "
                         + "scenario has 2 ports",
@@ -192,9 +192,9 @@ class LessonLoaderTest {
     @Test
     void emptyAndNonMapFiles() {
         assertEquals(List.of("e.yaml:1:1: the file is empty (expected a lesson: a map of id, title, summary, "
-                + "scenario, steps, homework)"), problems("e.yaml", "# nothing\n"));
-        assertEquals(List.of("e.yaml:1:1: expected a lesson: a map of id, title, summary, scenario, steps, homework; "
-                + "got a list"), problems("e.yaml", "- 1\n"));
+                + "scenario, sweep, steps, homework)"), problems("e.yaml", "# nothing\n"));
+        assertEquals(List.of("e.yaml:1:1: expected a lesson: a map of id, title, summary, scenario, sweep, steps, "
+                + "homework; got a list"), problems("e.yaml", "- 1\n"));
     }
 
     @Test

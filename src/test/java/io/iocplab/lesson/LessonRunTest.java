@@ -11,6 +11,9 @@ import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
+import io.iocplab.sweep.Measures;
+import io.iocplab.sweep.Row;
+import io.iocplab.sweep.Sweep;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -190,5 +193,71 @@ class LessonRunTest {
         LessonRun b = LessonRun.of(lesson, a.events());
         assertEquals(a.pointOf(0), b.pointOf(0));
         assertEquals(a.answerOf(0), b.answerOf(0));
+    }
+
+    /**
+     * A lesson built on a sweep: an echo server on 2 processors whose handler blocks every 2nd message, 1 or 4
+     * workers at concurrency 0 (= 2) or 4; the stage runs 4 workers at concurrency 0.
+     */
+    static final String SWEEP_LESSON = String.join("\n",
+            "id: 61-sweep",
+            "title: { en: Sweep, ko: 스윕 }",
+            "summary: { en: A sweep., ko: 스윕입니다. }",
+            "scenario:",
+            "  cpus: 2",
+            "  quantum: 1",
+            "  ports: { P: { concurrency: 0 } }",
+            "  echo: { workers: 4, clients: 4, messages: 4, size: 8, compute: 2, block: { every: 2, sleep: 10 } }",
+            "sweep: { threads: [1, 4], concurrency: [0, 4] }",
+            "steps:",
+            step("start", "best-throughput") + step("start", "most-switches") + step("end", null));
+
+    @Test
+    void aSweepsPredictionsAreAnsweredFromItsRows() throws InvalidLessonException {
+        Lesson lesson = LessonLoader.loadString("test", SWEEP_LESSON);
+        LessonRun r = LessonRun.run(lesson);
+        assertTrue(r.ok(), r.problems().toString());
+        List<Row> rows = r.sweepRows();
+        assertEquals(List.of("threads=1 concurrency=0", "threads=1 concurrency=4", "threads=4 concurrency=0",
+                "threads=4 concurrency=4"), rows.stream().map(row -> row.configuration().describe()).toList(),
+                "one row per configuration, the first axis slowest");
+        assertEquals(2, r.stageRow(), "the stage runs the lesson's own scenario: 4 threads at concurrency 0");
+        assertEquals(Sweep.measure(lesson.scenario()), rows.get(r.stageRow()).measures(),
+                "the stage's row measures the stage's run");
+        Answer best = r.answerOf(0).orElseThrow();
+        Answer most = r.answerOf(1).orElseThrow();
+        assertClearWinner(best, rows, Measures::throughput);
+        assertClearWinner(most, rows, Measures::contextSwitchesPerPacket);
+        assertEquals("threads 1,4 × concurrency 0,4", best.subject());
+        assertEquals(r.events().size() - 1, best.decidedAt(), "settled at the stage run's summary");
+        assertEquals(new Text("4 threads, concurrency 0 (= 2 processors)", "스레드 4개, 동시 실행 값 0(= 프로세서 2개)"),
+                best.choices().get(2).label());
+        assertTrue(best.explanation().en().startsWith(best.correctChoice().label().en() + ": "), best.explanation().en());
+        assertTrue(most.explanation().ko().startsWith(most.correctChoice().label().ko() + ": 컨텍스트 스위치가 패킷당 "),
+                most.explanation().ko());
+
+        LessonRun again = LessonRun.of(lesson, r.events());
+        assertEquals(rows, again.sweepRows(), "the same rows from the same lesson");
+        assertEquals(best, again.answerOf(0).orElseThrow());
+    }
+
+    /** The correct choice is the row with the highest value, ahead of every other by the margin; choices are the rows. */
+    private static void assertClearWinner(Answer a, List<Row> rows, java.util.function.ToDoubleFunction<Measures> m) {
+        assertEquals(rows.stream().map(row -> row.configuration().describe()).toList(),
+                a.choices().stream().map(Choice::id).toList());
+        double winner = m.applyAsDouble(rows.get(a.choices().indexOf(a.correctChoice())).measures());
+        for (Row row : rows) {
+            if (!row.configuration().describe().equals(a.correct())) {
+                assertTrue(winner >= m.applyAsDouble(row.measures()) * (1 + SweepAnswers.MARGIN),
+                        a.kind() + ": " + a.correct() + " is clearly ahead of " + row.configuration().describe());
+            }
+        }
+    }
+
+    @Test
+    void aLessonWithoutASweepHasNoRows() {
+        LessonRun r = run(step("start", null));
+        assertEquals(List.of(), r.sweepRows());
+        assertEquals(-1, r.stageRow());
     }
 }

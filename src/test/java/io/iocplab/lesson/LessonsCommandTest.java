@@ -38,7 +38,7 @@ class LessonsCommandTest {
             assertTrue(lines[i].matches("src/test/resources/lessons-broken/\\d\\d-[a-z-]+\\.yaml:\\d+:\\d+: .+"),
                     lines[i]);
         }
-        assertTrue(lines[lines.length - 1].matches("\\d+ problems in 8 of 8 lessons"), lines[lines.length - 1]);
+        assertTrue(lines[lines.length - 1].matches("\\d+ problems in 9 of 9 lessons"), lines[lines.length - 1]);
     }
 
     @Test
@@ -67,6 +67,20 @@ class LessonsCommandTest {
         Result r = run("show", "05");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("[6] event "), r.out());
+    }
+
+    @Test
+    void showsTheRowsOfASweepAndItsHomework() {
+        Result r = run("show", "16");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\nsweep threads 2,4,8 × concurrency 0,8: 6 runs, seed 1 (* the run on the stage)\n"),
+                r.out());
+        assertTrue(r.out().contains("\n* threads=8 concurrency=0 "), r.out());
+        assertTrue(r.out().contains("      * 8 threads, concurrency 0 (= 2 processors)\n"), r.out());
+        Result a = run("homework", "16", "--seed", "3", "--answers", "--lang", "ko");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(a.out(), run("homework", "16-tuning-with-a-sweep", "--seed=3", "--answers", "--lang=ko").out());
+        assertTrue(a.out().contains("\n정답\n1. "), a.out());
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.iocplab.lesson;
+
+import io.iocplab.sweep.Measures;
+import io.iocplab.sweep.Row;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The answers of a lesson's sweep ({@link LessonSweep}): which configuration has the highest throughput
+ * ({@code best-throughput}), which the most context switches per packet ({@code most-switches}), both as
+ * {@link io.iocplab.sweep.Measures} defines them.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>The choices are every configuration, in configuration order; a choice's id is
+ *       {@link io.iocplab.sweep.Configuration#describe()} ({@code threads=8 concurrency=0}), its label
+ *       {@link LessonSweep#label}.</li>
+ *   <li>The answer is the configuration with the highest value of the kind's measure, and it must be clear:
+ *       above the next one by at least {@link #MARGIN} of the next one's value. Two runs closer than that make
+ *       the question a coin toss, and a run without the measure (no packet dequeued) cannot be ranked: then
+ *       there is no answer, and {@code lessons check} says why.</li>
+ * </ul>
+ */
+final class SweepAnswers {
+    /** How far ahead the answer must be of the next configuration: 5 %. */
+    static final double MARGIN = 0.05;
+
+    private SweepAnswers() {}
+
+    /** An answer, or why there is none. */
+    record Result(Answer answer, String why) {}
+
+    /**
+     * What a kind measures and how its explanation reads: the winner's value with its unit ({@code koLong}),
+     * the others' with a short one ({@code koShort}).
+     */
+    private record Measure(ToDoubleFunction<Measures> of, String format, String unit, String koLong, String koShort,
+                           String most, String koMost, String least, String koLeast) {
+        String en(double v) {
+            return String.format(Locale.ROOT, format, v) + " " + unit;
+        }
+
+        String number(double v) {
+            return String.format(Locale.ROOT, format, v);
+        }
+
+        String ko(String pattern, double v) {
+            return String.format(Locale.ROOT, pattern, number(v));
+        }
+    }
+
+    private static Measure measure(Prediction.Kind kind) {
+        return switch (kind) {
+            case BEST_THROUGHPUT -> new Measure(Measures::throughput, "%.0f", "packets per virtual second",
+                    "처리량이 가상 시간 1초에 패킷 %s개", "%s개", "the highest", "가장 높습니다", "lowest", "가장 낮은");
+            case MOST_SWITCHES -> new Measure(Measures::contextSwitchesPerPacket, "%.3f",
+                    "context switches per packet", "컨텍스트 스위치가 패킷당 %s회", "%s회", "the most", "가장 많습니다",
+                    "fewest", "가장 적은");
+            default -> throw new IllegalArgumentException(kind + " is not answered by a sweep");
+        };
+    }
+
+    /**
+     * The answer of a sweep's rows.
+     *
+     * @param subject   the sweep, as {@link LessonSweep#describe()} writes it
+     * @param decidedAt the event that settles it on the stage (the stage run's last event)
+     */
+    static Result answer(Prediction.Kind kind, String subject, List<Row> rows, int decidedAt) {
+        Measure m = measure(kind);
+        List<Choice> choices = new ArrayList<>();
+        for (Row r : rows) {
+            double v = m.of().applyAsDouble(r.measures());
+            if (Double.isNaN(v)) {
+                return new Result(null, "the run " + r.configuration().describe() + " dequeued no packet, so it has no "
+                        + m.unit());
+            }
+            choices.add(new Choice(r.configuration().describe(), LessonSweep.label(r.configuration())));
+        }
+        List<Row> ranked = new ArrayList<>(rows);
+        ranked.sort(Comparator.comparingDouble((Row r) -> m.of().applyAsDouble(r.measures())).reversed());
+        Row first = ranked.get(0);
+        Row second = ranked.get(1);
+        double z = value(m, ranked.get(ranked.size() - 1));
+        double a = value(m, first);
+        double b = value(m, second);
+        if (a < b * (1 + MARGIN)) {
+            return new Result(null, "no clear answer: " + first.configuration().describe() + " (" + m.en(a) + ") and "
+                    + second.configuration().describe() + " (" + m.number(b) + ") are within "
+                    + Math.round(MARGIN * 100) + "% of each other");
+        }
+        Text la = LessonSweep.label(first.configuration());
+        Text lb = LessonSweep.label(second.configuration());
+        List<Text> lowest = rows.stream().filter(r -> value(m, r) == z).map(r -> LessonSweep.label(r.configuration()))
+                .toList();
+        String lzEn = String.join(" and ", lowest.stream().map(Text::en).toList());
+        String lzKo = String.join(" 및 ", lowest.stream().map(Text::ko).toList());
+        long less = Math.round((a - b) * 100 / a);
+        String runs = Integer.toString(rows.size());
+        Text explanation = new Text(
+                la.en() + ": " + m.en(a) + ", " + m.most() + " of the " + runs + " runs. Next: " + lb.en() + ", "
+                        + m.number(b) + " (" + less + "% less). " + capital(m.least()) + ": " + lzEn + ", "
+                        + m.number(z) + ".",
+                la.ko() + ": " + m.ko(m.koLong(), a) + "로, " + runs + "번의 실행 중 " + m.koMost() + ". 그다음은 "
+                        + lb.ko() + ": " + m.ko(m.koShort(), b) + "(" + less + "% 적음). " + m.koLeast() + " 것은 "
+                        + lzKo + ": " + m.ko(m.koShort(), z) + ".");
+        return new Result(new Answer(kind, subject, choices, first.configuration().describe(), decidedAt,
+                explanation), null);
+    }
+
+    private static double value(Measure m, Row r) {
+        return m.of().applyAsDouble(r.measures());
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
