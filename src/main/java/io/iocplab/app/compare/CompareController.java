@@ -103,8 +103,8 @@ public final class CompareController {
 
     @FXML
     private void initialize() {
-        stageA.getChildren().setAll(new StageView(playheadA, texts).node());
-        stageB.getChildren().setAll(new StageView(playheadB, texts).node());
+        stageA.getChildren().setAll(new FitPane(new StageView(playheadA, texts).node()));
+        stageB.getChildren().setAll(new FitPane(new StageView(playheadB, texts).node()));
         table = new ComparisonTable(comparisonGrid, texts);
 
         knobChoice.getItems().setAll(CompareSetup.knobs(scenario));
