@@ -27,7 +27,6 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -45,16 +44,13 @@ import javafx.stage.Stage;
 public final class CompareController {
     static final String BUNDLE = ComparisonTable.BUNDLE;
 
-    @FXML private BorderPane root;
     @FXML private Label title;
     @FXML private Label scenarioTitle;
     @FXML private Label knobLabel;
     @FXML private ComboBox<Knob> knobChoice;
-    @FXML private Label valueALabel;
     @FXML private Spinner<Double> valueA;
     @FXML private Label sleepALabel;
     @FXML private Spinner<Double> sleepA;
-    @FXML private Label valueBLabel;
     @FXML private Spinner<Double> valueB;
     @FXML private Label sleepBLabel;
     @FXML private Spinner<Double> sleepB;
@@ -337,8 +333,6 @@ public final class CompareController {
     private void localize() {
         title.setText(texts.get(BUNDLE, "title"));
         knobLabel.setText(texts.get(BUNDLE, "knob"));
-        valueALabel.setText("A");
-        valueBLabel.setText("B");
         sleepALabel.setText(texts.get(BUNDLE, "sleep"));
         sleepBLabel.setText(texts.get(BUNDLE, "sleep"));
         runButton.setText(texts.get(BUNDLE, "run"));
@@ -490,9 +484,5 @@ public final class CompareController {
     /** The region of side A's or B's stage. */
     public Region stageRegion(String side) {
         return side.equals("A") ? stageA : stageB;
-    }
-
-    Region root() {
-        return root;
     }
 }

@@ -49,13 +49,13 @@ public final class ComparePlayer {
     private final ReadOnlyLongWrapper end = new ReadOnlyLongWrapper(this, "end", 0);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
-    private final ReadOnlyObjectWrapper<List<Side>> sides = new ReadOnlyObjectWrapper<>(this, "sides", List.of());
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", DEFAULT_SPEED) {
         @Override
         public void set(double v) {
             super.set(Double.isNaN(v) ? DEFAULT_SPEED : Math.max(MIN_SPEED, Math.min(MAX_SPEED, v)));
         }
     };
+    private List<Side> sides = List.of();
     private double carry;
 
     /** A player whose side A draws on {@code playheadA}, side B on {@code playheadB}. */
@@ -78,8 +78,8 @@ public final class ComparePlayer {
         carry = 0;
         time.set(0);
         end.set(0);
-        sides.set(List.of(new Side("A", configurations.get(0), runName, playheadA),
-                new Side("B", configurations.get(1), runName, playheadB)));
+        sides = List.of(new Side("A", configurations.get(0), runName, playheadA),
+                new Side("B", configurations.get(1), runName, playheadB));
         showTime();
     }
 
@@ -90,7 +90,7 @@ public final class ComparePlayer {
     }
 
     private void cancelRuns() {
-        for (Side s : sides.get()) {
+        for (Side s : sides) {
             s.cancel();
         }
     }
@@ -99,7 +99,7 @@ public final class ComparePlayer {
 
     /** One frame: takes in what the engines produced, moves the time if playing, shows both sides. */
     public void tick(double seconds) {
-        List<Side> both = sides.get();
+        List<Side> both = sides;
         if (both.isEmpty()) {
             return;
         }
@@ -139,7 +139,7 @@ public final class ComparePlayer {
     }
 
     private void showTime() {
-        for (Side s : sides.get()) {
+        for (Side s : sides) {
             s.showTime(time.get());
         }
     }
@@ -147,10 +147,10 @@ public final class ComparePlayer {
     // ------------------------------------------------------------------ commands
 
     public void play() {
-        if (sides.get().isEmpty()) {
+        if (sides.isEmpty()) {
             return;
         }
-        if (time.get() >= end.get() && sides.get().stream().allMatch(s -> s.session().done())) {
+        if (time.get() >= end.get() && sides.stream().allMatch(s -> s.session().done())) {
             time.set(0);                          // at the end of finished runs: play them again
         }
         carry = 0;
@@ -173,7 +173,7 @@ public final class ComparePlayer {
     public void stepForward() {
         pause();
         long next = -1;
-        for (Side s : sides.get()) {
+        for (Side s : sides) {
             long t = s.timeAfter(time.get());
             if (t >= 0 && (next < 0 || t < next)) {
                 next = t;
@@ -188,7 +188,7 @@ public final class ComparePlayer {
     public void stepBack() {
         pause();
         long previous = 0;
-        for (Side s : sides.get()) {
+        for (Side s : sides) {
             previous = Math.max(previous, s.timeBefore(time.get()));
         }
         seekTo(previous);
@@ -214,7 +214,7 @@ public final class ComparePlayer {
 
     private void seekTo(long tUs) {
         long last = 0;
-        for (Side s : sides.get()) {
+        for (Side s : sides) {
             last = Math.max(last, s.lastTime());
         }
         end.set(Math.max(end.get(), last));
@@ -265,12 +265,8 @@ public final class ComparePlayer {
     }
 
     /** A and B (empty before the first {@link #open}). */
-    ReadOnlyObjectProperty<List<Side>> sidesProperty() {
-        return sides.getReadOnlyProperty();
-    }
-
     List<Side> sides() {
-        return sides.get();
+        return sides;
     }
 
     /** The speed at a slider position 0..1, log scale. */

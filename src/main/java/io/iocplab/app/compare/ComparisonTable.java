@@ -75,7 +75,7 @@ final class ComparisonTable {
     }
 
     /** A value as the table shows it (times arrive in µs and are shown in ms). */
-    String value(Measure m, double v, double share) {
+    private String value(Measure m, double v, double share) {
         if (Double.isNaN(v)) {
             return texts.get(BUNDLE, "none");
         }
@@ -83,7 +83,7 @@ final class ComparisonTable {
     }
 
     /** A difference B − A, with its share of A when A is not 0. */
-    String difference(Measure m, double d, double relative) {
+    private String difference(Measure m, double d, double relative) {
         if (Double.isNaN(d)) {
             return texts.get(BUNDLE, "none");
         }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -101,6 +102,16 @@ class CompareWindowFxTest {
         assertEquals("concurrency value 1", label(robot, "#headerA"));
         assertEquals("concurrency value 2", label(robot, "#headerB"));
         assertTrue(stage.getTitle().contains("A/B comparison"), stage.getTitle());
+        for (String side : List.of("A", "B")) {
+            Region region = controller.stageRegion(side);
+            FitPane fit = (FitPane) region.getChildrenUnmodifiable().get(0);
+            Bounds drawn = fx(() -> fit.getChildrenUnmodifiable().get(0).localToScene(
+                    fit.getChildrenUnmodifiable().get(0).getLayoutBounds()));
+            Bounds room = fx(() -> region.localToScene(region.getLayoutBounds()));
+            assertTrue(fit.scale() < 1, "half of " + WIDTH + " px is narrower than a stage");
+            assertTrue(drawn.getMaxX() <= room.getMaxX() + 1 && drawn.getMinX() >= room.getMinX() - 1,
+                    side + "'s stage is drawn whole: " + drawn + " in " + room);
+        }
 
         robot.interact(() -> language.localeProperty().set(Texts.KOREAN));
         assertEquals("A/B 비교", label(robot, "#title"));
