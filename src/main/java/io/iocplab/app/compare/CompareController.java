@@ -8,7 +8,6 @@ import io.iocplab.app.stage.StageView;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Knob;
-import io.iocplab.sweep.Setting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
@@ -85,11 +82,11 @@ public final class CompareController {
     private final ComparePlayer player = new ComparePlayer(playheadA, playheadB);
     private final Map<Control, String> tips = new LinkedHashMap<>();
     private ComparisonTable table;
+    private SetupBar setupBar;
+    private PlayheadBar playheadBar;
     private CompareSetup shown;
     private Stage window;
     private AnimationTimer frames;
-    private boolean updatingScrub;
-    private boolean updatingSpeed;
 
     CompareController(Texts texts, Scenario scenario, String runName) {
         this.texts = texts;
@@ -103,21 +100,9 @@ public final class CompareController {
         stageB.getChildren().setAll(new FitPane(new StageView(playheadB, texts).node()));
         table = new ComparisonTable(comparisonGrid, texts);
 
-        knobChoice.getItems().setAll(CompareSetup.knobs(scenario));
-        knobChoice.setCellFactory(list -> new KnobCell());
-        knobChoice.setButtonCell(new KnobCell());
-        knobChoice.valueProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                showSetup(CompareSetup.defaults(scenario, now));
-            }
-        });
-        for (Spinner<Double> s : List.of(valueA, sleepA, valueB, sleepB)) {
-            s.focusedProperty().addListener((o, was, now) -> {
-                if (!now) {
-                    commit(s);
-                }
-            });
-        }
+        setupBar = new SetupBar(texts, scenario, knobChoice, valueA, sleepA, valueB, sleepB,
+                List.of(sleepALabel, sleepA, sleepBLabel, sleepB));
+        runButton.setDisable(setupBar.empty());
         tip(knobChoice, "knob.tip");
         tip(runButton, "run.tip");
         tip(homeButton, "control.home.tip");
@@ -127,39 +112,10 @@ public final class CompareController {
         tip(speedSlider, "control.speed.tip");
         tip(scrubBar, "control.scrub.tip");
 
-        speedSlider.setValue(ComparePlayer.positionOf(player.speedProperty().get()));
-        speedSlider.valueProperty().addListener((o, was, now) -> {
-            if (!updatingSpeed) {
-                updatingSpeed = true;
-                player.speedProperty().set(ComparePlayer.speedAt(now.doubleValue()));
-                updatingSpeed = false;
-            }
-        });
-        player.speedProperty().addListener((o, was, now) -> {
-            if (!updatingSpeed) {
-                updatingSpeed = true;
-                speedSlider.setValue(ComparePlayer.positionOf(now.doubleValue()));
-                updatingSpeed = false;
-            }
-            refreshReadout();
-        });
-        scrubBar.valueProperty().addListener((o, was, now) -> {
-            if (!updatingScrub) {
-                player.seek(Math.round(now.doubleValue()));
-            }
-        });
-        player.timeProperty().addListener((o, was, now) -> refreshReadout());
-        player.endProperty().addListener((o, was, now) -> refreshReadout());
-        player.playingProperty().addListener((o, was, now) -> refreshPlayButton());
+        playheadBar = new PlayheadBar(texts, player, speedSlider, speedValue, scrubBar, timeLabel, playButton, playIcon);
         player.comparisonProperty().addListener((o, was, now) -> refreshComparison());
         texts.localeProperty().addListener((o, was, now) -> localize());
 
-        if (!knobChoice.getItems().isEmpty()) {
-            Knob first = knobChoice.getItems().contains(Knob.CONCURRENCY) ? Knob.CONCURRENCY : knobChoice.getItems().get(0);
-            knobChoice.setValue(first);
-        } else {
-            runButton.setDisable(true);
-        }
         localize();
         frames = new AnimationTimer() {
             private long last;
@@ -181,70 +137,18 @@ public final class CompareController {
         stage.setOnHidden(e -> dispose());
         refreshTitle();
         frames.start();
-        if (shown != null) {
-            run(shown);
+        if (!setupBar.empty()) {
+            run(setupBar.setup());
         }
     }
 
     // ------------------------------------------------------------------ the setup
 
-    private void showSetup(CompareSetup setup) {
-        KnobField f = KnobField.of(setup.knob());
-        fill(valueA, f.min(), f.max(), f.step(), f.value(setup.a()));
-        fill(valueB, f.min(), f.max(), f.step(), f.value(setup.b()));
-        fill(sleepA, KnobField.MIN_SLEEP_MS, KnobField.MAX_MS, 0.5, sleepOrOne(setup.a()));
-        fill(sleepB, KnobField.MIN_SLEEP_MS, KnobField.MAX_MS, 0.5, sleepOrOne(setup.b()));
-        boolean block = setup.knob() == Knob.BLOCK;
-        for (Node n : List.of(sleepALabel, sleepA, sleepBLabel, sleepB)) {
-            n.setVisible(block);
-            n.setManaged(block);
-        }
-        shown = setup;
-        setupMessage.setText("");
-    }
-
-    /** The blocking call's length to offer: the setting's, or 1 ms when it has none. */
-    private static double sleepOrOne(Setting s) {
-        return s.sleepUs() == 0 ? 1 : KnobField.sleepMs(s);
-    }
-
-    private static void fill(Spinner<Double> s, double min, double max, double step, double value) {
-        s.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value, step));
-    }
-
-    /** The setup the spinners say now. */
-    CompareSetup setupNow() {
-        Knob k = knobChoice.getValue();
-        KnobField f = KnobField.of(k);
-        for (Spinner<Double> s : List.of(valueA, sleepA, valueB, sleepB)) {
-            commit(s);
-        }
-        Setting a = f.setting(valueA.getValue(), sleepA.getValue());
-        Setting b = f.setting(valueB.getValue(), sleepB.getValue());
-        return new CompareSetup(k, a, b);
-    }
-
-    /** Takes what was typed into a spinner; text that is not a number gives the value back. */
-    private static void commit(Spinner<Double> s) {
-        SpinnerValueFactory<Double> f = s.getValueFactory();
-        if (f == null) {
-            return;
-        }
-        try {
-            Double typed = f.getConverter().fromString(s.getEditor().getText().trim());
-            if (typed != null) {
-                f.setValue(typed);
-            }
-        } catch (RuntimeException e) {
-            // not a number: keep the value
-        }
-        s.getEditor().setText(f.getConverter().toString(f.getValue()));
-    }
-
     @FXML
     private void onRun() {
-        if (knobChoice.getValue() != null) {
-            run(setupNow());
+        CompareSetup setup = setupBar.setup();
+        if (setup != null) {
+            run(setup);
         }
     }
 
@@ -267,7 +171,7 @@ public final class CompareController {
         refreshHeaders();
         refreshComparison();
         refreshStatus();
-        refreshReadout();
+        playheadBar.refresh();
     }
 
     // ------------------------------------------------------------------ commands
@@ -277,18 +181,7 @@ public final class CompareController {
             return;
         }
         Keys.of(e.getCode(), e.isShiftDown(), e.isShortcutDown()).ifPresent(c -> {
-            boolean used = true;
-            switch (c) {
-                case PLAY_PAUSE -> player.togglePlay();
-                case STEP_FORWARD -> player.stepForward();
-                case STEP_BACK -> player.stepBack();
-                case HOME -> player.home();
-                case END -> player.end();
-                case FASTER -> player.faster();
-                case SLOWER -> player.slower();
-                default -> used = false;
-            }
-            if (used) {
+            if (playheadBar.command(c)) {
                 e.consume();
             }
         });
@@ -344,33 +237,19 @@ public final class CompareController {
             }
             node.getTooltip().setText(texts.get(BUNDLE, key));
         });
-        if (knobChoice.getItems().isEmpty()) {
+        if (setupBar.empty()) {
             setupMessage.setText(texts.get(BUNDLE, "setup.noKnob"));
         }
-        knobChoice.setButtonCell(new KnobCell());
+        setupBar.relabel();
         refreshTitle();
         refreshHeaders();
-        refreshPlayButton();
-        refreshReadout();
+        playheadBar.refresh();
         refreshStatus();
         refreshComparison();
     }
 
     private void tip(Control node, String key) {
         tips.put(node, key);
-    }
-
-    /** What a setting runs, in words: "concurrency value 2", "4 worker threads" … */
-    String describe(Setting s) {
-        return switch (s.knob()) {
-            case CONCURRENCY -> s.value() == 0
-                    ? texts.get(BUNDLE, "value.CONCURRENCY.zero", s.value(), scenario.cpus())
-                    : texts.get(BUNDLE, "value.CONCURRENCY", s.value());
-            case COMPUTE -> texts.get(BUNDLE, "value.COMPUTE", s.value() / 1000.0);
-            case BLOCK -> s.value() == 0 ? texts.get(BUNDLE, "value.BLOCK.none")
-                    : texts.get(BUNDLE, "value.BLOCK", s.value(), s.sleepUs() / 1000.0);
-            default -> texts.get(BUNDLE, "value." + s.knob(), s.value());
-        };
     }
 
     private void refreshTitle() {
@@ -382,15 +261,15 @@ public final class CompareController {
     }
 
     private void refreshHeaders() {
-        String a = shown == null ? "" : describe(shown.a());
-        String b = shown == null ? "" : describe(shown.b());
+        String a = shown == null ? "" : setupBar.describe(shown.a());
+        String b = shown == null ? "" : setupBar.describe(shown.b());
         headerA.setText(a);
         headerB.setText(b);
     }
 
     private void refreshComparison() {
         Comparison c = player.comparisonProperty().get();
-        table.show(shown == null ? "" : describe(shown.a()), shown == null ? "" : describe(shown.b()), c);
+        table.show(shown == null ? "" : setupBar.describe(shown.a()), shown == null ? "" : setupBar.describe(shown.b()), c);
         if (c == null) {
             comparisonNote.setText(texts.get(BUNDLE, "note.waiting"));
         } else if (!c.complete()) {
@@ -415,43 +294,6 @@ public final class CompareController {
         return texts.get(BUNDLE, "status." + st, r.timeline().size(), s.playhead().step(), String.valueOf(r.failure()));
     }
 
-    private void refreshReadout() {
-        long t = player.time();
-        long end = player.endProperty().get();
-        timeLabel.setText(texts.get(BUNDLE, "time", t / 1000.0, end / 1000.0));
-        speedValue.setText(texts.get(BUNDLE, "speed.value", player.speedProperty().get() / 1000.0));
-        updatingScrub = true;
-        try {
-            if (scrubBar.getMax() != end) {
-                scrubBar.setMax(end);
-            }
-            if (scrubBar.getValue() != t) {
-                scrubBar.setValue(t);
-            }
-        } finally {
-            updatingScrub = false;
-        }
-    }
-
-    private void refreshPlayButton() {
-        boolean playing = player.isPlaying();
-        playIcon.getStyleClass().removeAll("icon-play", "icon-pause");
-        playIcon.getStyleClass().add(playing ? "icon-pause" : "icon-play");
-        if (playButton.getTooltip() == null) {
-            playButton.setTooltip(new Tooltip());
-        }
-        playButton.getTooltip().setText(texts.get(BUNDLE, playing ? "control.pause.tip" : "control.play.tip"));
-    }
-
-    /** A knob in the choice box, by its name in the window's language. */
-    private final class KnobCell extends ListCell<Knob> {
-        @Override
-        protected void updateItem(Knob k, boolean empty) {
-            super.updateItem(k, empty);
-            setText(empty || k == null ? null : texts.get(BUNDLE, "knob." + k));
-        }
-    }
-
     // ------------------------------------------------------------------ for the window and the tests
 
     /** Stops the frames and both runs; called when the window closes. */
@@ -466,15 +308,15 @@ public final class CompareController {
         return player;
     }
 
-    /** The setup of the runs shown (or about to be, before the window is attached). */
+    /** The setup of the runs shown (null before the first run). */
     public CompareSetup shown() {
         return shown;
     }
 
-    /** Sets the setup bar to {@code setup} (without running it). */
-    public void showSetupOf(CompareSetup setup) {
-        knobChoice.setValue(setup.knob());
-        showSetup(setup);
+    /** Puts {@code setup} into the setup bar, without running it. */
+    public void showInSetupBar(CompareSetup setup) {
+        setupBar.show(setup);
+        setupMessage.setText("");
     }
 
     Playhead playhead(String side) {

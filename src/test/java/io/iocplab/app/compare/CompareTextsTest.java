@@ -53,7 +53,7 @@ class CompareTextsTest {
         Set<String> used = new TreeSet<>();
         Pattern literal = Pattern.compile("\"([a-z]+(?:\\.[A-Za-z_]+)*)\"");
         Set<String> known = bundle("").stringPropertyNames();
-        for (String file : new String[] {"CompareController.java", "ComparisonTable.java"}) {
+        for (String file : new String[] {"CompareController.java", "ComparisonTable.java", "SetupBar.java", "PlayheadBar.java"}) {
             Matcher m = literal.matcher(Files.readString(Path.of("src/main/java/io/iocplab/app/compare", file)));
             while (m.find()) {
                 String k = m.group(1);

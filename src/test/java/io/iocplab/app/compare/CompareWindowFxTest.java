@@ -220,7 +220,7 @@ class CompareWindowFxTest {
         assertEquals("A and B are the same: choose two different values.", label(robot, "#setupMessage"));
         assertEquals("concurrency value 1", label(robot, "#headerA"), "the runs shown stay");
 
-        robot.interact(() -> controller.showSetupOf(CompareSetup.defaults(CompareScenarios.echo(3), Knob.THREADS)));
+        robot.interact(() -> controller.showInSetupBar(CompareSetup.defaults(CompareScenarios.echo(3), Knob.THREADS)));
         robot.clickOn("#runButton");
         assertEquals("", label(robot, "#setupMessage"));
         assertEquals("3 worker threads", label(robot, "#headerA"));
