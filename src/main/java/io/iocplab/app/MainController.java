@@ -1,6 +1,7 @@
 package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
+import io.iocplab.app.compare.CompareWindow;
 import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
@@ -81,6 +82,7 @@ public final class MainController {
     @FXML private Button openButton;
     @FXML private Button exportPngButton;
     @FXML private Button exportTraceButton;
+    @FXML private Button compareButton;
     @FXML private ToggleButton englishButton;
     @FXML private ToggleButton koreanButton;
     @FXML private ToggleButton presenterButton;
@@ -147,6 +149,7 @@ public final class MainController {
         text(openButton, "toolbar.open");
         text(exportPngButton, "toolbar.exportPng");
         text(exportTraceButton, "toolbar.exportTrace");
+        text(compareButton, "toolbar.compare");
         text(englishButton, "language.en");
         text(koreanButton, "language.ko");
         text(presenterButton, "toolbar.presenter");
@@ -156,6 +159,7 @@ public final class MainController {
         tip(openButton, "toolbar.open.tip");
         tip(exportPngButton, "toolbar.exportPng.tip");
         tip(exportTraceButton, "toolbar.exportTrace.tip");
+        tip(compareButton, "toolbar.compare.tip");
         tip(englishButton, "language.tip");
         tip(koreanButton, "language.tip");
         tip(presenterButton, "toolbar.presenter.tip");
@@ -449,6 +453,14 @@ public final class MainController {
     private static String stripExtension(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Opens the A/B comparison of the scenario shown (io.iocplab.app.compare). */
+    @FXML
+    private void onCompare() {
+        if (player.session() != null) {
+            CompareWindow.open(window, texts, player.session().scenario(), player.session().name());
+        }
     }
 
     @FXML

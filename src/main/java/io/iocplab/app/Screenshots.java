@@ -1,5 +1,7 @@
 package io.iocplab.app;
 
+import io.iocplab.app.compare.ComparePlayer;
+import io.iocplab.app.compare.CompareWindow;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
@@ -27,7 +29,8 @@ import javafx.stage.Stage;
  * Writes pictures of the main window for the README: the welcome scenario at 1600×1000, in English
  * and in Korean ({@code main-en-1.png} .. {@code main-ko-3.png}), at three moments of the run chosen
  * by what they show ({@link #moments}): packets waiting in the queue, the running count over the
- * concurrency value, and two thirds of the way through.
+ * concurrency value, and two thirds of the way through; and the A/B comparison window on the same
+ * scenario ({@code compare-en.png}, {@code compare-ko.png}).
  *
  * <pre>
  * xvfb-run -a java -jar target/iocplab.jar screenshots DIR
@@ -49,6 +52,8 @@ public final class Screenshots {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
     private static final long SETTLE_MS = 700;
+    /** Where the comparison's picture is taken, as a share of the longer run's virtual time. */
+    private static final double COMPARE_AT = 0.3;
 
     private Screenshots() {}
 
@@ -100,6 +105,8 @@ public final class Screenshots {
             List<Path> written = new ArrayList<>();
             written.addAll(write(dir, Texts.ENGLISH, "en"));
             written.addAll(write(dir, Texts.KOREAN, "ko"));
+            written.add(writeCompare(dir, Texts.ENGLISH, "en"));
+            written.add(writeCompare(dir, Texts.KOREAN, "ko"));
             return written;
         } finally {
             Platform.exit();
@@ -142,6 +149,43 @@ public final class Screenshots {
         } finally {
             onFx(() -> {
                 window.controller().dispose();
+                window.stage().close();
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The A/B comparison window on the welcome scenario (concurrency 2 against 1) once both runs are
+     * measured, the playhead at {@value #COMPARE_AT} of the longer run: {@code compare-TAG.png}.
+     */
+    private static Path writeCompare(Path dir, Locale locale, String tag) throws Exception {
+        CompareWindow window = onFx(() -> {
+            Stage stage = new Stage();
+            CompareWindow w = CompareWindow.create(stage, new Texts(locale), MainWindow.welcomeScenario(),
+                    MainWindow.WELCOME_NAME, CompareWindow.WIDTH, CompareWindow.HEIGHT);
+            stage.show();
+            return w;
+        });
+        try {
+            ComparePlayer player = window.controller().player();
+            long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            while (onFx(() -> player.comparisonProperty().get()) == null) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the comparison runs did not finish in " + RUN_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(50);
+            }
+            onFx(() -> {
+                player.seek(Math.round(player.endProperty().get() * COMPARE_AT));
+                return null;
+            });
+            Thread.sleep(SETTLE_MS);
+            Path file = dir.resolve("compare-" + tag + ".png");
+            Pictures.writePng(onFx(() -> Pictures.snapshot(window.stage().getScene())), file);
+            return file;
+        } finally {
+            onFx(() -> {
                 window.stage().close();
                 return null;
             });

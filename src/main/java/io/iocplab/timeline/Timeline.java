@@ -149,6 +149,26 @@ public final class Timeline {
         return s;
     }
 
+    /**
+     * The step that shows the run at virtual time {@code tUs}: the number of events published so far
+     * whose time is at most {@code tUs}. Event times never decrease along a run, so this is a binary
+     * search; before the first event's time it is 0, past the last it is {@link #size()}.
+     */
+    public int stepAtTime(long tUs) {
+        int lo = 0;
+        int hi = size;                             // every event below lo is at or before tUs, from hi on after it
+        SimEvent[][] dir = chunks;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (dir[mid >>> CHUNK_BITS][mid & CHUNK_MASK].tUs() <= tUs) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The state after every event appended so far. */
     public ViewState latest() {
         return stateAt(size());

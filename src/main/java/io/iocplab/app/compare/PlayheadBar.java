@@ -1,0 +1,107 @@
+package io.iocplab.app.compare;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.app.run.Keys;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+
+/**
+ * The comparison window's control bar, on controls its FXML made, bound to the {@link ComparePlayer}:
+ * the speed slider (log scale) and its value, the scrub bar over virtual time, the time readout, the
+ * play button's icon and tip, and the keys of the main window that move a playhead. A change made by
+ * the player is shown on a control without being sent back to the player.
+ */
+final class PlayheadBar {
+    private final Texts texts;
+    private final ComparePlayer player;
+    private final Slider speed;
+    private final Label speedValue;
+    private final Slider scrub;
+    private final Label time;
+    private final Button play;
+    private final Region playIcon;
+    private boolean updatingScrub;
+    private boolean updatingSpeed;
+
+    PlayheadBar(Texts texts, ComparePlayer player, Slider speed, Label speedValue, Slider scrub, Label time,
+                Button play, Region playIcon) {
+        this.texts = texts;
+        this.player = player;
+        this.speed = speed;
+        this.speedValue = speedValue;
+        this.scrub = scrub;
+        this.time = time;
+        this.play = play;
+        this.playIcon = playIcon;
+        speed.setValue(ComparePlayer.positionOf(player.speedProperty().get()));
+        speed.valueProperty().addListener((o, was, now) -> {
+            if (!updatingSpeed) {
+                updatingSpeed = true;
+                player.speedProperty().set(ComparePlayer.speedAt(now.doubleValue()));
+                updatingSpeed = false;
+            }
+        });
+        player.speedProperty().addListener((o, was, now) -> {
+            if (!updatingSpeed) {
+                updatingSpeed = true;
+                speed.setValue(ComparePlayer.positionOf(now.doubleValue()));
+                updatingSpeed = false;
+            }
+            refresh();
+        });
+        scrub.valueProperty().addListener((o, was, now) -> {
+            if (!updatingScrub) {
+                player.seek(Math.round(now.doubleValue()));
+            }
+        });
+        player.timeProperty().addListener((o, was, now) -> refresh());
+        player.endProperty().addListener((o, was, now) -> refresh());
+        player.playingProperty().addListener((o, was, now) -> refresh());
+    }
+
+    /** Does what a key asks, if it moves the playhead; returns whether it did. */
+    boolean command(Keys.Command c) {
+        switch (c) {
+            case PLAY_PAUSE -> player.togglePlay();
+            case STEP_FORWARD -> player.stepForward();
+            case STEP_BACK -> player.stepBack();
+            case HOME -> player.home();
+            case END -> player.end();
+            case FASTER -> player.faster();
+            case SLOWER -> player.slower();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Shows the player's time, end, speed and whether it plays, in the language now chosen. */
+    void refresh() {
+        long t = player.time();
+        long end = player.endProperty().get();
+        time.setText(texts.get(ComparisonTable.BUNDLE, "time", t / 1000.0, end / 1000.0));
+        speedValue.setText(texts.get(ComparisonTable.BUNDLE, "speed.value", player.speedProperty().get() / 1000.0));
+        updatingScrub = true;
+        try {
+            if (scrub.getMax() != end) {
+                scrub.setMax(end);
+            }
+            if (scrub.getValue() != t) {
+                scrub.setValue(t);
+            }
+        } finally {
+            updatingScrub = false;
+        }
+        boolean playing = player.isPlaying();
+        playIcon.getStyleClass().removeAll("icon-play", "icon-pause");
+        playIcon.getStyleClass().add(playing ? "icon-pause" : "icon-play");
+        if (play.getTooltip() == null) {
+            play.setTooltip(new Tooltip());
+        }
+        play.getTooltip().setText(texts.get(ComparisonTable.BUNDLE, playing ? "control.pause.tip" : "control.play.tip"));
+    }
+}
