@@ -97,8 +97,7 @@ public final class LessonMode {
 
             @Override
             public void choose(String choiceId) {
-                walk.choose(choiceId);
-                narration.show(walk);
+                LessonMode.this.choose(choiceId);
             }
         });
         column.setId("lesson-column");
@@ -132,13 +131,17 @@ public final class LessonMode {
 
     /** Shows the lesson column with the list of lessons. */
     public void enter() {
+        activate();
+        showList();
+    }
+
+    private void activate() {
         if (!active) {
             active = true;
             before = player.session();
             side.accept(column);
         }
         button.setSelected(true);
-        showList();
     }
 
     /** Puts the side column back, and the run that was on the stage before the lesson. */
@@ -181,6 +184,7 @@ public final class LessonMode {
 
     /** Opens a lesson: runs its scenario on the stage, then shows it at the step the student had reached. */
     public void open(Lesson chosen) {
+        activate();
         lesson = chosen;
         walk = null;
         failure = null;
@@ -238,6 +242,14 @@ public final class LessonMode {
             showList();
         } else if (walk.next()) {
             showStep();
+        }
+    }
+
+    /** The student clicked a choice of the current step's prediction (the first click counts). */
+    public void choose(String choiceId) {
+        if (walk != null && walk.answer().isPresent()) {
+            walk.choose(choiceId);
+            narration.show(walk);
         }
     }
 
