@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -221,13 +222,22 @@ class LessonModeFxTest {
     /** Scrolls the list of lessons to the row, as a student would, and clicks it. */
     private static void clickInList(FxRobot robot, String query) {
         Node row = robot.lookup(query).query();
-        robot.interact(() -> {
-            ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(n -> n.isVisible()).query();
-            double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, row.getBoundsInParent().getMinY() / room));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
+        for (int i = 0; i < 20 && !fx(() -> centreShown(row, scroll)); i++) {
+            robot.interact(() -> {
+                scroll.applyCss();
+                scroll.layout();
+                double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                scroll.setVvalue(room <= 0 ? 0 : Math.min(1, row.getBoundsInParent().getMinY() / room));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         robot.clickOn(row);
+    }
+
+    private static boolean centreShown(Node row, ScrollPane scroll) {
+        Bounds r = row.localToScene(row.getBoundsInLocal());
+        return scroll.localToScene(scroll.getLayoutBounds()).contains(r.getCenterX(), r.getCenterY());
     }
 
     /** Answers the current step's question (rightly) if it asks one, then clicks Continue. */
