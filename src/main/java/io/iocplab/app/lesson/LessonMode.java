@@ -40,7 +40,7 @@ import javafx.scene.layout.StackPane;
  *   <li>The narration follows the window's language at once.</li>
  * </ul>
  */
-public final class LessonMode {
+public final class LessonMode implements NarrationPanel.Actions {
     /** The name of the helper thread that waits for a lesson's run and resolves the lesson over it. */
     public static final String THREAD_NAME = "iocplab-lesson";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
@@ -79,27 +79,7 @@ public final class LessonMode {
         this.side = side;
         this.progress = progress;
         this.list = new LessonList(texts, this::open, this::leave);
-        this.narration = new NarrationPanel(texts, new NarrationPanel.Actions() {
-            @Override
-            public void back() {
-                LessonMode.this.back();
-            }
-
-            @Override
-            public void next() {
-                LessonMode.this.next();
-            }
-
-            @Override
-            public void list() {
-                showList();
-            }
-
-            @Override
-            public void choose(String choiceId) {
-                LessonMode.this.choose(choiceId);
-            }
-        });
+        this.narration = new NarrationPanel(texts, this);
         column.setId("lesson-column");
         column.getStyleClass().add("lesson-column");
         column.getStylesheets().add(LessonMode.class.getResource("lesson.css").toExternalForm());
@@ -132,7 +112,7 @@ public final class LessonMode {
     /** Shows the lesson column with the list of lessons. */
     public void enter() {
         activate();
-        showList();
+        list();
     }
 
     private void activate() {
@@ -165,7 +145,8 @@ public final class LessonMode {
     }
 
     /** The list of lessons, with the progress saved so far (the course is read once, in the background). */
-    public void showList() {
+    @Override
+    public void list() {
         ticket++;
         walk = null;
         lesson = null;
@@ -233,19 +214,21 @@ public final class LessonMode {
     }
 
     /** Continue: the next step, or on the last one, the lesson is done and the list comes back. */
+    @Override
     public void next() {
         if (walk == null || !walk.canContinue()) {
             return;
         }
         if (walk.atLast()) {
             progress.finished(walk.run().lesson().id(), walk.step());
-            showList();
+            list();
         } else if (walk.next()) {
             showStep();
         }
     }
 
     /** The student clicked a choice of the current step's prediction (the first click counts). */
+    @Override
     public void choose(String choiceId) {
         if (walk != null && walk.answer().isPresent()) {
             walk.choose(choiceId);
@@ -254,6 +237,7 @@ public final class LessonMode {
     }
 
     /** Back: the previous step, at its point, exactly as it was shown. */
+    @Override
     public void back() {
         if (walk != null && walk.back()) {
             showStep();

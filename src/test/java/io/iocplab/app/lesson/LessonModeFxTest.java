@@ -48,12 +48,14 @@ class LessonModeFxTest {
     static Path homes;
 
     private Path home;
+    private Stage primary;
     private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         home = Files.createTempDirectory(homes, "home");          // each test starts with no progress
         System.setProperty(ProgressStore.HOME_PROPERTY, home.toString());
+        primary = stage;
         window = open(stage, Locale.ENGLISH);
     }
 
@@ -66,7 +68,12 @@ class LessonModeFxTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> window.controller().dispose());
+        robot.interact(() -> {
+            window.controller().dispose();
+            if (window.stage() != primary) {
+                window.stage().close();            // the second window of a test must not answer the next one's lookups
+            }
+        });
     }
 
     @Test
@@ -202,6 +209,20 @@ class LessonModeFxTest {
         clickInList(robot, "#lesson-open-07-concurrency-value");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null));
         assertEquals(reached, (int) fx(() -> mode().walk().step()), "the lesson opens where the student left it");
+    }
+
+    @Test
+    void openingAnotherScenarioDuringALessonLeavesLessonMode(FxRobot robot) throws Exception {
+        openLesson(robot, "01-why-completion-ports");
+        robot.interact(() -> window.controller().load("other.yaml", TestScenarios.workers(1)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> "other.yaml".equals(window.controller().player().session().name())));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(fx(() -> mode().isActive()));
+        assertFalse(robot.lookup("#lessonsButton").queryAs(ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#why").tryQuery().isPresent(), "the side column is back");
+        assertTrue(robot.lookup("#lesson-column").tryQuery().isEmpty());
     }
 
     // ------------------------------------------------------------------ helpers
