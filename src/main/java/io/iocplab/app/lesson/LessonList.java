@@ -79,24 +79,21 @@ public final class LessonList {
     private Node row(Lesson lesson, ProgressStore.Progress p, Lang lang) {
         Label number = new Label(lesson.number());
         number.getStyleClass().add("lesson-number");
-        Label name = new Label(lesson.title().get(lang));
-        name.setWrapText(true);
-        name.getStyleClass().add("lesson-name");
+        Button open = new Button(lesson.title().get(lang), number);
+        open.setId("lesson-open-" + lesson.id());
+        open.getStyleClass().add("lesson-open");
+        open.setWrapText(true);
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.setMinHeight(Region.USE_PREF_SIZE);
+        open.setOnAction(e -> this.open.accept(lesson));
         Label state = new Label(p.done() ? texts.get(NarrationPanel.BUNDLE, "list.progress.done")
                 : p.reached() < 0 ? texts.get(NarrationPanel.BUNDLE, "list.progress.none")
                 : texts.get(NarrationPanel.BUNDLE, "list.progress.step", p.reached() + 1, lesson.steps().size()));
         state.setId("lesson-progress-" + lesson.id());
         state.getStyleClass().addAll("lesson-progress", p.done() ? "done" : p.reached() < 0 ? "new" : "started");
-        VBox text = new VBox(2, name, state);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox graphic = new HBox(10, number, text);
-        Button b = new Button();
-        b.setId("lesson-open-" + lesson.id());
-        b.getStyleClass().add("lesson-row");
-        b.setGraphic(graphic);
-        b.setMaxWidth(Double.MAX_VALUE);
-        b.setOnAction(e -> open.accept(lesson));
-        return b;
+        VBox row = new VBox(2, open, state);
+        row.getStyleClass().add("lesson-row");
+        return row;
     }
 
     private void localize() {

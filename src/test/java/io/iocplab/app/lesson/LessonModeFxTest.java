@@ -248,8 +248,10 @@ class LessonModeFxTest {
             robot.interact(() -> {
                 scroll.applyCss();
                 scroll.layout();
-                double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-                scroll.setVvalue(room <= 0 ? 0 : Math.min(1, row.getBoundsInParent().getMinY() / room));
+                Node content = scroll.getContent();
+                double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                double y = content.sceneToLocal(row.localToScene(row.getBoundsInLocal())).getMinY();
+                scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
             });
             WaitForAsyncUtils.waitForFxEvents();
         }
