@@ -109,6 +109,11 @@ public final class LessonMode implements NarrationPanel.Actions {
         return walk;
     }
 
+    /** The column shown beside the stage in lesson mode: the list or the narration. */
+    Node column() {
+        return column;
+    }
+
     /** Shows the lesson column with the list of lessons. */
     public void enter() {
         activate();

@@ -85,7 +85,7 @@ public final class NarrationPanel {
         return root;
     }
 
-    /** The lesson is being prepared (its scenario runs): its title and a word saying so, no buttons but the list. */
+    /** The lesson is being prepared (its scenario runs): its title, its summary and a word saying so. */
     public void showPreparing(Lesson lesson) {
         showMessage(lesson, text("narration.preparing"));
     }
@@ -100,10 +100,10 @@ public final class NarrationPanel {
         localizeButtons(false);
         heading.setText(text("narration.heading", lesson.number(), "\u2013", lesson.steps().size()));
         title.setText(lesson.title().get(lang));
-        say.setText(message);
+        say.setText(lesson.summary().get(lang));
         show(codeBox, false);
         show(predictBox, false);
-        hint.setText("");
+        hint.setText(message);
         backButton.setDisable(true);
         continueButton.setDisable(true);
     }

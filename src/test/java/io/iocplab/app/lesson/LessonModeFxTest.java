@@ -212,6 +212,27 @@ class LessonModeFxTest {
     }
 
     @Test
+    void whileTheLessonsRunIsComputedTheNarrationSaysSoThenShowsTheFirstStep(FxRobot robot) throws Exception {
+        io.iocplab.lesson.Lesson lifo = Course.packed().lessons().stream().filter(l -> l.id().equals("06-lifo"))
+                .findFirst().orElseThrow();
+        String[] said = new String[1];
+        boolean[] continueOff = new boolean[1];
+        robot.interact(() -> {
+            mode().open(lifo);                      // the result can only come back in a later pulse
+            said[0] = ((Label) mode().column().lookup("#lesson-hint")).getText();
+            continueOff[0] = mode().column().lookup("#lesson-continue").isDisabled();
+        });
+        assertEquals("Preparing the lesson: running its scenario\u2026", said[0]);
+        assertTrue(continueOff[0]);
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(lifo.steps().get(0).say().en(), label(robot, "#lesson-say"));
+        assertFalse(button(robot, "#lesson-continue").isDisabled());
+        assertEquals("", label(robot, "#lesson-hint"));
+    }
+
+    @Test
     void openingAnotherScenarioDuringALessonLeavesLessonMode(FxRobot robot) throws Exception {
         openLesson(robot, "01-why-completion-ports");
         robot.interact(() -> window.controller().load("other.yaml", TestScenarios.workers(1)));
