@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The course packed with the program lists every lesson of {@code lessons/}, from the build and from a jar. */
-class CourseTest {
+class PackedCourseTest {
     private static final Path LESSONS = Path.of("lessons");
 
     private static List<String> ids(List<Path> files) {
