@@ -3,6 +3,8 @@ package io.iocplab.app;
 import io.iocplab.app.code.CodeView;
 import io.iocplab.app.compare.CompareWindow;
 import io.iocplab.app.history.HistoryView;
+import io.iocplab.app.lesson.LessonMode;
+import io.iocplab.app.lesson.ProgressStore;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.Keys;
@@ -39,6 +41,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -87,6 +90,9 @@ public final class MainController {
     @FXML private ToggleButton koreanButton;
     @FXML private ToggleButton presenterButton;
     @FXML private Button helpButton;
+    @FXML private ToggleButton lessonsButton;
+    @FXML private SplitPane columns;
+    @FXML private SplitPane sideColumn;
     @FXML private StackPane stageRegion;
     @FXML private StackPane codeRegion;
     @FXML private StackPane historyRegion;
@@ -127,6 +133,7 @@ public final class MainController {
     private boolean updatingScrub;
     private boolean updatingSpeed;
     private AnimationTimer frames;
+    private LessonMode lessons;
 
     MainController(Texts texts) {
         this.texts = texts;
@@ -144,6 +151,7 @@ public final class MainController {
         historyRegion.getChildren().setAll(historyView());
         whyRegion.getChildren().setAll(whyPanel());
         parametersRegion.getChildren().setAll(parametersPanel());
+        lessons = new LessonMode(player, texts, lessonsButton, this::load, this::showSide, ProgressStore.standard());
 
         text(appTitle, "app.title");
         text(openButton, "toolbar.open");
@@ -323,8 +331,17 @@ public final class MainController {
     }
 
     /** Starts a run of {@code scenario}, named {@code name} in messages, and shows it from step 0. */
-    public void load(String name, Scenario scenario) {
-        player.open(RunSession.start(name, scenario));
+    public RunSession load(String name, Scenario scenario) {
+        RunSession session = RunSession.start(name, scenario);
+        player.open(session);
+        return session;
+    }
+
+    /** Shows {@code panel} in place of the side column (why, parameters); null puts the side column back. */
+    private void showSide(Node panel) {
+        double[] dividers = columns.getDividerPositions();
+        columns.getItems().set(1, panel == null ? sideColumn : panel);
+        columns.setDividerPositions(dividers);
     }
 
     /**
@@ -685,6 +702,11 @@ public final class MainController {
 
     public Texts texts() {
         return texts;
+    }
+
+    /** Lesson mode: the Lessons button, the list and the lesson player. */
+    public LessonMode lessons() {
+        return lessons;
     }
 
     /** The region that holds the stage view (for snapshots). */

@@ -2,10 +2,15 @@ package io.iocplab.app;
 
 import io.iocplab.app.compare.ComparePlayer;
 import io.iocplab.app.compare.CompareWindow;
+import io.iocplab.app.lesson.Course;
+import io.iocplab.app.lesson.LessonMode;
+import io.iocplab.app.lesson.ProgressStore;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
+import io.iocplab.lesson.Answer;
+import io.iocplab.lesson.Lesson;
 import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
@@ -29,8 +34,9 @@ import javafx.stage.Stage;
  * Writes pictures of the main window for the README: the welcome scenario at 1600×1000, in English
  * and in Korean ({@code main-en-1.png} .. {@code main-ko-3.png}), at three moments of the run chosen
  * by what they show ({@link #moments}): packets waiting in the queue, the running count over the
- * concurrency value, and two thirds of the way through; and the A/B comparison window on the same
- * scenario ({@code compare-en.png}, {@code compare-ko.png}).
+ * concurrency value, and two thirds of the way through; the A/B comparison window on the same
+ * scenario ({@code compare-en.png}, {@code compare-ko.png}); and a lesson in progress with a question
+ * answered ({@code lesson-en.png}, {@code lesson-ko.png}).
  *
  * <pre>
  * xvfb-run -a java -jar target/iocplab.jar screenshots DIR
@@ -52,6 +58,8 @@ public final class Screenshots {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
     private static final long SETTLE_MS = 700;
+    /** The lesson of the lesson pictures. */
+    static final String LESSON = "06-lifo";
     /** Where the comparison's picture is taken, as a share of the longer run's virtual time. */
     private static final double COMPARE_AT = 0.3;
 
@@ -107,6 +115,8 @@ public final class Screenshots {
             written.addAll(write(dir, Texts.KOREAN, "ko"));
             written.add(writeCompare(dir, Texts.ENGLISH, "en"));
             written.add(writeCompare(dir, Texts.KOREAN, "ko"));
+            written.add(writeLesson(dir, Texts.ENGLISH, "en"));
+            written.add(writeLesson(dir, Texts.KOREAN, "ko"));
             return written;
         } finally {
             Platform.exit();
@@ -186,6 +196,54 @@ public final class Screenshots {
             return file;
         } finally {
             onFx(() -> {
+                window.stage().close();
+                return null;
+            });
+        }
+    }
+
+    /**
+     * A lesson in progress ({@code lesson-en.png}, {@code lesson-ko.png}): {@value #LESSON} at its first
+     * step with a question, answered wrongly, so the verdict, the engine's answer and the why show.
+     * Progress goes to a temporary folder, never to the user's.
+     */
+    private static Path writeLesson(Path dir, Locale locale, String tag) throws Exception {
+        if (System.getProperty(ProgressStore.HOME_PROPERTY) == null) {
+            System.setProperty(ProgressStore.HOME_PROPERTY, Files.createTempDirectory("iocplab-shots").toString());
+        }
+        Lesson lesson = Course.packed().lessons().stream().filter(l -> l.id().equals(LESSON)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no lesson " + LESSON + " packed"));
+        MainWindow window = onFx(() -> {
+            Stage stage = new Stage();
+            MainWindow w = MainWindow.create(stage, locale, MainWindow.WIDTH, MainWindow.HEIGHT);
+            w.controller().lessons().open(lesson);
+            stage.show();
+            return w;
+        });
+        try {
+            LessonMode mode = window.controller().lessons();
+            long until = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            while (onFx(mode::walk) == null) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("lesson " + LESSON + " was not ready in " + RUN_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(100);
+            }
+            onFx(() -> {
+                while (mode.walk().answer().isEmpty() && !mode.walk().atLast()) {
+                    mode.next();
+                }
+                Answer a = mode.walk().answer().orElseThrow();
+                mode.choose(a.choices().stream().filter(c -> !a.isCorrect(c.id())).findFirst().orElseThrow().id());
+                return null;
+            });
+            Thread.sleep(SETTLE_MS);
+            Path file = dir.resolve("lesson-" + tag + ".png");
+            Pictures.writePng(onFx(() -> Pictures.snapshot(window.scene())), file);
+            return file;
+        } finally {
+            onFx(() -> {
+                window.controller().dispose();
                 window.stage().close();
                 return null;
             });

@@ -1,0 +1,308 @@
+package io.iocplab.app.lesson;
+
+import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Texts;
+import io.iocplab.app.run.PlayerModel;
+import io.iocplab.app.run.RunSession;
+import io.iocplab.lesson.CodeFocus;
+import io.iocplab.lesson.Lesson;
+import io.iocplab.lesson.LessonRun;
+import io.iocplab.scenario.Scenario;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * Lesson mode of the main window: the Lessons button, the list, and a lesson played on the window's
+ * own stage, code view and player, with the narration in place of the side column.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>Entering puts the lesson column in place of the side column (why, parameters); leaving puts them
+ *       back and, if a lesson's run is on the stage, the run that was there before.</li>
+ *   <li>A lesson's scenario runs as any run of the window does ({@link RunSession}, its engine thread);
+ *       a helper thread waits for it to end and resolves the lesson's points and answers over exactly
+ *       those events ({@link LessonRun#of}), so every step's point indexes the timeline on the stage.
+ *       The JavaFX thread never waits: it shows "preparing" until the result is handed back.</li>
+ *   <li>Each step moves the playhead to the state after its point ({@link LessonWalk#playheadStep()}),
+ *       selects the thread whose code the step highlights (the code view follows the selection), and
+ *       saves how far the student got. Continue needs an answer when the step asks a question; no skip.</li>
+ *   <li>The transport stays free: the student may play or scrub around a step; Continue and Back go to
+ *       the steps' points. Opening another scenario (Open, drop) leaves lesson mode.</li>
+ *   <li>The narration follows the window's language at once.</li>
+ * </ul>
+ */
+public final class LessonMode implements NarrationPanel.Actions {
+    /** The name of the helper thread that waits for a lesson's run and resolves the lesson over it. */
+    public static final String THREAD_NAME = "iocplab-lesson";
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+    private static final Logger LOG = Logger.getLogger(LessonMode.class.getName());
+
+    private final PlayerModel player;
+    private final Texts texts;
+    private final ToggleButton button;
+    private final BiFunction<String, Scenario, RunSession> load;
+    private final Consumer<Node> side;
+    private final ProgressStore progress;
+    private final StackPane column = new StackPane();
+    private final LessonList list;
+    private final NarrationPanel narration;
+
+    private boolean active;
+    private Course course;
+    private RunSession before;
+    private Lesson lesson;
+    private RunSession lessonRun;
+    private LessonWalk walk;
+    private String failure;
+    private long ticket;
+
+    /**
+     * @param button the toolbar's Lessons button (this class sets its text and what it does)
+     * @param load   starts a run in the window (name, scenario) and returns it
+     * @param side   shows a node in place of the side column; null puts the side column back
+     */
+    public LessonMode(PlayerModel player, Texts texts, ToggleButton button,
+                      BiFunction<String, Scenario, RunSession> load, Consumer<Node> side, ProgressStore progress) {
+        this.player = player;
+        this.texts = texts;
+        this.button = button;
+        this.load = load;
+        this.side = side;
+        this.progress = progress;
+        this.list = new LessonList(texts, this::open, this::leave);
+        this.narration = new NarrationPanel(texts, this);
+        column.setId("lesson-column");
+        column.getStyleClass().add("lesson-column");
+        column.getStylesheets().add(LessonMode.class.getResource("lesson.css").toExternalForm());
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> {
+            if (button.isSelected()) {
+                enter();
+            } else {
+                leave();
+            }
+        });
+        texts.localeProperty().addListener((o, was, now) -> localize());
+        player.sessionProperty().addListener((o, was, now) -> {
+            if (active && lessonRun != null && now != lessonRun && now != before) {
+                quit();                             // another scenario was opened: lesson mode ends
+            }
+        });
+        localize();
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    /** The walk shown now, or null (the list, or a lesson being prepared). */
+    public LessonWalk walk() {
+        return walk;
+    }
+
+    /** The column shown beside the stage in lesson mode: the list or the narration. */
+    Node column() {
+        return column;
+    }
+
+    /** Shows the lesson column with the list of lessons. */
+    public void enter() {
+        activate();
+        list();
+    }
+
+    private void activate() {
+        if (!active) {
+            active = true;
+            before = player.session();
+            side.accept(column);
+        }
+        button.setSelected(true);
+    }
+
+    /** Puts the side column back, and the run that was on the stage before the lesson. */
+    public void leave() {
+        boolean lessonShown = lessonRun != null;
+        quit();
+        if (lessonShown && before != null) {
+            load.apply(before.name(), before.scenario());
+        }
+        before = null;
+    }
+
+    private void quit() {
+        active = false;
+        ticket++;
+        lesson = null;
+        lessonRun = null;
+        walk = null;
+        button.setSelected(false);
+        side.accept(null);
+    }
+
+    /** The list of lessons, with the progress saved so far (the course is read once, in the background). */
+    @Override
+    public void list() {
+        ticket++;
+        walk = null;
+        lesson = null;
+        column.getChildren().setAll(list.node());
+        if (course != null) {
+            list.show(course, progress);
+            return;
+        }
+        list.showLoading();
+        background(Course::packed, c -> {
+            course = c;
+            c.problems().forEach(p -> LOG.warning(p));
+            list.show(c, progress);
+        });
+    }
+
+    /** Opens a lesson: runs its scenario on the stage, then shows it at the step the student had reached. */
+    public void open(Lesson chosen) {
+        activate();
+        lesson = chosen;
+        walk = null;
+        failure = null;
+        column.getChildren().setAll(narration.node());
+        narration.showPreparing(chosen);
+        RunSession session = load.apply(chosen.id() + ".yaml", chosen.scenario());
+        lessonRun = session;
+        int resume = progress.of(chosen.id()).done() ? 0 : Math.max(0, progress.of(chosen.id()).reached());
+        background(() -> resolve(chosen, session), run -> ready(session, run, resume));
+    }
+
+    /** On the helper thread: waits for the run and resolves the lesson over its events. */
+    private static LessonRun resolve(Lesson lesson, RunSession session) throws InterruptedException {
+        if (!session.awaitEnd(RUN_TIMEOUT)) {
+            session.cancel();
+            throw new IllegalStateException("the run did not end in " + RUN_TIMEOUT.toSeconds() + " s");
+        }
+        if (session.status() != RunSession.Status.FINISHED) {
+            throw new IllegalStateException(session.failure() != null ? session.failure()
+                    : "the run ended " + session.status().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        LessonRun run = LessonRun.of(lesson, session.timeline().events(0, session.timeline().size()));
+        if (run.pointOf(0) < 0) {
+            throw new IllegalStateException(run.problems().isEmpty() ? "no step is reached"
+                    : run.problems().get(0).toString());
+        }
+        return run;
+    }
+
+    private void ready(RunSession session, LessonRun run, int resume) {
+        if (player.session() != session) {
+            player.tick(0);                         // the finished run replaces the one shown now
+        }
+        walk = new LessonWalk(run, resume);
+        showStep();
+    }
+
+    private void showStep() {
+        player.seek(walk.playheadStep());
+        CodeFocus focus = walk.run().codeOf(walk.step());
+        if (focus != null) {
+            player.playhead().selectionProperty().set(new Selection.Thread(focus.thread()));
+        }
+        narration.show(walk);
+        progress.reached(walk.run().lesson().id(), walk.step());
+    }
+
+    /** Continue: the next step, or on the last one, the lesson is done and the list comes back. */
+    @Override
+    public void next() {
+        if (walk == null || !walk.canContinue()) {
+            return;
+        }
+        if (walk.atLast()) {
+            progress.finished(walk.run().lesson().id(), walk.step());
+            list();
+        } else if (walk.next()) {
+            showStep();
+        }
+    }
+
+    /** The student clicked a choice of the current step's prediction (the first click counts). */
+    @Override
+    public void choose(String choiceId) {
+        if (walk != null && walk.answer().isPresent()) {
+            walk.choose(choiceId);
+            narration.show(walk);
+        }
+    }
+
+    /** Back: the previous step, at its point, exactly as it was shown. */
+    @Override
+    public void back() {
+        if (walk != null && walk.back()) {
+            showStep();
+        }
+    }
+
+    private void localize() {
+        button.setText(texts.get(NarrationPanel.BUNDLE, "toolbar.lessons"));
+        if (button.getTooltip() == null) {
+            button.setTooltip(new Tooltip());
+        }
+        button.getTooltip().setText(texts.get(NarrationPanel.BUNDLE, "toolbar.lessons.tip"));
+        if (!active) {
+            return;
+        }
+        if (walk != null) {
+            narration.show(walk);
+        } else if (lesson != null && failure != null) {
+            narration.showFailure(lesson, failure);
+        } else if (lesson != null) {
+            narration.showPreparing(lesson);
+        } else if (course != null) {
+            list.show(course, progress);
+        } else {
+            list.showLoading();
+        }
+    }
+
+    /** Runs {@code work} on a helper thread and hands its result to {@code done} on the JavaFX thread,
+     *  unless lesson mode moved on meanwhile; a failure is shown in the narration. */
+    private <T> void background(Callable<T> work, Consumer<T> done) {
+        long mine = ++ticket;
+        Lesson about = lesson;
+        Thread t = new Thread(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> {
+                    if (mine == ticket) {
+                        done.accept(result);
+                    }
+                });
+            } catch (Exception e) {
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                Platform.runLater(() -> {
+                    if (mine == ticket) {
+                        failed(about, why);
+                    }
+                });
+            }
+        }, THREAD_NAME);
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void failed(Lesson about, String why) {
+        LOG.warning((about == null ? "lessons" : about.id()) + ": " + why);
+        failure = why;
+        if (about != null) {
+            column.getChildren().setAll(narration.node());
+            narration.showFailure(about, why);
+        }
+    }
+}

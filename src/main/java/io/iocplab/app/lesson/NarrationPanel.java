@@ -1,0 +1,212 @@
+package io.iocplab.app.lesson;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.lesson.Answer;
+import io.iocplab.lesson.Choice;
+import io.iocplab.lesson.CodeFocus;
+import io.iocplab.lesson.Lang;
+import io.iocplab.lesson.Lesson;
+import io.iocplab.lesson.LessonStep;
+import io.iocplab.lesson.Prediction;
+import io.iocplab.scenario.CListing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The narration beside the stage ({@code narration.fxml}): draws a {@link LessonWalk} in the window's
+ * language and passes the student's clicks on. It holds no state of its own: {@link LessonMode} calls
+ * {@link #show} after every change, and again when the language changes.
+ *
+ * <p>A prediction is drawn from its {@link Answer} alone, whatever its kind: one button per
+ * {@link Choice} with the choice's label. Before an answer the buttons are live and Continue is off;
+ * after it they are off, the clicked one is marked right or wrong, the right one is marked, and the
+ * verdict, the engine's explanation and the author's why appear.
+ */
+public final class NarrationPanel {
+    static final String BUNDLE = "lesson";
+
+    /** What the panel's buttons ask for. */
+    public interface Actions {
+        void back();
+
+        void next();
+
+        void list();
+
+        void choose(String choiceId);
+    }
+
+    @FXML private VBox root;
+    @FXML private Label heading;
+    @FXML private Label title;
+    @FXML private ScrollPane scroll;
+    @FXML private Label say;
+    @FXML private VBox codeBox;
+    @FXML private Label codeCaption;
+    @FXML private Label codeLine;
+    @FXML private VBox predictBox;
+    @FXML private Label question;
+    @FXML private FlowPane choices;
+    @FXML private Label verdict;
+    @FXML private Label engineAnswer;
+    @FXML private Label explain;
+    @FXML private Label hint;
+    @FXML private Button listButton;
+    @FXML private Button backButton;
+    @FXML private Button continueButton;
+
+    private final Texts texts;
+    private final Actions actions;
+
+    public NarrationPanel(Texts texts, Actions actions) {
+        this.texts = texts;
+        this.actions = actions;
+        FXMLLoader loader = new FXMLLoader(NarrationPanel.class.getResource("narration.fxml"));
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load narration.fxml", e);
+        }
+        for (Label l : new Label[] {say, codeCaption, question, engineAnswer, explain, hint, title}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped text takes the lines it needs
+        }
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** The lesson is being prepared (its scenario runs): its title, its summary and a word saying so. */
+    public void showPreparing(Lesson lesson) {
+        showMessage(lesson, text("narration.preparing"));
+    }
+
+    /** The lesson cannot be shown (its run failed): why, and the way back to the list. */
+    public void showFailure(Lesson lesson, String why) {
+        showMessage(lesson, text("narration.failed", why));
+    }
+
+    private void showMessage(Lesson lesson, String message) {
+        Lang lang = lang();
+        localizeButtons(false);
+        heading.setText(text("narration.heading", lesson.number(), "\u2013", lesson.steps().size()));
+        title.setText(lesson.title().get(lang));
+        say.setText(lesson.summary().get(lang));
+        show(codeBox, false);
+        show(predictBox, false);
+        hint.setText(message);
+        backButton.setDisable(true);
+        continueButton.setDisable(true);
+    }
+
+    /** The walk's current step. */
+    public void show(LessonWalk walk) {
+        Lang lang = lang();
+        Lesson lesson = walk.run().lesson();
+        LessonStep step = walk.current();
+        localizeButtons(walk.atLast());
+        heading.setText(text("narration.heading", lesson.number(), walk.step() + 1, lesson.steps().size()));
+        title.setText(lesson.title().get(lang));
+        say.setText(step.say().get(lang));
+        showCode(walk);
+        Answer answer = walk.answer().orElse(null);
+        show(predictBox, answer != null);
+        if (answer != null) {
+            showPrediction(step.predict(), answer, walk.chosen(), lang);
+        }
+        hint.setText(walk.canContinue() ? "" : text("narration.answerFirst"));
+        backButton.setDisable(walk.atFirst());
+        continueButton.setDisable(!walk.canContinue());
+        scroll.setVvalue(0);
+    }
+
+    private void showCode(LessonWalk walk) {
+        CodeFocus focus = walk.run().codeOf(walk.step());
+        CListing listing = focus == null ? null : CListing.of(walk.run().lesson().scenario(), focus.thread());
+        boolean shown = listing != null && focus.line() >= 0 && focus.line() < listing.lines().size();
+        show(codeBox, shown);
+        if (shown) {
+            codeCaption.setText(text("narration.code", focus.thread()));
+            codeLine.setText(listing.lines().get(focus.line()).code().strip());
+        }
+    }
+
+    private void showPrediction(Prediction p, Answer answer, String chosen, Lang lang) {
+        question.setText(p.question().get(lang));
+        choices.getChildren().clear();
+        for (Choice c : answer.choices()) {
+            Button b = new Button(c.label().get(lang));
+            b.setId("lesson-choice-" + c.id());
+            b.getStyleClass().add("predict-choice");
+            b.setUserData(c.id());
+            if (chosen == null) {
+                b.setOnAction(e -> actions.choose(c.id()));
+            } else {
+                b.setDisable(!c.id().equals(chosen) && !answer.isCorrect(c.id()));
+                b.setMouseTransparent(true);
+                b.setFocusTraversable(false);
+                if (answer.isCorrect(c.id())) {
+                    b.getStyleClass().add("right");
+                } else if (c.id().equals(chosen)) {
+                    b.getStyleClass().add("wrong");
+                }
+            }
+            choices.getChildren().add(b);
+        }
+        boolean answered = chosen != null;
+        verdict.getStyleClass().removeAll("right", "wrong");
+        if (answered) {
+            verdict.getStyleClass().add(answer.isCorrect(chosen) ? "right" : "wrong");
+        }
+        verdict.setText(!answered ? "" : text(answer.isCorrect(chosen) ? "narration.right" : "narration.wrong"));
+        engineAnswer.setText(!answered ? "" : text("narration.answer", answer.correctChoice().label().get(lang))
+                + "\n" + answer.explanation().get(lang));
+        explain.setText(!answered || p.explain() == null ? "" : text("narration.why") + " " + p.explain().get(lang));
+        show(verdict, answered);
+        show(engineAnswer, answered);
+        show(explain, answered && p.explain() != null);
+    }
+
+    private void localizeButtons(boolean last) {
+        listButton.setText(text("narration.list"));
+        backButton.setText(text("narration.back"));
+        continueButton.setText(text(last ? "narration.finish" : "narration.continue"));
+    }
+
+    private Lang lang() {
+        return texts.locale().getLanguage().equals("ko") ? Lang.KO : Lang.EN;
+    }
+
+    private String text(String key, Object... args) {
+        return texts.get(BUNDLE, key, args);
+    }
+
+    private static void show(Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
+    }
+
+    @FXML
+    private void onBack() {
+        actions.back();
+    }
+
+    @FXML
+    private void onContinue() {
+        actions.next();
+    }
+
+    @FXML
+    private void onList() {
+        actions.list();
+    }
+}

@@ -1,0 +1,335 @@
+package io.iocplab.app.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.iocplab.app.MainWindow;
+import io.iocplab.app.model.Selection;
+import io.iocplab.app.run.TestScenarios;
+import io.iocplab.lesson.Answer;
+import io.iocplab.lesson.Choice;
+import io.iocplab.lesson.LessonStep;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The lesson player in the main window, headless: a lesson walked from the list to its end in English and
+ * another in Korean, predictions answered wrong and right with their feedback, Back giving the same
+ * picture of the stage, the side column back on leaving, and the progress read again by a new window.
+ * Which choice is right comes from the engine's answer ({@link LessonMode#walk()}), never from here.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonModeFxTest {
+    @TempDir
+    static Path homes;
+
+    private Path home;
+    private Stage primary;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        home = Files.createTempDirectory(homes, "home");          // each test starts with no progress
+        System.setProperty(ProgressStore.HOME_PROPERTY, home.toString());
+        primary = stage;
+        window = open(stage, Locale.ENGLISH);
+    }
+
+    private static MainWindow open(Stage stage, Locale locale) {
+        MainWindow w = MainWindow.create(stage, locale, 1280, 800);
+        w.controller().load("workers.yaml", TestScenarios.workers(2));
+        stage.show();
+        return w;
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> {
+            window.controller().dispose();
+            if (window.stage() != primary) {
+                window.stage().close();            // the second window of a test must not answer the next one's lookups
+            }
+        });
+    }
+
+    @Test
+    void aLessonInEnglishFromTheListToItsEndWithPredictionsWrongAndRight(FxRobot robot) throws Exception {
+        assertEquals("Lessons", robot.lookup("#lessonsButton").queryAs(ToggleButton.class).getText());
+        openLesson(robot, "06-lifo");
+        LessonWalk walk = mode().walk();
+        assertEquals(0, walk.step());
+        assertEquals(walk.run().pointOf(0) + 1, (int) fx(() -> window.controller().player().step()));
+        assertEquals(walk.current().say().en(), label(robot, "#lesson-say"));
+        assertTrue(label(robot, "#lesson-heading").contains("step 1 of " + walk.run().lesson().steps().size()));
+        assertNotNull(robot.lookup("#lesson-column").tryQuery().orElse(null));
+        assertTrue(robot.lookup("#why").tryQuery().isEmpty(), "the why panel makes way for the narration");
+
+        boolean wrongDone = false;
+        boolean rightDone = false;
+        while (!fx(() -> mode().walk().atLast())) {
+            LessonStep step = fx(() -> mode().walk().current());
+            assertEquals(step.say().en(), label(robot, "#lesson-say"));
+            Answer answer = fx(() -> mode().walk().answer().orElse(null));
+            if (answer != null) {
+                assertEquals(step.predict().question().en(), label(robot, "#lesson-question"));
+                assertTrue(button(robot, "#lesson-continue").isDisabled(), "no Continue before an answer");
+                assertEquals(answer.choices().size(), robot.lookup(".predict-choice").queryAll().size());
+                Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst()
+                        .orElseThrow();
+                Choice pick = wrongDone ? answer.correctChoice() : wrong;
+                robot.clickOn("#lesson-choice-" + pick.id());
+                if (answer.isCorrect(pick.id())) {
+                    assertEquals("Right!", label(robot, "#lesson-verdict"));
+                    rightDone = true;
+                } else {
+                    assertEquals("Not quite.", label(robot, "#lesson-verdict"));
+                    assertTrue(button(robot, "#lesson-choice-" + pick.id()).getStyleClass().contains("wrong"));
+                    wrongDone = true;
+                }
+                assertTrue(button(robot, "#lesson-choice-" + answer.correct()).getStyleClass().contains("right"));
+                String shown = label(robot, "#lesson-answer");
+                assertTrue(shown.startsWith("The engine's answer: " + answer.correctChoice().label().en()), shown);
+                assertTrue(shown.contains(answer.explanation().en()), shown);
+                if (step.predict().explain() != null) {
+                    assertTrue(label(robot, "#lesson-explain").contains(step.predict().explain().en()));
+                }
+            }
+            int before = fx(() -> mode().walk().step());
+            robot.clickOn("#lesson-continue");
+            assertEquals(before + 1, (int) fx(() -> mode().walk().step()));
+            assertEquals(fx(() -> mode().walk().playheadStep()), fx(() -> window.controller().player().step()));
+        }
+        assertTrue(wrongDone && rightDone, "the lesson asks at least two questions");
+        assertEquals("Finish", button(robot, "#lesson-continue").getText());
+        robot.clickOn("#lesson-continue");
+
+        assertEquals("done \u2713", label(robot, "#lesson-progress-06-lifo"));
+        robot.clickOn("#lesson-leave");
+        assertFalse(fx(() -> mode().isActive()));
+        assertTrue(robot.lookup("#why").tryQuery().isPresent(), "the side column is back");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> "workers.yaml".equals(window.controller().player().session().name())));
+    }
+
+    @Test
+    void aLessonInKoreanAndTheLanguageSwitchAppliesToTheNarrationAtOnce(FxRobot robot) throws Exception {
+        robot.clickOn("#koreanButton");
+        assertEquals("\ub808\uc2a8", robot.lookup("#lessonsButton").queryAs(ToggleButton.class).getText());   // 레슨
+        openLesson(robot, "02-create-io-completion-port");
+        while (true) {
+            LessonStep step = fx(() -> mode().walk().current());
+            String say = label(robot, "#lesson-say");
+            assertEquals(step.say().ko(), say);
+            assertTrue(say.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL));
+            Answer answer = fx(() -> mode().walk().answer().orElse(null));
+            if (answer != null) {
+                robot.clickOn("#lesson-choice-" + answer.correct());
+                assertEquals("\ub9de\uc558\uc2b5\ub2c8\ub2e4!", label(robot, "#lesson-verdict"));  // 맞았습니다!
+                assertTrue(label(robot, "#lesson-answer").contains(answer.explanation().ko()));
+                robot.clickOn("#englishButton");
+                assertEquals(step.say().en(), label(robot, "#lesson-say"));
+                assertEquals("Right!", label(robot, "#lesson-verdict"));
+                robot.clickOn("#koreanButton");
+            }
+            if (fx(() -> mode().walk().atLast())) {
+                break;
+            }
+            robot.clickOn("#lesson-continue");
+        }
+        assertEquals("\ub9c8\uce58\uae30", button(robot, "#lesson-continue").getText());              // 마치기
+        robot.clickOn("#lesson-continue");
+        assertEquals("\uc644\ub8cc \u2713", label(robot, "#lesson-progress-02-create-io-completion-port")); // 완료 ✓
+    }
+
+    @Test
+    void backShowsThePreviousStepExactlyAsBefore(FxRobot robot) throws Exception {
+        openLesson(robot, "06-lifo");
+        answerAndContinue(robot);
+        int step = fx(() -> window.controller().player().step());
+        Selection selected = fx(() -> window.controller().playhead().selectionProperty().get());
+        String code = label(robot, "#lesson-code");
+        int[] before = stablePixels(window.controller().stageRegion());
+
+        Answer answer = fx(() -> mode().walk().answer().orElseThrow());
+        robot.clickOn("#lesson-choice-" + answer.correct());
+        robot.clickOn("#lesson-continue");
+        assertNotEquals(step, (int) fx(() -> window.controller().player().step()));
+        robot.clickOn("#lesson-back");
+
+        assertEquals(step, (int) fx(() -> window.controller().player().step()));
+        assertEquals(selected, fx(() -> window.controller().playhead().selectionProperty().get()));
+        assertEquals(code, label(robot, "#lesson-code"));
+        assertEquals("Right!", label(robot, "#lesson-verdict"), "the answer given stays");
+        assertArrayEquals(before, stablePixels(window.controller().stageRegion()), "the stage after Back");
+    }
+
+    @Test
+    void progressIsSavedAndANewWindowReadsItBack(FxRobot robot) throws Exception {
+        openLesson(robot, "07-concurrency-value");
+        answerAndContinue(robot);
+        answerAndContinue(robot);
+        int reached = fx(() -> mode().walk().step());
+        int steps = fx(() -> mode().walk().run().lesson().steps().size());
+        assertTrue(Files.readString(home.resolve(ProgressStore.FILE_NAME)).contains("07-concurrency-value.step=" + reached));
+
+        robot.interact(() -> {
+            window.controller().dispose();
+            window.stage().close();
+            window = open(new Stage(), Locale.ENGLISH);
+        });
+        robot.clickOn("#lessonsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#lesson-progress-07-concurrency-value").tryQuery().isPresent());
+        assertEquals("step " + (reached + 1) + " of " + steps, label(robot, "#lesson-progress-07-concurrency-value"));
+
+        clickInList(robot, "#lesson-open-07-concurrency-value");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null));
+        assertEquals(reached, (int) fx(() -> mode().walk().step()), "the lesson opens where the student left it");
+    }
+
+    @Test
+    void whileTheLessonsRunIsComputedTheNarrationSaysSoThenShowsTheFirstStep(FxRobot robot) throws Exception {
+        io.iocplab.lesson.Lesson lifo = Course.packed().lessons().stream().filter(l -> l.id().equals("06-lifo"))
+                .findFirst().orElseThrow();
+        String[] said = new String[1];
+        boolean[] continueOff = new boolean[1];
+        robot.interact(() -> {
+            mode().open(lifo);                      // the result can only come back in a later pulse
+            said[0] = ((Label) mode().column().lookup("#lesson-hint")).getText();
+            continueOff[0] = mode().column().lookup("#lesson-continue").isDisabled();
+        });
+        assertEquals("Preparing the lesson: running its scenario\u2026", said[0]);
+        assertTrue(continueOff[0]);
+
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(lifo.steps().get(0).say().en(), label(robot, "#lesson-say"));
+        assertFalse(button(robot, "#lesson-continue").isDisabled());
+        assertEquals("", label(robot, "#lesson-hint"));
+    }
+
+    @Test
+    void openingAnotherScenarioDuringALessonLeavesLessonMode(FxRobot robot) throws Exception {
+        openLesson(robot, "01-why-completion-ports");
+        robot.interact(() -> window.controller().load("other.yaml", TestScenarios.workers(1)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> "other.yaml".equals(window.controller().player().session().name())));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(fx(() -> mode().isActive()));
+        assertFalse(robot.lookup("#lessonsButton").queryAs(ToggleButton.class).isSelected());
+        assertTrue(robot.lookup("#why").tryQuery().isPresent(), "the side column is back");
+        assertTrue(robot.lookup("#lesson-column").tryQuery().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private LessonMode mode() {
+        return window.controller().lessons();
+    }
+
+    /** Clicks Lessons, then the lesson, and waits until its first step is shown. */
+    private void openLesson(FxRobot robot, String id) throws Exception {
+        robot.clickOn("#lessonsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#lesson-open-" + id).tryQuery().isPresent());
+        clickInList(robot, "#lesson-open-" + id);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Scrolls the list of lessons to the row, as a student would, and clicks it. */
+    private static void clickInList(FxRobot robot, String query) {
+        Node row = robot.lookup(query).query();
+        ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
+        for (int i = 0; i < 20 && !fx(() -> centreShown(row, scroll)); i++) {
+            robot.interact(() -> {
+                scroll.applyCss();
+                scroll.layout();
+                Node content = scroll.getContent();
+                double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                double y = content.sceneToLocal(row.localToScene(row.getBoundsInLocal())).getMinY();
+                scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        robot.clickOn(row);
+    }
+
+    private static boolean centreShown(Node row, ScrollPane scroll) {
+        Bounds r = row.localToScene(row.getBoundsInLocal());
+        return scroll.localToScene(scroll.getLayoutBounds()).contains(r.getCenterX(), r.getCenterY());
+    }
+
+    /** Answers the current step's question (rightly) if it asks one, then clicks Continue. */
+    private void answerAndContinue(FxRobot robot) {
+        Answer answer = fx(() -> mode().walk().answer().orElse(null));
+        if (answer != null && fx(() -> mode().walk().chosen()) == null) {
+            robot.clickOn("#lesson-choice-" + answer.correct());
+        }
+        robot.clickOn("#lesson-continue");
+    }
+
+    private static String label(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    private static Button button(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Button.class);
+    }
+
+    /** The node's pixels once two snapshots a moment apart agree (any animation has ended). */
+    private static int[] stablePixels(Node node) {
+        int[] last = null;
+        for (int i = 0; i < 40; i++) {
+            int[] now = fx(() -> pixels(node.snapshot(null, null)));
+            if (last != null && java.util.Arrays.equals(last, now)) {
+                return now;
+            }
+            last = now;
+            WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("the picture of " + node + " never settled");
+    }
+
+    private static int[] pixels(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h + 2];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 2, w);
+        argb[0] = w;
+        argb[1] = h;
+        return argb;
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
