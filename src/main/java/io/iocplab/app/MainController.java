@@ -1,6 +1,7 @@
 package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
+import io.iocplab.app.experiments.ExperimentsWindow;
 import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
@@ -81,6 +82,7 @@ public final class MainController {
     @FXML private Button openButton;
     @FXML private Button exportPngButton;
     @FXML private Button exportTraceButton;
+    @FXML private Button experimentsButton;
     @FXML private ToggleButton englishButton;
     @FXML private ToggleButton koreanButton;
     @FXML private ToggleButton presenterButton;
@@ -125,6 +127,7 @@ public final class MainController {
     private boolean updatingScrub;
     private boolean updatingSpeed;
     private AnimationTimer frames;
+    private ExperimentsWindow experiments;
 
     MainController(Texts texts) {
         this.texts = texts;
@@ -147,6 +150,7 @@ public final class MainController {
         text(openButton, "toolbar.open");
         text(exportPngButton, "toolbar.exportPng");
         text(exportTraceButton, "toolbar.exportTrace");
+        text(experimentsButton, "toolbar.experiments");
         text(englishButton, "language.en");
         text(koreanButton, "language.ko");
         text(presenterButton, "toolbar.presenter");
@@ -156,6 +160,7 @@ public final class MainController {
         tip(openButton, "toolbar.open.tip");
         tip(exportPngButton, "toolbar.exportPng.tip");
         tip(exportTraceButton, "toolbar.exportTrace.tip");
+        tip(experimentsButton, "toolbar.experiments.tip");
         tip(englishButton, "language.tip");
         tip(koreanButton, "language.tip");
         tip(presenterButton, "toolbar.presenter.tip");
@@ -451,6 +456,16 @@ public final class MainController {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
+    /** Opens the experiments window (once; then brings it to the front): sweeps and their charts. */
+    @FXML
+    private void onExperiments() {
+        if (experiments == null) {
+            experiments = ExperimentsWindow.create(window, texts,
+                    () -> player.session() == null ? null : player.session().scenario(), this::load);
+        }
+        experiments.show();
+    }
+
     @FXML
     private void onPresenter() {
         setPresenter(presenterButton.isSelected());
@@ -661,6 +676,9 @@ public final class MainController {
         }
         noticeTimer.stop();
         player.dispose();
+        if (experiments != null) {
+            experiments.close();
+        }
     }
 
     public PlayerModel player() {
