@@ -284,6 +284,20 @@ public final class ExperimentsController {
         return charts;
     }
 
+    /** Fills the form and presses Run, as a user would (the screenshots do). */
+    void run(String messages, Knob first, String firstList, Knob second, String secondList) {
+        sourceChoice.setValue(Source.ECHO);
+        messagesField.setText(messages);
+        firstKnob.setValue(first);
+        firstValues.setText(firstList);
+        secondOn.setSelected(second != null);
+        if (second != null) {
+            secondKnob.setValue(second);
+            secondValues.setText(secondList);
+        }
+        onRun();
+    }
+
     /** Whether a sweep runs now (cancelled or not, until its last run has ended). */
     boolean isRunning() {
         return current != null;

@@ -3,6 +3,7 @@ package io.iocplab.app.experiments;
 import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sweep.Configuration;
+import io.iocplab.sweep.Knob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.BiConsumer;
@@ -76,6 +77,19 @@ public final class ExperimentsWindow {
     public void close() {
         controller.cancel();
         stage.close();
+    }
+
+    /**
+     * Runs a sweep of the echo workload with {@code messages} per client as if typed in the form (for the
+     * screenshots); {@code second} may be null. Returns at once; {@link #isRunning()} says when it is over.
+     */
+    public void run(int messages, Knob first, String firstValues, Knob second, String secondValues) {
+        controller.run(Integer.toString(messages), first, firstValues, second, secondValues);
+    }
+
+    /** Whether a sweep runs now. */
+    public boolean isRunning() {
+        return controller.isRunning();
     }
 
     public Stage stage() {

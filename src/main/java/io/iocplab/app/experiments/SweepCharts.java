@@ -7,11 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
-import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -21,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /**
  * The charts of a sweep: one line chart per {@link ChartMeasure}, each measure against the settings of
@@ -39,7 +38,7 @@ final class SweepCharts {
     private final Texts texts;
     private final Consumer<Configuration> open;
     private final GridPane grid = new GridPane();
-    private final Map<ChartMeasure, LineChart<String, Number>> charts = new EnumMap<>(ChartMeasure.class);
+    private final Map<ChartMeasure, LineChart<Number, Number>> charts = new EnumMap<>(ChartMeasure.class);
     private final Label caption = new Label();
     private SweepTable table;
     private ChartPlan plan;
@@ -56,10 +55,11 @@ final class SweepCharts {
         }
         int cell = 0;
         for (ChartMeasure m : ChartMeasure.values()) {
-            LineChart<String, Number> chart = new LineChart<>(new CategoryAxis(), new NumberAxis());
+            LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
             chart.setId("chart-" + m.name());
             chart.getStyleClass().add("sweep-chart");
             chart.setAnimated(false);
+            chart.setVerticalZeroLineVisible(false);
             chart.setPrefHeight(250);
             if (m.percent()) {
                 NumberAxis y = (NumberAxis) chart.getYAxis();
@@ -84,7 +84,7 @@ final class SweepCharts {
     }
 
     /** The chart of one measure (for tests). */
-    LineChart<String, Number> chart(ChartMeasure m) {
+    LineChart<Number, Number> chart(ChartMeasure m) {
         return charts.get(m);
     }
 
@@ -109,20 +109,20 @@ final class SweepCharts {
 
     private void redraw() {
         for (ChartMeasure m : ChartMeasure.values()) {
-            LineChart<String, Number> chart = charts.get(m);
+            LineChart<Number, Number> chart = charts.get(m);
             chart.setTitle(texts.get(BUNDLE, "measure." + m.name()));
             chart.getYAxis().setLabel(texts.get(BUNDLE, "measure." + m.name() + ".unit"));
-            CategoryAxis xAxis = (CategoryAxis) chart.getXAxis();
+            NumberAxis xAxis = (NumberAxis) chart.getXAxis();
             chart.getData().clear();
             if (plan == null) {
                 xAxis.setLabel("");
                 continue;
             }
             xAxis.setLabel(knobName(plan.x()));
-            xAxis.setCategories(FXCollections.observableArrayList(plan.xSettings()));
+            placeSettings(xAxis, plan.xSettings());
             chart.setLegendVisible(plan.series() != null);
             for (int line = 0; line < plan.lines(); line++) {
-                XYChart.Series<String, Number> s = new XYChart.Series<>();
+                XYChart.Series<Number, Number> s = new XYChart.Series<>();
                 s.setName(plan.series() == null ? knobName(plan.x())
                         : texts.get(BUNDLE, "setting", knobName(plan.series()), plan.seriesSettings().get(line)));
                 chart.getData().add(s);
@@ -141,14 +141,38 @@ final class SweepCharts {
         if (Double.isNaN(value) || at < 0 || line < 0) {
             return;                                   // not measured (no port, no echo), or outside the plan
         }
-        XYChart.Data<String, Number> point = new XYChart.Data<>(x, value);
+        XYChart.Data<Number, Number> point = new XYChart.Data<>(at, value);
         point.setNode(pointNode(m, row));
-        ObservableList<XYChart.Data<String, Number>> data = charts.get(m).getData().get(line).getData();
+        ObservableList<XYChart.Data<Number, Number>> data = charts.get(m).getData().get(line).getData();
         int index = 0;
-        while (index < data.size() && plan.xSettings().indexOf(data.get(index).getXValue()) < at) {
+        while (index < data.size() && data.get(index).getXValue().intValue() < at) {
             index++;
         }
         data.add(index, point);
+    }
+
+    /**
+     * The settings of the first axis evenly spaced along it, in axis order, each named as typed: setting i
+     * sits at x = i (a category axis would do, but loses its labels when points arrive one by one).
+     */
+    private static void placeSettings(NumberAxis axis, List<String> settings) {
+        axis.setAutoRanging(false);
+        axis.setMinorTickVisible(false);
+        axis.setLowerBound(-0.5);
+        axis.setUpperBound(settings.size() - 0.5);
+        axis.setTickUnit(1);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number x) {
+                double i = x.doubleValue();
+                return i == Math.rint(i) && i >= 0 && i < settings.size() ? settings.get((int) i) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return settings.indexOf(s);
+            }
+        });
     }
 
     private Node pointNode(ChartMeasure measure, int row) {

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -80,7 +81,8 @@ class ExperimentsWindowTest {
         }
         LineChart<?, ?> throughput = chart(robot, window, ChartMeasure.THROUGHPUT);
         XYChart.Data<?, ?> point = fx(() -> throughput.getData().get(1).getData().get(1));   // threads 2, concurrency 2
-        assertEquals("2", point.getXValue());
+        NumberAxis x = (NumberAxis) throughput.getXAxis();
+        assertEquals("2", fx(() -> x.getTickLabelFormatter().toString((Number) point.getXValue())));
         assertTrue(((Number) point.getYValue()).doubleValue() > 0);
 
         robot.moveTo(point.getNode());
