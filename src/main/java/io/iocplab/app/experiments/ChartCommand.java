@@ -5,8 +5,10 @@ import io.iocplab.app.Pictures;
 import io.iocplab.app.model.Texts;
 import io.iocplab.sweep.Knob;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,14 +58,18 @@ public final class ChartCommand {
             System.err.println(USAGE);
             System.exit(2);
             return;
-        } catch (IOException | SweepTable.BadTable e) {
+        } catch (IOException e) {
+            System.err.println("iocplab chart: cannot read " + args[0] + ": "
+                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            System.exit(2);
+            return;
+        } catch (SweepTable.BadTable e) {
             System.err.println("iocplab chart: " + e.getMessage());
             System.exit(2);
             return;
         }
-        int code = 1;
+        CompletableFuture<WritableImage> picture = new CompletableFuture<>();
         try {
-            CompletableFuture<WritableImage> picture = new CompletableFuture<>();
             Platform.startup(() -> {
                 try {
                     picture.complete(picture(request));
@@ -71,12 +77,17 @@ public final class ChartCommand {
                     picture.completeExceptionally(e);
                 }
             });
-            Pictures.writePng(picture.get(60, TimeUnit.SECONDS), png);
-            System.err.println("chart: wrote " + png);
-            code = 0;
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("iocplab chart: cannot start JavaFX (" + e.getMessage() + "); on a machine without a "
                     + "display run it under xvfb-run -a");
+            System.exit(1);
+            return;
+        }
+        int code = 1;
+        try {
+            Pictures.writePng(picture.get(60, TimeUnit.SECONDS), png);
+            System.err.println("chart: wrote " + png);
+            code = 0;
         } catch (Exception e) {
             System.err.println("iocplab chart: cannot draw " + png + ": " + e);
         } finally {
@@ -165,7 +176,7 @@ public final class ChartCommand {
 
     /** The settings every charted row shares, one a line: {@code Processors = 2}. */
     private static String fixedSettings(Texts texts, Request r) {
-        return java.util.Arrays.stream(Knob.values()).filter(k -> k != r.plan().x() && k != r.plan().series())
+        return Arrays.stream(Knob.values()).filter(k -> k != r.plan().x() && k != r.plan().series())
                 .map(k -> texts.get(SweepCharts.BUNDLE, "setting", texts.get(SweepCharts.BUNDLE, "knob." + k.name()),
                         String.join(", ", r.table().settings(k))))
                 .collect(Collectors.joining("\n", "\n", ""));

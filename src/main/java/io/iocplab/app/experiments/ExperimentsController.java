@@ -7,7 +7,6 @@ import io.iocplab.sweep.Knob;
 import io.iocplab.sweep.Progress;
 import io.iocplab.sweep.Row;
 import io.iocplab.sweep.Sweep;
-import io.iocplab.sweep.SweepFailedException;
 import io.iocplab.sweep.SweepRun;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
@@ -182,9 +181,7 @@ public final class ExperimentsController {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof CancellationException) {
             setStatus("progress.cancelled", table.size(), total);
-        } else if (cause instanceof SweepFailedException f) {
-            setStatus("progress.failed", f.getMessage());
-        } else if (cause != null) {
+        } else if (cause != null) {                   // a SweepFailedException says which run failed and why
             setStatus("progress.failed", String.valueOf(cause.getMessage()));
         }
     }
@@ -279,10 +276,6 @@ public final class ExperimentsController {
     }
 
     // ------------------------------------------------------------------ for the window and the tests
-
-    SweepCharts charts() {
-        return charts;
-    }
 
     /** Fills the form and presses Run, as a user would (the screenshots do). */
     void run(String messages, Knob first, String firstList, Knob second, String secondList) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -60,7 +61,7 @@ public final class ExperimentsWindow {
         stage.setScene(scene);
         stage.setMinWidth(700);
         stage.setMinHeight(500);
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> texts.get(SweepCharts.BUNDLE, "window.title"), texts.localeProperty()));
         stage.setOnHidden(e -> controller.cancel());
         return new ExperimentsWindow(stage, controller);
@@ -94,9 +95,5 @@ public final class ExperimentsWindow {
 
     public Stage stage() {
         return stage;
-    }
-
-    ExperimentsController controller() {
-        return controller;
     }
 }

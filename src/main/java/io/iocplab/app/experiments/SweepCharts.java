@@ -83,11 +83,6 @@ final class SweepCharts {
         return grid;
     }
 
-    /** The chart of one measure (for tests). */
-    LineChart<Number, Number> chart(ChartMeasure m) {
-        return charts.get(m);
-    }
-
     /** The text in the cell beside the charts (a hint in the window, what was swept in a PNG). */
     Label caption() {
         return caption;
@@ -218,10 +213,5 @@ final class SweepCharts {
 
     private String knobName(Knob k) {
         return texts.get(BUNDLE, "knob." + k.name());
-    }
-
-    /** The points of a chart, by line (for tests): how many points each line has. */
-    List<Integer> pointsPerLine(ChartMeasure m) {
-        return charts.get(m).getData().stream().map(s -> s.getData().size()).toList();
     }
 }

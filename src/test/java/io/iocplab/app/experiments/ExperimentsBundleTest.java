@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,26 @@ class ExperimentsBundleTest {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return p;
+    }
+
+    @Test
+    void everyKeyTheWindowNamesExists() throws IOException {
+        Properties en = bundle("");
+        Pattern literal = Pattern.compile("\"((?:problem|progress|source|messages|axis|values|run|cancel|hint|setting|"
+                + "value|point|caption|window)(?:\\.[A-Za-z]+)*)\"");
+        Set<String> used = new TreeSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("src/main/java/io/iocplab/app/experiments"))) {
+            for (Path file : files) {
+                Matcher m = literal.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(used.size() > 25, used::toString);
+        for (String key : used) {
+            assertTrue(en.containsKey(key), () -> "missing key " + key);
+        }
     }
 
     @Test
