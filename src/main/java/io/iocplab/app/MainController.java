@@ -2,6 +2,7 @@ package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
 import io.iocplab.app.compare.CompareWindow;
+import io.iocplab.app.experiments.ExperimentsWindow;
 import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
@@ -86,6 +87,7 @@ public final class MainController {
     @FXML private Button exportPngButton;
     @FXML private Button exportTraceButton;
     @FXML private Button compareButton;
+    @FXML private Button experimentsButton;
     @FXML private ToggleButton englishButton;
     @FXML private ToggleButton koreanButton;
     @FXML private ToggleButton presenterButton;
@@ -134,6 +136,7 @@ public final class MainController {
     private boolean updatingSpeed;
     private AnimationTimer frames;
     private LessonMode lessons;
+    private ExperimentsWindow experiments;
 
     MainController(Texts texts) {
         this.texts = texts;
@@ -158,6 +161,7 @@ public final class MainController {
         text(exportPngButton, "toolbar.exportPng");
         text(exportTraceButton, "toolbar.exportTrace");
         text(compareButton, "toolbar.compare");
+        text(experimentsButton, "toolbar.experiments");
         text(englishButton, "language.en");
         text(koreanButton, "language.ko");
         text(presenterButton, "toolbar.presenter");
@@ -168,6 +172,7 @@ public final class MainController {
         tip(exportPngButton, "toolbar.exportPng.tip");
         tip(exportTraceButton, "toolbar.exportTrace.tip");
         tip(compareButton, "toolbar.compare.tip");
+        tip(experimentsButton, "toolbar.experiments.tip");
         tip(englishButton, "language.tip");
         tip(koreanButton, "language.tip");
         tip(presenterButton, "toolbar.presenter.tip");
@@ -480,6 +485,16 @@ public final class MainController {
         }
     }
 
+    /** Opens the experiments window (once; then brings it to the front): sweeps and their charts. */
+    @FXML
+    private void onExperiments() {
+        if (experiments == null) {
+            experiments = ExperimentsWindow.create(window, texts,
+                    () -> player.session() == null ? null : player.session().scenario(), this::load);
+        }
+        experiments.show();
+    }
+
     @FXML
     private void onPresenter() {
         setPresenter(presenterButton.isSelected());
@@ -690,6 +705,9 @@ public final class MainController {
         }
         noticeTimer.stop();
         player.dispose();
+        if (experiments != null) {
+            experiments.close();
+        }
     }
 
     public PlayerModel player() {

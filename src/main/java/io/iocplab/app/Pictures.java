@@ -18,11 +18,11 @@ import javax.imageio.ImageIO;
  * <p>A file is either complete or not there: it is written beside the target under a temporary
  * name and moved into place at the end ({@link TraceFile}).
  */
-final class Pictures {
+public final class Pictures {
     private Pictures() {}
 
     /** The scene as it is drawn now. JavaFX thread only. */
-    static WritableImage snapshot(Scene scene) {
+    public static WritableImage snapshot(Scene scene) {
         return scene.snapshot(null);
     }
 
@@ -39,7 +39,7 @@ final class Pictures {
     }
 
     /** Writes {@code image} as a PNG file at {@code target}, whole or not at all; any thread. */
-    static void writePng(Image image, Path target) throws IOException {
+    public static void writePng(Image image, Path target) throws IOException {
         BufferedImage pixels = toBuffered(image);
         try (TraceFile file = TraceFile.create(target)) {
             if (!ImageIO.write(pixels, "png", file.stream())) {

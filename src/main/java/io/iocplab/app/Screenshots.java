@@ -2,6 +2,7 @@ package io.iocplab.app;
 
 import io.iocplab.app.compare.ComparePlayer;
 import io.iocplab.app.compare.CompareWindow;
+import io.iocplab.app.experiments.ExperimentsWindow;
 import io.iocplab.app.lesson.Course;
 import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
@@ -11,6 +12,7 @@ import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.lesson.Answer;
 import io.iocplab.lesson.Lesson;
+import io.iocplab.sweep.Knob;
 import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
@@ -35,8 +37,9 @@ import javafx.stage.Stage;
  * and in Korean ({@code main-en-1.png} .. {@code main-ko-3.png}), at three moments of the run chosen
  * by what they show ({@link #moments}): packets waiting in the queue, the running count over the
  * concurrency value, and two thirds of the way through; the A/B comparison window on the same
- * scenario ({@code compare-en.png}, {@code compare-ko.png}); and a lesson in progress with a question
- * answered ({@code lesson-en.png}, {@code lesson-ko.png}).
+ * scenario ({@code compare-en.png}, {@code compare-ko.png}); a lesson in progress with a question
+ * answered ({@code lesson-en.png}, {@code lesson-ko.png}); and the experiments window after a small
+ * sweep ({@code experiments-en.png}, {@code experiments-ko.png}).
  *
  * <pre>
  * xvfb-run -a java -jar target/iocplab.jar screenshots DIR
@@ -117,6 +120,7 @@ public final class Screenshots {
             written.add(writeCompare(dir, Texts.KOREAN, "ko"));
             written.add(writeLesson(dir, Texts.ENGLISH, "en"));
             written.add(writeLesson(dir, Texts.KOREAN, "ko"));
+            written.addAll(experiments(dir));
             return written;
         } finally {
             Platform.exit();
@@ -245,6 +249,46 @@ public final class Screenshots {
             onFx(() -> {
                 window.controller().dispose();
                 window.stage().close();
+                return null;
+            });
+        }
+    }
+
+    /**
+     * The experiments window after a sweep of the echo workload (100 messages per client, worker threads
+     * 1 to 16 against concurrency 1, 2, 4), in English and in Korean ({@code experiments-en.png}, {@code -ko}).
+     */
+    private static List<Path> experiments(Path dir) throws Exception {
+        Texts texts = new Texts(Texts.ENGLISH);
+        ExperimentsWindow window = onFx(() -> {
+            ExperimentsWindow w = ExperimentsWindow.create(null, texts, () -> null, (name, scenario) -> { });
+            w.show();
+            w.run(100, Knob.THREADS, "1, 2, 4, 8, 16", Knob.CONCURRENCY, "1, 2, 4");
+            return w;
+        });
+        try {
+            long end = System.nanoTime() + RUN_TIMEOUT.toNanos();
+            while (onFx(window::isRunning)) {
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException("the sweep did not finish in " + RUN_TIMEOUT.toSeconds() + " s");
+                }
+                Thread.sleep(100);
+            }
+            List<Path> written = new ArrayList<>();
+            for (Locale locale : List.of(Texts.ENGLISH, Texts.KOREAN)) {
+                onFx(() -> {
+                    texts.localeProperty().set(locale);
+                    return null;
+                });
+                Thread.sleep(SETTLE_MS);
+                Path file = dir.resolve("experiments-" + locale.getLanguage() + ".png");
+                Pictures.writePng(onFx(() -> Pictures.snapshot(window.stage().getScene())), file);
+                written.add(file);
+            }
+            return written;
+        } finally {
+            onFx(() -> {
+                window.close();
                 return null;
             });
         }

@@ -49,6 +49,7 @@ public final class Cli {
                 out.println("  bench machine [PACKETS]       packets per second through the machine");
                 out.println("  bench echo [PEERS MESSAGES SIZE]  echo messages per second vs a NIO.2 server");
                 out.println("  screenshots DIR   writes PNG pictures of the window, English and Korean");
+                out.println("  chart TABLE.csv OUT.png       draws the charts of a sweep's CSV table as PNG");
                 out.println("  (no arguments)    opens the simulator window");
                 return 0;
             }

@@ -146,10 +146,19 @@ public final class Sweep {
      *                    exception it throws fails the sweep
      */
     public SweepRun start(int parallelism, Consumer<Progress> progress) {
+        return start(parallelism, progress, null);
+    }
+
+    /**
+     * As {@link #start(int, Consumer)}, and also hands each row to {@code rows} as soon as its run has
+     * finished (in the order runs finish, on a sweep thread, just before the progress it counts in).
+     */
+    public SweepRun start(int parallelism, Consumer<Progress> progress, Consumer<Row> rows) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
         }
-        return new SweepRun(configurations, parallelism, progress == null ? p -> { } : progress);
+        return new SweepRun(configurations, parallelism, progress == null ? p -> { } : progress,
+                rows == null ? r -> { } : rows);
     }
 
     /** Runs the whole sweep and waits for it; the rows come in configuration order. */

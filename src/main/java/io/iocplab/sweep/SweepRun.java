@@ -37,6 +37,7 @@ public final class SweepRun {
 
     private final List<Configuration> configurations;
     private final Consumer<Progress> progress;
+    private final Consumer<Row> rowListener;
     private final Row[] rows;
     private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService pool;
@@ -48,9 +49,11 @@ public final class SweepRun {
     private volatile SweepFailedException failure;
     private int done;
 
-    SweepRun(List<Configuration> configurations, int parallelism, Consumer<Progress> progress) {
+    SweepRun(List<Configuration> configurations, int parallelism, Consumer<Progress> progress,
+             Consumer<Row> rowListener) {
         this.configurations = configurations;
         this.progress = progress;
+        this.rowListener = rowListener;
         this.rows = new Row[configurations.size()];
         if (configurations.isEmpty()) {
             pool = null;
@@ -144,6 +147,7 @@ public final class SweepRun {
             try {
                 synchronized (progressLock) {
                     done++;
+                    rowListener.accept(rows[c.index()]);
                     progress.accept(Progress.of(done, rows.length, System.nanoTime() - startedNanos));
                 }
             } catch (RuntimeException e) {
