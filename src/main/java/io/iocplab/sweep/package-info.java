@@ -8,5 +8,10 @@
  * on a base scenario in the background ({@link io.iocplab.sweep.SweepRun}: progress, cancel, results in
  * configuration order); {@link io.iocplab.sweep.Csv} writes the rows. This package uses {@code scenario},
  * {@code sim}, {@code net} and {@code kernel}, and nothing of JavaFX.
+ *
+ * <p>It is the one layer this project adds to {@code ARCHITECTURE.md}'s table: a measured run is still a
+ * run of a scenario, so the layer sits just above {@code scenario}. {@code lesson} uses it for the
+ * answers of a lesson built on a sweep ({@code best-throughput}, {@code most-switches}); {@code cli} and
+ * {@code app} use it; it uses no lesson, timeline, app or cli ({@code ArchitectureTest}).
  */
 package io.iocplab.sweep;
