@@ -33,6 +33,10 @@ final class SocketCard extends VBox {
         getChildren().addAll(head, info, pending, last);
     }
 
+    SocketCardModel model() {
+        return model;
+    }
+
     boolean shows(Object view) {
         return view == source;
     }

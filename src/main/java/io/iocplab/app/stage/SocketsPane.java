@@ -106,4 +106,8 @@ final class SocketsPane extends VBox {
     Node card(String socket) {
         return cards.get(socket);
     }
+
+    ScrollPane scroll() {
+        return scroll;
+    }
 }
