@@ -1,5 +1,6 @@
 package io.iocplab.app.stage;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -10,6 +11,8 @@ import javafx.scene.layout.Region;
  * line with its label under it, and "running / concurrency" written large.
  */
 final class GaugeBar extends Region {
+    private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
+
     /** The bar's height at the normal type size; it grows with the type (presenter mode). */
     static final double BAR = 40;
 
@@ -47,12 +50,7 @@ final class GaugeBar extends Region {
         limitText.setText(m.limitLabel());
         PacketCard.show(overText, m.overshootLabel());
         over.setVisible(m.overshoot() > 0);
-        getStyleClass().removeAll("below", "at-limit", "over");
-        getStyleClass().add(switch (m.level()) {
-            case BELOW -> "below";
-            case AT_LIMIT -> "at-limit";
-            case OVER -> "over";
-        });
+        pseudoClassStateChanged(OVER, m.level() == GaugeModel.Level.OVER);
         requestLayout();
     }
 

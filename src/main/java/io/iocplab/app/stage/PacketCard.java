@@ -1,10 +1,14 @@
 package io.iocplab.app.stage;
 
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /** The card of one queued packet: bytes, key, OVERLAPPED label, and the error when it failed. */
 final class PacketCard extends VBox {
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass HEAD = PseudoClass.getPseudoClass("head");
+
     private final Label head = new Label();
     private final Label bytes = new Label();
     private final Label key = new Label();
@@ -34,13 +38,8 @@ final class PacketCard extends VBox {
         key.setText(m.key());
         ov.setText(m.overlapped());
         show(status, m.status());
-        getStyleClass().removeAll("failed", "head");
-        if (m.failed()) {
-            getStyleClass().add("failed");
-        }
-        if (m.head()) {
-            getStyleClass().add("head");
-        }
+        pseudoClassStateChanged(FAILED, m.failed());
+        pseudoClassStateChanged(HEAD, m.head());
     }
 
     static void show(Label l, String text) {

@@ -123,9 +123,7 @@ final class PortPanel extends VBox {
             emptyQueue.setText(m.emptyQueue());
             children.add(emptyQueue);
         }
-        if (!queue.getChildren().equals(children)) {
-            queue.getChildren().setAll(children);
-        }
+        Children.sync(queue.getChildren(), children);
     }
 
     private void showStack(WaiterStackModel w) {
@@ -148,9 +146,7 @@ final class PortPanel extends VBox {
             noWaiters.setText(w.emptyText());
             children.add(noWaiters);
         }
-        if (!stack.getChildren().equals(children)) {
-            stack.getChildren().setAll(children);
-        }
+        Children.sync(stack.getChildren(), children);
     }
 
     void highlight(Selection s) {

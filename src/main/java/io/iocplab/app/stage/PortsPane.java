@@ -10,26 +10,24 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
 /** The middle of the stage: one {@link PortPanel} per completion port, kept by name. */
-final class PortsPane extends ScrollPane {
+final class PortsPane extends StageScroll {
     private final Words words;
     private final Consumer<Selection> select;
-    private final VBox box = new VBox(14);
+    private final VBox box;
     private final Label none = new Label();
     private final Map<String, PortPanel> panels = new LinkedHashMap<>();
     private final Map<String, PortView> shown = new LinkedHashMap<>();
     private Selection selected;
 
     PortsPane(Words words, Consumer<Selection> select) {
+        super(new VBox(14));
         this.words = words;
         this.select = select;
-        setContent(box);
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        getStyleClass().addAll("stage-scroll", "ports-column");
+        box = (VBox) getContent();
+        getStyleClass().add("ports-column");
         box.getStyleClass().add("ports");
         none.getStyleClass().add("empty");
         relabel();
@@ -64,7 +62,7 @@ final class PortsPane extends ScrollPane {
             if (children.isEmpty()) {
                 children.add(none);
             }
-            box.getChildren().setAll(children);
+            Children.sync(box.getChildren(), children);
             highlight(selected);
         }
     }

@@ -1,5 +1,6 @@
 package io.iocplab.app.stage;
 
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -16,6 +17,7 @@ final class SocketCard extends VBox {
     private final Label pending = new Label();
     private final Label last = new Label();
     private SocketCardModel model;
+    private PseudoClass kindState;
     private Object source;
 
     SocketCard() {
@@ -29,6 +31,10 @@ final class SocketCard extends VBox {
         last.getStyleClass().add("socket-last");
         HBox head = new HBox(8, name, status);
         getChildren().addAll(head, info, pending, last);
+    }
+
+    SocketCardModel model() {
+        return model;
     }
 
     boolean shows(Object view) {
@@ -45,11 +51,15 @@ final class SocketCard extends VBox {
         if (m.equals(model)) {
             return;
         }
-        if (model != null) {
-            getStyleClass().remove(kindClass(model.statusKind()));
-        }
         model = m;
-        getStyleClass().add(kindClass(m.statusKind()));
+        PseudoClass kind = kindClass(m.statusKind());
+        if (kind != kindState) {
+            if (kindState != null) {
+                pseudoClassStateChanged(kindState, false);
+            }
+            kindState = kind;
+            pseudoClassStateChanged(kind, true);
+        }
         name.setText(m.name());
         PacketCard.show(status, m.status());
         info.setText(m.ports() + "\n" + m.bytes());
@@ -59,7 +69,8 @@ final class SocketCard extends VBox {
         last.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failed"), m.lastFailed());
     }
 
-    private static String kindClass(SocketCardModel.StatusKind k) {
-        return "socket-" + k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    /** {@code .socket-card:peer-reset} and so on (pseudo-classes: see {@link ThreadChipModel.Kind#pseudoClass}). */
+    private static PseudoClass kindClass(SocketCardModel.StatusKind k) {
+        return PseudoClass.getPseudoClass(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 }

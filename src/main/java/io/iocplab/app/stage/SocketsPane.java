@@ -14,16 +14,21 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The sockets column: one card per socket, in the order the run first named them, kept by name. */
+/**
+ * The sockets column: one card per socket, in the order the run first named them, kept by name. A
+ * card is redrawn when its socket's view changed and it is in sight ({@link InView}).
+ */
 final class SocketsPane extends VBox {
     private final Words words;
     private final Consumer<Selection> select;
     private final Label title = new Label();
     private final Label none = new Label();
     private final VBox cardsBox = new VBox(8);
-    private final ScrollPane scroll = new ScrollPane(cardsBox);
+    private final ScrollPane scroll = new StageScroll(cardsBox);
     private final Map<String, SocketCard> cards = new LinkedHashMap<>();
+    private final InView inView = new InView(scroll, cardsBox, this::refresh);
     private Selection selected;
+    private ViewState latest;
 
     SocketsPane(Words words, Consumer<Selection> select) {
         this.words = words;
@@ -34,9 +39,6 @@ final class SocketsPane extends VBox {
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         none.getStyleClass().add("empty");
         cardsBox.getStyleClass().add("socket-cards");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("stage-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, scroll);
         relabel();
@@ -56,18 +58,14 @@ final class SocketsPane extends VBox {
     }
 
     void show(ViewState s) {
+        latest = s;
         boolean order = cards.size() != s.sockets().size();
-        for (SocketView v : s.sockets().values()) {
-            SocketCard c = cards.get(v.name());
-            if (c == null) {
-                c = new SocketCard();
-                String name = v.name();
+        for (String name : s.sockets().keySet()) {
+            if (!cards.containsKey(name)) {
+                SocketCard c = new SocketCard();
                 Clicks.selects(c, () -> new Selection.Socket(name), select);
                 cards.put(name, c);
                 order = true;
-            }
-            if (!c.shows(v)) {
-                c.show(SocketCardModel.of(v, words), v);
             }
         }
         if (order) {
@@ -79,8 +77,22 @@ final class SocketsPane extends VBox {
             if (children.isEmpty()) {
                 children.add(none);
             }
-            cardsBox.getChildren().setAll(children);
+            Children.sync(cardsBox.getChildren(), children);
             highlight(selected);
+        }
+        refresh();
+    }
+
+    /** Brings the cards that came into sight up to date. */
+    private void refresh() {
+        if (latest == null) {
+            return;
+        }
+        for (SocketView v : latest.sockets().values()) {
+            SocketCard c = cards.get(v.name());
+            if (c != null && !c.shows(v) && inView.shows(c)) {
+                c.show(SocketCardModel.of(v, words), v);
+            }
         }
     }
 
@@ -93,5 +105,9 @@ final class SocketsPane extends VBox {
 
     Node card(String socket) {
         return cards.get(socket);
+    }
+
+    ScrollPane scroll() {
+        return scroll;
     }
 }

@@ -23,7 +23,8 @@ import javafx.scene.layout.StackPane;
  * <ul>
  *   <li>Everything is drawn from {@code playhead.state()} alone and redrawn when it changes; the view
  *       never asks the engine anything. Nodes are kept by name (ports, threads, sockets) and only
- *       those whose view changed are redrawn.</li>
+ *       those whose view changed are redrawn, and of the sockets and threads only those in sight
+ *       ({@link InView}; the others when they scroll into sight).</li>
  *   <li>When the playhead moved one event forward ({@code previous()} is the state before), what
  *       moved is animated ({@link Motions}, {@link Flights}) for about 250 ms, over a picture that is
  *       already final; a new state mid-flight lands every flight at once.</li>

@@ -1,13 +1,17 @@
 package io.iocplab.app.stage;
 
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
 /** A thread's chip: icon, name and state on the first line; the call and the packet in its hands below. */
 final class ThreadChip extends VBox {
+    private static final PseudoClass OVER_LIMIT = PseudoClass.getPseudoClass("over-limit");
+
     private final Label head = new Label();
     private final Label detail = new Label();
     private ThreadChipModel model;
+    private PseudoClass kindState;
     private Object source;
     private boolean compact;
 
@@ -29,17 +33,21 @@ final class ThreadChip extends VBox {
             return;
         }
         this.compact = compact;
-        if (model != null) {
-            getStyleClass().remove(model.kind().styleClass());
-        }
         model = m;
-        getStyleClass().add(m.kind().styleClass());
+        PseudoClass kind = PseudoClass.getPseudoClass(m.kind().pseudoClass());
+        if (kind != kindState) {
+            if (kindState != null) {
+                pseudoClassStateChanged(kindState, false);
+            }
+            kindState = kind;
+            pseudoClassStateChanged(kind, true);
+        }
         if (compact) {
             head.setText(m.icon() + "  " + m.name());
             String d = (m.overLimit() ? "▲ " : "") + m.shortState()
                     + (m.shortPacket() == null ? "" : " · " + m.shortPacket());
             detail.setText(d);
-            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over-limit"), m.overLimit());
+            pseudoClassStateChanged(OVER_LIMIT, m.overLimit());
             return;
         }
         head.setText(m.icon() + "  " + m.name() + " · " + m.stateText());
@@ -56,7 +64,7 @@ final class ThreadChip extends VBox {
             }
         }
         detail.setText(d.length() == 0 ? " " : d.toString());   // always one line: chips keep their height
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over-limit"), m.overLimit());
+        pseudoClassStateChanged(OVER_LIMIT, m.overLimit());
     }
 
     void forget() {

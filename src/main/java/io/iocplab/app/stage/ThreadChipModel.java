@@ -37,8 +37,12 @@ public record ThreadChipModel(String name, Kind kind, String icon, String stateT
             return icon;
         }
 
-        /** The CSS class of the chip. */
-        public String styleClass() {
+        /**
+         * The CSS pseudo-class of the chip ({@code .thread-chip:state-running}): a pseudo-class, not a
+         * style class, because changing a node's style classes makes JavaFX look its styles up anew
+         * (for it and all under it), while a pseudo-class only picks among the styles it has.
+         */
+        public String pseudoClass() {
             return "state-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }

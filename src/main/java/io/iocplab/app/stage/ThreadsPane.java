@@ -18,7 +18,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The processors (one box each, the thread on it or idle) and the threads (one chip each, in file
- * order). Chips are kept by thread name and only redrawn when their thread's view changed.
+ * order). Chips are kept by thread name and only redrawn when their thread's view changed and they
+ * are in sight ({@link InView}).
  */
 final class ThreadsPane extends VBox {
     /** With more threads than this, chips are compact, three to a row. */
@@ -32,10 +33,12 @@ final class ThreadsPane extends VBox {
     private final List<CpuBox> boxes = new ArrayList<>();
     private final Label threadsTitle = new Label();
     private final ChipGrid chipsPane = new ChipGrid(6, 6);
-    private final ScrollPane scroll = new ScrollPane(chipsPane);
+    private final ScrollPane scroll = new StageScroll(chipsPane);
     private final Map<String, ThreadChip> chips = new LinkedHashMap<>();
+    private final InView inView = new InView(scroll, chipsPane, this::refresh);
     private Selection selected;
     private boolean wide = true;
+    private ViewState latest;
 
     ThreadsPane(Words words, Consumer<Selection> select) {
         this.words = words;
@@ -45,9 +48,6 @@ final class ThreadsPane extends VBox {
         threadsTitle.getStyleClass().add("column-title");
         cpus.getStyleClass().add("cpus");
         chipsPane.getStyleClass().add("chips");
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("stage-scroll");
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(cpuTitle, cpus, threadsTitle, scroll);
         relabel();
@@ -76,35 +76,44 @@ final class ThreadsPane extends VBox {
         for (int i = 0; i < ps.size(); i++) {
             boxes.get(i).show(ProcessorModel.of(ps.get(i), words));
         }
-        if (cpus.getChildren().size() != ps.size()) {
-            cpus.getChildren().setAll(boxes.subList(0, ps.size()));
-        }
+        Children.sync(cpus.getChildren(), boxes.subList(0, ps.size()));
 
+        latest = s;
         boolean order = chips.size() != s.threads().size();
-        for (ThreadView t : s.threads().values()) {
-            ThreadChip c = chips.get(t.name());
-            if (c == null) {
-                c = new ThreadChip();
-                String name = t.name();
+        for (String name : s.threads().keySet()) {
+            if (!chips.containsKey(name)) {
+                ThreadChip c = new ThreadChip();
                 Clicks.selects(c, () -> new Selection.Thread(name), select);
                 chips.put(name, c);
                 order = true;
             }
-            // a chip depends on its thread's view, and while it came back over the limit on its port's count
-            if (!c.shows(t) || t.comeback() != null || order) {
-                c.show(ThreadChipModel.of(t, s, words), t, s.threads().size() > WIDE_CHIPS_UP_TO);
-            }
         }
-        if (order || chips.size() != s.threads().size()) {
+        if (order) {
+            forget();                               // the chips may change between wide and compact
             chips.keySet().retainAll(s.threads().keySet());
             List<Node> children = new ArrayList<>();
             for (String name : s.threads().keySet()) {
                 children.add(chips.get(name));
             }
-            chipsPane.getChildren().setAll(children);
+            Children.sync(chipsPane.getChildren(), children);
             wide = s.threads().size() <= WIDE_CHIPS_UP_TO;
             chipsPane.setColumns(wide ? 1 : COMPACT_PER_ROW);
             highlight(selected);
+        }
+        refresh();
+    }
+
+    /** Redraws the chips in sight whose thread changed. */
+    private void refresh() {
+        if (latest == null) {
+            return;
+        }
+        for (ThreadView t : latest.threads().values()) {
+            ThreadChip c = chips.get(t.name());
+            // a chip depends on its thread's view, and while it came back over the limit on its port's count
+            if (c != null && (!c.shows(t) || t.comeback() != null) && inView.shows(c)) {
+                c.show(ThreadChipModel.of(t, latest, words), t, !wide);
+            }
         }
     }
 

@@ -196,7 +196,7 @@ class StageModelsTest {
         // every kind has its own icon and CSS class: never colour alone
         assertEquals(ThreadChipModel.Kind.values().length,
                 java.util.Arrays.stream(ThreadChipModel.Kind.values()).map(ThreadChipModel.Kind::icon).distinct().count());
-        assertEquals("state-waiting-port", ThreadChipModel.Kind.WAITING_PORT.styleClass());
+        assertEquals("state-waiting-port", ThreadChipModel.Kind.WAITING_PORT.pseudoClass());
 
         assertEquals("대기 중 (포트 P)", ThreadChipModel.of(threads.get("T2"), s, ko).stateText());
         assertEquals("실행 중 (CPU 1)", ThreadChipModel.of(threads.get("T1"), s, ko).stateText());

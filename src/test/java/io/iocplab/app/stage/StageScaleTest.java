@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.model.Playhead;
@@ -14,6 +15,7 @@ import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import io.iocplab.timeline.Timeline;
+import io.iocplab.timeline.ViewState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -127,6 +129,37 @@ class StageScaleTest {
         });
         // a regression guard, not the benchmark: the machine running the tests may be busy
         assertTrue(medianWork < 50, "median " + medianWork + " ms");
+    }
+
+    /**
+     * Only the cards in sight are redrawn as the playhead moves; one that was out of sight shows the
+     * state at the playhead as soon as the column is scrolled to it.
+     */
+    @Test
+    void aCardOutOfSightIsUpToDateOnceScrolledTo(FxRobot robot) {
+        int first = 0;
+        while (!timeline.stateAt(first).sockets().containsKey("C256")) {
+            first++;
+        }
+        int from = first;
+        ViewState end = timeline.stateAt(timeline.size());
+        Words words = new Words(new Texts(Locale.ENGLISH));
+        SocketCardModel before = SocketCardModel.of(timeline.stateAt(from).sockets().get("C256"), words);
+        SocketCardModel after = SocketCardModel.of(end.sockets().get("C256"), words);
+        assertNotEquals(before, after, "the last socket changes between the two steps");
+
+        robot.interact(() -> playhead.seek(from));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> playhead.seek(timeline.size()));
+        WaitForAsyncUtils.waitForFxEvents();
+        SocketCard last = (SocketCard) view.socketsPane().card("C256");
+        assertEquals(before, last.model(), "out of sight, at the bottom of the column: not redrawn");
+
+        robot.interact(() -> view.socketsPane().scroll().setVvalue(view.socketsPane().scroll().getVmax()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(after, last.model());
+        assertTrue(robot.lookup(".socket-last").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().startsWith(after.last())), "the card shows it");
     }
 
     private static double percentile(double[] values, double p) {

@@ -1,0 +1,38 @@
+package io.iocplab.app.stage;
+
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Skin;
+import javafx.scene.control.skin.ScrollPaneSkin;
+
+/**
+ * A column of the stage that scrolls up and down, as wide as it is given. Unlike a plain
+ * {@link ScrollPane} its viewport is not cached as a bitmap: JavaFX's skin caches it, which with
+ * software rendering means painting everything in sight again into the cache whenever one card in
+ * it changes, and the stage changes some card in every column at every step. Without the cache only
+ * the changed cards are painted.
+ */
+class StageScroll extends ScrollPane {
+    StageScroll(Node content) {
+        super(content);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().add("stage-scroll");
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new Uncached(this);
+    }
+
+    private static final class Uncached extends ScrollPaneSkin {
+        Uncached(ScrollPane pane) {
+            super(pane);
+            for (Node n : getChildren()) {
+                if (n.getStyleClass().contains("viewport")) {
+                    n.setCache(false);
+                }
+            }
+        }
+    }
+}
