@@ -168,8 +168,9 @@ public final class Machine {
             action.run();
         } catch (RunFailure e) {
             finished = true;
+            RuntimeException peersFirst = peers.failure();    // e.g. a wrong echo, then a receive left waiting
             close();
-            throw e;
+            throw peersFirst != null ? peersFirst : e;
         }
         settle();
         return true;
@@ -214,7 +215,11 @@ public final class Machine {
     private void finish() {
         finished = true;
         timers.clear();
-        close();
+        try {
+            peers.drain();                        // a failed echo check fails the run here
+        } finally {
+            close();
+        }
         Map<String, Long> perThread = new LinkedHashMap<>();
         threads.values().forEach(t -> perThread.put(t.name, t.packets));
         summary = new Summary(now, seq, packets, scheduler.contextSwitches(), Collections.unmodifiableMap(perThread));
@@ -223,6 +228,7 @@ public final class Machine {
 
     /** Closes every real connection of the run and the network under them; safe at any time, and twice. */
     public void close() {
+        peers.close();
         for (SimSocket sock : sockets.values()) {
             if (sock.connection != null) {
                 sock.connection.close();
