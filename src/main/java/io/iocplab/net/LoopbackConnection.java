@@ -31,9 +31,8 @@ import java.util.Locale;
  *       socket is released with the connection). {@link #peerReset()} is an abortive close: SO_LINGER 0
  *       and close, a real RST.</li>
  *   <li>{@link #close()} closes both ends; it is idempotent, and the network's close calls it.</li>
- *   <li>{@link #peerSend} and {@link #peerReceive} may run on another thread than the rest (one
- *       thread for the peers, one for everything else; see {@link LoopbackNetwork}): they touch only
- *       the peer's channel, and wait on the peers' selector.</li>
+ *   <li>{@link #peerReceive} may run on another thread than the rest (see {@link LoopbackNetwork}):
+ *       it touches only the peer's channel, and waits on the peers' selector.</li>
  * </ul>
  */
 public final class LoopbackConnection implements AutoCloseable {
@@ -46,6 +45,7 @@ public final class LoopbackConnection implements AutoCloseable {
     private final SelectionKey serverKey;
     private final int serverPort;
     private final SocketChannel peer;
+    private final SelectionKey peerKey;
     private final int peerPort;
     /** Scratch space for reads whose bytes are only looked at, never returned (expect end/reset). */
     private ByteBuffer scratch;
@@ -55,13 +55,14 @@ public final class LoopbackConnection implements AutoCloseable {
 
     LoopbackConnection(LoopbackNetwork network, String name,
                        SocketChannel server, SelectionKey serverKey, int serverPort,
-                       SocketChannel peer, int peerPort) {
+                       SocketChannel peer, SelectionKey peerKey, int peerPort) {
         this.network = network;
         this.name = name;
         this.server = server;
         this.serverKey = serverKey;
         this.serverPort = serverPort;
         this.peer = peer;
+        this.peerKey = peerKey;
         this.peerPort = peerPort;
     }
 
@@ -175,7 +176,7 @@ public final class LoopbackConnection implements AutoCloseable {
             buffers[i] = ByteBuffer.wrap(data[i]);
             total += data[i].length;
         }
-        write(server, "WSASend", "the peer", buffers, total);
+        write(server, serverKey, "WSASend", "the peer", buffers, total);
     }
 
     /** Confirms that the peer's FIN has arrived: a read sees the end of the stream (not data, not a reset). */
@@ -276,7 +277,7 @@ public final class LoopbackConnection implements AutoCloseable {
         if (peerClosed || peerOutputShut) {
             throw closed("peer send", peerClosed ? "the peer is closed" : "the peer has closed its sending side (FIN)");
         }
-        write(peer, "peer send", "the server", new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length);
+        write(peer, peerKey, "peer send", "the server", new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length);
     }
 
     /** The peer reads exactly {@code count} bytes that the server side sent. */
@@ -310,7 +311,7 @@ public final class LoopbackConnection implements AutoCloseable {
                     waiting = true;
                     deadline = System.nanoTime() + network.boundNanos();
                 }
-                if (!await(peer, SelectionKey.OP_READ, deadline)) {
+                if (!network.awaitPeer(peer, SelectionKey.OP_READ, deadline)) {
                     throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
                             + " expected " + bytes(count) + " from the server, " + buf.position() + " arrived within "
                             + LoopbackNetwork.format(network.bound()));
@@ -389,7 +390,7 @@ public final class LoopbackConnection implements AutoCloseable {
         return peer;
     }
 
-    private void write(SocketChannel channel, String op, String toWhom,
+    private void write(SocketChannel channel, SelectionKey key, String op, String toWhom,
                        ByteBuffer[] buffers, long total) throws NetException {
         long written = 0;
         int first = 0;
@@ -409,7 +410,7 @@ public final class LoopbackConnection implements AutoCloseable {
                     waiting = true;
                     deadline = System.nanoTime() + network.boundNanos();
                 }
-                if (!await(channel, SelectionKey.OP_WRITE, deadline)) {
+                if (!network.await(key, SelectionKey.OP_WRITE, deadline)) {
                     throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
                             + " could write only " + written + " of " + bytes(total) + " to " + toWhom + " within "
                             + LoopbackNetwork.format(network.bound()) + " (" + toWhom + " is not reading)");
@@ -418,11 +419,6 @@ public final class LoopbackConnection implements AutoCloseable {
         } catch (IOException e) {
             throw failure(op, "after " + written + " of " + bytes(total) + " were written", e);
         }
-    }
-
-    /** Waits for one end to be ready: the server side on the network's selector, the peer on the peers' own. */
-    private boolean await(SocketChannel channel, int ops, long deadline) throws IOException {
-        return channel == peer ? network.awaitPeer(peer, ops, deadline) : network.await(serverKey, ops, deadline);
     }
 
     private ByteBuffer scratch() {

@@ -40,10 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       selector where a channel's key has interest 0 except while it is being waited on, so other
  *       ready channels never wake the wait. An operation first tries the non-blocking call and selects
  *       only if it came up short.</li>
- *   <li>No threads of its own, and at most two users: the peers' sends and receives
- *       ({@link LoopbackConnection#peerSend}, {@link LoopbackConnection#peerReceive}) may run on one
- *       thread while everything else runs on another (the machine's). So the peers wait on a selector
- *       of their own, opened at their first wait; every other wait is on the network's selector.</li>
+ *   <li>No threads of its own, and at most two users: the peers' receives
+ *       ({@link LoopbackConnection#peerReceive}) may run on one thread while everything else runs on
+ *       another (the machine's). So those receives wait on a selector of their own, opened at their
+ *       first wait; every other wait is on the network's selector.</li>
  * </ul>
  */
 public final class LoopbackNetwork implements AutoCloseable {
@@ -63,7 +63,7 @@ public final class LoopbackNetwork implements AutoCloseable {
             Collections.newSetFromMap(new IdentityHashMap<>()));
     private final List<LoopbackConnection> connections = new ArrayList<>();
     private Selector selector;
-    /** The selector of the peers' waits; only the thread running peer operations opens and selects it. */
+    /** The selector of the peers' receives; only the thread running them opens and selects it. */
     private volatile Selector peerSelector;
     private ServerSocketChannel listener;
     private SelectionKey listenerKey;
@@ -127,7 +127,7 @@ public final class LoopbackNetwork implements AutoCloseable {
             requireLoopback(socketName, "the server side", serverLocal);
 
             LoopbackConnection connection = new LoopbackConnection(this, socketName,
-                    server, serverKey, serverLocal.getPort(), peer, peerLocal.getPort());
+                    server, serverKey, serverLocal.getPort(), peer, peerKey, peerLocal.getPort());
             connections.add(connection);
             return connection;
         } catch (IOException e) {
@@ -216,7 +216,7 @@ public final class LoopbackNetwork implements AutoCloseable {
         return await(selector, key, ops, deadlineNanos);
     }
 
-    /** {@link #await} for a peer's channel, on the peers' own selector (see the class comment). */
+    /** {@link #await} for a peer's receive, on the peers' own selector (see the class comment). */
     boolean awaitPeer(SocketChannel peer, int ops, long deadlineNanos) throws IOException {
         Selector s = peerSelector;
         if (s == null) {

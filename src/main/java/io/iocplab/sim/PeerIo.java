@@ -5,23 +5,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Where the peers' real sends and receives run when nobody reads the events (the trace is off): on
- * one thread of their own, {@code iocplab-peers-N}, so that the client ends' system calls overlap
- * the machine's, as a real client and server run side by side.
+ * Where the peers' real receives and echo checks run when nobody reads the events (the trace is
+ * off): on one thread of their own, {@code iocplab-peers-N}, so that those system calls overlap the
+ * machine's, as a real client and server run side by side.
  *
  * <p>The machine still decides everything: <em>when</em> each operation happens (virtual time), how
  * many bytes move, what comes next. This thread only moves the bytes and checks the echoes, in the
  * order the machine handed it the operations. It can do that late without changing the run, because
- * nothing the machine decides depends on the bytes themselves: a receive is queued only after the
- * server side has written what it reads, and the server side's reads wait (up to the real-time
- * bound) for what a queued send has not written yet.
+ * nothing the machine decides depends on those bytes: a receive is queued only after the server side
+ * has written what it reads, and a server side's write that finds the peer's buffer full waits (up to
+ * the real-time bound) until this thread has read.
+ *
+ * <p>The thread is never woken for one operation (that would cost a system call each): when it finds
+ * nothing queued it sleeps a fifth of a millisecond, then takes everything queued meanwhile.
  *
  * <p>Rules:
  * <ul>
  *   <li>Operations run one at a time, in the order they were queued.</li>
  *   <li>The first operation that fails (a connection error, a wrong echoed byte) is kept, and the
- *       ones after it still run (so the server side is not left waiting for bytes), their failures
- *       ignored. The machine learns of it at fixed points of the run, never in between:
+ *       ones after it still run, their failures ignored. The machine learns of it at fixed points of the run, never in between:
  *       {@link #drain()}, which the peers call before a close or a reset and the machine when the
  *       run ends, waits for every queued operation and then throws that failure. So a run
  *       fails at the same action whatever the two threads' timing was. Only when the run fails for
@@ -38,14 +40,15 @@ final class PeerIo implements AutoCloseable {
     }
 
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
-    /** How often an idle thread looks for work before it parks (a few microseconds). */
+    /** How often {@link #drain()} looks before it sleeps between looks (a few microseconds). */
     private static final int SPINS = 200;
+    /** How long the thread sleeps when it finds nothing queued: it is never woken for one operation. */
+    private static final long IDLE_NANOS = 200_000;
 
     private final ConcurrentLinkedQueue<Operation> queue = new ConcurrentLinkedQueue<>();
     private Thread thread;
     private long queued;
     private volatile long done;
-    private volatile boolean parked;
     private volatile boolean closed;
     private volatile RuntimeException failure;
 
@@ -61,9 +64,6 @@ final class PeerIo implements AutoCloseable {
         }
         queued++;
         queue.offer(operation);
-        if (parked) {
-            LockSupport.unpark(thread);
-        }
     }
 
     /** The first failure so far, or null; unlike {@link #drain()} it does not wait (for a run already failing). */
@@ -73,6 +73,9 @@ final class PeerIo implements AutoCloseable {
 
     /** Waits until every queued operation has run, then throws the first failure, if there was one. */
     void drain() {
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
         for (int spins = 0; done < queued && !closed && thread.isAlive(); spins++) {
             if (spins < SPINS) {
                 Thread.onSpinWait();
@@ -132,21 +135,12 @@ final class PeerIo implements AutoCloseable {
         }
     }
 
-    /** The next operation, or null after a wait (spinning briefly, then parked until one is queued). */
+    /** The next operation, or null after a short sleep when none is queued. */
     private Operation next() {
-        for (int spins = 0; spins < SPINS; spins++) {
-            Operation op = queue.poll();
-            if (op != null) {
-                return op;
-            }
-            Thread.onSpinWait();
-        }
-        parked = true;
         Operation op = queue.poll();
-        if (op == null && !closed) {
-            LockSupport.park(this);
+        if (op == null) {
+            LockSupport.parkNanos(this, IDLE_NANOS);
         }
-        parked = false;
         return op;
     }
 }

@@ -14,10 +14,12 @@ import java.util.Map;
  * its next message a think time after the whole echo of the previous one came back, and checks the
  * echo byte for byte; a difference stops the run.
  *
- * <p>With the trace on, each peer's real send or receive happens at once, on the machine's thread,
- * and the {@code peer} event carries the bytes really received. With the trace off nobody reads those
- * bytes but the echo check, so the sends, receives and checks go to a {@link PeerIo} thread, in order;
- * a close or a reset, and the end of the run, first wait for them (and fail the run if one failed).
+ * <p>A peer's real send, close and reset happen at once, on the machine's thread. So does a receive
+ * with the trace on: its {@code peer} event carries the bytes really received. With the trace off
+ * nobody reads those bytes but the echo check, so the receives and checks go to a {@link PeerIo}
+ * thread, in order; a close or a reset, and the end of the run, first wait for them (and fail the
+ * run if one failed). Sends stay on the machine's thread so that the server side never waits for
+ * bytes a queue still holds.
  */
 final class Peers {
     private final Machine m;
@@ -74,8 +76,11 @@ final class Peers {
     }
 
     private void peerSend(SimSocket sock, byte[] data) {
-        Connection c = sock.connection;
-        io(() -> c.peerSend(data));
+        try {
+            sock.connection.peerSend(data);
+        } catch (ConnectionException e) {
+            throw new RunFailure(e.getMessage(), e);
+        }
         emit(sock, "send", data);
         m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
     }
@@ -175,19 +180,6 @@ final class Peers {
                 state.closed = true;
                 peerClose(sock, false);
             }
-        }
-    }
-
-    /** Runs a peer's real operation: now, or queued on the peers' thread (see the class comment). */
-    private void io(PeerIo.Operation operation) {
-        if (background != null) {
-            background.submit(operation);
-            return;
-        }
-        try {
-            operation.run();
-        } catch (ConnectionException e) {
-            throw new RunFailure(e.getMessage(), e);
         }
     }
 
