@@ -49,7 +49,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       worker threads running the canonical worker loop on a port of concurrency {@value #CONCURRENCY}
  *       (= the processors) on {@value #CPUS} virtual processors, {@value #COMPUTE_US} µs of Compute per
  *       packet, trace off ({@link EventSink#NONE}), real loopback connections ({@link NetConnections}).
- *       The machine runs on the calling thread, peers included.</li>
+ *       The machine runs on the calling thread; with the trace off, its peers' real receives and echo
+ *       checks run on one thread of their own ({@code iocplab-peers-N}).</li>
  *   <li><b>Baseline</b>: an {@link AsynchronousServerSocketChannel} bound to 127.0.0.1:0 in an
  *       {@link AsynchronousChannelGroup} with a fixed pool of {@value #WORKERS} threads; each accepted
  *       connection runs a {@link CompletionHandler} read, write (all of it), read loop, and closes on
@@ -127,7 +128,7 @@ public final class EchoBenchmark {
                 + "per run, closed loop, every echoed byte verified, real TCP on 127.0.0.1%n",
                 peers, messages, size, total);
         out.printf(Locale.ROOT, "simulator: echo workload, %d workers, port concurrency %d on %d virtual processors, "
-                + "Compute %d us per packet, trace off; machine and peers on one thread%n",
+                + "Compute %d us per packet, trace off; machine on one thread, its peers' receives and checks on another%n",
                 WORKERS, CONCURRENCY, CPUS, COMPUTE_US);
         out.printf(Locale.ROOT, "baseline:  NIO.2 AsynchronousChannelGroup (fixed pool of %d threads), "
                 + "AsynchronousServerSocketChannel on 127.0.0.1:0, CompletionHandler read->write->read; "
@@ -198,7 +199,7 @@ public final class EchoBenchmark {
         if (maxLoad > processors) {
             out.printf(Locale.ROOT, "WARNING: the system load average reached %.1f on %d processor(s): other processes"
                     + " competed for the processors, so the wall-clock figures are unreliable; they understate the"
-                    + " simulator most, since it runs on one thread and the baseline on %d%n",
+                    + " simulator most, since it runs on two threads and the baseline on %d%n",
                     maxLoad, processors, WORKERS + 1);
         }
 

@@ -39,6 +39,8 @@ public final class CompletionPort {
     private final String name;
     private final int concurrency;
     private final PortObserver observer;
+    private static final Packet[] NO_PACKETS = new Packet[0];
+
     private final ArrayDeque<Packet> queue = new ArrayDeque<>();
     private final ArrayDeque<KernelThread> waiters = new ArrayDeque<>();
     private final Set<KernelThread> associated = new LinkedHashSet<>();
@@ -73,6 +75,9 @@ public final class CompletionPort {
     public List<Packet> queue() { return List.copyOf(queue); }
 
     public int depth() { return queue.size(); }
+
+    /** The queued packets, head first, copied into a new array: one snapshot per change, at the cost of one array copy. */
+    public Packet[] queueArray() { return queue.toArray(NO_PACKETS); }
 
     /** The waiting threads, most recent (next to be released) first. */
     public List<KernelThread> waiters() { return List.copyOf(waiters); }

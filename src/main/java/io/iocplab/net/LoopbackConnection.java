@@ -31,6 +31,8 @@ import java.util.Locale;
  *       socket is released with the connection). {@link #peerReset()} is an abortive close: SO_LINGER 0
  *       and close, a real RST.</li>
  *   <li>{@link #close()} closes both ends; it is idempotent, and the network's close calls it.</li>
+ *   <li>{@link #peerReceive} may run on another thread than the rest (see {@link LoopbackNetwork}):
+ *       it touches only the peer's channel, and waits on the peers' selector.</li>
  * </ul>
  */
 public final class LoopbackConnection implements AutoCloseable {
@@ -309,7 +311,7 @@ public final class LoopbackConnection implements AutoCloseable {
                     waiting = true;
                     deadline = System.nanoTime() + network.boundNanos();
                 }
-                if (!network.await(peerKey, SelectionKey.OP_READ, deadline)) {
+                if (!network.awaitPeer(peer, SelectionKey.OP_READ, deadline)) {
                     throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
                             + " expected " + bytes(count) + " from the server, " + buf.position() + " arrived within "
                             + LoopbackNetwork.format(network.bound()));

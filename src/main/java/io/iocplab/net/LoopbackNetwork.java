@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.Channel;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Real TCP connections on 127.0.0.1 for one run: each {@link #open(String)} connects a client (the
@@ -34,11 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>Every channel and selector this network opens is in its registry until it is closed;
  *       {@link #openResources()} counts them, and {@link #openResourcesInProcess()} counts them over
  *       every network in the process. {@link #close()} closes all of them, and is idempotent.</li>
- *   <li>All waiting is bounded by a real-time {@link #bound()} (5 s unless given) and done on ONE
- *       selector: a channel's key has interest 0 except while it is being waited on, so other ready
- *       channels never wake the wait. An operation first tries the non-blocking call and selects only
- *       if it came up short.</li>
- *   <li>No threads: a network and its connections are used by one thread at a time (the machine's).</li>
+ *   <li>All waiting is bounded by a real-time {@link #bound()} (5 s unless given) and done on a
+ *       selector where a channel's key has interest 0 except while it is being waited on, so other
+ *       ready channels never wake the wait. An operation first tries the non-blocking call and selects
+ *       only if it came up short.</li>
+ *   <li>No threads of its own, and at most two users: the peers' receives
+ *       ({@link LoopbackConnection#peerReceive}) may run on one thread while everything else runs on
+ *       another (the machine's). So those receives wait on a selector of their own, opened at their
+ *       first wait; every other wait is on the network's selector.</li>
  * </ul>
  */
 public final class LoopbackNetwork implements AutoCloseable {
@@ -53,13 +58,17 @@ public final class LoopbackNetwork implements AutoCloseable {
 
     private final Duration bound;
     private final long boundNanos;
-    private final Set<AutoCloseable> resources = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Synchronized: the peers' thread may open their selector while the machine's closes a channel. */
+    private final Set<AutoCloseable> resources = Collections.synchronizedSet(
+            Collections.newSetFromMap(new IdentityHashMap<>()));
     private final List<LoopbackConnection> connections = new ArrayList<>();
     private Selector selector;
+    /** The selector of the peers' receives; only the thread running them opens and selects it. */
+    private volatile Selector peerSelector;
     private ServerSocketChannel listener;
     private SelectionKey listenerKey;
     private boolean closed;
-    private long selects;
+    private final AtomicLong selects = new AtomicLong();
 
     /** A network whose waits are bounded by {@link #DEFAULT_BOUND}. */
     public LoopbackNetwork() {
@@ -169,6 +178,9 @@ public final class LoopbackNetwork implements AutoCloseable {
         connections.clear();
         closeChannel(listener);
         listener = null;
+        if (peerSelector != null) {
+            untrackAndClose(peerSelector);
+        }
         if (selector != null) {
             // closing the selector deregisters every key, which lets the channels closed above
             // release their file descriptors
@@ -188,7 +200,7 @@ public final class LoopbackNetwork implements AutoCloseable {
 
     /** How many times a wait has called select (for tests: a wait must not spin). */
     long selects() {
-        return selects;
+        return selects.get();
     }
 
     void forget(LoopbackConnection connection) {
@@ -201,6 +213,21 @@ public final class LoopbackNetwork implements AutoCloseable {
      * spuriously; callers retry their operation and wait again.
      */
     boolean await(SelectionKey key, int ops, long deadlineNanos) throws IOException {
+        return await(selector, key, ops, deadlineNanos);
+    }
+
+    /** {@link #await} for a peer's receive, on the peers' own selector (see the class comment). */
+    boolean awaitPeer(SocketChannel peer, int ops, long deadlineNanos) throws IOException {
+        Selector s = peerSelector;
+        if (s == null) {
+            s = track(Selector.open());
+            peerSelector = s;
+        }
+        SelectionKey key = peer.keyFor(s);
+        return await(s, key != null ? key : peer.register(s, 0), ops, deadlineNanos);
+    }
+
+    private boolean await(Selector selector, SelectionKey key, int ops, long deadlineNanos) throws IOException {
         key.interestOps(ops);
         try {
             while (true) {
@@ -209,7 +236,7 @@ public final class LoopbackNetwork implements AutoCloseable {
                     return false;
                 }
                 long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining + 999_999));
-                selects++;
+                selects.incrementAndGet();
                 selector.select(millis);
                 Set<SelectionKey> selected = selector.selectedKeys();
                 if (!selected.isEmpty()) {
@@ -229,13 +256,16 @@ public final class LoopbackNetwork implements AutoCloseable {
 
     /**
      * Closes a channel of this network for real: a channel registered with a selector keeps its
-     * file descriptor until the selector next runs, so this runs it (interest is 0 on every other
-     * key, so nothing else is selected). That is what makes an SO_LINGER 0 close send its RST now.
+     * file descriptor until the selector next runs, so this runs it, and the peers' selector too if
+     * the channel is registered there (interest is 0 on every other key, so nothing else is selected).
+     * That is what makes an SO_LINGER 0 close send its RST now.
      */
     void closeChannel(Channel channel) {
         if (channel == null) {
             return;
         }
+        Selector peers = peerSelector;
+        boolean onPeerSelector = peers != null && channel instanceof SelectableChannel c && c.keyFor(peers) != null;
         boolean wasTracked = resources.remove(channel);
         try {
             channel.close();
@@ -245,6 +275,13 @@ public final class LoopbackNetwork implements AutoCloseable {
         if (wasTracked) {
             OPEN_IN_PROCESS.decrementAndGet();
         }
+        flush(selector);
+        if (onPeerSelector) {
+            flush(peers);
+        }
+    }
+
+    private static void flush(Selector selector) {
         if (selector != null && selector.isOpen()) {
             try {
                 selector.selectNow();

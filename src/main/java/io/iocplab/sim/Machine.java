@@ -3,10 +3,8 @@ package io.iocplab.sim;
 import io.iocplab.kernel.CompletionPort;
 import io.iocplab.kernel.KernelThread;
 import io.iocplab.kernel.Overlapped;
-import io.iocplab.kernel.Packet;
 import io.iocplab.kernel.PortObserver;
 import io.iocplab.kernel.Release;
-import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
@@ -14,6 +12,7 @@ import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -50,6 +49,7 @@ public final class Machine {
     private final Peers peers;
     private final List<SimThread> toReady = new ArrayList<>();
     private final PortObserver observer = new Observer();
+    private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
     /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
     private final boolean tracing;
     private long now;
@@ -168,8 +168,9 @@ public final class Machine {
             action.run();
         } catch (RunFailure e) {
             finished = true;
+            RuntimeException peersFirst = peers.failure();    // e.g. a wrong echo, then a receive left waiting
             close();
-            throw e;
+            throw peersFirst != null ? peersFirst : e;
         }
         settle();
         return true;
@@ -214,7 +215,11 @@ public final class Machine {
     private void finish() {
         finished = true;
         timers.clear();
-        close();
+        try {
+            peers.drain();                        // a failed echo check fails the run here
+        } finally {
+            close();
+        }
         Map<String, Long> perThread = new LinkedHashMap<>();
         threads.values().forEach(t -> perThread.put(t.name, t.packets));
         summary = new Summary(now, seq, packets, scheduler.contextSwitches(), Collections.unmodifiableMap(perThread));
@@ -223,6 +228,7 @@ public final class Machine {
 
     /** Closes every real connection of the run and the network under them; safe at any time, and twice. */
     public void close() {
+        peers.close();
         for (SimSocket sock : sockets.values()) {
             if (sock.connection != null) {
                 sock.connection.close();
@@ -382,12 +388,8 @@ public final class Machine {
         if (!started || !tracing) {
             return;
         }
-        List<PacketView> queue = new ArrayList<>(port.depth());
-        for (Packet p : port.queue()) {
-            queue.add(new PacketView(p.bytes(), p.key(), p.overlappedLabel(), p.status()));
-        }
         emit(new PortState(now, seq, port.name(), port.concurrency(), port.running(),
-                Collections.unmodifiableList(queue), names(port.waiters()), names(port.associated()),
+                new QueueView(port.queueArray()), names(port.waiters()), associatedNames(port),
                 port.isClosed()));
     }
 
@@ -397,7 +399,28 @@ public final class Machine {
         for (KernelThread t : threads) {
             names[i++] = t.name();
         }
-        return List.of(names);
+        return Collections.unmodifiableList(Arrays.asList(names));
+    }
+
+    /** The names of a port's associated threads; the list of the last state again while they have not changed. */
+    private List<String> associatedNames(CompletionPort port) {
+        List<String> last = associatedNames.get(port);
+        if (last != null && last.size() == port.associated().size()) {
+            int i = 0;
+            boolean same = true;
+            for (KernelThread t : port.associated()) {
+                if (!last.get(i++).equals(t.name())) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) {
+                return last;
+            }
+        }
+        List<String> fresh = names(port.associated());
+        associatedNames.put(port, fresh);
+        return fresh;
     }
 
     private void requireNotStarted() {

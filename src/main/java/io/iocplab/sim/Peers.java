@@ -13,16 +13,26 @@ import java.util.Map;
  * read by the peer one latency after the send. An {@link Peer.Echo} peer is a closed loop: it sends
  * its next message a think time after the whole echo of the previous one came back, and checks the
  * echo byte for byte; a difference stops the run.
+ *
+ * <p>A peer's real send, close and reset happen at once, on the machine's thread. So does a receive
+ * with the trace on: its {@code peer} event carries the bytes really received. With the trace off
+ * nobody reads those bytes but the echo check, so the receives and checks go to a {@link PeerIo}
+ * thread, in order; a close or a reset, and the end of the run, first wait for them (and fail the
+ * run if one failed). Sends stay on the machine's thread so that the server side never waits for
+ * bytes a queue still holds.
  */
 final class Peers {
     private final Machine m;
     private SocketCalls sockets;
     private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
+    /** The peers' own thread for their real I/O, or null when it runs on the machine's thread (trace on). */
+    private final PeerIo background;
 
     /** An echo client's progress: the message in flight, how much of its echo came back, how many were sent. */
     private static final class EchoState {
         final Peer.Echo spec;
-        final byte[] message;
+        /** The message in flight: a new array per message, since a queued check may still read the last one. */
+        byte[] message;
         int echoed;
         int sent;
         long verified;
@@ -36,6 +46,7 @@ final class Peers {
 
     Peers(Machine machine) {
         this.m = machine;
+        this.background = machine.tracing() ? null : new PeerIo();
     }
 
     void attach(SocketCalls socketCalls) {
@@ -75,6 +86,7 @@ final class Peers {
     }
 
     private void peerClose(SimSocket sock, boolean reset) {
+        drain();
         try {
             if (reset) {
                 sock.connection.peerReset();
@@ -100,41 +112,67 @@ final class Peers {
     }
 
     private void peerReceive(SimSocket sock, int n) {
-        byte[] data;
-        try {
-            data = sock.connection.peerReceive(n);
-        } catch (ConnectionException e) {
-            throw new RunFailure(e.getMessage(), e);
-        }
-        emit(sock, "recv", data);
+        Connection c = sock.connection;
         EchoState echo = echoes.get(sock);
+        if (background != null) {
+            if (echo == null) {
+                background.submit(() -> c.peerReceive(n));
+            } else {
+                String name = sock.name;
+                byte[] message = echo.message;
+                int echoed = echo.echoed;
+                long verified = echo.verified;
+                background.submit(() -> verifyEcho(name, message, echoed, verified, c.peerReceive(n)));
+            }
+        } else {
+            byte[] data;
+            try {
+                data = c.peerReceive(n);
+            } catch (ConnectionException e) {
+                throw new RunFailure(e.getMessage(), e);
+            }
+            emit(sock, "recv", data);
+            if (echo != null) {
+                verifyEcho(sock.name, echo.message, echo.echoed, echo.verified, data);
+            }
+        }
         if (echo != null) {
-            verifyEcho(sock, echo, data);
+            echoed(sock, echo, n);
         }
     }
 
     private void sendNextEcho(SimSocket sock, EchoState state) {
-        byte[] message = state.message;
+        byte[] message = new byte[state.spec.size()];
         for (int i = 0; i < message.length; i++) {
             message[i] = (byte) ('a' + m.random().nextInt(26));
         }
+        state.message = message;
         state.echoed = 0;
         state.sent++;
-        peerSend(sock, message.clone());
+        peerSend(sock, message);
     }
 
-    private void verifyEcho(SimSocket sock, EchoState state, byte[] data) {
-        int room = state.message.length - state.echoed;
+    /**
+     * Checks the bytes a peer received against its message in flight, of which {@code echoed} bytes
+     * (and {@code verified} over the whole run) had come back before them.
+     */
+    private static void verifyEcho(String socket, byte[] message, int echoed, long verified, byte[] data) {
+        int room = message.length - echoed;
         int n = Math.min(room, data.length);
-        int at = Arrays.mismatch(data, 0, n, state.message, state.echoed, state.echoed + n);
+        int at = Arrays.mismatch(data, 0, n, message, echoed, echoed + n);
         if (at >= 0 || data.length > room) {
             int i = at >= 0 ? at : n;
-            throw new RunFailure("socket " + sock.name + ": echoed byte " + (state.verified + i) + " was '"
+            throw new RunFailure("socket " + socket + ": echoed byte " + (verified + i) + " was '"
                     + (char) data[i] + "', the peer sent '"
-                    + (at >= 0 ? String.valueOf((char) state.message[state.echoed + i]) : "nothing more") + "'");
+                    + (at >= 0 ? String.valueOf((char) message[echoed + i]) : "nothing more") + "'");
         }
-        state.echoed += n;
-        state.verified += n;
+    }
+
+    /** n bytes of the echo came back: once the whole message has, the next one is due (or the close). */
+    private void echoed(SimSocket sock, EchoState state, int n) {
+        int k = Math.min(state.message.length - state.echoed, n);
+        state.echoed += k;
+        state.verified += k;
         if (state.echoed == state.message.length && !state.closed) {
             if (state.sent < state.spec.messages()) {
                 m.atTime(m.now() + state.spec.thinkUs(), () -> sendNextEcho(sock, state));
@@ -142,6 +180,25 @@ final class Peers {
                 state.closed = true;
                 peerClose(sock, false);
             }
+        }
+    }
+
+    /** Waits for the peers' queued operations (if they run on their own thread); throws the first failure. */
+    void drain() {
+        if (background != null) {
+            background.drain();
+        }
+    }
+
+    /** The first failure of the peers' queued operations so far, or null (see {@link PeerIo#failure()}). */
+    RuntimeException failure() {
+        return background == null ? null : background.failure();
+    }
+
+    /** Ends the peers' thread, skipping what is still queued; idempotent. */
+    void close() {
+        if (background != null) {
+            background.close();
         }
     }
 

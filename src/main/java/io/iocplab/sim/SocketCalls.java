@@ -307,13 +307,8 @@ final class SocketCalls {
      * completed at once), and, as an extension, the WSABUF lengths the call passed.
      */
     private static Map<String, Object> ioOut(String socket, Overlapped ov, int result, Long bytes, List<Integer> wsabufs) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("socket", socket);
-        out.put("overlapped", ov == null ? null : ov.label());
-        out.put("result", result);
-        out.put("bytes", bytes);
-        out.put("wsabufs", wsabufs);
-        return Collections.unmodifiableMap(out);
+        return new OutValues(5).with("socket", socket).with("overlapped", ov == null ? null : ov.label())
+                .with("result", result).with("bytes", bytes).with("wsabufs", wsabufs);
     }
 
     private static void confirm(ConnectionCheck check) {

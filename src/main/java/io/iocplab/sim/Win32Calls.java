@@ -220,44 +220,29 @@ final class Win32Calls {
     }
 
     private static Map<String, Object> packetsOut(boolean ex, String port, List<Packet> packets, String how, String by) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("port", port);
+        OutValues out = new OutValues(6).with("port", port);
         if (ex) {
-            List<Object> entries = new ArrayList<>();
-            for (Packet p : packets) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("bytes", p.bytes());
-                e.put("key", p.key());
-                e.put("overlapped", p.overlappedLabel());
-                e.put("status", p.status());
-                entries.add(Collections.unmodifiableMap(e));
+            Object[] entries = new Object[packets.size()];
+            for (int i = 0; i < entries.length; i++) {
+                Packet p = packets.get(i);
+                entries[i] = new OutValues(4).with("bytes", p.bytes()).with("key", p.key())
+                        .with("overlapped", p.overlappedLabel()).with("status", p.status());
             }
-            out.put("entries", List.copyOf(entries));
-            out.put("removed", packets.size());
+            out.with("entries", List.of(entries)).with("removed", packets.size());
         } else {
             Packet p = packets.get(0);
-            out.put("bytes", p.bytes());
-            out.put("key", p.key());
-            out.put("overlapped", p.overlappedLabel());
+            out.with("bytes", p.bytes()).with("key", p.key()).with("overlapped", p.overlappedLabel());
         }
-        out.put("release", how);
-        out.put("freed_by", by);
-        return Collections.unmodifiableMap(out);
+        return out.with("release", how).with("freed_by", by);
     }
 
     /** No packet: *lpOverlapped is NULL, and bytes and key are not written [DOC-GQCS]. */
     private static Map<String, Object> noPacketOut(boolean ex, String port) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("port", port);
+        OutValues out = new OutValues(4).with("port", port);
         if (ex) {
-            out.put("entries", List.of());
-            out.put("removed", 0);
-        } else {
-            out.put("bytes", null);
-            out.put("key", null);
-            out.put("overlapped", null);
+            return out.with("entries", List.of()).with("removed", 0);
         }
-        return Collections.unmodifiableMap(out);
+        return out.with("bytes", null).with("key", null).with("overlapped", null);
     }
 
     // ------------------------------------------------------------------ PostQueuedCompletionStatus

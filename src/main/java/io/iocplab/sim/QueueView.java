@@ -1,0 +1,35 @@
+package io.iocplab.sim;
+
+import io.iocplab.kernel.Packet;
+import io.iocplab.sim.event.PacketView;
+import java.util.AbstractList;
+import java.util.RandomAccess;
+
+/**
+ * A port's queue at one moment, as the {@code port.state} event shows it: an unmodifiable list of
+ * {@link PacketView}s over a snapshot of the kernel's packets.
+ *
+ * <p>A port changes with almost every action, and most listeners (a sweep's measures, a trace off
+ * screen) look at few of those states' packets, so a view is made when it is read, not when the
+ * state is sent: building the event costs one array copy instead of one object per queued packet.
+ * A packet never changes once made, so the list is the same whenever it is read.
+ */
+final class QueueView extends AbstractList<PacketView> implements RandomAccess {
+    private final Packet[] packets;
+
+    /** @param packets a snapshot the list now owns (nobody else may change it) */
+    QueueView(Packet[] packets) {
+        this.packets = packets;
+    }
+
+    @Override
+    public PacketView get(int index) {
+        Packet p = packets[index];
+        return new PacketView(p.bytes(), p.key(), p.overlappedLabel(), p.status());
+    }
+
+    @Override
+    public int size() {
+        return packets.length;
+    }
+}
