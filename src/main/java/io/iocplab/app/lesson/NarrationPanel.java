@@ -154,8 +154,10 @@ public final class NarrationPanel {
         choices.getChildren().clear();
         for (Choice c : answer.choices()) {
             Button b = new Button(c.label().get(lang));
-            b.setId("lesson-choice-" + c.id());
+            b.setId(choiceNodeId(c.id()));
             b.getStyleClass().add("predict-choice");
+            b.setWrapText(true);                        // a long label (a sweep's configuration) wraps in the column
+            b.maxWidthProperty().bind(choices.widthProperty());
             b.setUserData(c.id());
             if (chosen == null) {
                 b.setOnAction(e -> actions.choose(c.id()));
@@ -189,6 +191,14 @@ public final class NarrationPanel {
         listButton.setText(text("narration.list"));
         backButton.setText(text("narration.back"));
         continueButton.setText(text(last ? "narration.finish" : "narration.continue"));
+    }
+
+    /**
+     * The node id of a choice's button: {@code lesson-choice-} and the choice's id with whatever a CSS id cannot
+     * hold made a dash (a sweep's choice is {@code threads=8 concurrency=0}: {@code lesson-choice-threads-8-concurrency-0}).
+     */
+    static String choiceNodeId(String choiceId) {
+        return "lesson-choice-" + choiceId.replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     /** The lessons' language for the window's: Korean or English. */

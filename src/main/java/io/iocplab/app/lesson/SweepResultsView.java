@@ -57,6 +57,7 @@ final class SweepResultsView {
         HBox.setHgrow(bar, Priority.ALWAYS);
         Label throughput = label(Double.isNaN(line.throughput()) ? text("sweep.noPackets")
                 : text("sweep.throughput", line.throughput()), "sweep-throughput");
+        throughput.setWrapText(false);                  // one width for every row: the bars' tracks stay equal
         HBox measured = new HBox(bar, throughput);
         measured.getStyleClass().add("sweep-measured");
 

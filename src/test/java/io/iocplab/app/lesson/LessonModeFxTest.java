@@ -246,6 +246,57 @@ class LessonModeFxTest {
         assertTrue(robot.lookup("#lesson-column").tryQuery().isEmpty());
     }
 
+    @Test
+    void aSweepQuestionAnsweredShowsTheSweepsRunsWithTheWinnerAndTheStageRunMarked(FxRobot robot) throws Exception {
+        openLesson(robot, "16-tuning-with-a-sweep");
+        io.iocplab.lesson.LessonRun run = fx(() -> mode().walk().run());
+        assertEquals(run.lesson().title().en(), fx(() -> robot.lookup(".scenario-title").queryAs(Label.class).getText()),
+                "the toolbar names the lesson, not its file");
+        assertTrue(fx(() -> window.stage().getTitle()).contains(run.lesson().title().en()));
+        assertFalse(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()), "no numbers before the answer");
+
+        Answer answer = fx(() -> mode().walk().answer().orElseThrow());
+        Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst().orElseThrow();
+        robot.clickOn("#" + NarrationPanel.choiceNodeId(wrong.id()));
+        assertTrue(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()));
+        assertEquals(run.sweepRows().size(), robot.lookup(".sweep-row").queryAll().size());
+        assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.EN, "\u2605 highest throughput",
+                "on the stage");
+
+        robot.clickOn("#koreanButton");
+        assertEquals(run.lesson().title().ko(), fx(() -> robot.lookup(".scenario-title").queryAs(Label.class).getText()));
+        assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.KO, "\u2605 \ucc98\ub9ac\ub7c9 1\uc704",
+                "\ubb34\ub300\uc5d0 \ubcf4\uc774\ub294 \uc2e4\ud589");                     // ★ 처리량 1위, 무대에 보이는 실행
+        assertEquals(run.sweepRows().size() + 2, ((javafx.scene.Parent) robot.lookup("#lesson-sweep").query())
+                .getChildrenUnmodifiable().size(), "a heading, the legend, a row per run");
+
+        robot.clickOn("#lesson-continue");
+        assertTrue(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()), "the results stay on the next step");
+        assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.KO, "\u2605 \ucc98\ub9ac\ub7c9 1\uc704",
+                "\ubb34\ub300\uc5d0 \ubcf4\uc774\ub294 \uc2e4\ud589");
+    }
+
+    /** Each row has its choice's label; the answer's row alone is marked the winner, the stage's row alone so. */
+    private static void assertSweepRows(FxRobot robot, Answer answer, int stageRow, io.iocplab.lesson.Lang lang,
+                                        String winnerTag, String stageTag) {
+        for (int i = 0; i < answer.choices().size(); i++) {
+            Choice c = answer.choices().get(i);
+            Node row = robot.lookup("#lesson-sweep-row-" + i).query();
+            assertEquals(c.label().get(lang), fx(() -> robot.from(row).lookup(".sweep-label").queryAs(Label.class)
+                    .getText()));
+            java.util.List<String> winner = tags(robot, row, ".sweep-winner");
+            assertEquals(answer.isCorrect(c.id()) ? java.util.List.of(winnerTag) : java.util.List.of(), winner,
+                    "row " + i);
+            assertEquals(i == stageRow ? java.util.List.of(stageTag) : java.util.List.of(), tags(robot, row, ".sweep-stage"),
+                    "row " + i);
+            assertTrue(robot.from(row).lookup(".sweep-bar").tryQuery().isPresent());
+        }
+    }
+
+    private static java.util.List<String> tags(FxRobot robot, Node row, String query) {
+        return fx(() -> robot.from(row).lookup(query).queryAllAs(Label.class).stream().map(Label::getText).toList());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private LessonMode mode() {
