@@ -101,16 +101,16 @@ class LessonModeFxTest {
                 Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst()
                         .orElseThrow();
                 Choice pick = wrongDone ? answer.correctChoice() : wrong;
-                robot.clickOn("#lesson-choice-" + pick.id());
+                robot.clickOn("#" + NarrationPanel.choiceNodeId(pick.id()));
                 if (answer.isCorrect(pick.id())) {
                     assertEquals("Right!", label(robot, "#lesson-verdict"));
                     rightDone = true;
                 } else {
                     assertEquals("Not quite.", label(robot, "#lesson-verdict"));
-                    assertTrue(button(robot, "#lesson-choice-" + pick.id()).getStyleClass().contains("wrong"));
+                    assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(pick.id())).getStyleClass().contains("wrong"));
                     wrongDone = true;
                 }
-                assertTrue(button(robot, "#lesson-choice-" + answer.correct()).getStyleClass().contains("right"));
+                assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(answer.correct())).getStyleClass().contains("right"));
                 String shown = label(robot, "#lesson-answer");
                 assertTrue(shown.startsWith("The engine's answer: " + answer.correctChoice().label().en()), shown);
                 assertTrue(shown.contains(answer.explanation().en()), shown);
@@ -147,7 +147,7 @@ class LessonModeFxTest {
             assertTrue(say.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL));
             Answer answer = fx(() -> mode().walk().answer().orElse(null));
             if (answer != null) {
-                robot.clickOn("#lesson-choice-" + answer.correct());
+                robot.clickOn("#" + NarrationPanel.choiceNodeId(answer.correct()));
                 assertEquals("\ub9de\uc558\uc2b5\ub2c8\ub2e4!", label(robot, "#lesson-verdict"));  // 맞았습니다!
                 assertTrue(label(robot, "#lesson-answer").contains(answer.explanation().ko()));
                 robot.clickOn("#englishButton");
@@ -175,7 +175,7 @@ class LessonModeFxTest {
         int[] before = stablePixels(window.controller().stageRegion());
 
         Answer answer = fx(() -> mode().walk().answer().orElseThrow());
-        robot.clickOn("#lesson-choice-" + answer.correct());
+        robot.clickOn("#" + NarrationPanel.choiceNodeId(answer.correct()));
         robot.clickOn("#lesson-continue");
         assertNotEquals(step, (int) fx(() -> window.controller().player().step()));
         robot.clickOn("#lesson-back");
@@ -257,7 +257,7 @@ class LessonModeFxTest {
 
         Answer answer = fx(() -> mode().walk().answer().orElseThrow());
         Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst().orElseThrow();
-        robot.clickOn("#" + NarrationPanel.choiceNodeId(wrong.id()));
+        clickInList(robot, "#" + NarrationPanel.choiceNodeId(wrong.id()));   // below the say text: scrolled to first
         assertTrue(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()));
         assertEquals(run.sweepRows().size(), robot.lookup(".sweep-row").queryAll().size());
         assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.EN, "\u2605 highest throughput",
@@ -312,7 +312,7 @@ class LessonModeFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Scrolls the list of lessons to the row, as a student would, and clicks it. */
+    /** Scrolls the narration column (the list, or a step's text) to the node, as a student would, and clicks it. */
     private static void clickInList(FxRobot robot, String query) {
         Node row = robot.lookup(query).query();
         ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
@@ -339,7 +339,7 @@ class LessonModeFxTest {
     private void answerAndContinue(FxRobot robot) {
         Answer answer = fx(() -> mode().walk().answer().orElse(null));
         if (answer != null && fx(() -> mode().walk().chosen()) == null) {
-            robot.clickOn("#lesson-choice-" + answer.correct());
+            robot.clickOn("#" + NarrationPanel.choiceNodeId(answer.correct()));
         }
         robot.clickOn("#lesson-continue");
     }
