@@ -657,7 +657,9 @@ public final class MainController {
 
     private void refreshTitle() {
         RunSession session = player.session();
+        String lessonTitle = session == null ? null : lessons.titleOf(session);
         String name = session == null ? null
+                : lessonTitle != null ? lessonTitle
                 : isWelcome(session) ? texts.get(BUNDLE, "welcome.title")
                 : session.scenario().title() != null ? session.scenario().title() : session.name();
         scenarioTitle.setText(name == null ? "" : name);

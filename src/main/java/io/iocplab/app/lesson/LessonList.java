@@ -67,7 +67,7 @@ public final class LessonList {
     /** The course with the progress of each lesson, in the window's language. */
     public void show(Course course, ProgressStore progress) {
         localize();
-        Lang lang = texts.locale().getLanguage().equals("ko") ? Lang.KO : Lang.EN;
+        Lang lang = NarrationPanel.lang(texts);
         rows.getChildren().clear();
         for (Lesson lesson : course.lessons()) {
             rows.getChildren().add(row(lesson, progress.of(lesson.id()), lang));

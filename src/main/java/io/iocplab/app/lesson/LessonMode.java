@@ -176,10 +176,26 @@ public final class LessonMode implements NarrationPanel.Actions {
         failure = null;
         column.getChildren().setAll(narration.node());
         narration.showPreparing(chosen);
-        RunSession session = load.apply(chosen.id() + ".yaml", chosen.scenario());
+        RunSession session = load.apply(runName(chosen), chosen.scenario());
         lessonRun = session;
         int resume = progress.of(chosen.id()).done() ? 0 : Math.max(0, progress.of(chosen.id()).reached());
         background(() -> resolve(chosen, session), run -> ready(session, run, resume));
+    }
+
+    /** The name a lesson's run has in the window (and in its messages): the lesson's file name. */
+    private static String runName(Lesson lesson) {
+        return lesson.id() + ".yaml";
+    }
+
+    /**
+     * The title the window shows for {@code session}: the open lesson's title in the window's language when
+     * the session is that lesson's run, else null (the window names the run itself).
+     */
+    public String titleOf(RunSession session) {
+        if (!active || lesson == null || !session.name().equals(runName(lesson))) {
+            return null;
+        }
+        return lesson.title().get(NarrationPanel.lang(texts));
     }
 
     /** On the helper thread: waits for the run and resolves the lesson over its events. */

@@ -3,7 +3,9 @@ package io.iocplab.app.lesson;
 import io.iocplab.lesson.Answer;
 import io.iocplab.lesson.LessonRun;
 import io.iocplab.lesson.LessonStep;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,6 +75,23 @@ public final class LessonWalk {
         Answer a = answer().orElseThrow(() -> new IllegalStateException("step " + step + " asks nothing"));
         chosen.putIfAbsent(step, choiceId);
         return a.isCorrect(chosen.get(step));
+    }
+
+    /**
+     * The engine's answers to the questions about the lesson's sweep ({@link
+     * io.iocplab.lesson.Prediction.Kind#fromSweep()}) the student has answered or gone past, in step order:
+     * those of the earlier steps, and the current step's once it is answered.
+     */
+    public List<Answer> sweepAnswers() {
+        List<Answer> out = new ArrayList<>();
+        for (int i = 0; i <= step; i++) {
+            LessonStep s = run.lesson().steps().get(i);
+            Optional<Answer> a = s.predict() == null ? Optional.empty() : run.answerOf(i);
+            if (a.isPresent() && a.get().kind().fromSweep() && (i < step || chosen() != null)) {
+                out.add(a.get());
+            }
+        }
+        return out;
     }
 
     /** Whether Continue is allowed: the step asks nothing, or it has been answered. */

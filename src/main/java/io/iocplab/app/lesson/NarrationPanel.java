@@ -29,6 +29,9 @@ import javafx.scene.layout.VBox;
  * {@link Choice} with the choice's label. Before an answer the buttons are live and Continue is off;
  * after it they are off, the clicked one is marked right or wrong, the right one is marked, and the
  * verdict, the engine's explanation and the author's why appear.
+ *
+ * <p>In a lesson with a sweep, the sweep's results ({@link SweepResultsView}) follow once a question about
+ * the sweep is answered, and stay on the later steps.
  */
 public final class NarrationPanel {
     static final String BUNDLE = "lesson";
@@ -48,6 +51,7 @@ public final class NarrationPanel {
     @FXML private Label heading;
     @FXML private Label title;
     @FXML private ScrollPane scroll;
+    @FXML private VBox body;
     @FXML private Label say;
     @FXML private VBox codeBox;
     @FXML private Label codeCaption;
@@ -65,6 +69,7 @@ public final class NarrationPanel {
 
     private final Texts texts;
     private final Actions actions;
+    private final SweepResultsView sweep;
 
     public NarrationPanel(Texts texts, Actions actions) {
         this.texts = texts;
@@ -79,6 +84,8 @@ public final class NarrationPanel {
         for (Label l : new Label[] {say, codeCaption, question, engineAnswer, explain, hint, title}) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped text takes the lines it needs
         }
+        sweep = new SweepResultsView(texts);
+        body.getChildren().add(sweep.node());
     }
 
     public Node node() {
@@ -96,13 +103,14 @@ public final class NarrationPanel {
     }
 
     private void showMessage(Lesson lesson, String message) {
-        Lang lang = lang();
+        Lang lang = lang(texts);
         localizeButtons(false);
         heading.setText(text("narration.heading", lesson.number(), "\u2013", lesson.steps().size()));
         title.setText(lesson.title().get(lang));
         say.setText(lesson.summary().get(lang));
         show(codeBox, false);
         show(predictBox, false);
+        sweep.show(null, lang);
         hint.setText(message);
         backButton.setDisable(true);
         continueButton.setDisable(true);
@@ -110,7 +118,7 @@ public final class NarrationPanel {
 
     /** The walk's current step. */
     public void show(LessonWalk walk) {
-        Lang lang = lang();
+        Lang lang = lang(texts);
         Lesson lesson = walk.run().lesson();
         LessonStep step = walk.current();
         localizeButtons(walk.atLast());
@@ -123,6 +131,7 @@ public final class NarrationPanel {
         if (answer != null) {
             showPrediction(step.predict(), answer, walk.chosen(), lang);
         }
+        sweep.show(SweepResults.of(walk.run(), walk.sweepAnswers()), lang);
         hint.setText(walk.canContinue() ? "" : text("narration.answerFirst"));
         backButton.setDisable(walk.atFirst());
         continueButton.setDisable(!walk.canContinue());
@@ -145,8 +154,10 @@ public final class NarrationPanel {
         choices.getChildren().clear();
         for (Choice c : answer.choices()) {
             Button b = new Button(c.label().get(lang));
-            b.setId("lesson-choice-" + c.id());
+            b.setId(choiceNodeId(c.id()));
             b.getStyleClass().add("predict-choice");
+            b.setWrapText(true);                        // a long label (a sweep's configuration) wraps in the column
+            b.maxWidthProperty().bind(choices.widthProperty());
             b.setUserData(c.id());
             if (chosen == null) {
                 b.setOnAction(e -> actions.choose(c.id()));
@@ -182,7 +193,16 @@ public final class NarrationPanel {
         continueButton.setText(text(last ? "narration.finish" : "narration.continue"));
     }
 
-    private Lang lang() {
+    /**
+     * The node id of a choice's button: {@code lesson-choice-} and the choice's id with whatever a CSS id cannot
+     * hold made a dash (a sweep's choice is {@code threads=8 concurrency=0}: {@code lesson-choice-threads-8-concurrency-0}).
+     */
+    static String choiceNodeId(String choiceId) {
+        return "lesson-choice-" + choiceId.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    /** The lessons' language for the window's: Korean or English. */
+    static Lang lang(Texts texts) {
         return texts.locale().getLanguage().equals("ko") ? Lang.KO : Lang.EN;
     }
 

@@ -46,8 +46,9 @@ class LessonBundleTest {
     @Test
     void everyKeyThePlayerUsesExists() throws IOException {
         Properties en = bundle("");
-        Pattern literal = Pattern.compile("\"((?:toolbar|list|narration)\\.[A-Za-z.]+)\"");
-        for (String file : new String[] {"LessonMode.java", "LessonList.java", "NarrationPanel.java"}) {
+        Pattern literal = Pattern.compile("\"((?:toolbar|list|narration|sweep)\\.[A-Za-z.]+)\"");
+        for (String file : new String[] {"LessonMode.java", "LessonList.java", "NarrationPanel.java",
+                "SweepResultsView.java"}) {
             Matcher m = literal.matcher(Files.readString(Path.of("src/main/java/io/iocplab/app/lesson", file)));
             while (m.find()) {
                 if (m.group(1).endsWith(".fxml")) {

@@ -101,16 +101,16 @@ class LessonModeFxTest {
                 Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst()
                         .orElseThrow();
                 Choice pick = wrongDone ? answer.correctChoice() : wrong;
-                robot.clickOn("#lesson-choice-" + pick.id());
+                robot.clickOn("#" + NarrationPanel.choiceNodeId(pick.id()));
                 if (answer.isCorrect(pick.id())) {
                     assertEquals("Right!", label(robot, "#lesson-verdict"));
                     rightDone = true;
                 } else {
                     assertEquals("Not quite.", label(robot, "#lesson-verdict"));
-                    assertTrue(button(robot, "#lesson-choice-" + pick.id()).getStyleClass().contains("wrong"));
+                    assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(pick.id())).getStyleClass().contains("wrong"));
                     wrongDone = true;
                 }
-                assertTrue(button(robot, "#lesson-choice-" + answer.correct()).getStyleClass().contains("right"));
+                assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(answer.correct())).getStyleClass().contains("right"));
                 String shown = label(robot, "#lesson-answer");
                 assertTrue(shown.startsWith("The engine's answer: " + answer.correctChoice().label().en()), shown);
                 assertTrue(shown.contains(answer.explanation().en()), shown);
@@ -147,7 +147,7 @@ class LessonModeFxTest {
             assertTrue(say.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL));
             Answer answer = fx(() -> mode().walk().answer().orElse(null));
             if (answer != null) {
-                robot.clickOn("#lesson-choice-" + answer.correct());
+                robot.clickOn("#" + NarrationPanel.choiceNodeId(answer.correct()));
                 assertEquals("\ub9de\uc558\uc2b5\ub2c8\ub2e4!", label(robot, "#lesson-verdict"));  // 맞았습니다!
                 assertTrue(label(robot, "#lesson-answer").contains(answer.explanation().ko()));
                 robot.clickOn("#englishButton");
@@ -175,7 +175,7 @@ class LessonModeFxTest {
         int[] before = stablePixels(window.controller().stageRegion());
 
         Answer answer = fx(() -> mode().walk().answer().orElseThrow());
-        robot.clickOn("#lesson-choice-" + answer.correct());
+        robot.clickOn("#" + NarrationPanel.choiceNodeId(answer.correct()));
         robot.clickOn("#lesson-continue");
         assertNotEquals(step, (int) fx(() -> window.controller().player().step()));
         robot.clickOn("#lesson-back");
@@ -246,6 +246,57 @@ class LessonModeFxTest {
         assertTrue(robot.lookup("#lesson-column").tryQuery().isEmpty());
     }
 
+    @Test
+    void aSweepQuestionAnsweredShowsTheSweepsRunsWithTheWinnerAndTheStageRunMarked(FxRobot robot) throws Exception {
+        openLesson(robot, "16-tuning-with-a-sweep");
+        io.iocplab.lesson.LessonRun run = fx(() -> mode().walk().run());
+        assertEquals(run.lesson().title().en(), fx(() -> robot.lookup(".scenario-title").queryAs(Label.class).getText()),
+                "the toolbar names the lesson, not its file");
+        assertTrue(fx(() -> window.stage().getTitle()).contains(run.lesson().title().en()));
+        assertFalse(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()), "no numbers before the answer");
+
+        Answer answer = fx(() -> mode().walk().answer().orElseThrow());
+        Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst().orElseThrow();
+        clickInList(robot, "#" + NarrationPanel.choiceNodeId(wrong.id()));   // below the say text: scrolled to first
+        assertTrue(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()));
+        assertEquals(run.sweepRows().size(), robot.lookup(".sweep-row").queryAll().size());
+        assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.EN, "\u2605 highest throughput",
+                "on the stage");
+
+        robot.clickOn("#koreanButton");
+        assertEquals(run.lesson().title().ko(), fx(() -> robot.lookup(".scenario-title").queryAs(Label.class).getText()));
+        assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.KO, "\u2605 \ucc98\ub9ac\ub7c9 1\uc704",
+                "\ubb34\ub300\uc5d0 \ubcf4\uc774\ub294 \uc2e4\ud589");                     // ★ 처리량 1위, 무대에 보이는 실행
+        assertEquals(run.sweepRows().size() + 2, ((javafx.scene.Parent) robot.lookup("#lesson-sweep").query())
+                .getChildrenUnmodifiable().size(), "a heading, the legend, a row per run");
+
+        robot.clickOn("#lesson-continue");
+        assertTrue(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()), "the results stay on the next step");
+        assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.KO, "\u2605 \ucc98\ub9ac\ub7c9 1\uc704",
+                "\ubb34\ub300\uc5d0 \ubcf4\uc774\ub294 \uc2e4\ud589");
+    }
+
+    /** Each row has its choice's label; the answer's row alone is marked the winner, the stage's row alone so. */
+    private static void assertSweepRows(FxRobot robot, Answer answer, int stageRow, io.iocplab.lesson.Lang lang,
+                                        String winnerTag, String stageTag) {
+        for (int i = 0; i < answer.choices().size(); i++) {
+            Choice c = answer.choices().get(i);
+            Node row = robot.lookup("#lesson-sweep-row-" + i).query();
+            assertEquals(c.label().get(lang), fx(() -> robot.from(row).lookup(".sweep-label").queryAs(Label.class)
+                    .getText()));
+            java.util.List<String> winner = tags(robot, row, ".sweep-winner");
+            assertEquals(answer.isCorrect(c.id()) ? java.util.List.of(winnerTag) : java.util.List.of(), winner,
+                    "row " + i);
+            assertEquals(i == stageRow ? java.util.List.of(stageTag) : java.util.List.of(), tags(robot, row, ".sweep-stage"),
+                    "row " + i);
+            assertTrue(robot.from(row).lookup(".sweep-bar").tryQuery().isPresent());
+        }
+    }
+
+    private static java.util.List<String> tags(FxRobot robot, Node row, String query) {
+        return fx(() -> robot.from(row).lookup(query).queryAllAs(Label.class).stream().map(Label::getText).toList());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private LessonMode mode() {
@@ -261,7 +312,7 @@ class LessonModeFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Scrolls the list of lessons to the row, as a student would, and clicks it. */
+    /** Scrolls the narration column (the list, or a step's text) to the node, as a student would, and clicks it. */
     private static void clickInList(FxRobot robot, String query) {
         Node row = robot.lookup(query).query();
         ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
@@ -288,7 +339,7 @@ class LessonModeFxTest {
     private void answerAndContinue(FxRobot robot) {
         Answer answer = fx(() -> mode().walk().answer().orElse(null));
         if (answer != null && fx(() -> mode().walk().chosen()) == null) {
-            robot.clickOn("#lesson-choice-" + answer.correct());
+            robot.clickOn("#" + NarrationPanel.choiceNodeId(answer.correct()));
         }
         robot.clickOn("#lesson-continue");
     }
