@@ -4,11 +4,12 @@ import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
+import io.iocplab.app.widgets.PlayButton;
+import io.iocplab.app.widgets.ScrubBar;
 import io.iocplab.timeline.ViewState;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /**
@@ -27,10 +28,9 @@ final class ControlBar {
     private final Button play;
     private final Region playIcon;
     private final Label speedValue;
-    private final Slider scrub;
+    private final ScrubBar scrub;
     private final Label step;
     private final Label status;
-    private boolean updatingScrub;
     private boolean updatingSpeed;
 
     ControlBar(Texts texts, PlayerModel player, Playhead playhead, Button play, Region playIcon, Slider speed,
@@ -41,7 +41,6 @@ final class ControlBar {
         this.play = play;
         this.playIcon = playIcon;
         this.speedValue = speedValue;
-        this.scrub = scrub;
         this.step = step;
         this.status = status;
 
@@ -64,11 +63,7 @@ final class ControlBar {
         });
 
         scrub.setBlockIncrement(1);
-        scrub.valueProperty().addListener((o, was, now) -> {
-            if (!updatingScrub) {
-                player.seek((int) Math.round(now.doubleValue()));
-            }
-        });
+        this.scrub = new ScrubBar(scrub, position -> player.seek((int) Math.round(position)));
         player.producedProperty().addListener((o, was, now) -> refreshReadout());
         player.stepProperty().addListener((o, was, now) -> refreshReadout());
         player.statusProperty().addListener((o, was, now) -> refreshReadout());
@@ -89,17 +84,7 @@ final class ControlBar {
         long tUs = s == null ? 0 : s.tUs();
         int produced = player.produced();
         step.setText(texts.get(BUNDLE, "status.step", at, produced, tUs / 1000.0));
-        updatingScrub = true;
-        try {
-            if (scrub.getMax() != produced) {
-                scrub.setMax(produced);
-            }
-            if (scrub.getValue() != at) {
-                scrub.setValue(at);
-            }
-        } finally {
-            updatingScrub = false;
-        }
+        scrub.show(at, produced);
         RunSession session = player.session();
         status.getStyleClass().removeAll("failed", "cut");
         if (session == null) {
@@ -124,12 +109,7 @@ final class ControlBar {
 
     private void refreshPlayButton() {
         boolean playing = player.isPlaying();
-        playIcon.getStyleClass().removeAll("icon-play", "icon-pause");
-        playIcon.getStyleClass().add(playing ? "icon-pause" : "icon-play");
-        if (play.getTooltip() == null) {
-            play.setTooltip(new Tooltip());
-        }
-        play.getTooltip().setText(texts.get(BUNDLE, playing ? "control.pause.tip" : "control.play.tip"));
+        PlayButton.show(play, playIcon, playing, texts.get(BUNDLE, playing ? "control.pause.tip" : "control.play.tip"));
     }
 
     private void refreshSpeed() {
