@@ -6,6 +6,7 @@ import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.app.widgets.PlayButton;
 import io.iocplab.app.widgets.ScrubBar;
+import io.iocplab.app.widgets.SpeedSlider;
 import io.iocplab.timeline.ViewState;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,7 +32,6 @@ final class ControlBar {
     private final ScrubBar scrub;
     private final Label step;
     private final Label status;
-    private boolean updatingSpeed;
 
     ControlBar(Texts texts, PlayerModel player, Playhead playhead, Button play, Region playIcon, Slider speed,
                Label speedValue, Slider scrub, Label step, Label status) {
@@ -44,23 +44,8 @@ final class ControlBar {
         this.step = step;
         this.status = status;
 
-        speed.setValue(PlayerModel.positionOf(player.speed()));
-        speed.valueProperty().addListener((o, was, now) -> {
-            if (!updatingSpeed) {
-                updatingSpeed = true;
-                player.speedProperty().set(PlayerModel.speedAt(now.doubleValue()));
-                updatingSpeed = false;
-            }
-            refreshSpeed();
-        });
-        player.speedProperty().addListener((o, was, now) -> {
-            if (!updatingSpeed) {
-                updatingSpeed = true;
-                speed.setValue(PlayerModel.positionOf(now.doubleValue()));
-                updatingSpeed = false;
-            }
-            refreshSpeed();
-        });
+        new SpeedSlider(speed, player.speedProperty(), PlayerModel::speedAt, PlayerModel::positionOf);
+        player.speedProperty().addListener((o, was, now) -> refreshSpeed());
 
         scrub.setBlockIncrement(1);
         this.scrub = new ScrubBar(scrub, position -> player.seek((int) Math.round(position)));

@@ -4,6 +4,7 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.widgets.PlayButton;
 import io.iocplab.app.widgets.ScrubBar;
+import io.iocplab.app.widgets.SpeedSlider;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -18,39 +19,22 @@ import javafx.scene.layout.Region;
 final class PlayheadBar {
     private final Texts texts;
     private final ComparePlayer player;
-    private final Slider speed;
     private final Label speedValue;
     private final ScrubBar scrub;
     private final Label time;
     private final Button play;
     private final Region playIcon;
-    private boolean updatingSpeed;
 
     PlayheadBar(Texts texts, ComparePlayer player, Slider speed, Label speedValue, Slider scrub, Label time,
                 Button play, Region playIcon) {
         this.texts = texts;
         this.player = player;
-        this.speed = speed;
         this.speedValue = speedValue;
         this.time = time;
         this.play = play;
         this.playIcon = playIcon;
-        speed.setValue(ComparePlayer.positionOf(player.speedProperty().get()));
-        speed.valueProperty().addListener((o, was, now) -> {
-            if (!updatingSpeed) {
-                updatingSpeed = true;
-                player.speedProperty().set(ComparePlayer.speedAt(now.doubleValue()));
-                updatingSpeed = false;
-            }
-        });
-        player.speedProperty().addListener((o, was, now) -> {
-            if (!updatingSpeed) {
-                updatingSpeed = true;
-                speed.setValue(ComparePlayer.positionOf(now.doubleValue()));
-                updatingSpeed = false;
-            }
-            refresh();
-        });
+        new SpeedSlider(speed, player.speedProperty(), ComparePlayer::speedAt, ComparePlayer::positionOf);
+        player.speedProperty().addListener((o, was, now) -> refresh());
         this.scrub = new ScrubBar(scrub, position -> player.seek(Math.round(position)));
         player.timeProperty().addListener((o, was, now) -> refresh());
         player.endProperty().addListener((o, was, now) -> refresh());
