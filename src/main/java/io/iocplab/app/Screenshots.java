@@ -1,45 +1,35 @@
 package io.iocplab.app;
 
-import io.iocplab.app.compare.ComparePlayer;
-import io.iocplab.app.compare.CompareWindow;
-import io.iocplab.app.experiments.ExperimentsWindow;
-import io.iocplab.app.lesson.Course;
-import io.iocplab.app.lesson.LessonMode;
-import io.iocplab.app.lesson.ProgressStore;
+import io.iocplab.app.compare.ComparePictures;
+import io.iocplab.app.experiments.ExperimentsPictures;
+import io.iocplab.app.lesson.LessonPictures;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
-import io.iocplab.lesson.Answer;
-import io.iocplab.lesson.Lesson;
-import io.iocplab.sweep.Knob;
 import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 /**
  * Writes pictures of the main window for the README: the welcome scenario at 1600×1000, in English
  * and in Korean ({@code main-en-1.png} .. {@code main-ko-3.png}), at three moments of the run chosen
  * by what they show ({@link #moments}): packets waiting in the queue, the running count over the
- * concurrency value, and two thirds of the way through; the A/B comparison window on the same
- * scenario ({@code compare-en.png}, {@code compare-ko.png}); a lesson in progress with a question
- * answered ({@code lesson-en.png}, {@code lesson-ko.png}); and the experiments window after a small
- * sweep ({@code experiments-en.png}, {@code experiments-ko.png}).
+ * concurrency value, and two thirds of the way through. The pictures of the other windows are taken
+ * by classes beside them: the A/B comparison window on the same scenario ({@link ComparePictures}:
+ * {@code compare-en.png}, {@code compare-ko.png}), a lesson in progress with a question answered
+ * ({@link LessonPictures}: {@code lesson-en.png}, {@code lesson-ko.png}), and the experiments window
+ * after a small sweep ({@link ExperimentsPictures}: {@code experiments-en.png}, {@code experiments-ko.png}).
+ * All of them drive the windows from this thread through {@link FxWait}.
  *
  * <pre>
  * xvfb-run -a java -jar target/iocplab.jar screenshots DIR
@@ -58,13 +48,6 @@ import javafx.stage.Stage;
 public final class Screenshots {
     /** One picture: the step shown and what is selected (explained in the "why?" panel). */
     record Moment(int step, Selection selection) {}
-
-    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
-    private static final long SETTLE_MS = 700;
-    /** The lesson of the lesson pictures. */
-    static final String LESSON = "06-lifo";
-    /** Where the comparison's picture is taken, as a share of the longer run's virtual time. */
-    private static final double COMPARE_AT = 0.3;
 
     private Screenshots() {}
 
@@ -116,11 +99,11 @@ public final class Screenshots {
             List<Path> written = new ArrayList<>();
             written.addAll(write(dir, Texts.ENGLISH, "en"));
             written.addAll(write(dir, Texts.KOREAN, "ko"));
-            written.add(writeCompare(dir, Texts.ENGLISH, "en"));
-            written.add(writeCompare(dir, Texts.KOREAN, "ko"));
-            written.add(writeLesson(dir, Texts.ENGLISH, "en"));
-            written.add(writeLesson(dir, Texts.KOREAN, "ko"));
-            written.addAll(experiments(dir));
+            written.add(ComparePictures.write(dir, Texts.ENGLISH, "en"));
+            written.add(ComparePictures.write(dir, Texts.KOREAN, "ko"));
+            written.add(LessonPictures.write(dir, Texts.ENGLISH, "en"));
+            written.add(LessonPictures.write(dir, Texts.KOREAN, "ko"));
+            written.addAll(ExperimentsPictures.write(dir));
             return written;
         } finally {
             Platform.exit();
@@ -128,7 +111,7 @@ public final class Screenshots {
     }
 
     private static List<Path> write(Path dir, Locale locale, String tag) throws Exception {
-        MainWindow window = onFx(() -> {
+        MainWindow window = FxWait.call(() -> {
             Stage stage = new Stage();
             MainWindow w = MainWindow.create(stage, locale, MainWindow.WIDTH, MainWindow.HEIGHT).showWelcome();
             stage.show();
@@ -136,160 +119,27 @@ public final class Screenshots {
         });
         try {
             PlayerModel player = window.controller().player();
-            RunSession session = onFx(player::session);
-            if (!session.awaitEnd(RUN_TIMEOUT)) {
-                throw new IllegalStateException("the welcome run did not finish in " + RUN_TIMEOUT.toSeconds() + " s");
+            RunSession session = FxWait.call(player::session);
+            if (!session.awaitEnd(FxWait.RUN_TIMEOUT)) {
+                throw new IllegalStateException("the welcome run did not finish in "
+                        + FxWait.RUN_TIMEOUT.toSeconds() + " s");
             }
-            onFx(() -> {
-                player.tick(0);
-                return null;
-            });
+            FxWait.run(() -> player.tick(0));
             List<Path> written = new ArrayList<>();
             List<Moment> moments = moments(session.timeline());
             for (int i = 0; i < moments.size(); i++) {
                 Moment m = moments.get(i);
-                onFx(() -> {
+                FxWait.run(() -> {
                     player.seek(m.step());
                     window.controller().playhead().selectionProperty().set(m.selection());
-                    return null;
                 });
-                Thread.sleep(SETTLE_MS);            // let layout and any transition of the views settle
-                WritableImage picture = onFx(() -> Pictures.snapshot(window.scene()));
-                Path file = dir.resolve("main-" + tag + "-" + (i + 1) + ".png");
-                Pictures.writePng(picture, file);
-                written.add(file);
+                written.add(FxWait.picture(window::scene, dir.resolve("main-" + tag + "-" + (i + 1) + ".png")));
             }
             return written;
         } finally {
-            onFx(() -> {
+            FxWait.run(() -> {
                 window.controller().dispose();
                 window.stage().close();
-                return null;
-            });
-        }
-    }
-
-    /**
-     * The A/B comparison window on the welcome scenario (concurrency 2 against 1) once both runs are
-     * measured, the playhead at {@value #COMPARE_AT} of the longer run: {@code compare-TAG.png}.
-     */
-    private static Path writeCompare(Path dir, Locale locale, String tag) throws Exception {
-        CompareWindow window = onFx(() -> {
-            Stage stage = new Stage();
-            CompareWindow w = CompareWindow.create(stage, new Texts(locale), MainWindow.welcomeScenario(),
-                    MainWindow.WELCOME_NAME, CompareWindow.WIDTH, CompareWindow.HEIGHT);
-            stage.show();
-            return w;
-        });
-        try {
-            ComparePlayer player = window.controller().player();
-            long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
-            while (onFx(() -> player.comparisonProperty().get()) == null) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the comparison runs did not finish in " + RUN_TIMEOUT.toSeconds() + " s");
-                }
-                Thread.sleep(50);
-            }
-            onFx(() -> {
-                player.seek(Math.round(player.endProperty().get() * COMPARE_AT));
-                return null;
-            });
-            Thread.sleep(SETTLE_MS);
-            Path file = dir.resolve("compare-" + tag + ".png");
-            Pictures.writePng(onFx(() -> Pictures.snapshot(window.stage().getScene())), file);
-            return file;
-        } finally {
-            onFx(() -> {
-                window.stage().close();
-                return null;
-            });
-        }
-    }
-
-    /**
-     * A lesson in progress ({@code lesson-en.png}, {@code lesson-ko.png}): {@value #LESSON} at its first
-     * step with a question, answered wrongly, so the verdict, the engine's answer and the why show.
-     * Progress goes to a temporary folder, never to the user's.
-     */
-    private static Path writeLesson(Path dir, Locale locale, String tag) throws Exception {
-        if (System.getProperty(ProgressStore.HOME_PROPERTY) == null) {
-            System.setProperty(ProgressStore.HOME_PROPERTY, Files.createTempDirectory("iocplab-shots").toString());
-        }
-        Lesson lesson = Course.packed().lessons().stream().filter(l -> l.id().equals(LESSON)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no lesson " + LESSON + " packed"));
-        MainWindow window = onFx(() -> {
-            Stage stage = new Stage();
-            MainWindow w = MainWindow.create(stage, locale, MainWindow.WIDTH, MainWindow.HEIGHT);
-            w.controller().lessons().open(lesson);
-            stage.show();
-            return w;
-        });
-        try {
-            LessonMode mode = window.controller().lessons();
-            long until = System.nanoTime() + RUN_TIMEOUT.toNanos();
-            while (onFx(mode::walk) == null) {
-                if (System.nanoTime() > until) {
-                    throw new IllegalStateException("lesson " + LESSON + " was not ready in " + RUN_TIMEOUT.toSeconds() + " s");
-                }
-                Thread.sleep(100);
-            }
-            onFx(() -> {
-                while (mode.walk().answer().isEmpty() && !mode.walk().atLast()) {
-                    mode.next();
-                }
-                Answer a = mode.walk().answer().orElseThrow();
-                mode.choose(a.choices().stream().filter(c -> !a.isCorrect(c.id())).findFirst().orElseThrow().id());
-                return null;
-            });
-            Thread.sleep(SETTLE_MS);
-            Path file = dir.resolve("lesson-" + tag + ".png");
-            Pictures.writePng(onFx(() -> Pictures.snapshot(window.scene())), file);
-            return file;
-        } finally {
-            onFx(() -> {
-                window.controller().dispose();
-                window.stage().close();
-                return null;
-            });
-        }
-    }
-
-    /**
-     * The experiments window after a sweep of the echo workload (100 messages per client, worker threads
-     * 1 to 16 against concurrency 1, 2, 4), in English and in Korean ({@code experiments-en.png}, {@code -ko}).
-     */
-    private static List<Path> experiments(Path dir) throws Exception {
-        Texts texts = new Texts(Texts.ENGLISH);
-        ExperimentsWindow window = onFx(() -> {
-            ExperimentsWindow w = ExperimentsWindow.create(null, texts, () -> null, (name, scenario) -> { });
-            w.show();
-            w.run(100, Knob.THREADS, "1, 2, 4, 8, 16", Knob.CONCURRENCY, "1, 2, 4");
-            return w;
-        });
-        try {
-            long end = System.nanoTime() + RUN_TIMEOUT.toNanos();
-            while (onFx(window::isRunning)) {
-                if (System.nanoTime() > end) {
-                    throw new IllegalStateException("the sweep did not finish in " + RUN_TIMEOUT.toSeconds() + " s");
-                }
-                Thread.sleep(100);
-            }
-            List<Path> written = new ArrayList<>();
-            for (Locale locale : List.of(Texts.ENGLISH, Texts.KOREAN)) {
-                onFx(() -> {
-                    texts.localeProperty().set(locale);
-                    return null;
-                });
-                Thread.sleep(SETTLE_MS);
-                Path file = dir.resolve("experiments-" + locale.getLanguage() + ".png");
-                Pictures.writePng(onFx(() -> Pictures.snapshot(window.stage().getScene())), file);
-                written.add(file);
-            }
-            return written;
-        } finally {
-            onFx(() -> {
-                window.close();
-                return null;
             });
         }
     }
@@ -330,27 +180,5 @@ public final class Screenshots {
 
     private static String firstWaiter(ViewState s) {
         return s.ports().values().stream().map(PortView::nextWaiter).filter(w -> w != null).findFirst().orElse(null);
-    }
-
-    /** Runs {@code task} on the JavaFX thread and waits for its result. */
-    private static <T> T onFx(Callable<T> task) throws IOException, InterruptedException {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
-        try {
-            return result.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the JavaFX thread did not answer in 60 s", e);
-        }
     }
 }

@@ -121,11 +121,6 @@ final class ShellDialogs {
         alert.show();
     }
 
-    /** The last problems dialog shown, or null. */
-    Alert problems() {
-        return problems;
-    }
-
     // ------------------------------------------------------------------ keys
 
     /** Shows the sheet of every key, or closes it when it is showing. */

@@ -68,7 +68,8 @@ class MessagesTest {
         }
         Pattern literal = Pattern.compile("\"((?:toolbar|language|control|speed|status|run|notice|dialog|help|keys|"
                 + "command|welcome|window|app)\\.[A-Za-z.]+)\"");
-        for (String file : new String[] {"MainController.java", "ShellDialogs.java", "Exports.java"}) {
+        for (String file : new String[] {"MainController.java", "ShellLabels.java", "ControlBar.java", "ScenarioTitle.java",
+                "PresenterMode.java", "FileActions.java", "ShellDialogs.java", "Exports.java"}) {
             Matcher m = literal.matcher(Files.readString(Path.of("src/main/java/io/iocplab/app", file)));
             while (m.find()) {
                 used.add(m.group(1));

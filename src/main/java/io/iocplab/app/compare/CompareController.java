@@ -2,6 +2,7 @@ package io.iocplab.app.compare;
 
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.run.FrameClock;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.app.stage.StageView;
@@ -11,9 +12,7 @@ import io.iocplab.sweep.Knob;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -21,9 +20,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -86,7 +83,7 @@ public final class CompareController {
     private PlayheadBar playheadBar;
     private CompareSetup shown;
     private Stage window;
-    private AnimationTimer frames;
+    private FrameClock frames;
 
     CompareController(Texts texts, Scenario scenario, String runName) {
         this.texts = texts;
@@ -117,23 +114,16 @@ public final class CompareController {
         texts.localeProperty().addListener((o, was, now) -> localize());
 
         localize();
-        frames = new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                double seconds = last == 0 ? 0 : (now - last) / 1e9;
-                last = now;
-                player.tick(seconds);
-                refreshStatus();
-            }
-        };
+        frames = new FrameClock(seconds -> {
+            player.tick(seconds);
+            refreshStatus();
+        });
     }
 
     /** Called by {@link CompareWindow} once the scene exists: keys, closing, the frames, the first run. */
     void attach(Stage stage, Scene scene) {
         this.window = stage;
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        Keys.listen(scene, playheadBar::command);
         stage.setOnHidden(e -> dispose());
         refreshTitle();
         frames.start();
@@ -175,26 +165,6 @@ public final class CompareController {
     }
 
     // ------------------------------------------------------------------ commands
-
-    private void keyPressed(KeyEvent e) {
-        if (e.isAltDown() || typingIn(window.getScene().getFocusOwner())) {
-            return;
-        }
-        Keys.of(e.getCode(), e.isShiftDown(), e.isShortcutDown()).ifPresent(c -> {
-            if (playheadBar.command(c)) {
-                e.consume();
-            }
-        });
-    }
-
-    private static boolean typingIn(Node focused) {
-        for (Node n = focused; n != null; n = n.getParent()) {
-            if (n instanceof TextInputControl || n instanceof Spinner || n instanceof ComboBox) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @FXML
     private void onHome() {

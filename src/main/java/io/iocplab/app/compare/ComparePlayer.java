@@ -1,5 +1,6 @@
 package io.iocplab.app.compare;
 
+import io.iocplab.app.model.LogScale;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Measures;
@@ -40,6 +41,7 @@ public final class ComparePlayer {
     /** Virtual µs per real second. */
     public static final double MIN_SPEED = 1;
     public static final double MAX_SPEED = 1_000_000;
+    private static final LogScale SPEEDS = new LogScale(MIN_SPEED, MAX_SPEED);
     public static final double DEFAULT_SPEED = 200;
     static final double MAX_FRAME_SECONDS = 0.25;
 
@@ -271,13 +273,11 @@ public final class ComparePlayer {
 
     /** The speed at a slider position 0..1, log scale. */
     public static double speedAt(double position) {
-        double p = Math.max(0, Math.min(1, position));
-        return MIN_SPEED * Math.pow(MAX_SPEED / MIN_SPEED, p);
+        return SPEEDS.at(position);
     }
 
     /** The slider position 0..1 of a speed; the inverse of {@link #speedAt}. */
     public static double positionOf(double speed) {
-        double s = Math.max(MIN_SPEED, Math.min(MAX_SPEED, speed));
-        return Math.log(s / MIN_SPEED) / Math.log(MAX_SPEED / MIN_SPEED);
+        return SPEEDS.positionOf(speed);
     }
 }

@@ -1,12 +1,13 @@
 package io.iocplab.app.compare;
 
+import io.iocplab.app.model.Millis;
 import io.iocplab.sweep.Knob;
 import io.iocplab.sweep.Setting;
 
 /**
  * How the window edits a knob's value: its bounds and step, whether it is in milliseconds, and the
  * conversion between what a spinner holds and a {@link Setting}. A count is a whole number; a time is
- * shown in milliseconds and kept in whole microseconds (half up, as the scenario loader rounds).
+ * shown in milliseconds and kept in whole microseconds ({@link Millis}).
  * The blocking call has two numbers: every k messages (0: none) and how long each call lasts.
  *
  * @param min    the smallest value
@@ -33,12 +34,12 @@ public record KnobField(Knob knob, double min, double max, double step, boolean 
 
     /** The spinner's value of a setting: the count, Compute in ms, or the blocking call's every k. */
     public double value(Setting s) {
-        return millis ? s.value() / 1000.0 : s.value();
+        return millis ? Millis.fromMicros(s.value()) : s.value();
     }
 
     /** The blocking call's length of a setting, ms (0 for every other knob and for no blocking call). */
     public static double sleepMs(Setting s) {
-        return s.sleepUs() / 1000.0;
+        return Millis.fromMicros(s.sleepUs());
     }
 
     /**
@@ -51,16 +52,12 @@ public record KnobField(Knob knob, double min, double max, double step, boolean 
             case THREADS -> Setting.threads((int) Math.round(v));
             case CONCURRENCY -> Setting.concurrency((int) Math.round(v));
             case CPUS -> Setting.cpus((int) Math.round(v));
-            case COMPUTE -> Setting.computeUs(micros(v));
+            case COMPUTE -> Setting.computeUs(Millis.toMicros(v));
             case BLOCK -> {
                 int every = (int) Math.round(v);
                 yield every == 0 ? Setting.noBlocking()
-                        : Setting.block(every, micros(Math.max(MIN_SLEEP_MS, Math.min(MAX_MS, sleepMs))));
+                        : Setting.block(every, Millis.toMicros(Math.max(MIN_SLEEP_MS, Math.min(MAX_MS, sleepMs))));
             }
         };
-    }
-
-    private static long micros(double ms) {
-        return Math.round(ms * 1000);
     }
 }

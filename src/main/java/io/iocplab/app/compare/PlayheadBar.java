@@ -2,10 +2,12 @@ package io.iocplab.app.compare;
 
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.Keys;
+import io.iocplab.app.widgets.PlayButton;
+import io.iocplab.app.widgets.ScrubBar;
+import io.iocplab.app.widgets.SpeedSlider;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /**
@@ -17,46 +19,23 @@ import javafx.scene.layout.Region;
 final class PlayheadBar {
     private final Texts texts;
     private final ComparePlayer player;
-    private final Slider speed;
     private final Label speedValue;
-    private final Slider scrub;
+    private final ScrubBar scrub;
     private final Label time;
     private final Button play;
     private final Region playIcon;
-    private boolean updatingScrub;
-    private boolean updatingSpeed;
 
     PlayheadBar(Texts texts, ComparePlayer player, Slider speed, Label speedValue, Slider scrub, Label time,
                 Button play, Region playIcon) {
         this.texts = texts;
         this.player = player;
-        this.speed = speed;
         this.speedValue = speedValue;
-        this.scrub = scrub;
         this.time = time;
         this.play = play;
         this.playIcon = playIcon;
-        speed.setValue(ComparePlayer.positionOf(player.speedProperty().get()));
-        speed.valueProperty().addListener((o, was, now) -> {
-            if (!updatingSpeed) {
-                updatingSpeed = true;
-                player.speedProperty().set(ComparePlayer.speedAt(now.doubleValue()));
-                updatingSpeed = false;
-            }
-        });
-        player.speedProperty().addListener((o, was, now) -> {
-            if (!updatingSpeed) {
-                updatingSpeed = true;
-                speed.setValue(ComparePlayer.positionOf(now.doubleValue()));
-                updatingSpeed = false;
-            }
-            refresh();
-        });
-        scrub.valueProperty().addListener((o, was, now) -> {
-            if (!updatingScrub) {
-                player.seek(Math.round(now.doubleValue()));
-            }
-        });
+        new SpeedSlider(speed, player.speedProperty(), ComparePlayer::speedAt, ComparePlayer::positionOf);
+        player.speedProperty().addListener((o, was, now) -> refresh());
+        this.scrub = new ScrubBar(scrub, position -> player.seek(Math.round(position)));
         player.timeProperty().addListener((o, was, now) -> refresh());
         player.endProperty().addListener((o, was, now) -> refresh());
         player.playingProperty().addListener((o, was, now) -> refresh());
@@ -85,23 +64,9 @@ final class PlayheadBar {
         long end = player.endProperty().get();
         time.setText(texts.get(ComparisonTable.BUNDLE, "time", t / 1000.0, end / 1000.0));
         speedValue.setText(texts.get(ComparisonTable.BUNDLE, "speed.value", player.speedProperty().get() / 1000.0));
-        updatingScrub = true;
-        try {
-            if (scrub.getMax() != end) {
-                scrub.setMax(end);
-            }
-            if (scrub.getValue() != t) {
-                scrub.setValue(t);
-            }
-        } finally {
-            updatingScrub = false;
-        }
+        scrub.show(t, end);
         boolean playing = player.isPlaying();
-        playIcon.getStyleClass().removeAll("icon-play", "icon-pause");
-        playIcon.getStyleClass().add(playing ? "icon-pause" : "icon-play");
-        if (play.getTooltip() == null) {
-            play.setTooltip(new Tooltip());
-        }
-        play.getTooltip().setText(texts.get(ComparisonTable.BUNDLE, playing ? "control.pause.tip" : "control.play.tip"));
+        PlayButton.show(play, playIcon, playing,
+                texts.get(ComparisonTable.BUNDLE, playing ? "control.pause.tip" : "control.play.tip"));
     }
 }

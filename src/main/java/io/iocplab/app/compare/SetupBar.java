@@ -1,6 +1,7 @@
 package io.iocplab.app.compare;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.widgets.Spinners;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sweep.Knob;
 import io.iocplab.sweep.Setting;
@@ -50,7 +51,7 @@ final class SetupBar {
         for (Spinner<Double> s : spinners()) {
             s.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
-                    commit(s);
+                    Spinners.commit(s);
                 }
             });
         }
@@ -87,7 +88,7 @@ final class SetupBar {
         if (k == null) {
             return null;
         }
-        spinners().forEach(SetupBar::commit);
+        spinners().forEach(Spinners::commit);
         KnobField f = KnobField.of(k);
         return new CompareSetup(k, f.setting(valueA.getValue(), sleepA.getValue()),
                 f.setting(valueB.getValue(), sleepB.getValue()));
@@ -123,23 +124,6 @@ final class SetupBar {
 
     private static void fill(Spinner<Double> s, double min, double max, double step, double value) {
         s.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value, step));
-    }
-
-    /** Takes what was typed into a spinner; text that is not a number gives the value back. */
-    private static void commit(Spinner<Double> s) {
-        SpinnerValueFactory<Double> f = s.getValueFactory();
-        if (f == null) {
-            return;
-        }
-        try {
-            Double typed = f.getConverter().fromString(s.getEditor().getText().trim());
-            if (typed != null) {
-                f.setValue(typed);
-            }
-        } catch (RuntimeException e) {
-            // not a number: keep the value
-        }
-        s.getEditor().setText(f.getConverter().toString(f.getValue()));
     }
 
     /** A knob in the choice box, by its name in the window's language. */

@@ -2,7 +2,14 @@ package io.iocplab.app.run;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /**
  * The window's keyboard: which key does what, in one table that both the key handler and the help
@@ -81,5 +88,33 @@ public final class Keys {
             default -> null;
         };
         return Optional.ofNullable(c);
+    }
+
+    /**
+     * Hands the command of each key pressed in {@code scene} to {@code does}, which says whether it
+     * did it (then the key goes no further). A key pressed with Alt, or while a text field, a spinner
+     * or a choice box has the focus, stays with that control.
+     */
+    public static void listen(Scene scene, Predicate<Command> does) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() || typingIn(scene.getFocusOwner())) {
+                return;
+            }
+            of(e.getCode(), e.isShiftDown(), e.isShortcutDown()).ifPresent(c -> {
+                if (does.test(c)) {
+                    e.consume();
+                }
+            });
+        });
+    }
+
+    /** Whether keys should go to the focused control (a text field, spinner or choice box) or inside one. */
+    private static boolean typingIn(Node focused) {
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof Spinner || n instanceof ComboBoxBase) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package io.iocplab.app.run;
 
+import io.iocplab.app.model.LogScale;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.timeline.Timeline;
 import java.util.Objects;
@@ -41,6 +42,7 @@ public final class PlayerModel {
     public static final double MIN_SPEED = 1;
     public static final double MAX_SPEED = 5000;
     public static final double DEFAULT_SPEED = 4;
+    private static final LogScale SPEEDS = new LogScale(MIN_SPEED, MAX_SPEED);
     /** The longest frame {@link #tick} takes into account, so a stall does not jump the playhead. */
     static final double MAX_FRAME_SECONDS = 0.25;
 
@@ -360,12 +362,11 @@ public final class PlayerModel {
 
     /** The speed at a slider position 0..1 (log scale: 0 is {@link #MIN_SPEED}, 1 is {@link #MAX_SPEED}). */
     public static double speedAt(double position) {
-        double p = Math.max(0, Math.min(1, position));
-        return MIN_SPEED * Math.pow(MAX_SPEED / MIN_SPEED, p);
+        return SPEEDS.at(position);
     }
 
     /** The slider position 0..1 of a speed; the inverse of {@link #speedAt}. */
     public static double positionOf(double speed) {
-        return Math.log(clampSpeed(speed) / MIN_SPEED) / Math.log(MAX_SPEED / MIN_SPEED);
+        return SPEEDS.positionOf(clampSpeed(speed));
     }
 }

@@ -1,5 +1,6 @@
 package io.iocplab.app.side;
 
+import io.iocplab.app.model.Millis;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sim.EchoServer;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Objects;
  *       (0: never) with its duration (ms). A scripted scenario offers nothing more: its threads'
  *       programs are the file's own.</li>
  *   <li>A value is clamped to its knob's bounds and, for a count, rounded to a whole number;
- *       milliseconds become whole microseconds, rounded half up (as the scenario loader does).</li>
+ *       milliseconds become whole microseconds, rounded half up ({@link Millis}).</li>
  *   <li>{@link #toScenario()} changes only what the knobs name: the same title, seed, times,
  *       sockets, peers and programs. With no change it returns the scenario it was given.</li>
  * </ul>
@@ -39,7 +40,7 @@ public final class ParametersModel {
     public record Knob(String id, String labelKey, String labelArg, Unit unit, double min, double max, double step) {
         double clamp(double v) {
             double c = Math.max(min, Math.min(max, v));
-            return unit == Unit.COUNT ? Math.round(c) : Math.round(c * 1000) / 1000.0;
+            return unit == Unit.COUNT ? Math.round(c) : Millis.fromMicros(Millis.toMicros(c));
         }
     }
 
@@ -74,9 +75,10 @@ public final class ParametersModel {
             add(new Knob(WORKERS, "param.workers", null, Unit.COUNT, 1, MAX_WORKERS, 1), e.workers());
             add(new Knob(CLIENTS, "param.clients", null, Unit.COUNT, 1, MAX_CLIENTS, 1), e.clients());
             add(new Knob(MESSAGES, "param.messages", null, Unit.COUNT, 1, MAX_MESSAGES, 1), e.messages());
-            add(new Knob(COMPUTE, "param.compute", null, Unit.MILLIS, 0, MAX_MS, 0.1), e.computeUs() / 1000.0);
+            add(new Knob(COMPUTE, "param.compute", null, Unit.MILLIS, 0, MAX_MS, 0.1),
+                    Millis.fromMicros(e.computeUs()));
             add(new Knob(BLOCK_EVERY, "param.blockEvery", null, Unit.COUNT, 0, MAX_BLOCK_EVERY, 1), e.blockEvery());
-            add(new Knob(BLOCK_MS, "param.blockMs", null, Unit.MILLIS, 0, MAX_MS, 0.1), e.blockUs() / 1000.0);
+            add(new Knob(BLOCK_MS, "param.blockMs", null, Unit.MILLIS, 0, MAX_MS, 0.1), Millis.fromMicros(e.blockUs()));
         }
     }
 
@@ -143,17 +145,12 @@ public final class ParametersModel {
         EchoServer e = scenario.echo();
         if (e != null) {
             EchoServer n = new EchoServer(e.port(), (int) value(WORKERS), (int) value(CLIENTS), (int) value(MESSAGES),
-                    e.size(), e.thinkUs(), e.startUs(), micros(value(COMPUTE)), (int) value(BLOCK_EVERY),
-                    micros(value(BLOCK_MS)));
+                    e.size(), e.thinkUs(), e.startUs(), Millis.toMicros(value(COMPUTE)), (int) value(BLOCK_EVERY),
+                    Millis.toMicros(value(BLOCK_MS)));
             if (!n.equals(e)) {
                 s = s.withEcho(n);
             }
         }
         return s;
-    }
-
-    /** Milliseconds to whole microseconds, half up. */
-    static long micros(double ms) {
-        return Math.round(ms * 1000);
     }
 }

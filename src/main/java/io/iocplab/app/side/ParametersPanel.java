@@ -1,6 +1,7 @@
 package io.iocplab.app.side;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.widgets.Spinners;
 import io.iocplab.scenario.Scenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -147,21 +148,10 @@ public final class ParametersPanel {
         });
         spinner.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
-                commit(spinner);
+                Spinners.commit(spinner);
             }
         });
         return spinner;
-    }
-
-    /** Takes what was typed into a spinner, or puts its value back when the text is not a number. */
-    private static void commit(Spinner<Double> spinner) {
-        SpinnerValueFactory<Double> f = spinner.getValueFactory();
-        String text = spinner.getEditor().getText();
-        Double v = f.getConverter().fromString(text);
-        if (v != null) {
-            f.setValue(v);
-        }
-        spinner.getEditor().setText(f.getConverter().toString(f.getValue()));
     }
 
     /** Applies the knobs: the changed scenario goes to {@code onChange} (nothing happens without a change). */
@@ -170,7 +160,7 @@ public final class ParametersPanel {
             return;
         }
         spinners.forEach((id, s) -> {
-            commit(s);
+            Spinners.commit(s);
             model.set(id, s.getValue());
         });
         Scenario changed = model.toScenario();

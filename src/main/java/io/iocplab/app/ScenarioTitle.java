@@ -1,0 +1,63 @@
+package io.iocplab.app;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.app.run.PlayerModel;
+import io.iocplab.app.run.RunSession;
+import java.util.function.Function;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+/**
+ * The name of the run shown, in the toolbar and in the window's title: the scenario's title, or its
+ * file name when it has none. The welcome scenario (and a restart of it with other settings), and
+ * the run of an open lesson, are named in the window's language.
+ */
+final class ScenarioTitle {
+    private final Texts texts;
+    private final PlayerModel player;
+    private final Label label;
+    private Stage window;
+    private String welcomeTitle;
+    private Function<RunSession, String> lessonTitle = session -> null;
+
+    ScenarioTitle(Texts texts, PlayerModel player, Label label) {
+        this.texts = texts;
+        this.player = player;
+        this.label = label;
+    }
+
+    void setWindow(Stage window) {
+        this.window = window;
+    }
+
+    /** Remembers the welcome scenario's own title, to know its runs again. */
+    void setWelcome(String title) {
+        this.welcomeTitle = title;
+    }
+
+    /** Where the title of a lesson's run comes from (null for a run that is not an open lesson's). */
+    void setLessonTitles(Function<RunSession, String> lessonTitle) {
+        this.lessonTitle = lessonTitle;
+    }
+
+    /** Shows the name of the run shown now, in the language now chosen. */
+    void refresh() {
+        RunSession session = player.session();
+        String lesson = session == null ? null : lessonTitle.apply(session);
+        String name = session == null ? null
+                : lesson != null ? lesson
+                : isWelcome(session) ? texts.get(MainController.BUNDLE, "welcome.title")
+                : session.scenario().title() != null ? session.scenario().title() : session.name();
+        label.setText(name == null ? "" : name);
+        if (window != null) {
+            window.setTitle(name == null ? texts.get(MainController.BUNDLE, "window.title")
+                    : texts.get(MainController.BUNDLE, "window.titleWith", name));
+        }
+    }
+
+    /** The welcome run, or a restart of it with other settings: its title has a translation. */
+    private boolean isWelcome(RunSession session) {
+        return welcomeTitle != null && MainWindow.WELCOME_NAME.equals(session.name())
+                && welcomeTitle.equals(session.scenario().title());
+    }
+}
