@@ -30,6 +30,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * <p>A lesson with a sweep ({@link LessonSweep}) keeps it: its configurations are made from the changed scenario,
  * so a problem asks "on 4 processors instead of 2, which configuration wins?". A variation of a knob the sweep
  * sets in every configuration ({@code cpus}, {@code concurrency}) would change nothing and is never drawn.
+ *
+ * <p>The changes are drawn by {@link Variations}; the problem is printed by {@link HomeworkPrinter}.
  */
 public final class Homework {
     static final int ATTEMPTS = 60;

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class ThreadAnswers {
     /** The choice ids of {@code returns}: the four kinds of return of GetQueuedCompletionStatus. */
-    static final List<Choice> RETURN_KINDS = List.of(
+    private static final List<Choice> RETURN_KINDS = List.of(
             new Choice("true-packet", new Text("TRUE, with a packet", "TRUE: 패킷을 받습니다")),
             new Choice("false-packet", new Text("FALSE, with a packet: its I/O failed",
                     "FALSE, 그래도 패킷은 받습니다: 그 I/O가 실패했습니다")),
