@@ -30,9 +30,6 @@ final class SweepAnswers {
 
     private SweepAnswers() {}
 
-    /** An answer, or why there is none. */
-    record Result(Answer answer, String why) {}
-
     /**
      * What a kind measures and how its explanation reads: the winner's value with its unit ({@code koLong}),
      * the others' with a short one ({@code koShort}).
@@ -69,13 +66,13 @@ final class SweepAnswers {
      * @param subject   the sweep, as {@link LessonSweep#describe()} writes it
      * @param decidedAt the event that settles it on the stage (the stage run's last event)
      */
-    static Result answer(Prediction.Kind kind, String subject, List<Row> rows, int decidedAt) {
+    static Computed answer(Prediction.Kind kind, String subject, List<Row> rows, int decidedAt) {
         Measure m = measure(kind);
         List<Choice> choices = new ArrayList<>();
         for (Row r : rows) {
             double v = m.of().applyAsDouble(r.measures());
             if (Double.isNaN(v)) {
-                return new Result(null, "the run " + r.configuration().describe() + " dequeued no packet, so it has no "
+                return Computed.none("the run " + r.configuration().describe() + " dequeued no packet, so it has no "
                         + m.unit());
             }
             choices.add(new Choice(r.configuration().describe(), LessonSweep.label(r.configuration())));
@@ -88,7 +85,7 @@ final class SweepAnswers {
         double a = value(m, first);
         double b = value(m, second);
         if (a < b * (1 + MARGIN)) {
-            return new Result(null, "no clear answer: " + first.configuration().describe() + " (" + m.en(a) + ") and "
+            return Computed.none("no clear answer: " + first.configuration().describe() + " (" + m.en(a) + ") and "
                     + second.configuration().describe() + " (" + m.number(b) + ") are within "
                     + Math.round(MARGIN * 100) + "% of each other");
         }
@@ -102,20 +99,16 @@ final class SweepAnswers {
         String runs = Integer.toString(rows.size());
         Text explanation = new Text(
                 la.en() + ": " + m.en(a) + ", " + m.most() + " of the " + runs + " runs. Next: " + lb.en() + ", "
-                        + m.number(b) + " (" + less + "% less). " + capital(m.least()) + ": " + lzEn + ", "
+                        + m.number(b) + " (" + less + "% less). " + Words.capital(m.least()) + ": " + lzEn + ", "
                         + m.number(z) + ".",
                 la.ko() + ": " + m.ko(m.koLong(), a) + "로, " + runs + "번의 실행 중 " + m.koMost() + ". 그다음은 "
                         + lb.ko() + ": " + m.ko(m.koShort(), b) + "(" + less + "% 적음). " + m.koLeast() + " 것은 "
                         + lzKo + ": " + m.ko(m.koShort(), z) + ".");
-        return new Result(new Answer(kind, subject, choices, first.configuration().describe(), decidedAt,
-                explanation), null);
+        return Computed.of(new Answer(kind, subject, choices, first.configuration().describe(), decidedAt,
+                explanation));
     }
 
     private static double value(Measure m, Row r) {
         return m.of().applyAsDouble(r.measures());
-    }
-
-    private static String capital(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

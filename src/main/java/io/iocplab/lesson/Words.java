@@ -91,6 +91,11 @@ final class Words {
         throw new IllegalArgumentException(c.toString());
     }
 
+    /** The sentence with its first letter a capital ("at 5.050 ms" as "At 5.050 ms"). */
+    static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** "258 (WAIT_TIMEOUT)". */
     static String err(int code) {
         String name = Win32Error.name(code);

@@ -56,7 +56,7 @@ class CourseTest {
                     assertTrue(a.decidedAt() > p, l.id() + " step " + s.index() + ": decided after the point");
                     assertTrue(a.choices().size() >= 2);
                     assertFalse(a.explanation().en().isBlank());
-                    assertTrue(a.explanation().ko().codePoints().anyMatch(LessonLoader::hangul));
+                    assertTrue(a.explanation().ko().codePoints().anyMatch(Fields::hangul));
                 }
                 if (s.codeThread() != null) {
                     CodeFocus c = run.codeOf(s.index());

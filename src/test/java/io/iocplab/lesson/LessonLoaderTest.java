@@ -173,7 +173,7 @@ class LessonLoaderTest {
                         + "GetQueuedCompletionStatus, thread: T1 }; got 'somewhere'",
                 "lessons/50-test.yaml:11:9: steps[1].at: missing 'port' (the scenario has 2 ports: P, Q)",
                 "lessons/50-test.yaml:13:17: steps[2].at.call: unknown call 'GetQueuedCompletionStatu' (expected one of "
-                        + String.join(", ", LessonLoader.APIS) + ")",
+                        + String.join(", ", CueReader.APIS) + ")",
                 "lessons/50-test.yaml:14:28: steps[2].say: unknown key 'fr' (expected en, ko)",
                 "lessons/50-test.yaml:15:11: steps[2].code: expected { thread: T1 }, got 'T1'",
                 "lessons/50-test.yaml:16:30: steps[3].at.state: unknown state 'sleeping' (expected one of running, "
