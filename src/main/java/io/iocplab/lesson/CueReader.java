@@ -1,9 +1,9 @@
 package io.iocplab.lesson;
 
-import static io.iocplab.lesson.Fields.describe;
 import static io.iocplab.lesson.Fields.pos;
-import static io.iocplab.lesson.Fields.scalar;
 import static io.iocplab.lesson.Fields.value;
+import static io.iocplab.scenario.YamlValues.describe;
+import static io.iocplab.scenario.YamlValues.scalar;
 
 import io.iocplab.sim.event.ThreadState;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.iocplab.lesson;
 
+import static io.iocplab.scenario.YamlValues.describe;
+import static io.iocplab.scenario.YamlValues.scalar;
+
 import io.iocplab.scenario.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,8 +17,6 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * The values of a lesson file, read one YAML node at a time: texts in two languages, names the scenario
@@ -31,7 +32,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class Fields {
     private static final Pattern WHOLE = Pattern.compile("-?[0-9]+|0[xX][0-9a-fA-F]+");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
@@ -231,24 +231,6 @@ final class Fields {
                 .orElse(Pos.NONE);
     }
 
-    static boolean isNull(Node n) {
-        return n instanceof ScalarNode s
-                && (Tag.NULL.equals(s.getTag()) || s.isPlain() && NULLS.contains(s.getValue()));
-    }
 
-    static String scalar(Node n) {
-        return n instanceof ScalarNode s && !isNull(n) ? s.getValue() : null;
-    }
 
-    /** A node as a message names it: 'its text' (cut at 40), a map, a list or nothing. */
-    static String describe(Node n) {
-        if (n == null || isNull(n)) {
-            return "nothing";
-        }
-        if (n instanceof ScalarNode s) {
-            String v = s.getValue();
-            return "'" + (v.length() > 40 ? v.substring(0, 37) + "..." : v) + "'";
-        }
-        return n instanceof MappingNode ? "a map" : "a list";
-    }
 }

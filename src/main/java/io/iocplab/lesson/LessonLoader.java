@@ -1,8 +1,8 @@
 package io.iocplab.lesson;
 
-import static io.iocplab.lesson.Fields.describe;
-import static io.iocplab.lesson.Fields.scalar;
 import static io.iocplab.lesson.Fields.value;
+import static io.iocplab.scenario.YamlValues.describe;
+import static io.iocplab.scenario.YamlValues.scalar;
 
 import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.scenario.Problem;

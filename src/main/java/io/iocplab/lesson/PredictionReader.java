@@ -1,10 +1,10 @@
 package io.iocplab.lesson;
 
-import static io.iocplab.lesson.Fields.describe;
-import static io.iocplab.lesson.Fields.isNull;
 import static io.iocplab.lesson.Fields.pos;
-import static io.iocplab.lesson.Fields.scalar;
 import static io.iocplab.lesson.Fields.value;
+import static io.iocplab.scenario.YamlValues.describe;
+import static io.iocplab.scenario.YamlValues.isNull;
+import static io.iocplab.scenario.YamlValues.scalar;
 
 import java.util.List;
 import java.util.Map;

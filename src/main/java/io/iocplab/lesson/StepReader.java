@@ -1,7 +1,7 @@
 package io.iocplab.lesson;
 
-import static io.iocplab.lesson.Fields.describe;
 import static io.iocplab.lesson.Fields.pos;
+import static io.iocplab.scenario.YamlValues.describe;
 
 import java.util.List;
 import java.util.Map;

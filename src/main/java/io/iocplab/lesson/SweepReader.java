@@ -1,8 +1,8 @@
 package io.iocplab.lesson;
 
-import static io.iocplab.lesson.Fields.describe;
 import static io.iocplab.lesson.Fields.pos;
-import static io.iocplab.lesson.Fields.scalar;
+import static io.iocplab.scenario.YamlValues.describe;
+import static io.iocplab.scenario.YamlValues.scalar;
 
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sweep.Axis;

@@ -29,7 +29,7 @@ final class Args {
         this.problems = nodes.problems();
         this.entries = map == null ? Map.of() : nodes.entries(map, path);
         for (NodeTuple t : entries.values()) {
-            String key = Nodes.scalar(t.getKeyNode());
+            String key = YamlValues.scalar(t.getKeyNode());
             if (!allowed.contains(key)) {
                 String hint = Suggest.hint(key, allowed);
                 problems.add(t.getKeyNode(), path + ": unknown argument '" + key + "'" + (hint.isEmpty()

@@ -1,5 +1,9 @@
 package io.iocplab.scenario;
 
+import static io.iocplab.scenario.YamlValues.describe;
+import static io.iocplab.scenario.YamlValues.isNull;
+import static io.iocplab.scenario.YamlValues.scalar;
+
 import io.iocplab.sim.Step;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,14 +12,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Reads values out of YAML nodes the way scenario files write them, reporting a problem for every
@@ -30,7 +31,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class Nodes {
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final Pattern WHOLE = Pattern.compile("-?[0-9]+|0[xX][0-9a-fA-F]+");
-    private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
     /** About 31 years of virtual time: beyond that a number is a typo, not a time. */
     private static final long MAX_TIME_US = 1_000_000_000_000_000L;
 
@@ -44,27 +44,8 @@ final class Nodes {
         return problems;
     }
 
-    static boolean isNull(Node n) {
-        return n instanceof ScalarNode s
-                && (Tag.NULL.equals(s.getTag()) || s.isPlain() && NULLS.contains(s.getValue()));
-    }
 
-    /** How a value reads in a message: 'text', nothing, a map, a list. */
-    static String describe(Node n) {
-        if (n == null || isNull(n)) {
-            return "nothing";
-        }
-        if (n instanceof ScalarNode s) {
-            String v = s.getValue();
-            return "'" + (v.length() > 40 ? v.substring(0, 37) + "..." : v) + "'";
-        }
-        return n instanceof MappingNode ? "a map" : "a list";
-    }
 
-    /** The raw text of a non-null scalar, or null (unreported) for anything else. */
-    static String scalar(Node n) {
-        return n instanceof ScalarNode s && !isNull(n) ? s.getValue() : null;
-    }
 
     /**
      * The entries of a map by key text, in file order. Reports keys that are not plain text and

@@ -83,12 +83,12 @@ public final class ScenarioLoader {
     private Scenario read(Node root) {
         if (!(root instanceof MappingNode top)) {
             problems.add(root, "expected a scenario: a map of " + String.join(", ", KEYS) + "; got "
-                    + Nodes.describe(root));
+                    + YamlValues.describe(root));
             return null;
         }
         Map<String, NodeTuple> entries = nodes.entries(top, "");
         for (NodeTuple t : entries.values()) {
-            String key = Nodes.scalar(t.getKeyNode());
+            String key = YamlValues.scalar(t.getKeyNode());
             if (!KEYS.contains(key)) {
                 String hint = Suggest.hint(key, KEYS);
                 problems.add(t.getKeyNode(), key + ": unknown key" + (hint.isEmpty()
@@ -102,7 +102,7 @@ public final class ScenarioLoader {
         Declared declared = new Declared(names(threads), names(ports), names(sockets));
 
         Node titleNode = entries.containsKey("title") ? value(entries, "title") : null;
-        String title = titleNode == null || Nodes.isNull(titleNode) ? null : nodes.text(titleNode, "title", "text");
+        String title = titleNode == null || YamlValues.isNull(titleNode) ? null : nodes.text(titleNode, "title", "text");
         int cpus = (int) (entries.containsKey("cpus")
                 ? nodes.whole(value(entries, "cpus"), "cpus", 1, MAX_CPUS) : Scenario.DEFAULT_CPUS);
         long until = entries.containsKey("until")
@@ -129,7 +129,7 @@ public final class ScenarioLoader {
         }
         MappingNode m = nodes.map(value(entries, key), key, expected, true);
         if (m == null) {
-            return Nodes.isNull(value(entries, key)) ? Map.of() : null;
+            return YamlValues.isNull(value(entries, key)) ? Map.of() : null;
         }
         return nodes.entries(m, key);
     }
@@ -212,12 +212,12 @@ public final class ScenarioLoader {
         } else if (a.has("send")) {
             action = new Peer.Send(atUs, nodes.text(a.optional("send"), a.path("send"), "the bytes to send, as a string"));
         } else {
-            String how = Nodes.scalar(a.optional("close"));
+            String how = YamlValues.scalar(a.optional("close"));
             if ("graceful".equals(how) || "reset".equals(how)) {
                 action = new Peer.Close(atUs, "reset".equals(how));
             } else {
                 problems.add(a.optional("close"), a.path("close") + ": expected graceful or reset, got "
-                        + Nodes.describe(a.optional("close")));
+                        + YamlValues.describe(a.optional("close")));
             }
         }
         return problems.count() > before ? null : action;

@@ -66,19 +66,19 @@ final class StepReader {
         if (n instanceof MappingNode m && m.getValue().size() == 1) {
             NodeTuple t = m.getValue().get(0);
             nameNode = t.getKeyNode();
-            name = Nodes.scalar(nameNode);
+            name = YamlValues.scalar(nameNode);
             value = t.getValueNode();
         } else if (n instanceof MappingNode m && m.getValue().size() > 1) {
-            List<String> keys = m.getValue().stream().map(t -> Nodes.describe(t.getKeyNode())).toList();
+            List<String> keys = m.getValue().stream().map(t -> YamlValues.describe(t.getKeyNode())).toList();
             problems.add(n, path + ": a step is a map with one key, this one has " + keys.size() + " ("
                     + String.join(", ", keys) + "); write each step on its own '- ' line");
             return null;
         } else {
-            name = n instanceof ScalarNode ? Nodes.scalar(n) : null;
+            name = n instanceof ScalarNode ? YamlValues.scalar(n) : null;
         }
         if (name == null) {
             problems.add(n, path + ": expected a step such as '- Sleep: 10' or '- ExitThread', got "
-                    + Nodes.describe(n));
+                    + YamlValues.describe(n));
             return null;
         }
         if (!STEPS.contains(name)) {
@@ -111,9 +111,9 @@ final class StepReader {
             case "CloseHandle":
                 return new Step.CloseHandle(closeHandleTarget(n, value, p), src);
             case "ExitThread":
-                if (!(value == null || Nodes.isNull(value)
+                if (!(value == null || YamlValues.isNull(value)
                         || value instanceof MappingNode m && m.getValue().isEmpty())) {
-                    problems.add(value, p + ": takes no arguments, got " + Nodes.describe(value));
+                    problems.add(value, p + ": takes no arguments, got " + YamlValues.describe(value));
                 }
                 return new Step.ExitThread(src);
             default:
@@ -125,7 +125,7 @@ final class StepReader {
         List<String> allowed = argumentNames(name);
         MappingNode map = value == null ? null
                 : nodes.map(value, p, "its arguments as a map (" + String.join(", ", allowed) + ")", true);
-        if (value != null && map == null && !Nodes.isNull(value)) {
+        if (value != null && map == null && !YamlValues.isNull(value)) {
             return null;
         }
         Args a = new Args(n, p, map, allowed, nodes);
@@ -204,7 +204,7 @@ final class StepReader {
     /** CreateIoCompletionPort's file handle: a socket, or INVALID_HANDLE_VALUE (no handle). */
     private String handle(Args a) {
         Node n = a.optional("socket");
-        if (n != null && Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(Nodes.scalar(n))) {
+        if (n != null && Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(YamlValues.scalar(n))) {
             return Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE;
         }
         return socket(a);
@@ -224,10 +224,10 @@ final class StepReader {
     }
 
     private String closeHandleTarget(Node step, Node value, String p) {
-        if ((value == null || Nodes.isNull(value)) && declared.ports() != null && declared.ports().size() == 1) {
+        if ((value == null || YamlValues.isNull(value)) && declared.ports() != null && declared.ports().size() == 1) {
             return declared.ports().iterator().next();
         }
-        String s = Nodes.scalar(value);
+        String s = YamlValues.scalar(value);
         if (s != null && declared.sockets() != null && declared.sockets().contains(s)
                 && (declared.ports() == null || !declared.ports().contains(s))) {
             problems.add(value, p + ": '" + s + "' is a socket; close it with closesocket");
@@ -292,7 +292,7 @@ final class StepReader {
         if (n == null) {
             return null;
         }
-        if (Nodes.isNull(n)) {
+        if (YamlValues.isNull(n)) {
             if (!nullOk) {
                 problems.add(n, p + ": expected an OVERLAPPED label, got nothing");
             }
@@ -327,7 +327,7 @@ final class StepReader {
         Node times = a.required("times", "a whole number, or forever");
         Node body = a.required("steps", "a list of steps");
         Integer count = null;
-        if (times != null && !"forever".equals(Nodes.scalar(times))) {
+        if (times != null && !"forever".equals(YamlValues.scalar(times))) {
             count = (int) nodes.whole(times, a.path("times"), 0, Integer.MAX_VALUE);
         }
         if (depth >= MAX_LOOP_DEPTH) {

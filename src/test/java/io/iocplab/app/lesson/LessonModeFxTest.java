@@ -316,7 +316,8 @@ class LessonModeFxTest {
     private static void clickInList(FxRobot robot, String query) {
         Node row = robot.lookup(query).query();
         ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
-        for (int i = 0; i < 20 && !fx(() -> centreShown(row, scroll)); i++) {
+        // under load the list may still be laid out when it first shows: scroll, let it settle, look again
+        for (int i = 0; i < 100 && !fx(() -> centreShown(row, scroll)); i++) {
             robot.interact(() -> {
                 scroll.applyCss();
                 scroll.layout();
@@ -326,7 +327,9 @@ class LessonModeFxTest {
                 scroll.setVvalue(room <= 0 ? 0 : Math.min(1, y / room));
             });
             WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
+        assertTrue(fx(() -> centreShown(row, scroll)), query + " could not be scrolled into view");
         robot.clickOn(row);
     }
 
