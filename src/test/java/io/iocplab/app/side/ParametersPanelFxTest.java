@@ -60,7 +60,7 @@ class ParametersPanelFxTest {
         assertEquals("적용하고 다시 실행", robot.lookup("#parameters-apply").queryAs(Button.class).getText());
         Label label = (Label) robot.lookup(".label").queryAllAs(Label.class).stream()
                 .filter(l -> l.getLabelFor() == workers).findFirst().orElseThrow();
-        assertEquals("작업자 스레드 수", label.getText());
+        assertEquals("워커 스레드 수", label.getText());
         assertTrue(robot.lookup("#parameters-pending").queryAs(Label.class).getText().isEmpty());
     }
 }
