@@ -1,18 +1,13 @@
 package io.iocplab.app;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.Keys;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -24,43 +19,17 @@ import org.junit.jupiter.api.Test;
 /** The shell's bundle: English and Korean have the same keys, every key the shell uses exists, patterns parse. */
 class MessagesTest {
 
-    private static Properties bundle(String suffix) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = MessagesTest.class.getResourceAsStream("messages" + suffix + ".properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
-    }
-
     @Test
-    void englishAndKoreanHaveTheSameKeys() throws IOException {
-        assertEquals(new TreeSet<>(bundle("").stringPropertyNames()), new TreeSet<>(bundle("_ko").stringPropertyNames()));
-    }
-
-    @Test
-    void everyPatternParsesAndKoreanIsKorean() throws IOException {
-        Properties en = bundle("");
-        Properties ko = bundle("_ko");
-        for (String key : en.stringPropertyNames()) {
-            new MessageFormat(en.getProperty(key), Locale.ENGLISH);
-            new MessageFormat(ko.getProperty(key), Locale.KOREAN);
-        }
+    void englishAndKoreanHaveTheSameKeysPatternsParseAndKoreanIsKorean() {
         Set<String> universal = Set.of("window.title", "app.title", "toolbar.exportPng", "toolbar.help", "language.en",
                 "language.ko", "keys.space", "keys.left", "keys.right", "keys.home", "keys.end", "keys.pageUp",
                 "keys.pageDown", "keys.open");
-        for (String key : en.stringPropertyNames()) {
-            if (universal.contains(key) || key.startsWith("window.")) {
-                continue;
-            }
-            String text = ko.getProperty(key);
-            assertTrue(text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL),
-                    () -> key + " is not translated: " + text);
-        }
+        Bundles.assertBothLanguages(MainController.BUNDLE, key -> universal.contains(key) || key.startsWith("window."));
     }
 
     @Test
     void everyKeyTheShellUsesExists() throws IOException {
-        Properties en = bundle("");
+        Properties en = Bundles.load(MainController.BUNDLE, "");
         Set<String> used = new TreeSet<>();
         for (Keys.Binding b : Keys.SHEET) {
             used.add(b.command().key());

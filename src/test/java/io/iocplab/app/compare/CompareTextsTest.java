@@ -1,19 +1,13 @@
 package io.iocplab.app.compare;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.app.Bundles;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.sweep.Knob;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -23,36 +17,18 @@ import org.junit.jupiter.api.Test;
 /** The comparison's bundle: English and Korean have the same keys, patterns parse, every key used exists. */
 class CompareTextsTest {
 
-    private static Properties bundle(String suffix) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = CompareTextsTest.class.getResourceAsStream("/io/iocplab/app/compare" + suffix + ".properties")) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
-    }
-
     @Test
-    void englishAndKoreanHaveTheSameKeysAndKoreanIsKorean() throws IOException {
-        Properties en = bundle("");
-        Properties ko = bundle("_ko");
-        assertEquals(new TreeSet<>(en.stringPropertyNames()), new TreeSet<>(ko.stringPropertyNames()));
+    void englishAndKoreanHaveTheSameKeysAndKoreanIsKorean() {
         Set<String> symbols = Set.of("column.difference", "none", "relative", "time");
-        for (String key : en.stringPropertyNames()) {
-            new MessageFormat(en.getProperty(key), Locale.ENGLISH);
-            new MessageFormat(ko.getProperty(key), Locale.KOREAN);
-            boolean numbersOnly = symbols.contains(key) || key.startsWith("difference.")
-                    || key.startsWith("format.") && !key.equals("format.ABOVE_CONCURRENCY");
-            String text = ko.getProperty(key);
-            assertTrue(numbersOnly || text.codePoints().anyMatch(c ->
-                    Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL), () -> key + " is not translated: " + text);
-        }
+        Bundles.assertBothLanguages("compare", key -> symbols.contains(key) || key.startsWith("difference.")
+                || key.startsWith("format.") && !key.equals("format.ABOVE_CONCURRENCY"));
     }
 
     @Test
     void everyKeyTheWindowUsesExists() throws IOException {
         Set<String> used = new TreeSet<>();
         Pattern literal = Pattern.compile("\"([a-z]+(?:\\.[A-Za-z_]+)*)\"");
-        Set<String> known = bundle("").stringPropertyNames();
+        Set<String> known = Bundles.load("compare", "").stringPropertyNames();
         for (String file : new String[] {"CompareController.java", "ComparisonTable.java", "SetupBar.java", "PlayheadBar.java"}) {
             Matcher m = literal.matcher(Files.readString(Path.of("src/main/java/io/iocplab/app/compare", file)));
             while (m.find()) {
