@@ -208,14 +208,10 @@ public final class MainController {
 
     /** Does what a key (or its button) asks. */
     public void command(Command c) {
+        if (player.apply(c)) {
+            return;
+        }
         switch (c) {
-            case PLAY_PAUSE -> player.togglePlay();
-            case STEP_FORWARD -> player.stepForward();
-            case STEP_BACK -> player.stepBack();
-            case HOME -> player.home();
-            case END -> player.end();
-            case FASTER -> player.faster();
-            case SLOWER -> player.slower();
             case RESET -> player.reset();
             case HELP -> showHelp();
             case PRESENTER -> setPresenter(!presenter.isOn());

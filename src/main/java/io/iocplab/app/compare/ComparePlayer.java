@@ -2,6 +2,7 @@ package io.iocplab.app.compare;
 
 import io.iocplab.app.model.LogScale;
 import io.iocplab.app.model.Playhead;
+import io.iocplab.app.run.Transport;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Measures;
 import java.util.List;
@@ -37,7 +38,7 @@ import javafx.beans.property.SimpleDoubleProperty;
  *       {@link #comparisonProperty()} is set, at a later frame.</li>
  * </ul>
  */
-public final class ComparePlayer {
+public final class ComparePlayer implements Transport {
     /** Virtual µs per real second. */
     public static final double MIN_SPEED = 1;
     public static final double MAX_SPEED = 1_000_000;

@@ -43,19 +43,7 @@ final class PlayheadBar {
 
     /** Does what a key asks, if it moves the playhead; returns whether it did. */
     boolean command(Keys.Command c) {
-        switch (c) {
-            case PLAY_PAUSE -> player.togglePlay();
-            case STEP_FORWARD -> player.stepForward();
-            case STEP_BACK -> player.stepBack();
-            case HOME -> player.home();
-            case END -> player.end();
-            case FASTER -> player.faster();
-            case SLOWER -> player.slower();
-            default -> {
-                return false;
-            }
-        }
-        return true;
+        return player.apply(c);
     }
 
     /** Shows the player's time, end, speed and whether it plays, in the language now chosen. */

@@ -38,7 +38,7 @@ import javafx.beans.property.SimpleDoubleProperty;
  *       one stays.</li>
  * </ul>
  */
-public final class PlayerModel {
+public final class PlayerModel implements Transport {
     public static final double MIN_SPEED = 1;
     public static final double MAX_SPEED = 5000;
     public static final double DEFAULT_SPEED = 4;

@@ -1,0 +1,39 @@
+package io.iocplab.app.run;
+
+/**
+ * The transport of a player: what the play, step, Home/End and speed buttons and their keys do. The
+ * main window's {@link PlayerModel} moves through the events of one run; the comparison's player
+ * moves through the virtual time of two. Both answer the same commands, mapped here once.
+ */
+public interface Transport {
+    void togglePlay();
+
+    void stepForward();
+
+    void stepBack();
+
+    void home();
+
+    void end();
+
+    void faster();
+
+    void slower();
+
+    /** Does what {@code c} asks if it is a transport command; returns false (and does nothing) otherwise. */
+    default boolean apply(Keys.Command c) {
+        switch (c) {
+            case PLAY_PAUSE -> togglePlay();
+            case STEP_FORWARD -> stepForward();
+            case STEP_BACK -> stepBack();
+            case HOME -> home();
+            case END -> end();
+            case FASTER -> faster();
+            case SLOWER -> slower();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}
