@@ -159,9 +159,7 @@ public final class MainController {
 
     /** Starts the welcome scenario (its title is shown in the window's language). */
     public void loadWelcome() {
-        Scenario welcome = MainWindow.welcomeScenario();
-        title.setWelcome(welcome.title());
-        load(MainWindow.WELCOME_NAME, welcome);
+        load(MainWindow.WELCOME_NAME, MainWindow.welcomeScenario());
     }
 
     /** Starts a run of {@code scenario}, named {@code name} in messages, and shows it from step 0. */

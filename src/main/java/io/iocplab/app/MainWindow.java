@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -80,6 +81,22 @@ public final class MainWindow {
 
     public MainController controller() {
         return controller;
+    }
+
+    /**
+     * The name a run goes by on screen: the welcome scenario's title in the window's language (also for
+     * a restart of it with other settings), else the scenario's own title, else its file name.
+     */
+    public static String titleOf(Texts texts, String runName, Scenario scenario) {
+        if (WELCOME_NAME.equals(runName) && Objects.equals(WelcomeTitle.TITLE, scenario.title())) {
+            return texts.get(MainController.BUNDLE, "welcome.title");
+        }
+        return scenario.title() != null ? scenario.title() : runName;
+    }
+
+    /** The welcome scenario's own (English) title, read once, when first asked for. */
+    private static final class WelcomeTitle {
+        static final String TITLE = welcomeScenario().title();
     }
 
     /** The welcome scenario, read from the resources. */

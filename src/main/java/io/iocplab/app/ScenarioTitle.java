@@ -17,7 +17,6 @@ final class ScenarioTitle {
     private final PlayerModel player;
     private final Label label;
     private Stage window;
-    private String welcomeTitle;
     private Function<RunSession, String> lessonTitle = session -> null;
 
     ScenarioTitle(Texts texts, PlayerModel player, Label label) {
@@ -28,11 +27,6 @@ final class ScenarioTitle {
 
     void setWindow(Stage window) {
         this.window = window;
-    }
-
-    /** Remembers the welcome scenario's own title, to know its runs again. */
-    void setWelcome(String title) {
-        this.welcomeTitle = title;
     }
 
     /** Where the title of a lesson's run comes from (null for a run that is not an open lesson's). */
@@ -46,18 +40,11 @@ final class ScenarioTitle {
         String lesson = session == null ? null : lessonTitle.apply(session);
         String name = session == null ? null
                 : lesson != null ? lesson
-                : isWelcome(session) ? texts.get(MainController.BUNDLE, "welcome.title")
-                : session.scenario().title() != null ? session.scenario().title() : session.name();
+                : MainWindow.titleOf(texts, session.name(), session.scenario());
         label.setText(name == null ? "" : name);
         if (window != null) {
             window.setTitle(name == null ? texts.get(MainController.BUNDLE, "window.title")
                     : texts.get(MainController.BUNDLE, "window.titleWith", name));
         }
-    }
-
-    /** The welcome run, or a restart of it with other settings: its title has a translation. */
-    private boolean isWelcome(RunSession session) {
-        return welcomeTitle != null && MainWindow.WELCOME_NAME.equals(session.name())
-                && welcomeTitle.equals(session.scenario().title());
     }
 }

@@ -1,5 +1,6 @@
 package io.iocplab.app.compare;
 
+import io.iocplab.app.MainWindow;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.FrameClock;
@@ -223,7 +224,7 @@ public final class CompareController {
     }
 
     private void refreshTitle() {
-        String name = scenario.title() != null ? scenario.title() : runName;
+        String name = MainWindow.titleOf(texts, runName, scenario);
         scenarioTitle.setText(name);
         if (window != null) {
             window.setTitle(texts.get(BUNDLE, "window.title", name));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.iocplab.app.Bundles;
 import io.iocplab.app.MainWindow;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.RunSession;
@@ -279,6 +280,29 @@ class CompareWindowFxTest {
         assertNotNull(opened, "a comparison window opened");
         assertTrue(opened.getTitle().contains("echo, concurrency 1"), opened.getTitle());
         assertEquals(main[0].stage(), opened.getOwner());
+    }
+
+    @Test
+    void theWelcomeScenarioIsNamedInTheWindowsLanguageAsInTheMainWindow(FxRobot robot) throws Exception {
+        robot.interact(() -> stage.close());
+        MainWindow[] main = new MainWindow[1];
+        robot.interact(() -> {
+            Stage s = new Stage();
+            main[0] = MainWindow.create(s, Locale.KOREAN, WIDTH, HEIGHT);
+            main[0].controller().loadWelcome();
+            s.show();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> main[0].controller().player().session() != null));
+        String korean = Bundles.load("messages", "_ko").getProperty("welcome.title");
+
+        robot.clickOn("#compareButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(korean, label(robot, "#scenarioTitle"));   // the main window's toolbar says the same
+        Stage opened = fx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s
+                && s.getTitle() != null && s.getTitle().contains("A/B 비교")).map(w -> (Stage) w).findFirst().orElse(null));
+        assertNotNull(opened, "a comparison window opened");
+        assertTrue(opened.getTitle().contains(korean), opened.getTitle());
     }
 
     // ------------------------------------------------------------------ helpers
