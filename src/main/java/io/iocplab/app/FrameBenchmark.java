@@ -41,8 +41,8 @@ import javafx.stage.Stage;
  * {@link PlayerModel} at its top speed ({@link PlayerModel#MAX_SPEED} events per second), ticked once
  * per pulse with the time since the last one, and pulses at full speed
  * ({@code javafx.animation.fullspeed=true}). A frame's time is the time between two pulses in which
- * the playhead moved: the JavaFX thread's work (the tick, CSS, layout) or the render thread's work on
- * the frame before, whichever is longer (they run in parallel), as in the real window. Cases:
+ * the playhead moved: the JavaFX thread's work (the tick, CSS, layout) and the render thread's work
+ * (measured, the two add up rather than overlap). Cases:
  * <ol>
  *   <li><b>finished</b>: an echo server with 64 threads (main and 63 workers) and 256 clients on 256
  *       real loopback TCP sockets ({@link #ECHO}), produced to its end first, played from step 0.</li>
