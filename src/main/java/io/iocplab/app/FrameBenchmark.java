@@ -64,7 +64,8 @@ import javafx.stage.Stage;
  * </pre>
  * ({@code glass.platform=Monocle}, {@code monocle.platform=Headless}, {@code prism.order=sw},
  * {@code headless.geometry=1600x1000-32} and {@code javafx.animation.fullspeed=true} are set when not
- * given; messages per client default to 20, frames to 600; {@code -Diocplab.bench.stage=false} leaves
+ * given, and the window's own {@code prism.dirtyregioncount} ({@link IocpLabApp#renderingOptions});
+ * messages per client default to 20, frames to 600; {@code -Diocplab.bench.stage=false} leaves
  * the stage out, to see what the rest costs).
  */
 public final class FrameBenchmark {
@@ -114,6 +115,7 @@ public final class FrameBenchmark {
         defaultProperty("prism.order", "sw");
         defaultProperty("headless.geometry", WIDTH + "x" + HEIGHT + "-32");
         defaultProperty("javafx.animation.fullspeed", "true");
+        IocpLabApp.renderingOptions();                  // as the window is drawn
         System.out.println("IOCP Lab frame benchmark");
         System.out.printf(Locale.ROOT, "java %s, %d processor(s); glass.platform=%s, prism.order=%s,"
                         + " javafx.animation.fullspeed=%s; stage %s%n",
