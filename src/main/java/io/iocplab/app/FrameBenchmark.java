@@ -41,8 +41,8 @@ import javafx.stage.Stage;
  * {@link PlayerModel} at its top speed ({@link PlayerModel#MAX_SPEED} events per second), ticked once
  * per pulse with the time since the last one, and pulses at full speed
  * ({@code javafx.animation.fullspeed=true}). A frame's time is the time between two pulses in which
- * the playhead moved: the JavaFX thread's work (the tick, CSS, layout) or the render thread's work on
- * the frame before, whichever is longer (they run in parallel), as in the real window. Cases:
+ * the playhead moved: the JavaFX thread's work (the tick, CSS, layout) and the render thread's work
+ * (measured, the two add up rather than overlap). Cases:
  * <ol>
  *   <li><b>finished</b>: an echo server with 64 threads (main and 63 workers) and 256 clients on 256
  *       real loopback TCP sockets ({@link #ECHO}), produced to its end first, played from step 0.</li>
@@ -64,7 +64,8 @@ import javafx.stage.Stage;
  * </pre>
  * ({@code glass.platform=Monocle}, {@code monocle.platform=Headless}, {@code prism.order=sw},
  * {@code headless.geometry=1600x1000-32} and {@code javafx.animation.fullspeed=true} are set when not
- * given; messages per client default to 20, frames to 600; {@code -Diocplab.bench.stage=false} leaves
+ * given, and the window's own {@code prism.dirtyregioncount} ({@link IocpLabApp#renderingOptions});
+ * messages per client default to 20, frames to 600; {@code -Diocplab.bench.stage=false} leaves
  * the stage out, to see what the rest costs).
  */
 public final class FrameBenchmark {
@@ -114,6 +115,7 @@ public final class FrameBenchmark {
         defaultProperty("prism.order", "sw");
         defaultProperty("headless.geometry", WIDTH + "x" + HEIGHT + "-32");
         defaultProperty("javafx.animation.fullspeed", "true");
+        IocpLabApp.renderingOptions();                  // as the window is drawn
         System.out.println("IOCP Lab frame benchmark");
         System.out.printf(Locale.ROOT, "java %s, %d processor(s); glass.platform=%s, prism.order=%s,"
                         + " javafx.animation.fullspeed=%s; stage %s%n",

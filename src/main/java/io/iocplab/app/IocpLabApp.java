@@ -17,9 +17,25 @@ public final class IocpLabApp extends Application {
 
     private MainWindow window;
 
+    /**
+     * How many separate rectangles JavaFX repaints in a frame (its default is 6, its most 15). While
+     * a run plays, the stage changes cards far apart at every step (thread chips, socket cards, the
+     * gauge); with few rectangles they merge into big ones and everything between them, unchanged,
+     * is painted again.
+     */
+    static final String DIRTY_REGIONS = "15";
+
     /** Starts JavaFX and opens the window; returns when the window is closed. */
     public static void launchWindow(String[] args) {
+        renderingOptions();
         Application.launch(IocpLabApp.class, args);
+    }
+
+    /** The toolkit's options the window is drawn with, unless given on the command line; before JavaFX starts. */
+    static void renderingOptions() {
+        if (System.getProperty("prism.dirtyregioncount") == null) {
+            System.setProperty("prism.dirtyregioncount", DIRTY_REGIONS);
+        }
     }
 
     @Override
