@@ -1,5 +1,8 @@
 package io.iocplab.app;
 
+import static io.iocplab.app.FxTesting.fx;
+import static io.iocplab.app.FxTesting.pixels;
+import static io.iocplab.app.FxTesting.stablePixels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,8 +25,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -82,7 +83,7 @@ class MainWindowTest {
     @Test
     void fiveStepsForwardAndFiveBackGiveTheSamePictureOfTheStage(FxRobot robot) {
         robot.interact(() -> controller.player().seek(10));
-        int[] before = stablePixels(robot, controller.stageRegion());
+        int[] before = stablePixels(controller.stageRegion());
 
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#forwardButton");
@@ -94,7 +95,7 @@ class MainWindowTest {
         }
         assertEquals(10, fx(() -> controller.player().step()));
 
-        int[] after = stablePixels(robot, controller.stageRegion());
+        int[] after = stablePixels(controller.stageRegion());
         if (!java.util.Arrays.equals(before, after)) {
             fail("the stage differs after 5 back " + difference(before, after, "five-steps"));
         }
@@ -316,20 +317,6 @@ class MainWindowTest {
         return robot.lookup("#stepLabel").queryAs(Label.class).getText();
     }
 
-    /** The node's pixels once two snapshots a moment apart agree (any animation has ended). */
-    private static int[] stablePixels(FxRobot robot, Node node) {
-        int[] last = null;
-        for (int i = 0; i < 40; i++) {
-            int[] now = fx(() -> pixels(node.snapshot(null, null)));
-            if (last != null && java.util.Arrays.equals(last, now)) {
-                return now;
-            }
-            last = now;
-            WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("the picture of " + node + " never settled");
-    }
-
     /** Where two pictures differ, with both written to target/ to look at. */
     private static String difference(int[] a, int[] b, String name) {
         int w = a[0];
@@ -368,22 +355,4 @@ class MainWindowTest {
                 + " (target/snapshots/" + name + "-before.png, -after.png)";
     }
 
-    private static int[] pixels(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h + 2];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 2, w);
-        argb[0] = w;
-        argb[1] = h;
-        return argb;
-    }
-
-    /** Reads a value on the JavaFX thread. */
-    private static <T> T fx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

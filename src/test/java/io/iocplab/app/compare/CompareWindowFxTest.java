@@ -1,5 +1,7 @@
 package io.iocplab.app.compare;
 
+import static io.iocplab.app.FxTesting.fx;
+import static io.iocplab.app.FxTesting.stablePixels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,14 +26,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -158,8 +157,8 @@ class CompareWindowFxTest {
         robot.clickOn("#forwardButton");                 // onto a moment at which a run has an event
         long start = fx(() -> controller.player().time());
         List<ViewState> states = states();
-        int[] a = stablePixels(robot, controller.stageRegion("A"));
-        int[] b = stablePixels(robot, controller.stageRegion("B"));
+        int[] a = stablePixels(controller.stageRegion("A"));
+        int[] b = stablePixels(controller.stageRegion("B"));
 
         for (int i = 0; i < 6; i++) {
             robot.clickOn("#forwardButton");
@@ -171,10 +170,10 @@ class CompareWindowFxTest {
 
         assertEquals(start, fx(() -> controller.player().time()));
         assertEquals(states, states());
-        if (!Arrays.equals(a, stablePixels(robot, controller.stageRegion("A")))) {
+        if (!Arrays.equals(a, stablePixels(controller.stageRegion("A")))) {
             fail("stage A differs after six steps forward and six back");
         }
-        if (!Arrays.equals(b, stablePixels(robot, controller.stageRegion("B")))) {
+        if (!Arrays.equals(b, stablePixels(controller.stageRegion("B")))) {
             fail("stage B differs after six steps forward and six back");
         }
     }
@@ -316,33 +315,4 @@ class CompareWindowFxTest {
         return fx(() -> robot.lookup(id).queryAs(Label.class).getText());
     }
 
-    /** The node's pixels once two pictures in a row agree (flights have landed). */
-    private static int[] stablePixels(FxRobot robot, Region node) throws Exception {
-        int[] last = null;
-        for (int i = 0; i < 20; i++) {
-            WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
-            int[] now = fx(() -> pixels(node.snapshot(null, null)));
-            if (last != null && Arrays.equals(last, now)) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
-    }
-
-    private static int[] pixels(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] out = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), out, 0, w);
-        return out;
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

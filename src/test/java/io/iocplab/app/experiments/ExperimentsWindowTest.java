@@ -1,5 +1,6 @@
 package io.iocplab.app.experiments;
 
+import static io.iocplab.app.FxTesting.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -191,11 +192,4 @@ class ExperimentsWindowTest {
                 .filter(n -> n.startsWith("iocplab")).sorted().toList();
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

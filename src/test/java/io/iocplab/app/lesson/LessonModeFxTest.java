@@ -1,5 +1,7 @@
 package io.iocplab.app.lesson;
 
+import static io.iocplab.app.FxTesting.fx;
+import static io.iocplab.app.FxTesting.stablePixels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +18,6 @@ import io.iocplab.lesson.LessonStep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -24,8 +25,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -355,35 +354,4 @@ class LessonModeFxTest {
         return robot.lookup(query).queryAs(Button.class);
     }
 
-    /** The node's pixels once two snapshots a moment apart agree (any animation has ended). */
-    private static int[] stablePixels(Node node) {
-        int[] last = null;
-        for (int i = 0; i < 40; i++) {
-            int[] now = fx(() -> pixels(node.snapshot(null, null)));
-            if (last != null && java.util.Arrays.equals(last, now)) {
-                return now;
-            }
-            last = now;
-            WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("the picture of " + node + " never settled");
-    }
-
-    private static int[] pixels(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h + 2];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 2, w);
-        argb[0] = w;
-        argb[1] = h;
-        return argb;
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }
