@@ -225,14 +225,6 @@ public final class ComparePlayer implements Transport {
         showTime();
     }
 
-    public void faster() {
-        speed.set(speed.get() * 2);
-    }
-
-    public void slower() {
-        speed.set(speed.get() / 2);
-    }
-
     // ------------------------------------------------------------------ properties
 
     /** The playhead's virtual time, µs. */

@@ -290,16 +290,6 @@ public final class PlayerModel implements Transport {
         }
     }
 
-    /** Doubles the speed (up to {@link #MAX_SPEED}). */
-    public void faster() {
-        speed.set(speed.get() * 2);
-    }
-
-    /** Halves the speed (down to {@link #MIN_SPEED}). */
-    public void slower() {
-        speed.set(speed.get() / 2);
-    }
-
     // ------------------------------------------------------------------ properties
 
     public ReadOnlyBooleanProperty playingProperty() {

@@ -1,5 +1,7 @@
 package io.iocplab.app.run;
 
+import javafx.beans.property.DoubleProperty;
+
 /**
  * The transport of a player: what the play, step, Home/End and speed buttons and their keys do. The
  * main window's {@link PlayerModel} moves through the events of one run; the comparison's player
@@ -16,9 +18,18 @@ public interface Transport {
 
     void end();
 
-    void faster();
+    /** The playing speed; its own unit per player, and it clamps what is set to its range. */
+    DoubleProperty speedProperty();
 
-    void slower();
+    /** Doubles the speed (the property clamps it to its range). */
+    default void faster() {
+        speedProperty().set(speedProperty().get() * 2);
+    }
+
+    /** Halves the speed (the property clamps it to its range). */
+    default void slower() {
+        speedProperty().set(speedProperty().get() / 2);
+    }
 
     /** Does what {@code c} asks if it is a transport command; returns false (and does nothing) otherwise. */
     default boolean apply(Keys.Command c) {
