@@ -164,14 +164,6 @@ public final class ComparePlayer implements Transport {
         playing.set(false);
     }
 
-    public void togglePlay() {
-        if (playing.get()) {
-            pause();
-        } else {
-            play();
-        }
-    }
-
     /** To the next virtual time at which either run has an event. */
     public void stepForward() {
         pause();

@@ -235,14 +235,6 @@ public final class PlayerModel implements Transport {
         playing.set(false);
     }
 
-    public void togglePlay() {
-        if (playing.get()) {
-            pause();
-        } else {
-            play();
-        }
-    }
-
     public void stepForward() {
         pause();
         seekTo(playhead.step() + 1);

@@ -8,7 +8,20 @@ import javafx.beans.property.DoubleProperty;
  * moves through the virtual time of two. Both answer the same commands, mapped here once.
  */
 public interface Transport {
-    void togglePlay();
+    void play();
+
+    void pause();
+
+    boolean isPlaying();
+
+    /** Plays if paused, pauses if playing (the Space key, the play button). */
+    default void togglePlay() {
+        if (isPlaying()) {
+            pause();
+        } else {
+            play();
+        }
+    }
 
     void stepForward();
 
