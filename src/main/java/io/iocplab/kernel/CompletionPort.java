@@ -57,8 +57,13 @@ public final class CompletionPort {
             throw new IllegalArgumentException("concurrency must be >= 0 and processors >= 1");
         }
         this.name = name;
-        this.concurrency = numberOfConcurrentThreads == 0 ? processors : numberOfConcurrentThreads; // [DOC-CICP; ROS-queue]
+        this.concurrency = concurrencyInForce(numberOfConcurrentThreads, processors);
         this.observer = observer;
+    }
+
+    /** The concurrency value a port enforces when asked for {@code requested}: 0 means the processors. [DOC-CICP; ROS-queue] */
+    public static int concurrencyInForce(int requested, int processors) {
+        return requested == 0 ? processors : requested;
     }
 
     public String name() { return name; }

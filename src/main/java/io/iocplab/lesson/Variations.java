@@ -10,6 +10,7 @@ import static io.iocplab.lesson.ScenarioTree.timesIn;
 import static io.iocplab.lesson.ScenarioTree.whole;
 import static io.iocplab.lesson.ScenarioTree.workers;
 
+import io.iocplab.kernel.CompletionPort;
 import io.iocplab.lesson.YamlTree.Scalar;
 import io.iocplab.scenario.Scenario;
 import java.math.BigDecimal;
@@ -103,7 +104,7 @@ final class Variations {
             int n;
             do {
                 n = random.nextInt(5);
-            } while ((n == 0 ? cpus : n) == (now == 0 ? cpus : now)); // 0 means the processors
+            } while (CompletionPort.concurrencyInForce(n, cpus) == CompletionPort.concurrencyInForce(now, cpus));
             put(port, "concurrency", Integer.toString(n));
             changes.add(new Text("port " + name + ": concurrency value " + n + (n == 0 ? " (= processors)" : "")
                     + " (the lesson has " + now + ")", "포트 " + name + ": 동시 실행 값 " + n
