@@ -23,12 +23,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
@@ -36,8 +37,8 @@ import javafx.stage.Stage;
  * headless toolkit (Monocle, software rendering).
  *
  * <p>The window content is what the main window shows at once, 1600 x 1000: the stage
- * ({@link StageView}), the "why?" panel (asking about the port's gauge), the parameters panel and the
- * history (timeline chart and event log). It plays as the window's play button does: a
+ * ({@link StageView}), the "why?" panel (asking about the port's gauge) above the parameters panel in
+ * a split, as in the main window, and the history (timeline chart and event log). It plays as the window's play button does: a
  * {@link PlayerModel} at its top speed ({@link PlayerModel#MAX_SPEED} events per second), ticked once
  * per pulse with the time since the last one, and pulses at full speed
  * ({@code javafx.animation.fullspeed=true}). A frame's time is the time between two pulses in which
@@ -66,7 +67,8 @@ import javafx.stage.Stage;
  * {@code headless.geometry=1600x1000-32} and {@code javafx.animation.fullspeed=true} are set when not
  * given, and the window's own {@code prism.dirtyregioncount} ({@link IocpLabApp#renderingOptions});
  * messages per client default to 20, frames to 600; {@code -Diocplab.bench.stage=false} leaves
- * the stage out, to see what the rest costs).
+ * the stage out, to see what the rest costs; {@code -Diocplab.bench.cases=finished} (or {@code live},
+ * {@code 1M}, comma-separated) runs only those cases).
  */
 public final class FrameBenchmark {
     /** 64 threads (main + 63 workers), 256 clients: 256 real loopback sockets. */
@@ -139,28 +141,35 @@ public final class FrameBenchmark {
         Scenario echo = ScenarioLoader.loadString("frame-benchmark-echo.yaml", ECHO.formatted(messages));
         System.out.printf(Locale.ROOT, "%n%s; %d threads, %d real sockets, %d messages per client%n",
                 echo.title(), echo.echo().workers() + 1, echo.echo().clients(), messages);
-        RunSession finished = produce("frame-benchmark-echo.yaml", echo);
-        results.add(play(finished, 0, frames, WARMUP_FRAMES, false,
-                "echo, finished run, played at full speed from step 0"));
+        if (runs("finished")) {
+            RunSession finished = produce("frame-benchmark-echo.yaml", echo);
+            results.add(play(finished, 0, frames, WARMUP_FRAMES, false,
+                    "echo, finished run, played at full speed from step 0"));
+        }
 
         // 2. the same workload, five times longer, played while the engine produces it
         Scenario longer = echo.withEcho(new EchoServer(echo.echo().port(), echo.echo().workers(),
                 echo.echo().clients(), messages * 5, echo.echo().size(), echo.echo().thinkUs(), echo.echo().startUs(),
                 echo.echo().computeUs(), echo.echo().blockEvery(), echo.echo().blockUs()));
-        RunSession live = RunSession.start("frame-benchmark-echo-live.yaml", longer);
-        // (the code is warm from case 1: a few pulses to lay the new window out are enough)
-        results.add(play(live, 0, frames, 10, true, "echo, live (" + messages * 5
-                + " messages per client), played at full speed while the engine produces"));
-        System.out.printf(Locale.ROOT, "(live: the engine had produced %,d events, %s)%n", live.timeline().size(),
-                live.status());
-        live.cancel();
+        if (runs("live")) {
+            RunSession live = RunSession.start("frame-benchmark-echo-live.yaml", longer);
+            // (warm from case 1 when it ran: a few pulses to lay the new window out are enough)
+            results.add(play(live, 0, frames, runs("finished") ? 10 : WARMUP_FRAMES, true, "echo, live ("
+                    + messages * 5 + " messages per client), played at full speed while the engine produces"));
+            System.out.printf(Locale.ROOT, "(live: the engine had produced %,d events, %s)%n",
+                    live.timeline().size(), live.status());
+            live.cancel();
+        }
 
         // 3. about a million events
-        Scenario posts = ScenarioLoader.loadString("frame-benchmark-posts.yaml", POSTS.formatted(postsThreads()));
-        System.out.printf(Locale.ROOT, "%n%s%n", posts.title());
-        RunSession big = produce("frame-benchmark-posts.yaml", posts);
-        results.add(play(big, big.timeline().size() / 10 * 9, frames, WARMUP_FRAMES, false,
-                "1M, finished run, played at full speed from 90%"));
+        if (runs("1M")) {
+            Scenario posts = ScenarioLoader.loadString("frame-benchmark-posts.yaml",
+                    POSTS.formatted(postsThreads()));
+            System.out.printf(Locale.ROOT, "%n%s%n", posts.title());
+            RunSession big = produce("frame-benchmark-posts.yaml", posts);
+            results.add(play(big, big.timeline().size() / 10 * 9, frames, WARMUP_FRAMES, false,
+                    "1M, finished run, played at full speed from 90%"));
+        }
 
         System.out.println();
         System.out.printf(Locale.ROOT, "summary (target: median frame < 16 ms); load average now %.1f%n",
@@ -308,6 +317,12 @@ public final class FrameBenchmark {
         }
     }
 
+    /** Whether the case is to run: all of them unless {@code -Diocplab.bench.cases} names some. */
+    private static boolean runs(String name) {
+        String cases = System.getProperty("iocplab.bench.cases", "finished,live,1M");
+        return java.util.Arrays.asList(cases.split(",")).contains(name);
+    }
+
     private static boolean withStage() {
         return Boolean.parseBoolean(System.getProperty("iocplab.bench.stage", "true"));
     }
@@ -344,7 +359,11 @@ public final class FrameBenchmark {
             BorderPane root = new BorderPane();
             root.setCenter(withStage() ? new StageView(playhead, texts).node()
                     : new Label("stage left out (-Diocplab.bench.stage=false)"));
-            VBox side = new VBox(8, why.node(), parameters.node());
+            // as in the main window (main.fxml): "why?" above the parameters in a split, so that a new
+            // answer does not move the parameters
+            SplitPane side = new SplitPane(why.node(), parameters.node());
+            side.setOrientation(Orientation.VERTICAL);
+            side.setDividerPositions(0.4);
             side.setPrefWidth(340);
             root.setRight(side);
             Node h = history.node();

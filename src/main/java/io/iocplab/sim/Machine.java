@@ -6,6 +6,7 @@ import io.iocplab.kernel.Overlapped;
 import io.iocplab.kernel.PortObserver;
 import io.iocplab.kernel.Release;
 import io.iocplab.sim.event.PortState;
+import io.iocplab.sim.event.QueueView;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;

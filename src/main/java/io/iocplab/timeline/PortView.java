@@ -19,7 +19,7 @@ public record PortView(String name, int concurrency, int running, List<PacketVie
                        List<String> associated, boolean closed, long sinceUs) {
 
     public PortView {
-        queue = List.copyOf(queue);
+        queue = PortState.frozen(queue);                // a port.state's queue is kept, not copied
         waiters = List.copyOf(waiters);
         associated = List.copyOf(associated);
     }

@@ -22,4 +22,10 @@ public record PacketCardModel(String port, int index, boolean head, String bytes
                 failed,
                 index == 0 ? w.get("queue.head") : null);
     }
+
+    /** Whether both show the same packet (wherever it is in the queue). */
+    boolean samePacket(PacketCardModel o) {
+        return bytes.equals(o.bytes) && key.equals(o.key) && overlapped.equals(o.overlapped)
+                && java.util.Objects.equals(status, o.status);
+    }
 }

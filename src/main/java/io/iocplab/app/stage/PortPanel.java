@@ -87,6 +87,7 @@ final class PortPanel extends VBox {
         if (m.equals(model)) {
             return;
         }
+        PortCardModel was = model;
         model = m;
         title.setText(m.title());
         PacketCard.show(closed, m.closedText());
@@ -94,21 +95,23 @@ final class PortPanel extends VBox {
         queueTitle.setText(m.queueTitle());
         gaugeTitle.setText(m.gaugeTitle());
         waitersTitle.setText(m.waitersTitle());
-        showQueue(m);
+        showQueue(was == null ? List.of() : was.cards(), m);
         gauge.show(m.gauge());
         caption.setText(m.gauge().caption());
-        showStack(m.waiters());
+        showStack(was == null ? List.of() : was.waiters().entries(), m.waiters());
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("closed"), m.closed());
         highlight(selected);
     }
 
-    private void showQueue(PortCardModel m) {
-        while (cards.size() < m.cards().size()) {
+    /** The cards move with their packets ({@link Shift}): when the head leaves, only its card is rewritten. */
+    private void showQueue(List<PacketCardModel> before, PortCardModel m) {
+        int d = Shift.of(before, m.cards(), PacketCardModel::samePacket);
+        while (cards.size() < Math.max(m.cards().size(), before.size() + Math.max(0, -d))) {
             PacketCard c = new PacketCard();
-            int index = cards.size();
-            Clicks.selects(c, () -> new Selection.Packet(port, index), select);
+            Clicks.selects(c, () -> new Selection.Packet(port, cards.indexOf(c)), select);
             cards.add(c);
         }
+        Shift.apply(cards, before.size(), d);
         List<Node> children = new ArrayList<>(m.cards().size() + 1);
         for (int i = 0; i < m.cards().size(); i++) {
             PacketCard c = cards.get(i);
@@ -123,15 +126,18 @@ final class PortPanel extends VBox {
             emptyQueue.setText(m.emptyQueue());
             children.add(emptyQueue);
         }
-        Children.sync(queue.getChildren(), children);
+        Children.sync(queue, children);
     }
 
-    private void showStack(WaiterStackModel w) {
-        while (entries.size() < w.entries().size()) {
+    /** The entries move with their threads ({@link Shift}): a push or a pop rewrites one entry and the top's tag. */
+    private void showStack(List<WaiterStackModel.Entry> before, WaiterStackModel w) {
+        int d = Shift.of(before, w.entries(), (a, b) -> a.thread().equals(b.thread()));
+        while (entries.size() < Math.max(w.entries().size(), before.size() + Math.max(0, -d))) {
             WaiterEntry e = new WaiterEntry();
             Clicks.selects(e, () -> new Selection.Thread(e.thread()), select);
             entries.add(e);
         }
+        Shift.apply(entries, before.size(), d);
         List<Node> children = new ArrayList<>();
         for (int i = 0; i < w.entries().size(); i++) {
             WaiterEntry e = entries.get(i);
@@ -146,7 +152,7 @@ final class PortPanel extends VBox {
             noWaiters.setText(w.emptyText());
             children.add(noWaiters);
         }
-        Children.sync(stack.getChildren(), children);
+        Children.sync(stack, children);
     }
 
     void highlight(Selection s) {

@@ -62,7 +62,7 @@ final class PortsPane extends StageScroll {
             if (children.isEmpty()) {
                 children.add(none);
             }
-            Children.sync(box.getChildren(), children);
+            Children.sync(box, children);
             highlight(selected);
         }
     }

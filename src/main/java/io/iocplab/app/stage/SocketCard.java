@@ -9,6 +9,11 @@ import javafx.scene.layout.VBox;
  * One socket's card: name and status; real ports and bytes each way (one two-line label); the pending
  * operations (one label, a line each); the last completion and what landed (one two-line label).
  * Few nodes, and a height that does not change while the number of pending operations does not.
+ *
+ * <p>Out of sight a card is parked: it keeps its place and height but lets go of its labels. JavaFX
+ * visits every node of the scene at every pulse, and a column of 256 full cards is some 3,000 nodes;
+ * parked, it is 256. Back in sight it takes its labels again (what they said is kept, so only a socket
+ * that changed meanwhile is written anew).
  */
 final class SocketCard extends VBox {
     private final Label name = new Label();
@@ -16,9 +21,11 @@ final class SocketCard extends VBox {
     private final Label info = new Label();
     private final Label pending = new Label();
     private final Label last = new Label();
+    private final HBox head;
     private SocketCardModel model;
     private PseudoClass kindState;
     private Object source;
+    private boolean parked;
 
     SocketCard() {
         getStyleClass().add("socket-card");
@@ -29,8 +36,34 @@ final class SocketCard extends VBox {
         pending.getStyleClass().add("socket-pending");
         pending.setMaxWidth(Double.MAX_VALUE);
         last.getStyleClass().add("socket-last");
-        HBox head = new HBox(8, name, status);
+        head = new HBox(8, name, status);
         getChildren().addAll(head, info, pending, last);
+    }
+
+    /** Out of sight: keeps its height, lets go of its labels. */
+    void park() {
+        if (parked || getHeight() <= 0) {
+            return;
+        }
+        parked = true;
+        setMinHeight(getHeight());
+        setPrefHeight(getHeight());
+        getChildren().clear();
+    }
+
+    /** Back in sight: takes its labels again and its own height. */
+    void unpark() {
+        if (!parked) {
+            return;
+        }
+        parked = false;
+        setMinHeight(USE_COMPUTED_SIZE);
+        setPrefHeight(USE_COMPUTED_SIZE);
+        getChildren().setAll(head, info, pending, last);
+    }
+
+    boolean parked() {
+        return parked;
     }
 
     SocketCardModel model() {

@@ -77,20 +77,28 @@ final class SocketsPane extends VBox {
             if (children.isEmpty()) {
                 children.add(none);
             }
-            Children.sync(cardsBox.getChildren(), children);
+            Children.sync(cardsBox, children);
             highlight(selected);
         }
         refresh();
     }
 
-    /** Brings the cards that came into sight up to date. */
+    /** Brings the cards in sight up to date and parks the others ({@link SocketCard#park}). */
     private void refresh() {
         if (latest == null) {
             return;
         }
         for (SocketView v : latest.sockets().values()) {
             SocketCard c = cards.get(v.name());
-            if (c != null && !c.shows(v) && inView.shows(c)) {
+            if (c == null) {
+                continue;
+            }
+            if (!inView.shows(c)) {
+                c.park();
+                continue;
+            }
+            c.unpark();
+            if (!c.shows(v)) {
                 c.show(SocketCardModel.of(v, words), v);
             }
         }

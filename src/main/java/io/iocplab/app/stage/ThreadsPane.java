@@ -76,7 +76,7 @@ final class ThreadsPane extends VBox {
         for (int i = 0; i < ps.size(); i++) {
             boxes.get(i).show(ProcessorModel.of(ps.get(i), words));
         }
-        Children.sync(cpus.getChildren(), boxes.subList(0, ps.size()));
+        Children.sync(cpus, boxes.subList(0, ps.size()));
 
         latest = s;
         boolean order = chips.size() != s.threads().size();
@@ -95,7 +95,7 @@ final class ThreadsPane extends VBox {
             for (String name : s.threads().keySet()) {
                 children.add(chips.get(name));
             }
-            Children.sync(chipsPane.getChildren(), children);
+            Children.sync(chipsPane, children);
             wide = s.threads().size() <= WIDE_CHIPS_UP_TO;
             chipsPane.setColumns(wide ? 1 : COMPACT_PER_ROW);
             highlight(selected);

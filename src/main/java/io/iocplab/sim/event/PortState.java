@@ -3,7 +3,8 @@ package io.iocplab.sim.event;
 import java.util.List;
 
 /**
- * The whole state of a completion port after a change ({@code port.state}).
+ * The whole state of a completion port after a change ({@code port.state}). Its queue never changes:
+ * the machine's is a {@link QueueView}, kept as it is; any other list is copied.
  *
  * @param queue    the queued packets, head (next to leave) first
  * @param waiters  the waiting threads, most recent (next to be released) first
@@ -11,6 +12,15 @@ import java.util.List;
  */
 public record PortState(long tUs, long seq, String port, int concurrency, int running, List<PacketView> queue,
                         List<String> waiters, List<String> associated, boolean closed) implements SimEvent {
+    public PortState {
+        queue = frozen(queue);
+    }
+
+    /** {@code queue} itself when it is the machine's unchangeable {@link QueueView}, else an immutable copy. */
+    public static List<PacketView> frozen(List<PacketView> queue) {
+        return queue instanceof QueueView ? queue : List.copyOf(queue);
+    }
+
     @Override
     public String type() {
         return "port.state";

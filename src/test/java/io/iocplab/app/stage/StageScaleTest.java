@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,10 +155,12 @@ class StageScaleTest {
         WaitForAsyncUtils.waitForFxEvents();
         SocketCard last = (SocketCard) view.socketsPane().card("C256");
         assertEquals(before, last.model(), "out of sight, at the bottom of the column: not redrawn");
+        assertTrue(last.parked() && last.getChildrenUnmodifiable().isEmpty(), "out of sight, it holds no labels");
 
         robot.interact(() -> view.socketsPane().scroll().setVvalue(view.socketsPane().scroll().getVmax()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(after, last.model());
+        assertFalse(last.parked(), "in sight again, with its labels");
         assertTrue(robot.lookup(".socket-last").queryAllAs(javafx.scene.control.Label.class).stream()
                 .anyMatch(l -> l.getText().startsWith(after.last())), "the card shows it");
     }

@@ -1,7 +1,6 @@
-package io.iocplab.sim;
+package io.iocplab.sim.event;
 
 import io.iocplab.kernel.Packet;
-import io.iocplab.sim.event.PacketView;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 
@@ -12,13 +11,14 @@ import java.util.RandomAccess;
  * <p>A port changes with almost every action, and most listeners (a sweep's measures, a trace off
  * screen) look at few of those states' packets, so a view is made when it is read, not when the
  * state is sent: building the event costs one array copy instead of one object per queued packet.
- * A packet never changes once made, so the list is the same whenever it is read.
+ * A packet never changes once made, so the list is the same whenever it is read; {@link PortState}
+ * and the views made from it keep it as it is instead of copying it (a copy would make every view).
  */
-final class QueueView extends AbstractList<PacketView> implements RandomAccess {
+public final class QueueView extends AbstractList<PacketView> implements RandomAccess {
     private final Packet[] packets;
 
     /** @param packets a snapshot the list now owns (nobody else may change it) */
-    QueueView(Packet[] packets) {
+    public QueueView(Packet[] packets) {
         this.packets = packets;
     }
 
