@@ -1,14 +1,8 @@
 package io.iocplab.app;
 
-import io.iocplab.app.history.HistoryView;
-import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
-import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
-import io.iocplab.app.side.ParametersPanel;
-import io.iocplab.app.side.WhyPanel;
-import io.iocplab.app.stage.StageView;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
 import io.iocplab.sim.EchoServer;
@@ -23,27 +17,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 
 /**
- * How long the window takes to show a frame while a big run plays at full speed, under the
+ * How long the main window takes to show a frame while a big run plays at full speed, under the
  * headless toolkit (Monocle, software rendering).
  *
- * <p>The window content is what the main window shows at once, 1600 x 1000: the stage
- * ({@link StageView}), the "why?" panel (asking about the port's gauge) above the parameters panel in
- * a split, as in the main window, and the history (timeline chart and event log). It plays as the window's play button does: a
- * {@link PlayerModel} at its top speed ({@link PlayerModel#MAX_SPEED} events per second), ticked once
- * per pulse with the time since the last one, and pulses at full speed
- * ({@code javafx.animation.fullspeed=true}). A frame's time is the time between two pulses in which
- * the playhead moved: the JavaFX thread's work (the tick, CSS, layout) and the render thread's work
- * (measured, the two add up rather than overlap). Cases:
+ * <p>It measures the window a user gets: {@link MainWindow} at 1600 x 1000, in English, with the
+ * gauge of port P selected (so the "why?" panel answers about it at every step). The run is loaded
+ * as the window loads any scenario and played as its play button plays it: the window's own frame
+ * clock ticks its {@link PlayerModel} at every pulse, here at the top speed
+ * ({@link PlayerModel#MAX_SPEED} events per second) and with pulses at full speed
+ * ({@code javafx.animation.fullspeed=true}). An observer ticks once a pulse after the window's
+ * clock: a frame's time is the time between two pulses in which the playhead moved, and for each
+ * frame it takes the CPU time of the JavaFX thread (the tick, CSS, layout) and of the render thread.
+ * Cases:
  * <ol>
  *   <li><b>finished</b>: an echo server with 64 threads (main and 63 workers) and 256 clients on 256
  *       real loopback TCP sockets ({@link #ECHO}), produced to its end first, played from step 0.</li>
@@ -53,10 +41,10 @@ import javafx.stage.Stage;
  *   <li><b>1M</b>: a scripted run of about a million events (64 threads, one port, posts), played
  *       from 90% of the way: a frame far into a long run costs what a frame near its start does.</li>
  * </ol>
- * Each case plays unmeasured warm-up pulses first, then goes back to its first step. For each it prints the median, 99th percentile and
- * worst frame time (wall clock), and the median and 99th percentile CPU time per frame of the
- * JavaFX thread and of the render thread (those do not depend on what else the machine is doing;
- * the wall-clock figures do).
+ * Each case plays unmeasured warm-up pulses first, then goes back to its first step. For each it
+ * prints the median, 99th percentile and worst frame time (wall clock), and the median and 99th
+ * percentile CPU time per frame of the JavaFX thread and of the render thread (those depend less on
+ * what else the machine is doing; the wall-clock figures do).
  *
  * <p>Run it with the headless toolkit on the class path (the test scope has Monocle):
  * <pre>
@@ -66,9 +54,8 @@ import javafx.stage.Stage;
  * ({@code glass.platform=Monocle}, {@code monocle.platform=Headless}, {@code prism.order=sw},
  * {@code headless.geometry=1600x1000-32} and {@code javafx.animation.fullspeed=true} are set when not
  * given, and the window's own {@code prism.dirtyregioncount} ({@link IocpLabApp#renderingOptions});
- * messages per client default to 20, frames to 600; {@code -Diocplab.bench.stage=false} leaves
- * the stage out, to see what the rest costs; {@code -Diocplab.bench.cases=finished} (or {@code live},
- * {@code 1M}, comma-separated) runs only those cases).
+ * messages per client default to 20, frames to 600; {@code -Diocplab.bench.cases=finished} (or
+ * {@code live}, {@code 1M}, comma-separated) runs only those cases).
  */
 public final class FrameBenchmark {
     /** 64 threads (main + 63 workers), 256 clients: 256 real loopback sockets. */
@@ -120,10 +107,10 @@ public final class FrameBenchmark {
         IocpLabApp.renderingOptions();                  // as the window is drawn
         System.out.println("IOCP Lab frame benchmark");
         System.out.printf(Locale.ROOT, "java %s, %d processor(s); glass.platform=%s, prism.order=%s,"
-                        + " javafx.animation.fullspeed=%s; stage %s%n",
+                        + " javafx.animation.fullspeed=%s; %s%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("glass.platform"), System.getProperty("prism.order"),
-                System.getProperty("javafx.animation.fullspeed"), withStage() ? "in" : "left out");
+                System.getProperty("javafx.animation.fullspeed"), "the main window");
         System.out.printf(Locale.ROOT, "system load average at start: %.1f (wall-clock figures grow with it, CPU"
                 + " figures much less)%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -142,8 +129,9 @@ public final class FrameBenchmark {
         System.out.printf(Locale.ROOT, "%n%s; %d threads, %d real sockets, %d messages per client%n",
                 echo.title(), echo.echo().workers() + 1, echo.echo().clients(), messages);
         if (runs("finished")) {
-            RunSession finished = produce("frame-benchmark-echo.yaml", echo);
-            results.add(play(finished, 0, frames, WARMUP_FRAMES, false,
+            Window w = onFx(() -> new Window("frame-benchmark-echo.yaml", echo));
+            produce(w.run);
+            results.add(play(w, 0, frames, WARMUP_FRAMES, false,
                     "echo, finished run, played at full speed from step 0"));
         }
 
@@ -152,13 +140,12 @@ public final class FrameBenchmark {
                 echo.echo().clients(), messages * 5, echo.echo().size(), echo.echo().thinkUs(), echo.echo().startUs(),
                 echo.echo().computeUs(), echo.echo().blockEvery(), echo.echo().blockUs()));
         if (runs("live")) {
-            RunSession live = RunSession.start("frame-benchmark-echo-live.yaml", longer);
+            Window w = onFx(() -> new Window("frame-benchmark-echo-live.yaml", longer));
             // (warm from case 1 when it ran: a few pulses to lay the new window out are enough)
-            results.add(play(live, 0, frames, runs("finished") ? 10 : WARMUP_FRAMES, true, "echo, live ("
+            results.add(play(w, 0, frames, runs("finished") ? 10 : WARMUP_FRAMES, true, "echo, live ("
                     + messages * 5 + " messages per client), played at full speed while the engine produces"));
             System.out.printf(Locale.ROOT, "(live: the engine had produced %,d events, %s)%n",
-                    live.timeline().size(), live.status());
-            live.cancel();
+                    w.run.timeline().size(), w.run.status());
         }
 
         // 3. about a million events
@@ -166,8 +153,9 @@ public final class FrameBenchmark {
             Scenario posts = ScenarioLoader.loadString("frame-benchmark-posts.yaml",
                     POSTS.formatted(postsThreads()));
             System.out.printf(Locale.ROOT, "%n%s%n", posts.title());
-            RunSession big = produce("frame-benchmark-posts.yaml", posts);
-            results.add(play(big, big.timeline().size() / 10 * 9, frames, WARMUP_FRAMES, false,
+            Window w = onFx(() -> new Window("frame-benchmark-posts.yaml", posts));
+            produce(w.run);
+            results.add(play(w, w.run.timeline().size() / 10 * 9, frames, WARMUP_FRAMES, false,
                     "1M, finished run, played at full speed from 90%"));
         }
 
@@ -179,46 +167,45 @@ public final class FrameBenchmark {
         System.exit(0);
     }
 
-    /** Runs a scenario to its end on the engine's thread; this (main) thread waits for it. */
-    private static RunSession produce(String name, Scenario scenario) throws InterruptedException {
+    /** Waits (on this, the main thread) for the engine to produce the whole run. */
+    private static void produce(RunSession run) throws InterruptedException {
         long start = System.nanoTime();
-        RunSession run = RunSession.start(name, scenario);
         run.awaitEnd(Duration.ofMinutes(30));
         System.out.printf(Locale.ROOT, "engine: %s, %,d events in %.1f s%s%n", run.status(), run.timeline().size(),
                 (System.nanoTime() - start) / 1e9, run.failure() == null ? "" : ": " + run.failure());
-        return run;
     }
 
     /**
-     * Shows {@code run} in a new window at {@code from}, plays it at full speed and measures
-     * {@code frames} frames after {@code warmup} pulses, or fewer if the run ends first (when
-     * {@code whileProducing}, when the engine is done).
+     * Plays the window's run at full speed from {@code from} and measures {@code frames} frames after
+     * {@code warmup} pulses, or fewer if the run ends first (when {@code whileProducing}, when the
+     * engine is done); then closes the window.
      */
-    private static String play(RunSession run, int from, int frames, int warmup, boolean whileProducing,
+    private static String play(Window w, int from, int frames, int warmup, boolean whileProducing,
                                String name) throws Exception {
-        Window w = onFx(() -> new Window(run, from, run.scenario()));
         CompletableFuture<List<long[]>> done = new CompletableFuture<>();
         onFx(() -> {
-            w.show();
+            w.player.seek(from);
             w.player.speedProperty().set(PlayerModel.MAX_SPEED);
             w.player.play();
+            // started after the window's frame clock: it sees each pulse after the player's tick
             new AnimationTimer() {
                 private final List<long[]> times = new ArrayList<>();
                 private int count;
+                private int lastStep = -1;
                 private long last;
                 private long lastCpu;
                 private long lastRender;
-                private boolean moved;
 
                 @Override
                 public void handle(long now) {
                     long t = System.nanoTime();
                     long cpu = THREADS.getCurrentThreadCpuTime();
                     long render = rendererCpu();
-                    if (count > warmup && moved) {         // a pulse with nothing new to show is not a frame
+                    int step = w.player.step();
+                    if (count > warmup && step != lastStep) {    // a pulse with nothing new to show is not a frame
                         times.add(new long[] {t - last, cpu - lastCpu, render - lastRender});
                     }
-                    boolean over = whileProducing ? run.done() : !w.player.isPlaying();
+                    boolean over = whileProducing ? w.run.done() : !w.player.isPlaying();
                     if (count > warmup && (times.size() >= frames || over)) {
                         stop();
                         done.complete(times);
@@ -227,10 +214,9 @@ public final class FrameBenchmark {
                     if (count == warmup) {                 // warm: the measured frames play from `from` again
                         w.player.seek(from);
                         w.player.play();
+                        step = w.player.step();
                     }
-                    int before = w.player.step();
-                    w.player.tick(count == 0 ? 0 : (t - last) / 1e9);
-                    moved = w.player.step() != before;
+                    lastStep = step;
                     last = t;
                     lastCpu = cpu;
                     lastRender = render;
@@ -242,7 +228,7 @@ public final class FrameBenchmark {
         List<long[]> times = done.get(30, TimeUnit.MINUTES);
         int shown = onFx(() -> w.player.step());
         onFx(w::close);
-        System.out.printf(Locale.ROOT, "(played from step %,d to %,d of %,d)%n", from, shown, run.timeline().size());
+        System.out.printf(Locale.ROOT, "(played from step %,d to %,d of %,d)%n", from, shown, w.run.timeline().size());
         return report(name, times);
     }
 
@@ -323,10 +309,6 @@ public final class FrameBenchmark {
         return java.util.Arrays.asList(cases.split(",")).contains(name);
     }
 
-    private static boolean withStage() {
-        return Boolean.parseBoolean(System.getProperty("iocplab.bench.stage", "true"));
-    }
-
     /** Runs on the JavaFX thread and waits for the result (the benchmark's main thread waits, never FX). */
     private static <T> T onFx(Callable<T> task) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
@@ -340,53 +322,25 @@ public final class FrameBenchmark {
         return f.get(5, TimeUnit.MINUTES);
     }
 
-    /** The window content the benchmark draws: the stage, why, parameters, history; and a player. */
+    /** The main window with a run of a scenario loaded, its port P's gauge selected. */
     private static final class Window {
-        final Playhead playhead = new Playhead();
-        final PlayerModel player = new PlayerModel(playhead);
-        final Scene scene;
-        private Stage stage;
+        final MainWindow window;
+        final PlayerModel player;
+        final RunSession run;
 
-        Window(RunSession run, int from, Scenario scenario) {
-            Texts texts = new Texts(Locale.ENGLISH);
-            player.open(run);
-            playhead.seek(from);
-            playhead.selectionProperty().set(new Selection.Gauge("P"));
-            HistoryView history = new HistoryView(playhead, texts);
-            WhyPanel why = new WhyPanel(playhead, texts);
-            ParametersPanel parameters = new ParametersPanel(texts, s -> { });
-            parameters.setScenario(scenario);
-            BorderPane root = new BorderPane();
-            root.setCenter(withStage() ? new StageView(playhead, texts).node()
-                    : new Label("stage left out (-Diocplab.bench.stage=false)"));
-            // as in the main window (main.fxml): "why?" above the parameters in a split, so that a new
-            // answer does not move the parameters
-            SplitPane side = new SplitPane(why.node(), parameters.node());
-            side.setOrientation(Orientation.VERTICAL);
-            side.setDividerPositions(0.4);
-            side.setPrefWidth(340);
-            root.setRight(side);
-            Node h = history.node();
-            ((Region) h).setPrefHeight(430);
-            root.setBottom(h);
-            root.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 13px; -fx-background-color: #f6f5f1;");
-            scene = new Scene(root, WIDTH, HEIGHT);
-        }
-
-        void show() {
-            stage = new Stage();
-            stage.setScene(scene);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
+        Window(String name, Scenario scenario) {
+            window = MainWindow.create(new Stage(), Locale.ENGLISH, WIDTH, HEIGHT);
+            window.stage().setX(0);
+            window.stage().setY(0);
+            window.stage().show();
+            player = window.controller().player();
+            run = window.controller().load(name, scenario);
+            window.controller().playhead().selectionProperty().set(new Selection.Gauge("P"));
         }
 
         Void close() {
             player.pause();
-            if (stage != null) {
-                stage.close();
-                stage = null;
-            }
+            window.stage().close();                 // the window disposes of its runs when hidden
             return null;
         }
     }

@@ -19,20 +19,20 @@ final class PortPanel extends VBox {
     private final Consumer<Selection> select;
     private final Label title = new Label();
     private final Label closed = new Label();
-    private final Label create = new Label();
-    private final Label queueTitle = new Label();
+    private final Label create = new WrappingLabel();
+    private final Label queueTitle = new WrappingLabel();
     private final FlowPane queue = new FlowPane(8, 8);
     private final List<PacketCard> cards = new ArrayList<>();
     private final Label moreCards = new Label();
     private final Label emptyQueue = new Label();
-    private final Label gaugeTitle = new Label();
+    private final Label gaugeTitle = new WrappingLabel();
     private final GaugeBar gauge = new GaugeBar();
-    private final Label caption = new Label();
-    private final Label waitersTitle = new Label();
+    private final Label caption = new WrappingLabel();
+    private final Label waitersTitle = new WrappingLabel();
     private final VBox stack = new VBox(6);
     private final List<WaiterEntry> entries = new ArrayList<>();
     private final Label moreWaiters = new Label();
-    private final Label noWaiters = new Label();
+    private final Label noWaiters = new WrappingLabel();
     private PortCardModel model;
     private Selection selected;
 
@@ -43,26 +43,18 @@ final class PortPanel extends VBox {
         title.getStyleClass().add("port-title");
         closed.getStyleClass().addAll("tag", "tag-closed");
         create.getStyleClass().addAll("mono", "port-create");
-        create.setWrapText(true);
-        create.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox head = new HBox(10, title, closed);
         head.getStyleClass().add("port-head");
         for (Label l : List.of(queueTitle, gaugeTitle, waitersTitle)) {
             l.getStyleClass().add("section-title");
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         queue.getStyleClass().add("queue");
         moreCards.getStyleClass().add("more");
         emptyQueue.getStyleClass().add("empty");
         caption.getStyleClass().add("gauge-caption");
-        caption.setWrapText(true);
-        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         stack.getStyleClass().add("waiter-stack");
         moreWaiters.getStyleClass().add("more");
         noWaiters.getStyleClass().add("empty");
-        noWaiters.setWrapText(true);
-        noWaiters.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Clicks.selects(gauge, () -> new Selection.Gauge(port), select);
         // the gauge and the waiters side by side: the stage is wider than it is tall
         VBox gaugeBox = new VBox(6, gaugeTitle, gauge, caption);
@@ -197,14 +189,12 @@ final class PortPanel extends VBox {
     /** One entry of the stack: the thread's name and, on top, the words "next to be released" under it. */
     static final class WaiterEntry extends VBox {
         private final Label name = new Label();
-        private final Label tag = new Label();
+        private final Label tag = new WrappingLabel();
 
         WaiterEntry() {
             getStyleClass().add("waiter");
             name.getStyleClass().add("waiter-name");
             tag.getStyleClass().add("next-tag");
-            tag.setWrapText(true);
-            tag.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             setMaxWidth(Double.MAX_VALUE);
             getChildren().addAll(name, tag);
         }

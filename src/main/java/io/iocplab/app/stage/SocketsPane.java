@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 final class SocketsPane extends VBox {
     private final Words words;
     private final Consumer<Selection> select;
-    private final Label title = new Label();
+    private final Label title = new WrappingLabel();
     private final Label none = new Label();
     private final VBox cardsBox = new VBox(8);
     private final ScrollPane scroll = new StageScroll(cardsBox);
@@ -35,8 +35,6 @@ final class SocketsPane extends VBox {
         this.select = select;
         getStyleClass().addAll("column", "sockets-column");
         title.getStyleClass().add("column-title");
-        title.setWrapText(true);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         none.getStyleClass().add("empty");
         cardsBox.getStyleClass().add("socket-cards");
         VBox.setVgrow(scroll, Priority.ALWAYS);
