@@ -12,7 +12,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The panel of one completion port: its queue of packet cards (head on the left), the gauge, the
- * stack of waiters (most recent on top). Card and entry nodes are kept and reused step after step.
+ * stack of waiters (most recent on top). Card and entry nodes are kept and reused step after step,
+ * and move with the packets and threads they show ({@link Shift}).
  */
 final class PortPanel extends VBox {
     private final String port;
