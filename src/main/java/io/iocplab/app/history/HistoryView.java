@@ -118,7 +118,9 @@ public final class HistoryView {
         chartPane.setPrefHeight(300);
         logPane.setPrefHeight(260);
         chartPane.setMinHeight(120);
-        logPane.setMinHeight(120);
+        // the log is never shorter than its filters, three rows and its status line: in a small corner
+        // the chart gives way, and the status line is not pushed out of sight
+        logPane.setMinHeight(Region.USE_COMPUTED_SIZE);
         chartPane.setStyle("-fx-border-color: transparent transparent #cbd5e1 transparent;");
         root.getChildren().addAll(chartPane, logPane);
         showBoth.setSelected(true);

@@ -170,6 +170,27 @@ class HistoryViewFxTest {
         assertTrue(Files.size(small) > 5_000);
     }
 
+    /** In a small corner the chart gives way: the log's status line stays inside the history, not cut off. */
+    @Test
+    void theStatusLineFitsInASmallCorner(FxRobot robot) {
+        robot.interact(() -> playhead.seek(10));
+        for (double[] size : new double[][] {{420, 330}, {600, 363}, {540, 300}}) {
+            double bottom = io.iocplab.app.FxTesting.fx(() -> {
+                HistoryView corner = new HistoryView(playhead, texts);
+                javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(corner.node());
+                box.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 14px;");
+                new Scene(box, size[0], size[1]);
+                box.applyCss();
+                box.layout();
+                javafx.scene.Node status = corner.node().lookup("#log-status");
+                return corner.node().sceneToLocal(status.localToScene(status.getLayoutBounds())).getMaxY()
+                        - ((javafx.scene.layout.Region) corner.node()).getHeight();
+            });
+            assertTrue(bottom <= 0.5, "the status line ends " + bottom + " px below the history at "
+                    + size[0] + " x " + size[1]);
+        }
+    }
+
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Label.class).getText();
     }
