@@ -87,8 +87,8 @@ public final class FrameBenchmark {
             %s
             """;
 
-    static final int WIDTH = 1600;
-    static final int HEIGHT = 1000;
+    static final int WIDTH = (int) MainWindow.WIDTH;
+    static final int HEIGHT = (int) MainWindow.HEIGHT;
     static final int WARMUP_FRAMES = 120;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static volatile long rendererId = -1;
@@ -107,10 +107,10 @@ public final class FrameBenchmark {
         IocpLabApp.renderingOptions();                  // as the window is drawn
         System.out.println("IOCP Lab frame benchmark");
         System.out.printf(Locale.ROOT, "java %s, %d processor(s); glass.platform=%s, prism.order=%s,"
-                        + " javafx.animation.fullspeed=%s; %s%n",
+                        + " javafx.animation.fullspeed=%s; the main window%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("glass.platform"), System.getProperty("prism.order"),
-                System.getProperty("javafx.animation.fullspeed"), "the main window");
+                System.getProperty("javafx.animation.fullspeed"));
         System.out.printf(Locale.ROOT, "system load average at start: %.1f (wall-clock figures grow with it, CPU"
                 + " figures much less)%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -118,10 +118,6 @@ public final class FrameBenchmark {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        onFx(() -> {
-            AppFonts.load();
-            return null;
-        });
         List<String> results = new ArrayList<>();
 
         // 1. the echo server, produced to its end first (this thread waits for the engine, never FX)
