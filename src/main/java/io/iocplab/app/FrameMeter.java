@@ -1,0 +1,144 @@
+package io.iocplab.app;
+
+import io.iocplab.app.run.PlayerModel;
+import io.iocplab.app.run.RunSession;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
+
+/**
+ * Measures the frames a window shows while its player plays: one tick per pulse, started after the
+ * window's own frame clock so that it sees each pulse after the player has moved.
+ *
+ * <p>A frame is a pulse in which the playhead moved (a pulse with nothing new to show is not one);
+ * its time is the wall time since the pulse before, and with it go the CPU time of the JavaFX thread
+ * (the tick, CSS, layout) and of the render thread over the same interval. The two threads overlap:
+ * the render thread paints frame n while the JavaFX thread prepares frame n + 1.
+ *
+ * <p>Two phases. <b>Warming</b>: the run plays, and plays again from the start whenever it ends, until
+ * the JIT compiler is quiet ({@link JitWatch}) and at least {@link #MIN_WARMUP_PULSES} pulses have
+ * passed, or for at most {@link #MAX_WARMUP_NANOS}; the frames of its first pass are kept apart as
+ * the <i>cold</i> frames, what a user sees in the first seconds. <b>Measuring</b>: the run plays again
+ * from the same step and {@code frames} frames are measured, fewer if it ends first (a live run: when
+ * the engine is done). A live run is not warmed beyond a few pulses: its engine would finish meanwhile.
+ */
+final class FrameMeter extends AnimationTimer {
+    static final int MIN_WARMUP_PULSES = 120;
+    static final long MAX_WARMUP_NANOS = 180_000_000_000L;
+    /** A live run is measured after this many pulses: enough to lay the window out. */
+    static final int LIVE_WARMUP_PULSES = 10;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static volatile long rendererId = -1;
+
+    /** What was measured: frames as {wall, JavaFX CPU, render CPU} in nanoseconds. */
+    record Result(List<long[]> cold, List<long[]> measured, int warmupPulses, double warmupSeconds,
+                  boolean jitQuiet, long jitMillisWarming, long jitMillisMeasuring) {
+    }
+
+    private final PlayerModel player;
+    private final RunSession run;
+    private final int from;
+    private final int frames;
+    private final boolean live;
+    private final CompletableFuture<Result> done = new CompletableFuture<>();
+    private final List<long[]> cold = new ArrayList<>();
+    private final List<long[]> measured = new ArrayList<>();
+    private final JitWatch jit;
+    private final long jitAtStart;
+    private final long started = System.nanoTime();
+    private boolean warming = true;
+    private boolean firstPass = true;
+    private boolean jitQuiet;
+    private int pulses;
+    private int warmupPulses;
+    private long warmupEnded;
+    private long jitAtMeasureStart;
+    private int lastStep = -1;
+    private long last;
+    private long lastCpu;
+    private long lastRender;
+
+    /** Starts playing {@code player} from {@code from} at the top speed and measures; call on the JavaFX thread. */
+    static CompletableFuture<Result> start(PlayerModel player, RunSession run, int from, int frames, boolean live) {
+        FrameMeter meter = new FrameMeter(player, run, from, frames, live);
+        player.seek(from);
+        player.speedProperty().set(PlayerModel.MAX_SPEED);
+        player.play();
+        meter.start();
+        return meter.done;
+    }
+
+    private FrameMeter(PlayerModel player, RunSession run, int from, int frames, boolean live) {
+        this.player = player;
+        this.run = run;
+        this.from = from;
+        this.frames = frames;
+        this.live = live;
+        this.jit = new JitWatch(started);
+        this.jitAtStart = jit.compiledMillis();
+    }
+
+    @Override
+    public void handle(long now) {
+        long t = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long render = rendererCpu();
+        int step = player.step();
+        if (pulses > 0 && step != lastStep) {
+            long[] frame = {t - last, cpu - lastCpu, render - lastRender};
+            if (!warming) {
+                measured.add(frame);
+            } else if (firstPass && pulses > LIVE_WARMUP_PULSES) {
+                cold.add(frame);
+            }
+        }
+        pulses++;
+        if (warming) {
+            warm(t);
+        } else if (measured.size() >= frames || (live ? run.done() : !player.isPlaying())) {
+            stop();
+            done.complete(new Result(cold, measured, warmupPulses, (warmupEnded - started) / 1e9, jitQuiet,
+                    jitAtMeasureStart - jitAtStart, jit.compiledMillis() - jitAtMeasureStart));
+            return;
+        }
+        lastStep = player.step();
+        last = t;
+        lastCpu = cpu;
+        lastRender = render;
+    }
+
+    /** One warming pulse: replay the run when it ends; end the warm-up once warm (or live). */
+    private void warm(long t) {
+        if (!player.isPlaying()) {
+            firstPass = false;
+            player.seek(from);
+            player.play();
+        }
+        jitQuiet = jit.quiet(t);
+        boolean warm = live ? pulses >= LIVE_WARMUP_PULSES
+                : pulses >= MIN_WARMUP_PULSES && (jitQuiet || t - started > MAX_WARMUP_NANOS);
+        if (warm) {
+            warming = false;
+            warmupPulses = pulses;
+            warmupEnded = t;
+            jitAtMeasureStart = jit.compiledMillis();
+            player.seek(from);                   // the measured frames play from `from` again
+            player.play();
+        }
+    }
+
+    /** The CPU time of JavaFX's render thread. */
+    private static long rendererCpu() {
+        if (rendererId < 0) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("QuantumRenderer")) {
+                    rendererId = t.getId();
+                }
+            }
+        }
+        return rendererId < 0 ? 0 : Math.max(0, THREADS.getThreadCpuTime(rendererId));
+    }
+}
