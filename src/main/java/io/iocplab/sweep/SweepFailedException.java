@@ -7,7 +7,7 @@ public final class SweepFailedException extends Exception {
     private final transient Configuration configuration;
 
     public SweepFailedException(Configuration configuration, Throwable cause) {
-        super("the run " + configuration.describe() + " failed: " + firstLine(cause), cause);
+        super("the run " + configuration.describe() + " failed: " + reason(cause), cause);
         this.configuration = configuration;
     }
 
@@ -16,7 +16,12 @@ public final class SweepFailedException extends Exception {
         return configuration;
     }
 
-    private static String firstLine(Throwable t) {
+    /** Why the run failed: the first line of its cause's message (the machine's or the socket's own words). */
+    public String reason() {
+        return reason(getCause());
+    }
+
+    private static String reason(Throwable t) {
         String m = t.getMessage();
         return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse("");
     }

@@ -7,6 +7,7 @@ import io.iocplab.sweep.Knob;
 import io.iocplab.sweep.Progress;
 import io.iocplab.sweep.Row;
 import io.iocplab.sweep.Sweep;
+import io.iocplab.sweep.SweepFailedException;
 import io.iocplab.sweep.SweepRun;
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
@@ -181,8 +182,10 @@ public final class ExperimentsController {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof CancellationException) {
             setStatus("progress.cancelled", table.size(), total);
-        } else if (cause != null) {                   // a SweepFailedException says which run failed and why
-            setStatus("progress.failed", String.valueOf(cause.getMessage()));
+        } else if (cause instanceof SweepFailedException f) {    // which run failed, in the user's words, and why
+            setStatus("progress.failed", f.configuration().describe(), f.reason());
+        } else if (cause != null) {
+            setStatus("progress.stopped", String.valueOf(cause.getMessage()));
         }
     }
 

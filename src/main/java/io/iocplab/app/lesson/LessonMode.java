@@ -60,6 +60,7 @@ public final class LessonMode implements NarrationPanel.Actions {
     private Course course;
     private RunSession before;
     private Lesson lesson;
+    private Lesson lessonOnStage;
     private RunSession lessonRun;
     private LessonWalk walk;
     private String failure;
@@ -143,6 +144,7 @@ public final class LessonMode implements NarrationPanel.Actions {
         active = false;
         ticket++;
         lesson = null;
+        lessonOnStage = null;
         lessonRun = null;
         walk = null;
         button.setSelected(false);
@@ -172,6 +174,7 @@ public final class LessonMode implements NarrationPanel.Actions {
     public void open(Lesson chosen) {
         activate();
         lesson = chosen;
+        lessonOnStage = chosen;
         walk = null;
         failure = null;
         column.getChildren().setAll(narration.node());
@@ -188,14 +191,15 @@ public final class LessonMode implements NarrationPanel.Actions {
     }
 
     /**
-     * The title the window shows for {@code session}: the open lesson's title in the window's language when
-     * the session is that lesson's run, else null (the window names the run itself).
+     * The title the window shows for {@code session}: when it is the run of the lesson last opened (still on
+     * the stage while the list is shown again), that lesson's title in the window's language; else null (the
+     * window names the run itself).
      */
     public String titleOf(RunSession session) {
-        if (!active || lesson == null || !session.name().equals(runName(lesson))) {
+        if (!active || lessonOnStage == null || !session.name().equals(runName(lessonOnStage))) {
             return null;
         }
-        return lesson.title().get(NarrationPanel.lang(texts));
+        return lessonOnStage.title().get(NarrationPanel.lang(texts));
     }
 
     /** On the helper thread: waits for the run and resolves the lesson over its events. */

@@ -273,6 +273,11 @@ class LessonModeFxTest {
         assertTrue(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()), "the results stay on the next step");
         assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.KO, "\u2605 \ucc98\ub9ac\ub7c9 1\uc704",
                 "\ubb34\ub300\uc5d0 \ubcf4\uc774\ub294 \uc2e4\ud589");
+
+        robot.interact(() -> mode().list());          // the list again: the lesson's run stays on the stage
+        robot.clickOn("#englishButton");
+        assertEquals(run.lesson().title().en(), fx(() -> robot.lookup(".scenario-title").queryAs(Label.class).getText()),
+                "the run on the stage is still named by its lesson, in the new language");
     }
 
     /** Each row has its choice's label; the answer's row alone is marked the winner, the stage's row alone so. */
