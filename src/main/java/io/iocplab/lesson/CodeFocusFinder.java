@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The code a step highlights ({@code code: { thread: T1 }}): the thread's C listing, and the line of the program
- * step that thread is at, at the step's point. A thread is at the step of its latest event; one that has started
- * but not yet reached its first call is at the step of its next event; before its first event and after it
- * exits it is at no step (-1).
+ * step that thread is at, at the step's point. Which step that is follows {@link CListing#stepAfter}, the rule the
+ * window's code view highlights its line by: the step named by the thread's latest {@code thread.state} or
+ * {@code api.return} at or before the point.
  */
 final class CodeFocusFinder {
     private final Lesson lesson;
@@ -23,43 +23,25 @@ final class CodeFocusFinder {
 
     /** The focus of {@code thread} at event {@code point}. */
     CodeFocus at(String thread, int point) {
-        int programStep = programStepAt(thread, point);
         CListing listing = CListing.of(lesson.scenario(), thread);
+        int programStep = listing == null ? -1 : listing.stepAfter(latestEventOf(thread, point));
         return new CodeFocus(thread, programStep, listing == null ? -1 : listing.lineOf(programStep));
     }
 
-    /**
-     * The program step thread {@code thread} is at after event {@code index}: the step of its latest event;
-     * a thread that has started but not yet reached its first call is at the step of its next event; -1
-     * before any event of it and after it exits.
-     */
+    /** The program step thread {@code thread} is at after event {@code index} ({@link CListing#stepAfter}). */
     int programStepAt(String thread, int index) {
-        for (int i = Math.min(index, events.size() - 1); i >= 0; i--) {
-            SimEvent e = events.get(i);
-            if (e instanceof ThreadState t && t.thread().equals(thread)) {
-                if (t.step() >= 0 || t.state() == ThreadState.State.EXITED) {
-                    return t.step();
-                }
-                return nextStep(thread, index);
-            }
-            if (e instanceof ApiReturn r && r.thread().equals(thread)) {
-                return r.step();
-            }
-        }
-        return -1;
+        return at(thread, index).programStep();
     }
 
-    private int nextStep(String thread, int index) {
-        for (int i = index + 1; i < events.size(); i++) {
+    /** The latest {@code thread.state} or {@code api.return} of {@code thread} at or before event {@code index}. */
+    private SimEvent latestEventOf(String thread, int index) {
+        for (int i = Math.min(index, events.size() - 1); i >= 0; i--) {
             SimEvent e = events.get(i);
-            if (e instanceof ThreadState t && t.thread().equals(thread)
-                    && (t.step() >= 0 || t.state() == ThreadState.State.EXITED)) {
-                return t.step();
-            }
-            if (e instanceof ApiReturn r && r.thread().equals(thread)) {
-                return r.step();
+            if ((e instanceof ThreadState t && t.thread().equals(thread))
+                    || (e instanceof ApiReturn r && r.thread().equals(thread))) {
+                return e;
             }
         }
-        return -1;
+        return null;
     }
 }

@@ -203,9 +203,9 @@ public final class LessonRun {
     }
 
     /**
-     * The program step thread {@code thread} is at after event {@code index}: the step of its latest event;
-     * a thread that has started but not yet reached its first call is at the step of its next event; -1
-     * before any event of it and after it exits.
+     * The program step thread {@code thread} is at after event {@code index}: the step its latest
+     * {@code thread.state} or {@code api.return} names; a thread that has started but not yet reached a step is at
+     * its first step; -1 before any event of it and after it exits ({@link io.iocplab.scenario.CListing#stepAfter}).
      */
     public int programStepAt(String thread, int index) {
         return new CodeFocusFinder(lesson, events).programStepAt(thread, index);

@@ -1,7 +1,11 @@
 package io.iocplab.scenario;
 
 import io.iocplab.sim.EchoServer;
+import io.iocplab.sim.ProgramCursor;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.ThreadState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +28,12 @@ import java.util.Set;
  *   <li>The built-in echo workload's threads ({@code main}, {@code W1..Wn}) get the canonical listings
  *       whose step numbers are those of {@code EchoMainProgram.indexOf} and
  *       {@code EchoWorkerProgram.indexOf}.</li>
+ *   <li>The step a thread is at ({@link #stepAfter}, the one rule by which the code view highlights a line and
+ *       a lesson step names one) is the step its latest {@code thread.state} or {@code api.return} names: the
+ *       call it makes, waits in or returned from. A {@code thread.state} that names no step either starts the
+ *       thread, which is then at its first step (what it is about to do), or ends it: an exited thread is
+ *       at no step, nor is one before its first event. A running thread that moves on without a call gives no
+ *       event, so it stays at the last step its events name.</li>
  *   <li>A port {@code P} is the handle {@code hcpP} (a port already named {@code hcp...} keeps its
  *       name); every name becomes a C identifier (other characters become {@code _}); times are in
  *       milliseconds, as Sleep and the GetQueuedCompletionStatus timeout take them.</li>
@@ -61,10 +71,12 @@ public final class CListing {
     private final Kind kind;
     private final List<Line> lines;
     private final int[] lineOfStep;
+    private final int firstStep;
 
-    private CListing(String thread, Kind kind, List<Line> lines) {
+    private CListing(String thread, Kind kind, List<Line> lines, int firstStep) {
         this.thread = thread;
         this.kind = kind;
+        this.firstStep = firstStep;
         this.lines = Collections.unmodifiableList(new ArrayList<>(lines));
         int max = -1;
         for (Line l : lines) {
@@ -95,6 +107,23 @@ public final class CListing {
     /** The line (index into {@link #lines()}) that shows program step {@code step}, or -1. */
     public int lineOf(int step) {
         return step < 0 || step >= lineOfStep.length ? -1 : lineOfStep[step];
+    }
+
+    /**
+     * The program step the thread is at after {@code latest}, its latest {@code thread.state} or {@code api.return}
+     * (null before its first event), or -1 for none: the rule of the class comment.
+     */
+    public int stepAfter(SimEvent latest) {
+        if (latest instanceof ApiReturn r) {
+            return r.step();
+        }
+        if (latest instanceof ThreadState t) {
+            if (t.step() >= 0) {
+                return t.step();
+            }
+            return t.state() == ThreadState.State.EXITED ? -1 : firstStep;
+        }
+        return -1;
     }
 
     /** The listing as C source, four spaces an indent, notes left out. */
@@ -165,7 +194,7 @@ public final class CListing {
         steps(w, program, 1, next, 0);
         w.add(1, "return 0;", -1, null, null);
         w.add(0, "}", -1, null, null);
-        return new CListing(thread, Kind.PROGRAM, w.lines);
+        return new CListing(thread, Kind.PROGRAM, w.lines, ProgramCursor.firstStep(program));
     }
 
     private static void prologue(Writer w, Map<String, Integer> ports, Map<String, Scenario.SocketSpec> sockets) {
@@ -381,7 +410,7 @@ public final class CListing {
                 null);
         w.add(1, "}", -1, null, null);
         w.add(0, "}", -1, null, null);
-        return new CListing(thread, Kind.ECHO_WORKER, w.lines);
+        return new CListing(thread, Kind.ECHO_WORKER, w.lines, 0);   // it starts with GetQueuedCompletionStatus
     }
 
     /**
@@ -407,7 +436,7 @@ public final class CListing {
         w.add(1, "}", -1, null, null);
         w.add(1, "return 0;", -1, null, null);
         w.add(0, "}", -1, null, null);
-        return new CListing("main", Kind.ECHO_MAIN, w.lines);
+        return new CListing("main", Kind.ECHO_MAIN, w.lines, 0);   // it starts with CreateIoCompletionPort
     }
 
     // ------------------------------------------------------------------ C words

@@ -10,7 +10,7 @@ import java.util.Map;
  * Steps are also numbered in document order (the "listing"), so the code view can highlight
  * the line a thread is on and a trace can say which step a call came from.
  */
-final class ProgramCursor implements Program {
+public final class ProgramCursor implements Program {
     private static final class Frame {
         final List<Step> steps;
         final Integer times; // null: forever; only for loop frames
@@ -31,6 +31,15 @@ final class ProgramCursor implements Program {
     ProgramCursor(List<Step> program) {
         frames.push(new Frame(program, 1, false));
         number(program);
+    }
+
+    /**
+     * The index of the step a thread running {@code program} executes first (a loop is entered, one that never
+     * runs is passed over), or -1 when it executes none.
+     */
+    public static int firstStep(List<Step> program) {
+        ProgramCursor cursor = new ProgramCursor(program);
+        return cursor.indexOf(cursor.next());
     }
 
     private void number(List<Step> steps) {

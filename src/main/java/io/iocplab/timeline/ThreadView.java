@@ -2,6 +2,8 @@ package io.iocplab.timeline;
 
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
  *
  * <p>Rules of the fold (kept by {@link ViewStateBuilder}):
  * <ul>
- *   <li>{@code state}, {@code waitingOn}, {@code cpu}, {@code call}, {@code stepIndex} are those of its
+ *   <li>{@code state}, {@code waitingOn}, {@code cpu}, {@code call} are those of its
  *       latest {@code thread.state}; {@code sinceUs} is when the state or the wait last changed.
  *       Before its first {@code thread.state} the state is null.</li>
  *   <li>{@code held}, the packet(s) in its hands: set when GetQueuedCompletionStatus(Ex) returns
@@ -26,10 +28,12 @@ import java.util.List;
  * </ul>
  *
  * @param lastReturn the latest {@code api.return} of this thread, or null
+ * @param lastEvent  the latest {@code thread.state} or {@code api.return} of this thread, or null: the event that
+ *                   says which step of its program it is at ({@code scenario.CListing.stepAfter})
  */
-public record ThreadView(String name, State state, Wait waitingOn, Integer cpu, String call, int stepIndex, long sinceUs,
+public record ThreadView(String name, State state, Wait waitingOn, Integer cpu, String call, long sinceUs,
                          ApiReturn lastReturn, List<PacketView> held, long packetsHandled, String release,
-                         String freedBy, Comeback comeback) {
+                         String freedBy, Comeback comeback, SimEvent lastEvent) {
 
     public ThreadView {
         held = List.copyOf(held);
@@ -37,7 +41,7 @@ public record ThreadView(String name, State state, Wait waitingOn, Integer cpu, 
 
     /** A thread named by an event before its first {@code thread.state}. */
     static ThreadView unseen(String name) {
-        return new ThreadView(name, null, null, null, null, -1, 0, null, List.of(), 0, null, null, null);
+        return new ThreadView(name, null, null, null, null, 0, null, List.of(), 0, null, null, null, null);
     }
 
     /** The packet in its hands (the first, for GetQueuedCompletionStatusEx), or null. */
@@ -53,19 +57,18 @@ public record ThreadView(String name, State state, Wait waitingOn, Integer cpu, 
         return state == State.EXITED;
     }
 
-    ThreadView withState(State s, Wait w, Integer c, String newCall, int step, long since, List<PacketView> h,
-                         Comeback cb) {
-        return new ThreadView(name, s, w, c, newCall, step, since, lastReturn, h, packetsHandled, release, freedBy,
-                cb);
+    ThreadView withState(ThreadState e, long since, List<PacketView> h, Comeback cb) {
+        return new ThreadView(name, e.state(), e.waitingOn(), e.cpu(), e.call(), since, lastReturn, h,
+                packetsHandled, release, freedBy, cb, e);
     }
 
     ThreadView withReturn(ApiReturn r) {
-        return new ThreadView(name, state, waitingOn, cpu, call, stepIndex, sinceUs, r, held, packetsHandled, release,
-                freedBy, comeback);
+        return new ThreadView(name, state, waitingOn, cpu, call, sinceUs, r, held, packetsHandled, release, freedBy,
+                comeback, r);
     }
 
     ThreadView withDequeue(ApiReturn r, List<PacketView> h, String how, String by) {
-        return new ThreadView(name, state, waitingOn, cpu, call, stepIndex, sinceUs, r, h, packetsHandled + h.size(), how,
-                by, comeback);
+        return new ThreadView(name, state, waitingOn, cpu, call, sinceUs, r, h, packetsHandled + h.size(), how, by,
+                comeback, r);
     }
 }

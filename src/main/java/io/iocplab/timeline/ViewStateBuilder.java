@@ -146,7 +146,7 @@ public final class ViewStateBuilder {
             growTo(cpu + 1);
             onCpu.set(cpu, name);
         }
-        threads.put(name, prev.withState(state, wait, cpu, e.call(), e.step(), since, held, comeback));
+        threads.put(name, prev.withState(e, since, held, comeback));
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.sim.Step;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.ThreadState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -74,6 +76,27 @@ class CListingTest {
                 text);
         assertTrue(text.endsWith("    return 0;\n}\n"), text);
         assertEquals(count(text, '{'), count(text, '}'));
+    }
+
+    @Test
+    void aThreadIsAtTheStepItsLatestEventNamesAndFirstAtItsFirstStep() {
+        List<Step> program = List.of(
+                new Step.Loop(0, List.of(new Step.Sleep(1_000, N)), N),                      // 0, 1: never runs
+                new Step.Loop(null, List.of(gqcs("P", Step.INFINITE), new Step.Compute(200, N)), N)); // 2, 3, 4
+        CListing l = CListing.program("T1", program, Map.of("P", 2), Map.of());
+
+        assertEquals(-1, l.stepAfter(null), "before its first event");
+        assertEquals(3, l.stepAfter(state(ThreadState.State.READY, -1)), "started: its first step");
+        assertEquals(3, l.stepAfter(state(ThreadState.State.RUNNING, -1)), "running, before its first step");
+        assertEquals(3, l.stepAfter(state(ThreadState.State.WAITING, 3)), "waiting in its call");
+        assertEquals(4, l.stepAfter(state(ThreadState.State.READY, 4)), "preempted in its Compute");
+        assertEquals(3, l.stepAfter(new ApiReturn(0, 0, "T1", "GetQueuedCompletionStatus", true, 0, Map.of(), 3)),
+                "its call returned");
+        assertEquals(-1, l.stepAfter(state(ThreadState.State.EXITED, -1)), "exited");
+    }
+
+    private static ThreadState state(ThreadState.State state, int step) {
+        return new ThreadState(0, 0, "T1", state, null, null, null, step);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.scenario.CListing;
 import io.iocplab.sim.event.ApiReturn;
-import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.timeline.ThreadView;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +14,12 @@ import java.util.Map;
  *
  * <p>Rules:
  * <ul>
- *   <li>{@code current}, the row the thread is on: none for a thread that has exited or not started;
- *       for a waiting thread the step of its {@code thread.state} (the call it waits in); otherwise
- *       the newer of that step and the step of its last {@code api.return} (the trace gives no event
- *       when a running thread moves on without a call, so this is the last step the events name).</li>
+ *   <li>{@code current}, the row the thread is on: the row of the step its latest {@code thread.state}
+ *       or {@code api.return} puts it at, by the rule a lesson's {@code code:} names its line by too
+ *       ({@link CListing#stepAfter}): the call it makes, waits in or returned from; its first step once
+ *       it has started, until its events name one; none before it starts and after it exits. The trace
+ *       gives no event when a running thread moves on without a call, so it stays on the last step its
+ *       events name.</li>
  *   <li>{@code returned} is the row of the last {@code api.return}, and {@code result} what it
  *       returned, as C shows it: "→ TRUE  bytes=5 · key=12 · ov=&amp;A", "→ FALSE  GetLastError() =
  *       WAIT_TIMEOUT (258)", "→ SOCKET_ERROR  WSAGetLastError() = WSA_IO_PENDING (997) · pending".
@@ -39,14 +40,7 @@ public record CodeCursor(int current, int returned, String result, boolean faile
         int returned = r == null ? -1 : lines.rowOf(r.step());
         String result = r == null ? null : result(r, texts);
         boolean failed = r != null && !r.ok() && r.error() != Win32Error.ERROR_IO_PENDING;
-        int current;
-        if (t.state() == null || t.state() == State.EXITED) {
-            current = -1;
-        } else if (t.state() == State.WAITING || r == null || r.tUs() < t.sinceUs()) {
-            current = t.stepIndex() >= 0 ? lines.rowOf(t.stepIndex()) : returned;
-        } else {
-            current = returned >= 0 ? returned : lines.rowOf(t.stepIndex());
-        }
+        int current = lines.rowOf(lines.listing().stepAfter(t.lastEvent()));
         return new CodeCursor(current, returned, result, failed);
     }
 

@@ -10,6 +10,7 @@ import io.iocplab.app.stage.StageRuns;
 import io.iocplab.scenario.CListing;
 import io.iocplab.sim.Step;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import io.iocplab.timeline.ThreadView;
@@ -109,15 +110,17 @@ class CodeModelsTest {
         assertEquals("→ returned", CodeCursor.result(sleep, en));
 
         CodeLines l = lines("T1", List.of(StageRuns.gqcs("P")), en);
-        ThreadView t = new ThreadView("T1", State.RUNNING, null, 0, null, 0, 10, failedPacket, List.of(), 1, null,
-                null, null);
+        ThreadView t = new ThreadView("T1", State.RUNNING, null, 0, null, 10, failedPacket, List.of(), 1, null,
+                null, null, failedPacket);
         CodeCursor c = CodeCursor.of(l, t, en);
         assertTrue(c.failed());
-        ThreadView p = new ThreadView("T1", State.RUNNING, null, 0, null, 0, 10, pending, List.of(), 1, null, null,
-                null);
+        ThreadView p = new ThreadView("T1", State.RUNNING, null, 0, null, 10, pending, List.of(), 1, null, null,
+                null, pending);
         assertFalse(CodeCursor.of(l, p, en).failed(), "a pending I/O is not a failure");
-        ThreadView w = new ThreadView("T1", State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus", 0, 10,
-                null, List.of(), 0, null, null, null);
+        ThreadState waits = new ThreadState(10, 3, "T1", State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus",
+                0);
+        ThreadView w = new ThreadView("T1", State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus", 10,
+                null, List.of(), 0, null, null, null, waits);
         assertEquals(l.rowOf(0), CodeCursor.of(l, w, en).current());
         assertEquals(CodeCursor.NONE, CodeCursor.of(l, null, en));
     }

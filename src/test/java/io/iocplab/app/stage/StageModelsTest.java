@@ -37,7 +37,7 @@ class StageModelsTest {
 
     private static ThreadView thread(String name, State s, Wait w, Integer cpu, String call, List<PacketView> held,
                                      Comeback cb) {
-        return new ThreadView(name, s, w, cpu, call, 0, 0, null, held, held.size(), null, null, cb);
+        return new ThreadView(name, s, w, cpu, call, 0, null, held, held.size(), null, null, cb, null);
     }
 
     private static ViewState state(Map<String, PortView> ports, Map<String, ThreadView> threads) {
