@@ -132,8 +132,7 @@ public final class LoopbackConnection implements AutoCloseable {
         }
         int first = 0;
         int got = 0;
-        boolean waiting = false;
-        long deadline = 0;
+        Bound bound = new Bound();
         try {
             while (got < count) {
                 long n = server.read(buffers, first, used - first);
@@ -149,14 +148,8 @@ public final class LoopbackConnection implements AutoCloseable {
                     }
                     continue;
                 }
-                if (!waiting) {
-                    waiting = true;
-                    deadline = System.nanoTime() + network.boundNanos();
-                }
-                if (!network.await(serverKey, SelectionKey.OP_READ, deadline)) {
-                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
-                            + " expected " + bytes(count) + " from the peer, " + got + " arrived within "
-                            + LoopbackNetwork.format(network.bound()));
+                if (!bound.await(serverKey, SelectionKey.OP_READ)) {
+                    throw timeout(op + " expected " + bytes(count) + " from the peer, " + got + " arrived " + within());
                 }
             }
         } catch (IOException e) {
@@ -186,8 +179,7 @@ public final class LoopbackConnection implements AutoCloseable {
             throw closed(op, "the socket is closed");
         }
         ByteBuffer buf = scratch();
-        boolean waiting = false;
-        long deadline = 0;
+        Bound bound = new Bound();
         try {
             while (true) {
                 buf.clear();
@@ -199,13 +191,8 @@ public final class LoopbackConnection implements AutoCloseable {
                     throw new NetException(name, NetException.Kind.UNEXPECTED_DATA, "socket " + name + ": " + op
                             + ", but " + bytes(n) + " of data arrived instead");
                 }
-                if (!waiting) {
-                    waiting = true;
-                    deadline = System.nanoTime() + network.boundNanos();
-                }
-                if (!network.await(serverKey, SelectionKey.OP_READ, deadline)) {
-                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
-                            + ", nothing arrived within " + LoopbackNetwork.format(network.bound()));
+                if (!bound.await(serverKey, SelectionKey.OP_READ)) {
+                    throw timeout(op + ", nothing arrived " + within());
                 }
             }
         } catch (IOException e) {
@@ -224,8 +211,7 @@ public final class LoopbackConnection implements AutoCloseable {
             throw closed(op, "the socket is closed");
         }
         ByteBuffer buf = scratch();
-        boolean waiting = false;
-        long deadline = 0;
+        Bound bound = new Bound();
         while (true) {
             int n;
             try {
@@ -247,14 +233,9 @@ public final class LoopbackConnection implements AutoCloseable {
                 throw new NetException(name, NetException.Kind.UNEXPECTED_DATA, "socket " + name + ": " + op
                         + ", but " + bytes(n) + " of data arrived instead");
             }
-            if (!waiting) {
-                waiting = true;
-                deadline = System.nanoTime() + network.boundNanos();
-            }
             try {
-                if (!network.await(serverKey, SelectionKey.OP_READ, deadline)) {
-                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
-                            + ", nothing arrived within " + LoopbackNetwork.format(network.bound()));
+                if (!bound.await(serverKey, SelectionKey.OP_READ)) {
+                    throw timeout(op + ", nothing arrived " + within());
                 }
             } catch (IOException e) {
                 throw failure(op, "", e);
@@ -294,8 +275,7 @@ public final class LoopbackConnection implements AutoCloseable {
         }
         byte[] result = new byte[count];
         ByteBuffer buf = ByteBuffer.wrap(result);
-        boolean waiting = false;
-        long deadline = 0;
+        Bound bound = new Bound();
         try {
             while (buf.hasRemaining()) {
                 int n = peer.read(buf);
@@ -307,14 +287,9 @@ public final class LoopbackConnection implements AutoCloseable {
                 if (n > 0) {
                     continue;
                 }
-                if (!waiting) {
-                    waiting = true;
-                    deadline = System.nanoTime() + network.boundNanos();
-                }
-                if (!network.awaitPeer(peer, SelectionKey.OP_READ, deadline)) {
-                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
-                            + " expected " + bytes(count) + " from the server, " + buf.position() + " arrived within "
-                            + LoopbackNetwork.format(network.bound()));
+                if (!bound.awaitPeer(peer, SelectionKey.OP_READ)) {
+                    throw timeout(op + " expected " + bytes(count) + " from the server, " + buf.position()
+                            + " arrived " + within());
                 }
             }
         } catch (IOException e) {
@@ -394,8 +369,7 @@ public final class LoopbackConnection implements AutoCloseable {
                        ByteBuffer[] buffers, long total) throws NetException {
         long written = 0;
         int first = 0;
-        boolean waiting = false;
-        long deadline = 0;
+        Bound bound = new Bound();
         try {
             while (written < total) {
                 long n = channel.write(buffers, first, buffers.length - first);
@@ -406,14 +380,9 @@ public final class LoopbackConnection implements AutoCloseable {
                     }
                     continue;
                 }
-                if (!waiting) {
-                    waiting = true;
-                    deadline = System.nanoTime() + network.boundNanos();
-                }
-                if (!network.await(key, SelectionKey.OP_WRITE, deadline)) {
-                    throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + op
-                            + " could write only " + written + " of " + bytes(total) + " to " + toWhom + " within "
-                            + LoopbackNetwork.format(network.bound()) + " (" + toWhom + " is not reading)");
+                if (!bound.await(key, SelectionKey.OP_WRITE)) {
+                    throw timeout(op + " could write only " + written + " of " + bytes(total) + " to " + toWhom + " "
+                            + within() + " (" + toWhom + " is not reading)");
                 }
             }
         } catch (IOException e) {
@@ -426,6 +395,44 @@ public final class LoopbackConnection implements AutoCloseable {
             scratch = ByteBuffer.allocate(256);
         }
         return scratch;
+    }
+
+    /**
+     * The time bound of one operation. It starts when the operation first has to wait (a read or write that
+     * made no progress), not when the operation began, and every later wait of the same operation counts
+     * against the same deadline: an operation that keeps making a little progress still ends in time.
+     */
+    private final class Bound {
+        private long deadline;
+        private boolean started;
+
+        /** Waits on the server side's selector until {@code key} is ready for {@code ops}; false when time is up. */
+        boolean await(SelectionKey key, int ops) throws IOException {
+            start();
+            return network.await(key, ops, deadline);
+        }
+
+        /** Waits on the peers' selector until {@code channel} is ready for {@code ops}; false when time is up. */
+        boolean awaitPeer(SocketChannel channel, int ops) throws IOException {
+            start();
+            return network.awaitPeer(channel, ops, deadline);
+        }
+
+        private void start() {
+            if (!started) {
+                started = true;
+                deadline = System.nanoTime() + network.boundNanos();
+            }
+        }
+    }
+
+    /** "within 5 s": the bound every wait of an operation has. */
+    private String within() {
+        return "within " + LoopbackNetwork.format(network.bound());
+    }
+
+    private NetException timeout(String what) {
+        return new NetException(name, NetException.Kind.TIMEOUT, "socket " + name + ": " + what);
     }
 
     private NetException closed(String op, String why) {
