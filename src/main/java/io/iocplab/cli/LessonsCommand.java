@@ -13,6 +13,7 @@ import io.iocplab.lesson.LessonRun;
 import io.iocplab.lesson.LessonStep;
 import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.Problem;
+import io.iocplab.scenario.TraceWriter;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sweep.Csv;
 import io.iocplab.sweep.Measures;
@@ -301,7 +302,7 @@ public final class LessonsCommand {
                 continue;
             }
             SimEvent e = run.events().get(p);
-            out.println("[" + s.index() + "] event " + p + " at " + e.tUs() + " us: " + e);
+            out.println("[" + s.index() + "] event " + p + ": " + TraceWriter.line(e));   // as the trace has it
             out.println("    " + s.say().get(lang).replace("\n", "\n    "));
             CodeFocus c = run.codeOf(s.index());
             if (c != null) {

@@ -67,6 +67,8 @@ class LessonsCommandTest {
         Result r = run("show", "05");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("[6] event "), r.out());
+        assertTrue(r.out().lines().filter(l -> l.startsWith("[0] event ")).allMatch(l -> l.contains(": {\"t_us\":")),
+                "a step's point is shown as its line of the trace:\n" + r.out());
     }
 
     @Test
