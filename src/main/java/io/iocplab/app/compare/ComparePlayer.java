@@ -2,6 +2,7 @@ package io.iocplab.app.compare;
 
 import io.iocplab.app.model.LogScale;
 import io.iocplab.app.model.Playhead;
+import io.iocplab.app.run.Pace;
 import io.iocplab.app.run.Transport;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Measures;
@@ -31,7 +32,7 @@ import javafx.beans.property.SimpleDoubleProperty;
  *   <li>Stepping forward goes to the next time at which either run has an event, stepping back to
  *       the previous one. A side's state is a function of the time alone (keyframe + replay), so
  *       stepping back shows exactly what stepping forward showed.</li>
- *   <li>Playing moves the time by {@code speed × seconds} virtual µs per frame (fractions carry
+ *   <li>Playing moves the time by {@code speed × seconds} virtual µs per frame ({@link Pace}: fractions carry
  *       over), and pauses by itself at the end once both runs are done. Stepping, seeking, home
  *       and end pause.</li>
  *   <li>Once both runs have finished, their measures are computed in the background and
@@ -44,7 +45,6 @@ public final class ComparePlayer implements Transport {
     public static final double MAX_SPEED = 1_000_000;
     private static final LogScale SPEEDS = new LogScale(MIN_SPEED, MAX_SPEED);
     public static final double DEFAULT_SPEED = 200;
-    static final double MAX_FRAME_SECONDS = 0.25;
 
     private final Playhead playheadA;
     private final Playhead playheadB;
@@ -59,7 +59,7 @@ public final class ComparePlayer implements Transport {
         }
     };
     private List<Side> sides = List.of();
-    private double carry;
+    private final Pace pace = new Pace();
 
     /** A player whose side A draws on {@code playheadA}, side B on {@code playheadB}. */
     public ComparePlayer(Playhead playheadA, Playhead playheadB) {
@@ -78,7 +78,7 @@ public final class ComparePlayer implements Transport {
         cancelRuns();
         playing.set(false);
         comparison.set(null);
-        carry = 0;
+        pace.reset();
         time.set(0);
         end.set(0);
         sides = List.of(new Side("A", configurations.get(0), runName, playheadA),
@@ -114,14 +114,11 @@ public final class ComparePlayer implements Transport {
         }
         end.set(last);
         if (playing.get()) {
-            double dt = Math.max(0, Math.min(seconds, MAX_FRAME_SECONDS));
-            carry += speed.get() * dt;
-            long moves = (long) Math.floor(carry);
-            carry -= moves;
+            long moves = pace.advance(speed.get(), seconds);
             long to = Math.min(time.get() + moves, last);
             time.set(to);
             if (to >= last) {
-                carry = 0;
+                pace.reset();
                 if (done) {
                     playing.set(false);
                 }
@@ -156,7 +153,7 @@ public final class ComparePlayer implements Transport {
         if (time.get() >= end.get() && sides.stream().allMatch(s -> s.session().done())) {
             time.set(0);                          // at the end of finished runs: play them again
         }
-        carry = 0;
+        pace.reset();
         playing.set(true);
     }
 

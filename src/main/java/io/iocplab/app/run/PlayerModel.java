@@ -24,8 +24,8 @@ import javafx.beans.property.SimpleDoubleProperty;
  *       {@code timeline().size()} and {@link RunSession#status()}, never waits for it.</li>
  *   <li>The playhead never passes what the engine has produced: {@code 0 <= step <= produced}.
  *       "End" is the latest event produced so far.</li>
- *   <li>Playing moves the playhead by {@code speed × seconds} events per {@link #tick} (the
- *       fraction carries over to the next frame); the simulation's step and the frame are separate.
+ *   <li>Playing moves the playhead by {@code speed × seconds} events per {@link #tick} ({@link Pace}:
+ *       the fraction carries over to the next frame); the simulation's step and the frame are separate.
  *       Playback pauses by itself at the end of a run that is done.</li>
  *   <li>Speed is in events per second, kept within {@link #MIN_SPEED}..{@link #MAX_SPEED}; the
  *       slider works on a log scale ({@link #speedAt}, {@link #positionOf}).</li>
@@ -43,8 +43,6 @@ public final class PlayerModel implements Transport {
     public static final double MAX_SPEED = 5000;
     public static final double DEFAULT_SPEED = 4;
     private static final LogScale SPEEDS = new LogScale(MIN_SPEED, MAX_SPEED);
-    /** The longest frame {@link #tick} takes into account, so a stall does not jump the playhead. */
-    static final double MAX_FRAME_SECONDS = 0.25;
 
     private final Playhead playhead;
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing", false);
@@ -63,7 +61,7 @@ public final class PlayerModel implements Transport {
 
     private RunSession pending;
     private boolean pendingIsRestart;
-    private double carry;
+    private final Pace pace = new Pace();
     private long serial;
 
     public PlayerModel(Playhead playhead) {
@@ -109,7 +107,7 @@ public final class PlayerModel implements Transport {
         if (old != null && old != next) {
             old.cancel();
         }
-        carry = 0;
+        pace.reset();
         session.set(next);
         playhead.show(next.timeline(), at);
         step.set(playhead.step());
@@ -200,17 +198,14 @@ public final class PlayerModel implements Transport {
         if (!playing.get()) {
             return;
         }
-        double dt = Math.max(0, Math.min(seconds, MAX_FRAME_SECONDS));
-        carry += speed.get() * dt;
-        int moves = (int) Math.floor(carry);
-        carry -= moves;
+        long moves = pace.advance(speed.get(), seconds);
         int from = playhead.step();
-        int to = (int) Math.min((long) from + moves, size);
+        int to = (int) Math.min(from + moves, size);
         if (to > from) {
             playhead.seek(to);
         }
         if (to >= size) {
-            carry = 0;                              // nothing to catch up on while the engine works
+            pace.reset();                           // nothing to catch up on while the engine works
             if (s.done()) {
                 playing.set(false);
             }
@@ -227,7 +222,7 @@ public final class PlayerModel implements Transport {
         if (current.done() && playhead.step() >= current.timeline().size()) {
             playhead.seek(0);                       // at the end of a finished run: play it again
         }
-        carry = 0;
+        pace.reset();
         playing.set(true);
     }
 
