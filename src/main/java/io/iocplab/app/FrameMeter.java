@@ -2,12 +2,17 @@ package io.iocplab.app;
 
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * Measures the frames a window shows while its player plays: one tick per pulse, started after the
@@ -24,6 +29,10 @@ import javafx.animation.AnimationTimer;
  * the <i>cold</i> frames, what a user sees in the first seconds. <b>Measuring</b>: the run plays again
  * from the same step and {@code frames} frames are measured, fewer if it ends first (a live run: when
  * the engine is done). A live run is not warmed beyond a few pulses: its engine would finish meanwhile.
+ *
+ * <p>To see where the measured frames go, {@code -Diocplab.bench.jfr=FILE} records them, and only
+ * them, with Java Flight Recorder's "profile" settings ({@code jfr print --events jdk.ExecutionSample
+ * FILE}; the render thread is {@code QuantumRenderer-0}).
  */
 final class FrameMeter extends AnimationTimer {
     static final int MIN_WARMUP_PULSES = 120;
@@ -60,6 +69,7 @@ final class FrameMeter extends AnimationTimer {
     private long last;
     private long lastCpu;
     private long lastRender;
+    private Recording recording;
 
     /** Starts playing {@code player} from {@code from} at the top speed and measures; call on the JavaFX thread. */
     static CompletableFuture<Result> start(PlayerModel player, RunSession run, int from, int frames, boolean live) {
@@ -100,6 +110,7 @@ final class FrameMeter extends AnimationTimer {
             warm(t);
         } else if (measured.size() >= frames || (live ? run.done() : !player.isPlaying())) {
             stop();
+            stopRecording();
             done.complete(new Result(cold, measured, warmupPulses, (warmupEnded - started) / 1e9, jitQuiet,
                     jitAtMeasureStart - jitAtStart, jit.compiledMillis() - jitAtMeasureStart));
             return;
@@ -125,8 +136,35 @@ final class FrameMeter extends AnimationTimer {
             warmupPulses = pulses;
             warmupEnded = t;
             jitAtMeasureStart = jit.compiledMillis();
+            startRecording();
             player.seek(from);                   // the measured frames play from `from` again
             player.play();
+        }
+    }
+
+    private void startRecording() {
+        if (System.getProperty("iocplab.bench.jfr") == null) {
+            return;
+        }
+        try {
+            recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.start();
+        } catch (IOException | ParseException e) {
+            System.err.println("cannot record the measured frames: " + e);
+        }
+    }
+
+    private void stopRecording() {
+        if (recording == null) {
+            return;
+        }
+        Path file = Path.of(System.getProperty("iocplab.bench.jfr"));
+        try (Recording r = recording) {
+            r.stop();
+            r.dump(file);
+            System.out.println("(the measured frames recorded in " + file + ")");
+        } catch (IOException e) {
+            System.err.println("cannot write " + file + ": " + e);
         }
     }
 
