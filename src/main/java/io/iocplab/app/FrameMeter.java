@@ -37,8 +37,8 @@ import jdk.jfr.Recording;
 final class FrameMeter extends AnimationTimer {
     static final int MIN_WARMUP_PULSES = 120;
     static final long MAX_WARMUP_NANOS = 180_000_000_000L;
-    /** A live run is measured after this many pulses: enough to lay the window out. */
-    static final int LIVE_WARMUP_PULSES = 10;
+    /** The first pulses lay the window out: not counted as cold frames; a live run is measured after them. */
+    static final int LAYOUT_PULSES = 10;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static volatile long rendererId = -1;
 
@@ -101,7 +101,7 @@ final class FrameMeter extends AnimationTimer {
             long[] frame = {t - last, cpu - lastCpu, render - lastRender};
             if (!warming) {
                 measured.add(frame);
-            } else if (firstPass && pulses > LIVE_WARMUP_PULSES) {
+            } else if (firstPass && pulses > LAYOUT_PULSES) {
                 cold.add(frame);
             }
         }
@@ -129,7 +129,7 @@ final class FrameMeter extends AnimationTimer {
             player.play();
         }
         jitQuiet = jit.quiet(t);
-        boolean warm = live ? pulses >= LIVE_WARMUP_PULSES
+        boolean warm = live ? pulses >= LAYOUT_PULSES
                 : pulses >= MIN_WARMUP_PULSES && (jitQuiet || t - started > MAX_WARMUP_NANOS);
         if (warm) {
             warming = false;
