@@ -174,7 +174,8 @@ public final class FrameBenchmark {
      * then closes the window.
      */
     private static String play(Window w, int from, int frames, boolean live, String name) throws Exception {
-        CompletableFuture<FrameMeter.Result> measuring = onFx(() -> FrameMeter.start(w.player, w.run, from, frames, live));
+        CompletableFuture<FrameMeter.Result> measuring = onFx(() -> FrameMeter.start(w.player, w.run, from, frames, live,
+                FrameMeter.Warmup.UNTIL_JIT_QUIET));
         FrameMeter.Result result = measuring.get(30, TimeUnit.MINUTES);
         int shown = onFx(() -> w.player.step());
         onFx(w::close);

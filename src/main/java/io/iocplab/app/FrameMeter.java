@@ -24,8 +24,8 @@ import jdk.jfr.Recording;
  * the render thread paints frame n while the JavaFX thread prepares frame n + 1.
  *
  * <p>Two phases. <b>Warming</b>: the run plays, and plays again from the start whenever it ends, until
- * the JIT compiler is quiet ({@link JitWatch}) and at least {@link #MIN_WARMUP_PULSES} pulses have
- * passed, or for at most {@link #MAX_WARMUP_NANOS}; the frames of its first pass are kept apart as
+ * the JIT compiler is quiet ({@link JitWatch}) and at least {@link Warmup#minPulses} pulses have
+ * passed, or for at most {@link Warmup#maxNanos}; the frames of its first pass are kept apart as
  * the <i>cold</i> frames, what a user sees in the first seconds. <b>Measuring</b>: the run plays again
  * from the same step and {@code frames} frames are measured, fewer if it ends first (a live run: when
  * the engine is done). A live run is not warmed beyond a few pulses: its engine would finish meanwhile.
@@ -35,8 +35,12 @@ import jdk.jfr.Recording;
  * FILE}; the render thread is {@code QuantumRenderer-0}).
  */
 final class FrameMeter extends AnimationTimer {
-    static final int MIN_WARMUP_PULSES = 120;
-    static final long MAX_WARMUP_NANOS = 180_000_000_000L;
+    /** How long to warm: at least {@code minPulses}, then until the JIT is quiet or {@code maxNanos} have passed. */
+    record Warmup(int minPulses, long maxNanos) {
+        /** The benchmark's: 120 pulses at least, three minutes at most. */
+        static final Warmup UNTIL_JIT_QUIET = new Warmup(120, 180_000_000_000L);
+    }
+
     /** The first pulses lay the window out: not counted as cold frames; a live run is measured after them. */
     static final int LAYOUT_PULSES = 10;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -52,6 +56,7 @@ final class FrameMeter extends AnimationTimer {
     private final int from;
     private final int frames;
     private final boolean live;
+    private final Warmup warmup;
     private final CompletableFuture<Result> done = new CompletableFuture<>();
     private final List<long[]> cold = new ArrayList<>();
     private final List<long[]> measured = new ArrayList<>();
@@ -72,8 +77,9 @@ final class FrameMeter extends AnimationTimer {
     private Recording recording;
 
     /** Starts playing {@code player} from {@code from} at the top speed and measures; call on the JavaFX thread. */
-    static CompletableFuture<Result> start(PlayerModel player, RunSession run, int from, int frames, boolean live) {
-        FrameMeter meter = new FrameMeter(player, run, from, frames, live);
+    static CompletableFuture<Result> start(PlayerModel player, RunSession run, int from, int frames, boolean live,
+                                           Warmup warmup) {
+        FrameMeter meter = new FrameMeter(player, run, from, frames, live, warmup);
         player.seek(from);
         player.speedProperty().set(PlayerModel.MAX_SPEED);
         player.play();
@@ -81,12 +87,13 @@ final class FrameMeter extends AnimationTimer {
         return meter.done;
     }
 
-    private FrameMeter(PlayerModel player, RunSession run, int from, int frames, boolean live) {
+    private FrameMeter(PlayerModel player, RunSession run, int from, int frames, boolean live, Warmup warmup) {
         this.player = player;
         this.run = run;
         this.from = from;
         this.frames = frames;
         this.live = live;
+        this.warmup = warmup;
         this.jit = new JitWatch(started);
         this.jitAtStart = jit.compiledMillis();
     }
@@ -130,7 +137,7 @@ final class FrameMeter extends AnimationTimer {
         }
         jitQuiet = jit.quiet(t);
         boolean warm = live ? pulses >= LAYOUT_PULSES
-                : pulses >= MIN_WARMUP_PULSES && (jitQuiet || t - started > MAX_WARMUP_NANOS);
+                : pulses >= warmup.minPulses() && (jitQuiet || t - started > warmup.maxNanos());
         if (warm) {
             warming = false;
             warmupPulses = pulses;
