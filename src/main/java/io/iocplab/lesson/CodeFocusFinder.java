@@ -28,11 +28,6 @@ final class CodeFocusFinder {
         return new CodeFocus(thread, programStep, listing == null ? -1 : listing.lineOf(programStep));
     }
 
-    /** The program step thread {@code thread} is at after event {@code index} ({@link CListing#stepAfter}). */
-    int programStepAt(String thread, int index) {
-        return at(thread, index).programStep();
-    }
-
     /** The latest {@code thread.state} or {@code api.return} of {@code thread} at or before event {@code index}. */
     private SimEvent latestEventOf(String thread, int index) {
         for (int i = Math.min(index, events.size() - 1); i >= 0; i--) {

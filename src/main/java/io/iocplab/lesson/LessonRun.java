@@ -202,15 +202,6 @@ public final class LessonRun {
         return new CodeFocusFinder(lesson, events).at(s.codeThread(), points[step]);
     }
 
-    /**
-     * The program step thread {@code thread} is at after event {@code index}: the step its latest
-     * {@code thread.state} or {@code api.return} names; a thread that has started but not yet reached a step is at
-     * its first step; -1 before any event of it and after it exits ({@link io.iocplab.scenario.CListing#stepAfter}).
-     */
-    public int programStepAt(String thread, int index) {
-        return new CodeFocusFinder(lesson, events).programStepAt(thread, index);
-    }
-
     // ------------------------------------------------------------------ points
 
     private void resolve() {

@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import io.iocplab.sim.event.PacketView;
+import java.util.Objects;
 
 /**
  * One queued completion packet as its card shows it.
@@ -26,6 +27,6 @@ public record PacketCardModel(String port, int index, boolean head, String bytes
     /** Whether both show the same packet (wherever it is in the queue). */
     boolean samePacket(PacketCardModel o) {
         return bytes.equals(o.bytes) && key.equals(o.key) && overlapped.equals(o.overlapped)
-                && java.util.Objects.equals(status, o.status);
+                && Objects.equals(status, o.status);
     }
 }
