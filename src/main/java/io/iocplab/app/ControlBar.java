@@ -48,8 +48,9 @@ final class ControlBar {
         player.speedProperty().addListener((o, was, now) -> refreshSpeed());
 
         scrub.setBlockIncrement(1);
-        this.scrub = new ScrubBar(scrub, position -> player.seek((int) Math.round(position)));
+        this.scrub = new ScrubBar(scrub, position -> player.seekMoment(Math.round(position)));
         player.producedProperty().addListener((o, was, now) -> refreshReadout());
+        player.momentsProperty().addListener((o, was, now) -> refreshReadout());
         player.stepProperty().addListener((o, was, now) -> refreshReadout());
         player.statusProperty().addListener((o, was, now) -> refreshReadout());
         player.playingProperty().addListener((o, was, now) -> refreshPlayButton());
@@ -62,14 +63,15 @@ final class ControlBar {
         refreshReadout();
     }
 
-    /** The step, the time, the scrub bar and the run's status as they are now. */
+    /** The moment, the time, the scrub bar (in moments) and the run's status as they are now. */
     void refreshReadout() {
         ViewState s = playhead.state();
-        int at = s == null ? 0 : s.step();
+        long at = Math.max(0, playhead.moment());
         long tUs = s == null ? 0 : s.tUs();
+        int last = Math.max(0, player.moments() - 1);
         int produced = player.produced();
-        step.setText(texts.get(BUNDLE, "status.step", at, produced, tUs / 1000.0));
-        scrub.show(at, produced);
+        step.setText(texts.get(BUNDLE, "status.step", at, last, tUs / 1000.0));
+        scrub.show(at, last);
         RunSession session = player.session();
         status.getStyleClass().removeAll("failed", "cut");
         if (session == null) {

@@ -1,7 +1,8 @@
 package io.iocplab.kernel;
 
 /**
- * A waiting thread released from GetQueuedCompletionStatus with a packet, and why.
+ * A waiting thread released from GetQueuedCompletionStatus with a packet, and why; {@link Cause}
+ * also names the one way a thread gets a packet without waiting ({@link Cause#IMMEDIATE}).
  *
  * <p>There are exactly two ways a waiter is released with a packet (iocp-semantics.md §2.1, §2.3):
  * a packet is posted while the running count is below the concurrency value (direct hand-off, the
@@ -17,6 +18,11 @@ public record Release(KernelThread thread, Packet packet, Cause cause, KernelThr
 
     /** What freed a slot on the port. */
     public enum Cause {
+        /**
+         * Not a release: the thread found a packet queued when it called, with the running count below
+         * the concurrency value, and took it without waiting [DOC-IOCP; ROS-queue {@code KeRemoveQueue}].
+         */
+        IMMEDIATE,
         /** A packet arrived while running &lt; concurrency and a thread waited [ROS-queue {@code KiInsertQueue}]. */
         HANDED_OFF,
         /** A running thread entered Sleep [ROS-wait {@code KeDelayExecutionThread}]. */
@@ -32,7 +38,7 @@ public record Release(KernelThread thread, Packet packet, Cause cause, KernelThr
 
         private final String json = name().toLowerCase(java.util.Locale.ROOT);
 
-        /** The name the trace uses: {@code handed_off}, {@code slept}, … */
+        /** The name the trace uses: {@code immediate}, {@code handed_off}, {@code slept}, … */
         public String json() {
             return json;
         }

@@ -108,11 +108,16 @@ public final class SocketObject {
 
     /**
      * WSAGetOverlappedResult translates a status through the Winsock mapping, where GQCS uses the
-     * kernel32 one: a reset seen as ERROR_NETNAME_DELETED (64) by GQCS is WSAECONNRESET (10054) here
-     * (Model decision 5) [OBS SO Q28925003].
+     * kernel32 one (Model decision 5): a peer's reset, ERROR_NETNAME_DELETED (64) to GQCS, is
+     * WSAECONNRESET (10054) here [OBS SO Q28925003]; a local closesocket, ERROR_CONNECTION_ABORTED
+     * (1236) to GQCS, is WSAECONNABORTED (10053) here [WINE-sock]; a cancel is 995 either way.
      */
     public static int winsockError(int status) {
-        return status == Win32Error.ERROR_NETNAME_DELETED ? Win32Error.WSAECONNRESET : status;
+        return switch (status) {
+            case Win32Error.ERROR_NETNAME_DELETED -> Win32Error.WSAECONNRESET;
+            case Win32Error.ERROR_CONNECTION_ABORTED -> Win32Error.WSAECONNABORTED;
+            default -> status;
+        };
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class Win32Error {
     public static final int WSAEINVAL = 10022;
     public static final int WSAEMSGSIZE = 10040;
     public static final int WSAEOPNOTSUPP = 10045;
+    public static final int WSAECONNABORTED = 10053;
     public static final int WSAECONNRESET = 10054;
     public static final int WSAENOTCONN = 10057;
     public static final int WSAESHUTDOWN = 10058;
@@ -51,6 +52,7 @@ public final class Win32Error {
             Map.entry(WSAENOTSOCK, "WSAENOTSOCK"),
             Map.entry(WSAEMSGSIZE, "WSAEMSGSIZE"),
             Map.entry(WSAEOPNOTSUPP, "WSAEOPNOTSUPP"),
+            Map.entry(WSAECONNABORTED, "WSAECONNABORTED"),
             Map.entry(WSAECONNRESET, "WSAECONNRESET"),
             Map.entry(WSAENOTCONN, "WSAENOTCONN"),
             Map.entry(WSAESHUTDOWN, "WSAESHUTDOWN"),

@@ -1,5 +1,6 @@
 package io.iocplab.lesson;
 
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PeerAction;
@@ -11,11 +12,12 @@ import io.iocplab.sim.event.ThreadState;
  * Where in a run a lesson step happens: never an event number, always something a student can name
  * ("when T3's GetQueuedCompletionStatus returns TRUE", "when the running count reaches 2").
  *
- * <p>Rules (see {@link LessonRun}): every cue is searched strictly after the previous step's point,
- * so the points of a lesson never go backwards; {@link Start} and {@link Time} name a moment rather
- * than an event and may coincide with the previous point, but not come before it; {@link End} is the
- * run's last event. A cue that matches an event {@linkplain #matches matches} the first such event
- * after the previous point.
+ * <p>Rules (see {@link LessonRun}): a step lands on the end of the moment its cue names (a stop, where
+ * the whole machine is consistent); every cue is searched strictly after the previous step's moment,
+ * so the points of a lesson never go backwards and two steps never share a stop; {@link Start} and
+ * {@link Time} name a moment by when it is and may coincide with the previous point, but not come
+ * before it; {@link End} is the run's last moment. A cue that {@linkplain #matches matches} an event
+ * names the first moment after the previous point that has such an event.
  */
 public sealed interface Cue {
     /** Where the cue is written in the lesson file. */
@@ -44,10 +46,10 @@ public sealed interface Cue {
      * {@code at: { call: API, thread: T, returns: true, error: 258 }}: the api.return of that call;
      * thread, returns and error may be left out (any).
      */
-    record Call(String api, String thread, Boolean returns, Integer error, Pos pos) implements Cue {
+    record Call(Api api, String thread, Boolean returns, Integer error, Pos pos) implements Cue {
         @Override
         public boolean matches(SimEvent e) {
-            return e instanceof ApiReturn r && r.api().equals(api)
+            return e instanceof ApiReturn r && r.api() == api
                     && (thread == null || thread.equals(r.thread()))
                     && (returns == null || returns == r.ok())
                     && (error == null || error == r.error());
@@ -95,7 +97,7 @@ public sealed interface Cue {
     record Peer(String action, String socket, Pos pos) implements Cue {
         @Override
         public boolean matches(SimEvent e) {
-            return e instanceof PeerAction p && p.action().equals(action)
+            return e instanceof PeerAction p && p.action().json().equals(action)
                     && (socket == null || socket.equals(p.socket()));
         }
     }

@@ -1,14 +1,14 @@
 package io.iocplab.lesson;
 
 import io.iocplab.sim.event.SimEvent;
-import io.iocplab.sim.event.ThreadState;
 import java.util.List;
 
 /**
- * Finds a step's point, the event its cue names, in a run's events (the rules are {@link LessonRun}'s):
- * {@code start} is the last event before the first thread runs, {@code end} the last event, {@code time: T} the
- * last event at or before T; any other cue is the first event after the previous step's point it
- * {@linkplain Cue#matches matches}.
+ * Finds a step's point in a run's events (the rules are {@link LessonRun}'s): the last event of the moment the
+ * cue names, so that the step shows a stop. {@code start} is the run's first moment (ports made, peers
+ * connected, threads on their processors, no call made yet), {@code end} the last, {@code time: T} the last
+ * moment at or before T; any other cue names the first moment after the previous step's point with an event
+ * it {@linkplain Cue#matches matches}.
  */
 final class CueFinder {
     private final List<SimEvent> events;
@@ -17,14 +17,19 @@ final class CueFinder {
         this.events = events;
     }
 
-    /** The event index of {@code at: start}. */
+    /** The event index of {@code at: start}: the end of the run's first moment. */
     int startPoint() {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) instanceof ThreadState t && t.state() == ThreadState.State.RUNNING) {
-                return Math.max(0, i - 1);
-            }
+        return events.isEmpty() ? 0 : momentEnd(0);
+    }
+
+    /** The index of the last event of the moment event {@code i} belongs to: where a viewer of that event stops. */
+    int momentEnd(int i) {
+        long moment = events.get(i).moment();
+        int j = i;
+        while (j + 1 < events.size() && events.get(j + 1).moment() == moment) {
+            j++;
         }
-        return Math.max(0, events.size() - 1);
+        return j;
     }
 
     /** The point of a cue searched after {@code prev}; -1 when never reached, -2 when it lies before prev. */
@@ -51,7 +56,7 @@ final class CueFinder {
         }
         for (int i = prev + 1; i < events.size(); i++) {
             if (cue.matches(events.get(i))) {
-                return i;
+                return momentEnd(i);
             }
         }
         return -1;

@@ -5,6 +5,7 @@ import static io.iocplab.lesson.Fields.value;
 import static io.iocplab.scenario.YamlValues.describe;
 import static io.iocplab.scenario.YamlValues.scalar;
 
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ThreadState;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +22,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
  * one the scenario declares; a port may be left out when the scenario has only one.
  */
 final class CueReader {
-    /** The calls a {@code call:} cue may name: the steps of a scenario file, plus the workload's wait. */
-    static final List<String> APIS = List.of("GetQueuedCompletionStatus", "GetQueuedCompletionStatusEx",
-            "PostQueuedCompletionStatus", "Sleep", "SuspendThread", "ResumeThread", "CloseHandle",
-            "CreateIoCompletionPort", "WSARecv", "WSASend", "WSAGetOverlappedResult", "CancelIoEx",
-            "SetFileCompletionNotificationModes", "closesocket", "WaitForSingleObject", "Compute", "ExitThread");
+    /** The calls a {@code call:} cue may name: every call a program makes (the steps of a scenario file and the workload's wait). */
+    static final List<String> APIS = java.util.Arrays.stream(Api.values()).map(Api::name).toList();
     static final List<String> PEER_ACTIONS = List.of("connect", "send", "recv", "close", "reset");
 
     private final Fields f;
@@ -89,7 +87,7 @@ final class CueReader {
         Boolean returns = e.containsKey("returns") ? f.bool(value(e, "returns"), path + ".returns") : null;
         Integer error = e.containsKey("error") ? (int) f.whole(value(e, "error"), path + ".error", 0,
                 Integer.MAX_VALUE) : null;
-        return new Cue.Call(api, thread, returns, error, pos(m));
+        return api == null ? null : new Cue.Call(Api.valueOf(api), thread, returns, error, pos(m));
     }
 
     private Cue io(MappingNode m, String path) {

@@ -1,10 +1,10 @@
 package io.iocplab.lesson;
 
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.PacketView;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a return of GetQueuedCompletionStatus or GetQueuedCompletionStatusEx (GQCS) hands its thread, read from
@@ -15,43 +15,37 @@ import java.util.Map;
  * packet (a time-out, a closed port). A GQCS-Ex return carries its batch exactly when it succeeds.
  */
 final class GqcsReturns {
-    /** The two calls a worker waits on a port with. */
-    static final List<String> CALLS = List.of("GetQueuedCompletionStatus", "GetQueuedCompletionStatusEx");
-
     private GqcsReturns() {}
 
     static boolean isGqcs(ApiReturn r) {
-        return CALLS.contains(r.api());
+        return isGqcs(r.api());
+    }
+
+    /** Whether a step's name, as written in a scenario file, is GetQueuedCompletionStatus(Ex). */
+    static boolean namesGqcs(String stepName) {
+        return isGqcs(Api.named(stepName));
+    }
+
+    private static boolean isGqcs(Api api) {
+        return api == Api.GetQueuedCompletionStatus || api == Api.GetQueuedCompletionStatusEx;
     }
 
     /** Whether a GQCS(Ex) return hands its thread a packet (TRUE, or FALSE with a non-NULL OVERLAPPED). */
     static boolean carriesPacket(ApiReturn r) {
-        if (r.api().equals("GetQueuedCompletionStatusEx")) {
-            return r.ok();
-        }
-        return r.ok() || r.out().get("overlapped") != null;
+        return !r.packets().isEmpty();
     }
 
-    /** The packets a GQCS(Ex) return hands over (one for GQCS). */
-    @SuppressWarnings("unchecked")
+    /** The packets a GQCS(Ex) return hands over (one for GQCS); only for a return that {@link #carriesPacket}. */
     static List<PacketView> packets(ApiReturn r) {
-        if (r.api().equals("GetQueuedCompletionStatusEx")) {
-            Object entries = r.out().get("entries");
-            List<PacketView> out = new ArrayList<>();
-            if (entries instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof PacketView v) {
-                        out.add(v);
-                    } else if (o instanceof Map<?, ?> m) {
-                        out.add(new PacketView(num(m.get("bytes")), num(m.get("key")), str(m.get("overlapped")),
-                                (int) num(m.get("status"))));
-                    }
-                }
-            }
-            return out.isEmpty() ? List.of(new PacketView(0, 0, null, 0)) : out;
+        return r.packets();
+    }
+
+    /** The port a GQCS(Ex) return was called on, or null for any other call. */
+    static String portOf(ApiReturn r) {
+        if (r.result() instanceof CallResult.Dequeued d) {
+            return d.port();
         }
-        return List.of(new PacketView(num(r.out().get("bytes")), num(r.out().get("key")),
-                str(r.out().get("overlapped")), r.error()));
+        return r.result() instanceof CallResult.DequeuedEx d ? d.port() : null;
     }
 
     /** "R1, key 11, 5 bytes" (and "+ 2 more" for a batch). */
@@ -69,8 +63,8 @@ final class GqcsReturns {
     /** What a GQCS(Ex) return handed back, in words. */
     static Text returnText(ApiReturn r) {
         if (!isGqcs(r)) {
-            return new Text(r.api() + " returns " + (r.ok() ? "successfully" : "error " + Words.err(r.error())),
-                    r.api() + " 호출이 " + (r.ok() ? "성공합니다" : "실패합니다(오류 " + Words.err(r.error()) + ")"));
+            return new Text(r.api().name() + " returns " + (r.ok() ? "successfully" : "error " + Words.err(r.error())),
+                    r.api().name() + " 호출이 " + (r.ok() ? "성공합니다" : "실패합니다(오류 " + Words.err(r.error()) + ")"));
         }
         if (carriesPacket(r)) {
             Text p = packetOf(r);
@@ -90,11 +84,4 @@ final class GqcsReturns {
         return ov == null ? "NULL" : ov;
     }
 
-    static String str(Object o) {
-        return o == null ? null : o.toString();
-    }
-
-    private static long num(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
-    }
 }

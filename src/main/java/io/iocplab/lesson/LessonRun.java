@@ -5,6 +5,7 @@ import io.iocplab.scenario.ScenarioRunner;
 import io.iocplab.sim.Machine;
 import io.iocplab.sim.RunFailure;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.StopRules;
 import io.iocplab.sweep.Row;
 import io.iocplab.sweep.Setting;
 import io.iocplab.sweep.Sweep;
@@ -20,14 +21,17 @@ import java.util.Optional;
  *
  * <p>Rules:
  * <ul>
- *   <li>A step's <em>point</em> is an index into {@link #events()} (equal to the event's {@code seq}):
- *       the view at that step is the state after that event. Points never go backwards: each cue is
- *       searched strictly after the previous step's point ({@link Cue.Start} and {@link Cue.Time} may
- *       coincide with it). The first step is searched from the beginning of the run.</li>
- *   <li>{@code start} is the last event before the first thread runs; {@code end} the last event (the
- *       summary); {@code time: T} the last event at or before T.</li>
- *   <li>A prediction is answered from the events strictly after its step's point; {@code wakes} looks
- *       no further than the next step's point (or the end).</li>
+ *   <li>A step's <em>point</em> is an index into {@link #events()} (equal to the event's {@code seq}): the
+ *       last event of the moment its cue names, so the view at that step is a stop, the state at the end of
+ *       that moment, where every rule of a whole machine holds ({@link StopRules}; a point where one does
+ *       not is a problem). Points never go backwards: each cue is searched strictly after the previous
+ *       step's point, so in a later moment ({@link Cue.Start} and {@link Cue.Time} may coincide with it).
+ *       The first step is searched from the beginning of the run.</li>
+ *   <li>{@code start} is the run's first moment; {@code end} the last (the summary); {@code time: T} the last
+ *       moment at or before T.</li>
+ *   <li>A prediction is answered from the events strictly after its step's point, that is from the next
+ *       moment on: nothing of the answer is on screen when it is asked; {@code wakes} looks no further than
+ *       the next step's point (or the end).</li>
  *   <li>A cue never reached is reported at the cue, and the steps after it get no point (-1) and no
  *       answer; a prediction the run gives no answer to is reported at its {@code answer:}.</li>
  *   <li>A lesson with a {@code sweep:} also runs every configuration of it headless ({@link LessonSweep});
@@ -217,6 +221,11 @@ public final class LessonRun {
                         + Words.cue(step.cue()).en() + why);
                 break;
             }
+            List<String> broken = brokenAt(p);
+            if (!broken.isEmpty()) {
+                problem(step.cue().pos(), "steps[" + step.index() + "].at: its stop (moment "
+                        + events.get(p).moment() + ") is not a whole machine: " + broken.get(0));
+            }
             points[step.index()] = p;
             prev = p;
         }
@@ -238,6 +247,15 @@ public final class LessonRun {
                 answers[step.index()] = c.answer();
             }
         }
+    }
+
+    /** The rules of a stop that the state after event {@code point} breaks (none at the end of a moment). */
+    private List<String> brokenAt(int point) {
+        StopRules rules = new StopRules(lesson.scenario().cpus());
+        for (int i = 0; i <= point; i++) {
+            rules.accept(events.get(i));
+        }
+        return rules.broken();
     }
 
     // ------------------------------------------------------------------ answers

@@ -5,7 +5,6 @@ import static io.iocplab.lesson.GqcsReturns.isGqcs;
 import static io.iocplab.lesson.GqcsReturns.overlapped;
 import static io.iocplab.lesson.GqcsReturns.packetOf;
 import static io.iocplab.lesson.GqcsReturns.packets;
-import static io.iocplab.lesson.GqcsReturns.str;
 
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sim.Step;
@@ -39,7 +38,7 @@ final class PacketAnswers {
     Computed gets(String thread, int point, String at) {
         for (int i = point + 1; i < events.size(); i++) {
             if (events.get(i) instanceof ApiReturn r && r.thread().equals(thread) && isGqcs(r) && carriesPacket(r)) {
-                String port = str(r.out().get("port"));
+                String port = GqcsReturns.portOf(r);
                 Set<String> ids = new LinkedHashSet<>();
                 List<Choice> choices = new ArrayList<>();
                 PortState before = port == null ? null : RunEvents.lastPort(events, port, point);
@@ -61,7 +60,7 @@ final class PacketAnswers {
                         break;
                     }
                     if (events.get(j) instanceof ApiReturn o && isGqcs(o) && carriesPacket(o)
-                            && (port == null || port.equals(o.out().get("port")))) {
+                            && (port == null || port.equals(GqcsReturns.portOf(o)))) {
                         for (PacketView v : packets(o)) {
                             if (choices.size() < 6) {
                                 addPacket(choices, ids, v.overlapped(), v.key());

@@ -3,7 +3,6 @@ package io.iocplab.lesson;
 import static io.iocplab.lesson.GqcsReturns.carriesPacket;
 import static io.iocplab.lesson.GqcsReturns.isGqcs;
 import static io.iocplab.lesson.GqcsReturns.packetOf;
-import static io.iocplab.lesson.GqcsReturns.str;
 
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.PortState;
@@ -29,7 +28,7 @@ final class PortAnswers {
 
     Computed nextRelease(String port, int point, String at) {
         for (int i = point + 1; i < events.size(); i++) {
-            if (events.get(i) instanceof ApiReturn r && isGqcs(r) && port.equals(r.out().get("port"))
+            if (events.get(i) instanceof ApiReturn r && isGqcs(r) && port.equals(GqcsReturns.portOf(r))
                     && carriesPacket(r)) {
                 List<Choice> choices = new ArrayList<>();
                 for (String t : RunEvents.threadsOf(events, port)) {
@@ -38,7 +37,7 @@ final class PortAnswers {
                 if (choices.stream().noneMatch(c -> c.id().equals(r.thread()))) {
                     choices.add(new Choice(r.thread(), Text.both(r.thread())));
                 }
-                Text why = Words.release(str(r.out().get("release")), str(r.out().get("freed_by")));
+                Text why = Words.release(r.result());
                 Text got = packetOf(r);
                 Text ex = new Text(r.thread() + " gets the next packet (" + got.en() + ") at " + Words.ms(r.tUs())
                         + (why.en().isEmpty() ? "." : ": " + why.en() + "."),

@@ -28,7 +28,7 @@ final class RunEvents {
             if (e instanceof PortState p && p.port().equals(port)) {
                 used.addAll(p.associated());
                 used.addAll(p.waiters());
-            } else if (e instanceof ApiReturn r && isGqcs(r) && port.equals(r.out().get("port"))) {
+            } else if (e instanceof ApiReturn r && isGqcs(r) && port.equals(GqcsReturns.portOf(r))) {
                 used.add(r.thread());
             }
         }

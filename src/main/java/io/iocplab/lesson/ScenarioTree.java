@@ -40,7 +40,7 @@ final class ScenarioTree {
                     if ("Sleep".equals(api)) {
                         continue;
                     }
-                    if (GqcsReturns.CALLS.contains(api) || "Loop".equals(api) && loopStartsWithGqcs(step)) {
+                    if (GqcsReturns.namesGqcs(api) || "Loop".equals(api) && loopStartsWithGqcs(step)) {
                         out.add(e.getKey());
                     }
                     break;
@@ -53,7 +53,7 @@ final class ScenarioTree {
     private static boolean loopStartsWithGqcs(Object step) {
         if (step instanceof Map<?, ?> m && m.get("Loop") instanceof Map<?, ?> a && a.get("steps") instanceof List<?> l
                 && !l.isEmpty() && l.get(0) instanceof Map<?, ?> first && first.size() == 1) {
-            return GqcsReturns.CALLS.contains((String) first.keySet().iterator().next());
+            return GqcsReturns.namesGqcs((String) first.keySet().iterator().next());
         }
         return false;
     }
@@ -102,7 +102,7 @@ final class ScenarioTree {
                 if (change) {
                     sm.put(api, Scalar.of(scale(s.value(), f)));
                 }
-            } else if (GqcsReturns.CALLS.contains(api) && arg instanceof Map<?, ?> a
+            } else if (GqcsReturns.namesGqcs(api) && arg instanceof Map<?, ?> a
                     && a.get("timeout") instanceof Scalar s && Fields.isTime(s.value())
                     && new BigDecimal(s.value()).signum() > 0) {
                 found = true;

@@ -1,6 +1,9 @@
 package io.iocplab.lesson;
 
+import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Win32Error;
+import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.CallResult;
 import java.util.Locale;
 
 /**
@@ -28,9 +31,10 @@ final class Words {
         }
         if (c instanceof Cue.Call call) {
             String who = call.thread() == null ? "" : call.thread();
-            String en = (who.isEmpty() ? "a call to " + call.api() : who + "'s " + call.api()) + " returns";
-            String ko = (who.isEmpty() ? "" : who + "의 ") + call.api() + " 호출이";
-            boolean wsa = call.api().startsWith("WSA") || call.api().equals("closesocket");
+            String api = call.api().name();
+            String en = (who.isEmpty() ? "a call to " + api : who + "'s " + api) + " returns";
+            String ko = (who.isEmpty() ? "" : who + "의 ") + api + " 호출이";
+            boolean wsa = call.api().returns() != Api.Returns.BOOL;
             if (call.returns() == null) {
                 ko += " 반환할 때";
             } else if (wsa) {
@@ -103,25 +107,36 @@ final class Words {
     }
 
     /** Why a GetQueuedCompletionStatus got its packet, from the {@code release} and {@code freed_by} fields. */
-    static Text release(String release, String freedBy) {
+    static Text release(CallResult result) {
+        Release.Cause release;
+        String freedBy;
+        if (result instanceof CallResult.Dequeued d) {
+            release = d.how();
+            freedBy = d.freedBy();
+        } else if (result instanceof CallResult.DequeuedEx d) {
+            release = d.how();
+            freedBy = d.freedBy();
+        } else {
+            release = null;
+            freedBy = null;
+        }
         if (release == null) {
             return new Text("", "");
         }
         String who = freedBy == null ? "another thread" : freedBy;
         String kwho = freedBy == null ? "다른 스레드" : freedBy;
         return switch (release) {
-            case "immediate" -> new Text("it found the packet in the queue and took it without waiting",
+            case IMMEDIATE -> new Text("it found the packet in the queue and took it without waiting",
                     "큐에 이미 패킷이 있어서 기다리지 않고 바로 가져갔습니다");
-            case "handed_off" -> new Text("the running count was below the concurrency value, so the packet was "
+            case HANDED_OFF -> new Text("the running count was below the concurrency value, so the packet was "
                     + "handed straight to the most recent waiter (LIFO)",
                     "실행 중 스레드 수가 동시 실행 값보다 작아서, 패킷이 가장 최근에 대기를 시작한 스레드에게 "
                             + "곧바로 넘어갔습니다(LIFO)");
-            case "slept" -> freed(who + " went to sleep", kwho + "의 Sleep");
-            case "suspended" -> freed(who + " was suspended", kwho + "의 일시 중단(SuspendThread)");
-            case "blocked_in_io" -> freed(who + " blocked in a synchronous call", kwho + "의 블로킹 호출");
-            case "exited" -> freed(who + " exited", kwho + "의 종료");
-            case "switched_port" -> freed(who + " switched to another port", kwho + "의 다른 포트 전환");
-            default -> new Text(release, release);
+            case SLEPT -> freed(who + " went to sleep", kwho + "의 Sleep");
+            case SUSPENDED -> freed(who + " was suspended", kwho + "의 일시 중단(SuspendThread)");
+            case BLOCKED_IN_IO -> freed(who + " blocked in a synchronous call", kwho + "의 블로킹 호출");
+            case EXITED -> freed(who + " exited", kwho + "의 종료");
+            case SWITCHED_PORT -> freed(who + " switched to another port", kwho + "의 다른 포트 전환");
         };
     }
 

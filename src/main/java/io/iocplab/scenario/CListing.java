@@ -306,7 +306,7 @@ public final class CListing {
         if (r.flags() != 0) {
             w.add(indent, "flags = " + r.flags() + ";", -1, null, null);
         }
-        String ov = r.overlapped() == null ? "NULL" : "&" + id(r.overlapped().label());
+        String ov = pointer(r.overlapped() == null ? null : r.overlapped().label());
         w.add(indent, "WSARecv(" + id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", &n, &flags, " + ov
                 + ", " + (r.completionRoutine() ? "OnCompletion" : "NULL") + ");", index,
                 ioNote(r.overlapped(), r.completionRoutine()), null);
@@ -321,7 +321,7 @@ public final class CListing {
         w.add(indent, "WSABUF " + bufs + "[" + r.buffers().size() + "] = {" + String.join(", ", items) + "};", -1,
                 null, null);
         lowBit(w, r.overlapped(), indent);
-        String ov = r.overlapped() == null ? "NULL" : "&" + id(r.overlapped().label());
+        String ov = pointer(r.overlapped() == null ? null : r.overlapped().label());
         w.add(indent, "WSASend(" + id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", &n, 0, " + ov + ", "
                 + (r.completionRoutine() ? "OnCompletion" : "NULL") + ");", index,
                 ioNote(r.overlapped(), r.completionRoutine()), null);
@@ -464,7 +464,7 @@ public final class CListing {
     }
 
     /** An OVERLAPPED pointer argument: {@code &label}, or NULL. */
-    static String pointer(String label) {
+    public static String pointer(String label) {
         return label == null ? "NULL" : "&" + id(label);
     }
 
@@ -499,34 +499,6 @@ public final class CListing {
             }
         }
         return sb.append('"').toString();
-    }
-
-    /**
-     * What a call returned, as its C return value: TRUE/FALSE for the BOOL calls, 0/SOCKET_ERROR for
-     * Winsock, the handle or NULL for CreateIoCompletionPort, and so on; null for a call that returns
-     * nothing (Sleep, ExitThread).
-     *
-     * @param out the call's outputs as the {@code api.return} event gives them (may be null)
-     */
-    public static String returnValue(String api, boolean ok, Map<String, Object> out) {
-        switch (api) {
-            case "Sleep", "ExitThread", "Compute":
-                return null;
-            case "WSARecv", "WSASend", "closesocket":
-                return ok ? "0" : "SOCKET_ERROR";
-            case "SuspendThread", "ResumeThread": {
-                Object prev = out == null ? null : out.get("previous_count");
-                return ok && prev != null ? prev.toString() : "(DWORD)-1";
-            }
-            case "CreateIoCompletionPort": {
-                Object port = out == null ? null : out.get("port");
-                return ok && port != null ? handle(port.toString()) : "NULL";
-            }
-            case "WaitForSingleObject":
-                return ok ? "WAIT_OBJECT_0" : "WAIT_FAILED";
-            default:
-                return ok ? "TRUE" : "FALSE";
-        }
     }
 
     // ------------------------------------------------------------------ writing lines

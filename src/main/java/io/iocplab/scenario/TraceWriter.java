@@ -1,8 +1,11 @@
 package io.iocplab.scenario;
 
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
@@ -15,25 +18,22 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 /**
  * Writes a run as a trace (scenario-and-trace.md, "The trace"): one JSON object per event, one line
  * each, UTF-8, lines ended by {@code \n}.
  *
- * <p>Every line starts with {@code t_us}, {@code seq}, {@code type}, followed by the fields of its type
- * in the contract's order, then the extensions ({@code port.state}: {@code closed}; {@code thread.state}:
- * {@code call}, {@code step}; {@code api.return}: {@code step} last, after the call's own outputs). The
- * same events always give the same bytes: nothing depends on time, locale or hash order (maps are
- * written in their own iteration order, so an event's maps must be ordered ones).
+ * <p>Every line starts with {@code t_us}, {@code seq}, {@code moment}, {@code type}, followed by the
+ * fields of its type in the contract's order, then the extensions ({@code port.state}: {@code closed};
+ * {@code thread.state}: {@code call}, {@code step}; {@code api.return}: {@code step} last, after the
+ * call's own outputs; the {@code port.dequeue} event). This class is the one place that knows the
+ * JSON names of a call's out-values ({@link #result}). The same events always give the same bytes:
+ * nothing depends on time, locale or hash order.
  *
  * <p>{@link #write} is an {@code EventSink}: {@code new TraceWriter(out)::write}. An I/O failure
  * becomes an {@link UncheckedIOException}, which stops the run.
  */
 public final class TraceWriter implements Flushable {
-    /** The names an {@code api.return}'s outputs must not take: they are its fixed fields. */
-    private static final Set<String> FIXED = Set.of("t_us", "seq", "type", "thread", "api", "ok", "error", "step");
-
     private final Writer out;
 
     /** Writes to the stream (not closed by this writer; call {@link #flush()} at the end). */
@@ -58,37 +58,74 @@ public final class TraceWriter implements Flushable {
 
     /** One event as its JSON object, without the line end. */
     public static String line(SimEvent event) {
-        Json j = new Json().field("t_us", event.tUs()).field("seq", event.seq()).field("type", event.type());
+        Json j = new Json().field("t_us", event.tUs()).field("seq", event.seq()).field("moment", event.moment())
+                .field("type", event.type());
         if (event instanceof ApiReturn e) {
-            j.field("thread", e.thread()).field("api", e.api()).field("ok", e.ok()).field("error", e.error());
-            e.out().forEach((name, value) -> {
-                if (FIXED.contains(name)) {
-                    throw new IllegalArgumentException("api.return output named like a fixed field: " + name);
-                }
-                j.field(name, value);
-            });
+            j.field("thread", e.thread()).field("api", e.api().name()).field("ok", e.ok()).field("error", e.error());
+            result(j, e.result());
             j.field("step", e.step());
         } else if (event instanceof PortState e) {
             j.field("port", e.port()).field("concurrency", e.concurrency()).field("running", e.running())
                     .field("queue", e.queue()).field("waiters", e.waiters()).field("associated", e.associated())
                     .field("closed", e.closed());
+        } else if (event instanceof PortDequeue e) {
+            j.field("port", e.port()).field("thread", e.thread()).field("packets", e.packets())
+                    .field("release", e.how().json()).field("freed_by", e.freedBy());
         } else if (event instanceof ThreadState e) {
             j.field("thread", e.thread()).field("state", e.state().json())
                     .field("wait", e.waitingOn() == null ? null : e.waitingOn().json())
-                    .field("cpu", e.cpu()).field("call", e.call()).field("step", e.step());
+                    .field("cpu", e.cpu()).field("call", e.call() == null ? null : e.call().name())
+                    .field("step", e.step());
         } else if (event instanceof IoComplete e) {
-            j.field("socket", e.socket()).field("api", e.api()).field("overlapped", e.overlapped())
+            j.field("socket", e.socket()).field("api", e.api().name()).field("overlapped", e.overlapped())
                     .field("status", e.status()).field("bytes", e.bytes()).field("buffers", e.buffers())
                     .field("packet", e.packet());
         } else if (event instanceof PeerAction e) {
-            j.field("socket", e.socket()).field("action", e.action()).field("bytes", e.bytes())
+            j.field("socket", e.socket()).field("action", e.action().json()).field("bytes", e.bytes())
                     .field("data", e.data()).field("local_port", e.localPort()).field("remote_port", e.remotePort());
         } else if (event instanceof Summary e) {
             j.field("packets", e.packets()).field("context_switches", e.contextSwitches())
                     .field("per_thread", e.perThread());
-        } else {
-            throw new IllegalArgumentException("no trace form for " + event.getClass().getName());
         }
         return j.end();
+    }
+
+    /**
+     * A call's out-values, named as the contract names them, in its order: for GetQueuedCompletionStatus
+     * port, bytes, key, overlapped (null when no packet was dequeued: not written), then how the packet
+     * came ({@code release}, {@code freed_by}); for WSARecv/WSASend socket, overlapped, result, bytes;
+     * and so on. Extensions come after the contract's fields.
+     */
+    private static void result(Json j, CallResult result) {
+        if (result instanceof CallResult.Dequeued d) {
+            PacketView p = d.packet();
+            j.field("port", d.port()).field("bytes", p == null ? null : p.bytes())
+                    .field("key", p == null ? null : p.key()).field("overlapped", p == null ? null : p.overlapped());
+            if (p != null) {
+                j.field("release", d.how().json()).field("freed_by", d.freedBy());
+            }
+        } else if (result instanceof CallResult.DequeuedEx d) {
+            j.field("port", d.port()).field("entries", d.entries()).field("removed", d.entries().size());
+            if (!d.entries().isEmpty()) {
+                j.field("release", d.how().json()).field("freed_by", d.freedBy());
+            }
+        } else if (result instanceof CallResult.Posted p) {
+            j.field("port", p.port()).field("delivered_to", p.deliveredTo());
+        } else if (result instanceof CallResult.SuspendCount c) {
+            j.field("thread_handle", c.thread()).field("previous_count", c.previousCount());
+        } else if (result instanceof CallResult.OnHandle h) {
+            j.field("handle", h.handle());
+        } else if (result instanceof CallResult.Associated a) {
+            j.field("socket", a.socket()).field("port", a.port());
+        } else if (result instanceof CallResult.SocketIo io) {
+            j.field("socket", io.socket()).field("overlapped", io.overlapped()).field("result", io.result())
+                    .field("bytes", io.bytes()).field("wsabufs", io.wsabufs());
+        } else if (result instanceof CallResult.OverlappedResult o) {
+            j.field("socket", o.socket()).field("overlapped", o.overlapped()).field("bytes", o.bytes());
+        } else if (result instanceof CallResult.Cancelled c) {
+            j.field("socket", c.socket()).field("overlapped", c.overlapped());
+        } else if (result instanceof CallResult.OnSocket o) {
+            j.field("socket", o.socket());
+        }
     }
 }

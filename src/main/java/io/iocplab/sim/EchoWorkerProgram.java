@@ -1,10 +1,12 @@
 package io.iocplab.sim;
 
+import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.PacketView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The canonical IOCP worker loop, as an echo server writes it:
@@ -59,20 +61,18 @@ final class EchoWorkerProgram implements Program {
 
     @Override
     public void returned(SimThread.PendingReturn r) {
-        if (!r.api().equals("GetQueuedCompletionStatus")) {
+        if (r.api() != Api.GetQueuedCompletionStatus) {
             return;
         }
-        Map<String, Object> out = r.out();
-        Object key = out.get("key");
-        if (key == null || ((Long) key) == 0L) {
+        PacketView packet = ((CallResult.Dequeued) r.result()).packet();
+        if (packet == null || packet.key() == 0L) {
             planned.add(new Step.ExitThread(Step.Source.NONE));     // shutdown (or the port is gone)
             return;
         }
-        int client = (int) (long) (Long) key;
+        int client = (int) packet.key();
         String socket = sockets[client];
-        String ov = (String) out.get("overlapped");
-        long bytes = (Long) out.get("bytes");
-        if (!r.ok() || bytes == 0) {
+        String ov = packet.overlapped();
+        if (!r.ok() || packet.bytes() == 0) {
             planned.add(new Step.closesocket(socket, Step.Source.NONE));
             return;
         }

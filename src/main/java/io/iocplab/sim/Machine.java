@@ -55,6 +55,9 @@ public final class Machine {
     private final boolean tracing;
     private long now;
     private long seq;
+    /** Moments opened so far; the current one is {@code moments - 1} while {@code momentOpen}. */
+    private long moments;
+    private boolean momentOpen;
     private long packets;
     private boolean started;
     private boolean finished;
@@ -149,6 +152,7 @@ public final class Machine {
         if (finished) {
             return false;
         }
+        momentOpen = false;                       // each action is a moment of its own, if it changes anything
         if (!started) {
             start();
             return true;
@@ -223,7 +227,7 @@ public final class Machine {
         }
         Map<String, Long> perThread = new LinkedHashMap<>();
         threads.values().forEach(t -> perThread.put(t.name, t.packets));
-        summary = new Summary(now, seq, packets, scheduler.contextSwitches(), Collections.unmodifiableMap(perThread));
+        summary = new Summary(now, seq, moment(), packets, scheduler.contextSwitches(), Collections.unmodifiableMap(perThread));
         emit(summary);
     }
 
@@ -344,7 +348,7 @@ public final class Machine {
         if (tracing) {
             Integer cpu = state == State.RUNNING ? t.cpu : null;
             boolean exited = state == State.EXITED || t.current == null;
-            emit(new ThreadState(now, seq, t.name, state, wait, cpu, exited ? null : t.current.api(),
+            emit(new ThreadState(now, seq, moment(), t.name, state, wait, cpu, exited ? null : t.current.api(),
                     exited ? -1 : t.currentIndex));
         }
     }
@@ -367,7 +371,7 @@ public final class Machine {
     void returned(SimThread t, SimThread.PendingReturn r) {
         t.program.returned(r);
         if (tracing) {
-            emit(t.returnEvent(r, now, seq));
+            emit(t.returnEvent(r, now, seq, moment()));
         }
     }
 
@@ -385,11 +389,23 @@ public final class Machine {
         return seq;
     }
 
+    /**
+     * The moment the events being made now belong to: the action being performed opens one with its
+     * first event, and every event it makes is part of it (an action that changes nothing has none).
+     */
+    long moment() {
+        if (!momentOpen) {
+            momentOpen = true;
+            moments++;
+        }
+        return moments - 1;
+    }
+
     void portChanged(CompletionPort port) {
         if (!started || !tracing) {
             return;
         }
-        emit(new PortState(now, seq, port.name(), port.concurrency(), port.running(),
+        emit(new PortState(now, seq, moment(), port.name(), port.concurrency(), port.running(),
                 new QueueView(port.queueArray()), names(port.waiters()), associatedNames(port),
                 port.isClosed()));
     }

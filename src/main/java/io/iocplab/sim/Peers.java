@@ -1,6 +1,7 @@
 package io.iocplab.sim;
 
 import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PeerAction.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -55,7 +56,7 @@ final class Peers {
 
     /** At t=0: the peer connects, and its script or its first message is scheduled. */
     void start(SimSocket sock) {
-        emit(sock, "connect", null);
+        emit(sock, Action.CONNECT, null);
         if (sock.peer instanceof Peer.Scripted script) {
             for (Peer.Action action : script.actions()) {
                 m.atTime(action.atUs(), () -> perform(sock, action));
@@ -81,7 +82,7 @@ final class Peers {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, "send", data);
+        emit(sock, Action.SEND, data);
         m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
     }
 
@@ -96,7 +97,7 @@ final class Peers {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, reset ? "reset" : "close", null);
+        emit(sock, reset ? Action.RESET : Action.CLOSE, null);
         m.atTime(m.now() + m.config().latencyUs(), () -> {
             if (reset) {
                 sockets.resetArrived(sock);
@@ -131,7 +132,7 @@ final class Peers {
             } catch (ConnectionException e) {
                 throw new RunFailure(e.getMessage(), e);
             }
-            emit(sock, "recv", data);
+            emit(sock, Action.RECV, data);
             if (echo != null) {
                 verifyEcho(sock.name, echo.message, echo.echoed, echo.verified, data);
             }
@@ -203,12 +204,12 @@ final class Peers {
     }
 
     /** A {@code peer} event: what the peer did, with the bytes it moved (or none). */
-    private void emit(SimSocket sock, String action, byte[] data) {
+    private void emit(SimSocket sock, Action action, byte[] data) {
         if (!m.tracing()) {
             return;
         }
         Connection c = sock.connection;
-        m.emit(new PeerAction(m.now(), m.seq(), sock.name, action, data == null ? 0 : data.length,
+        m.emit(new PeerAction(m.now(), m.seq(), m.moment(), sock.name, action, data == null ? 0 : data.length,
                 data == null ? null : new String(data, StandardCharsets.UTF_8), c.peerPort(), c.serverPort()));
     }
 }

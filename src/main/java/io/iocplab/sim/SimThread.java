@@ -1,7 +1,9 @@
 package io.iocplab.sim;
 
 import io.iocplab.kernel.KernelThread;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 
@@ -44,7 +46,7 @@ final class SimThread {
     long packets;
 
     /** A call's result waiting for its thread to run. */
-    record PendingReturn(String api, boolean ok, int error, java.util.Map<String, Object> out, int stepIndex) {}
+    record PendingReturn(Api api, boolean ok, int error, CallResult result, int stepIndex) {}
 
     SimThread(String name, int order, Program program) {
         this.name = name;
@@ -60,8 +62,8 @@ final class SimThread {
     }
 
     /** The event that says a call returned. */
-    ApiReturn returnEvent(PendingReturn r, long tUs, long seq) {
-        return new ApiReturn(tUs, seq, name, r.api(), r.ok(), r.error(), r.out(), r.stepIndex());
+    ApiReturn returnEvent(PendingReturn r, long tUs, long seq, long moment) {
+        return new ApiReturn(tUs, seq, moment, name, r.api(), r.ok(), r.error(), r.result(), r.stepIndex());
     }
 
     @Override

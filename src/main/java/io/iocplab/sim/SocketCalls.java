@@ -3,6 +3,8 @@ package io.iocplab.sim;
 import static io.iocplab.kernel.Win32Error.ERROR_INVALID_PARAMETER;
 import static io.iocplab.kernel.Win32Error.ERROR_IO_INCOMPLETE;
 import static io.iocplab.kernel.Win32Error.ERROR_IO_PENDING;
+import static io.iocplab.kernel.Win32Error.ERROR_CONNECTION_ABORTED;
+import static io.iocplab.kernel.Win32Error.ERROR_INVALID_HANDLE;
 import static io.iocplab.kernel.Win32Error.ERROR_NETNAME_DELETED;
 import static io.iocplab.kernel.Win32Error.ERROR_NOT_FOUND;
 import static io.iocplab.kernel.Win32Error.ERROR_OPERATION_ABORTED;
@@ -14,14 +16,13 @@ import io.iocplab.kernel.CompletionPort;
 import io.iocplab.kernel.Overlapped;
 import io.iocplab.kernel.Release;
 import io.iocplab.kernel.SocketObject;
+import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Winsock calls on scenario sockets (iocp-semantics.md §4), and what happens when the peer's
@@ -161,7 +162,7 @@ final class SocketCalls {
         if (op.blocking()) {
             SimThread t = op.thread();
             boolean ok = status == ERROR_SUCCESS;
-            Win32Calls.returnLater(t, "WSARecv", ok, ok ? ERROR_SUCCESS : SocketObject.winsockError(status),
+            Win32Calls.returnLater(t, Api.WSARecv, ok, ok ? ERROR_SUCCESS : SocketObject.winsockError(status),
                     ioOut(sock.name, null, ok ? 0 : -1, ok ? n : null, lengthsOf(op)));
             calls.endWait(t);
             return;
@@ -176,7 +177,7 @@ final class SocketCalls {
         m.land(op.overlapped().label(), landed);
         boolean packet = k.queuesPacket(op.overlapped(), op.completionRoutine(), atOnce) && !k.port().isClosed();
         if (m.tracing()) {
-            m.emit(new IoComplete(m.now(), m.seq(), sock.name, "WSARecv", op.overlapped().label(), status, n,
+            m.emit(new IoComplete(m.now(), m.seq(), m.moment(), sock.name, Api.WSARecv, op.overlapped().label(), status, n,
                     texts(landed), packet));
         }
         k.complete(op.overlapped(), op.completionRoutine(), atOnce, status, n);
@@ -203,7 +204,7 @@ final class SocketCalls {
             SocketObject k = sock.kernel;
             boolean packet = k.queuesPacket(ov, s.completionRoutine(), true) && !k.port().isClosed();
             if (m.tracing()) {
-                m.emit(new IoComplete(m.now(), m.seq(), sock.name, "WSASend", ov.label(), ERROR_SUCCESS, n,
+                m.emit(new IoComplete(m.now(), m.seq(), m.moment(), sock.name, Api.WSASend, ov.label(), ERROR_SUCCESS, n,
                         texts(gathered), packet));
             }
             k.complete(ov, s.completionRoutine(), true, ERROR_SUCCESS, n);
@@ -227,17 +228,14 @@ final class SocketCalls {
 
     void getOverlappedResult(SimThread t, Step.WSAGetOverlappedResult s) {
         Overlapped ov = m.overlapped(s.overlapped());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("socket", s.socket());
-        out.put("overlapped", s.overlapped());
         if (ov.isPending()) {                                       // fWait FALSE, not finished [DOC-WSAGOR]
-            out.put("bytes", null);
-            calls.returnNow(t, s.api(), false, ERROR_IO_INCOMPLETE, out, s);
+            calls.returnNow(t, s.api(), false, ERROR_IO_INCOMPLETE,
+                    new CallResult.OverlappedResult(s.socket(), s.overlapped(), null), s);
             return;
         }
-        out.put("bytes", ov.internalHigh());
         boolean ok = ov.internal() == ERROR_SUCCESS;
-        calls.returnNow(t, s.api(), ok, SocketObject.winsockError(ov.internal()), out, s);
+        calls.returnNow(t, s.api(), ok, SocketObject.winsockError(ov.internal()),
+                new CallResult.OverlappedResult(s.socket(), s.overlapped(), ov.internalHigh()), s);
     }
 
     /** CancelIoEx: each matching pending operation completes with ERROR_OPERATION_ABORTED [DOC-CancelIoEx]. */
@@ -249,9 +247,7 @@ final class SocketCalls {
                 matching.add(op);
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("socket", s.socket());
-        out.put("overlapped", s.overlapped());
+        CallResult out = new CallResult.Cancelled(s.socket(), s.overlapped());
         if (matching.isEmpty()) {
             calls.returnNow(t, s.api(), false, ERROR_NOT_FOUND, out, s);
             return;
@@ -265,39 +261,39 @@ final class SocketCalls {
 
     void setNotificationModes(SimThread t, Step.SetFileCompletionNotificationModes s) {
         m.socket(s.socket()).kernel.addNotificationModes(s.skipCompletionPortOnSuccess(), s.skipSetEventOnHandle());
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, Map.of("socket", s.socket()), s);
+        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnSocket(s.socket()), s);
     }
 
-    /** closesocket with I/O pending: each pending receive completes with ERROR_NETNAME_DELETED (Model decision 5). */
+    /**
+     * closesocket with I/O pending: each pending operation completes with ERROR_CONNECTION_ABORTED
+     * (1236), as Windows since Vista does; XP gave ERROR_NETNAME_DELETED (64), which a peer's reset
+     * still gives (Model decision 5) [WINE-sock {@code iocp_async_read_closesocket}].
+     */
     void closesocket(SimThread t, Step.closesocket s) {
         SimSocket sock = m.socket(s.socket());
+        CallResult out = new CallResult.OnSocket(s.socket());
         if (sock.closed) {
-            calls.returnNow(t, s.api(), false, WSAENOTSOCK, Map.of("socket", s.socket()), s);
+            calls.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
             return;
         }
-        failPending(sock, ERROR_NETNAME_DELETED);
+        failPending(sock, ERROR_CONNECTION_ABORTED);
         sock.closed = true;
         sock.connection.serverClose();
         m.socketClosed(sock);
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, Map.of("socket", s.socket()), s);
+        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
     }
 
     /** CreateIoCompletionPort(socket, port, key, 0): associates, or fails with 87 [DOC-CICP; WINE-fd]. */
     void createIoCompletionPort(SimThread t, Step.CreateIoCompletionPort s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("socket", s.socket());
-        out.put("port", null);
-        if (Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(s.socket())) {              // an existing port with no handle [WINE-kb; ROS-k32]
-            calls.returnNow(t, s.api(), false, ERROR_INVALID_PARAMETER, out, s);
+        if (Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(s.socket())) {   // an existing port with no handle [WINE-kb; ROS-k32]
+            calls.returnNow(t, s.api(), false, ERROR_INVALID_PARAMETER, new CallResult.Associated(s.socket(), null), s);
             return;
         }
         SimSocket sock = m.socket(s.socket());
         CompletionPort port = m.port(s.port());
-        int error = sock.closed ? io.iocplab.kernel.Win32Error.ERROR_INVALID_HANDLE : sock.kernel.associate(port, s.key());
-        if (error == ERROR_SUCCESS) {
-            out.put("port", s.port());
-        }
-        calls.returnNow(t, s.api(), error == ERROR_SUCCESS, error, Collections.unmodifiableMap(out), s);
+        int error = sock.closed ? ERROR_INVALID_HANDLE : sock.kernel.associate(port, s.key());
+        boolean ok = error == ERROR_SUCCESS;
+        calls.returnNow(t, s.api(), ok, error, new CallResult.Associated(s.socket(), ok ? s.port() : null), s);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -306,9 +302,8 @@ final class SocketCalls {
      * The out-values of WSARecv/WSASend: socket, overlapped, result (0 or SOCKET_ERROR), bytes (when it
      * completed at once), and, as an extension, the WSABUF lengths the call passed.
      */
-    private static Map<String, Object> ioOut(String socket, Overlapped ov, int result, Long bytes, List<Integer> wsabufs) {
-        return new OutValues(5).with("socket", socket).with("overlapped", ov == null ? null : ov.label())
-                .with("result", result).with("bytes", bytes).with("wsabufs", wsabufs);
+    private static CallResult ioOut(String socket, Overlapped ov, int result, Long bytes, List<Integer> wsabufs) {
+        return new CallResult.SocketIo(socket, ov == null ? null : ov.label(), result, bytes, wsabufs);
     }
 
     private static void confirm(ConnectionCheck check) {

@@ -1,5 +1,6 @@
 package io.iocplab.sim;
 
+import io.iocplab.sim.event.Api;
 import java.util.List;
 
 /**
@@ -22,9 +23,9 @@ public sealed interface Step {
 
     Source source();
 
-    /** The Win32 name of the step, as written in a scenario file. */
-    default String api() {
-        return getClass().getSimpleName();
+    /** The call this step makes: each record is named exactly as its call (a {@link Loop} makes none). */
+    default Api api() {
+        return Api.valueOf(getClass().getSimpleName());
     }
 
     record GetQueuedCompletionStatus(String port, long timeoutUs, Source source) implements Step {}
@@ -88,5 +89,10 @@ public sealed interface Step {
     }
 
     /** Repeats its steps {@code times} times, or forever when {@code times} is null. */
-    record Loop(Integer times, List<Step> steps, Source source) implements Step {}
+    record Loop(Integer times, List<Step> steps, Source source) implements Step {
+        @Override
+        public Api api() {
+            throw new UnsupportedOperationException("a Loop is not a call: the program cursor enters it");
+        }
+    }
 }

@@ -10,13 +10,14 @@ import io.iocplab.kernel.CompletionPort;
 import io.iocplab.kernel.Packet;
 import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Removal;
+import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Win32 calls of a simulated program, as system calls on the machine: each takes the thread's
@@ -25,12 +26,11 @@ import java.util.Map;
  * to time and processors.
  *
  * <p>What a call returns is what the trace's {@code api.return} says: {@code ok}, the
- * GetLastError value, and the out-parameters in the contract's order.
+ * GetLastError value, and the out-parameters as the {@link CallResult} of its kind of call. Every
+ * packet that leaves a port into a thread's hands is a {@code port.dequeue} event in the same
+ * moment as the port's change, so that who took what is never guessed later.
  */
 final class Win32Calls {
-    /** The trace's {@code release} for a packet taken from the queue without waiting. */
-    private static final String IMMEDIATE = "immediate";
-
     private final Machine m;
     private final SocketCalls sockets;
 
@@ -56,10 +56,10 @@ final class Win32Calls {
     /** WaitForSingleObject(hAllClientsGone, INFINITE): a wait like any other, so it frees a port slot. */
     private void waitForClients(SimThread t, Step.WaitForSingleObject s) {
         if (m.allSocketsClosed()) {
-            returnNow(t, s.api(), true, ERROR_SUCCESS, Map.of("handle", s.event()), s);
+            returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
             return;
         }
-        returnLater(t, s.api(), true, ERROR_SUCCESS, Map.of("handle", s.event()));
+        returnLater(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()));
         block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO);
         waitingForClients.add(t);
     }
@@ -120,14 +120,14 @@ final class Win32Calls {
     }
 
     /** Returns from the current call now; the next step follows after the call's cost. */
-    void returnNow(SimThread t, String api, boolean ok, int error, Map<String, Object> out, Step step) {
-        m.returned(t, new SimThread.PendingReturn(api, ok, error, out, t.program.indexOf(step)));
+    void returnNow(SimThread t, Api api, boolean ok, int error, CallResult result, Step step) {
+        m.returned(t, new SimThread.PendingReturn(api, ok, error, result, t.program.indexOf(step)));
         m.at(m.now() + m.callCost(), t, t.runStep);
     }
 
     /** The call will return when the thread runs again, with this result. */
-    static void returnLater(SimThread t, String api, boolean ok, int error, Map<String, Object> out) {
-        t.pendingReturn = new SimThread.PendingReturn(api, ok, error, out, t.currentIndex);
+    static void returnLater(SimThread t, Api api, boolean ok, int error, CallResult result) {
+        t.pendingReturn = new SimThread.PendingReturn(api, ok, error, result, t.currentIndex);
     }
 
     /** The thread leaves its processor and waits; any wait but the port's own frees its slot on the port. */
@@ -161,16 +161,16 @@ final class Win32Calls {
 
     private void getQueued(SimThread t, String portName, int count, boolean ex, long timeoutUs, Step step) {
         CompletionPort port = m.port(portName);
-        String api = step.api();
+        Api api = step.api();
         Removal removal = port.remove(t.kernel, count, timeoutUs != 0);
         if (removal instanceof Removal.Dequeued d) {
-            m.packetsTaken(t, d.packets().size());
+            taken(t, portName, d.packets(), Release.Cause.IMMEDIATE, null);
             returnNow(t, api, ok(ex, d.packets()), error(ex, d.packets()),
-                    packetsOut(ex, portName, d.packets(), IMMEDIATE, null), step);
+                    withPackets(ex, portName, d.packets(), Release.Cause.IMMEDIATE, null), step);
         } else if (removal instanceof Removal.TimedOut) {
-            returnNow(t, api, false, WAIT_TIMEOUT, noPacketOut(ex, portName), step);
+            returnNow(t, api, false, WAIT_TIMEOUT, noPacket(ex, portName), step);
         } else if (removal instanceof Removal.InvalidHandle) {
-            returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacketOut(ex, portName), step);
+            returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacket(ex, portName), step);
         } else {
             block(t, Wait.PORT, null);
             if (timeoutUs != Step.INFINITE) {
@@ -183,17 +183,25 @@ final class Win32Calls {
     void released(SimThread t, Release release) {
         boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
         List<Packet> one = List.of(release.packet());
-        String how = release.cause().json();
+        String port = release.thread().port().name();
         String by = release.freedBy() == null ? null : release.freedBy().name();
-        m.packetsTaken(t, 1);
-        returnLater(t, t.current.api(), ok(ex, one), error(ex, one), packetsOut(ex, release.thread().port().name(), one,
-                how, by));
+        taken(t, port, one, release.cause(), by);
+        returnLater(t, t.current.api(), ok(ex, one), error(ex, one), withPackets(ex, port, one, release.cause(), by));
         m.ready(t);
+    }
+
+    /** Packets left the port into t's hands: counted, and said at once ({@code port.dequeue}). */
+    private void taken(SimThread t, String port, List<Packet> packets, Release.Cause how, String freedBy) {
+        m.packetsTaken(t, packets.size());
+        if (m.tracing()) {
+            m.emit(new PortDequeue(m.now(), m.seq(), m.moment(), port, t.name, views(packets), how, freedBy));
+        }
     }
 
     private void timedOut(SimThread t, CompletionPort port) {
         port.timeOut(t.kernel);
-        returnLater(t, t.current.api(), false, WAIT_TIMEOUT, noPacketOut(t.current instanceof Step.GetQueuedCompletionStatusEx, port.name()));
+        returnLater(t, t.current.api(), false, WAIT_TIMEOUT,
+                noPacket(t.current instanceof Step.GetQueuedCompletionStatusEx, port.name()));
         m.ready(t);
     }
 
@@ -203,7 +211,7 @@ final class Win32Calls {
      */
     void abandoned(SimThread t, CompletionPort port) {
         boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
-        returnLater(t, t.current.api(), false, ERROR_ABANDONED_WAIT_0, noPacketOut(ex, port.name()));
+        returnLater(t, t.current.api(), false, ERROR_ABANDONED_WAIT_0, noPacket(ex, port.name()));
         t.retry = null;
         if (t.waitingOn != Wait.SUSPENDED) {
             m.ready(t);
@@ -219,46 +227,36 @@ final class Win32Calls {
         return ex ? ERROR_SUCCESS : packets.get(0).status();
     }
 
-    private static Map<String, Object> packetsOut(boolean ex, String port, List<Packet> packets, String how, String by) {
-        OutValues out = new OutValues(6).with("port", port);
-        if (ex) {
-            Object[] entries = new Object[packets.size()];
-            for (int i = 0; i < entries.length; i++) {
-                Packet p = packets.get(i);
-                entries[i] = new OutValues(4).with("bytes", p.bytes()).with("key", p.key())
-                        .with("overlapped", p.overlappedLabel()).with("status", p.status());
-            }
-            out.with("entries", List.of(entries)).with("removed", packets.size());
-        } else {
-            Packet p = packets.get(0);
-            out.with("bytes", p.bytes()).with("key", p.key()).with("overlapped", p.overlappedLabel());
-        }
-        return out.with("release", how).with("freed_by", by);
+    private static CallResult withPackets(boolean ex, String port, List<Packet> packets, Release.Cause how,
+                                          String freedBy) {
+        List<PacketView> views = views(packets);
+        return ex ? new CallResult.DequeuedEx(port, views, how, freedBy)
+                : new CallResult.Dequeued(port, views.get(0), how, freedBy);
     }
 
     /** No packet: *lpOverlapped is NULL, and bytes and key are not written [DOC-GQCS]. */
-    private static Map<String, Object> noPacketOut(boolean ex, String port) {
-        OutValues out = new OutValues(4).with("port", port);
-        if (ex) {
-            return out.with("entries", List.of()).with("removed", 0);
+    private static CallResult noPacket(boolean ex, String port) {
+        return ex ? CallResult.DequeuedEx.none(port) : CallResult.Dequeued.none(port);
+    }
+
+    private static List<PacketView> views(List<Packet> packets) {
+        List<PacketView> views = new ArrayList<>(packets.size());
+        for (Packet p : packets) {
+            views.add(PacketView.of(p));
         }
-        return out.with("bytes", null).with("key", null).with("overlapped", null);
+        return views;
     }
 
     // ------------------------------------------------------------------ PostQueuedCompletionStatus
 
     private void post(SimThread t, Step.PostQueuedCompletionStatus s) {
         CompletionPort port = m.port(s.port());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("port", s.port());
         if (port.isClosed()) {
-            out.put("delivered_to", null);
-            returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
+            returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, new CallResult.Posted(s.port(), null), s);
             return;
         }
         var to = port.post(Packet.posted(s.bytes(), s.key(), m.overlapped(s.overlapped())));
-        out.put("delivered_to", to == null ? null : to.name());
-        returnNow(t, s.api(), true, ERROR_SUCCESS, Collections.unmodifiableMap(out), s);
+        returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.Posted(s.port(), to == null ? null : to.name()), s);
     }
 
     // ------------------------------------------------------------------ Compute and Sleep
@@ -294,11 +292,11 @@ final class Win32Calls {
 
     private void sleep(SimThread t, Step.Sleep s) {
         if (s.us() == 0) {                       // Sleep(0): give the processor to a ready thread, no wait
-            returnLater(t, s.api(), true, ERROR_SUCCESS, Map.of());
+            returnLater(t, s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
             m.scheduler().preempt(t);
             return;
         }
-        returnLater(t, s.api(), true, ERROR_SUCCESS, Map.of());
+        returnLater(t, s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
         block(t, Wait.SLEEP, Release.Cause.SLEPT);
         m.at(m.now() + s.us(), t, () -> endWait(t));
     }
@@ -307,16 +305,12 @@ final class Win32Calls {
 
     private void suspend(SimThread t, Step.SuspendThread s) {
         SimThread target = m.thread(s.thread());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("thread_handle", s.thread());
         if (target.state == State.EXITED) {
-            out.put("previous_count", null);
-            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, out, s);
+            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
             return;
         }
         int previous = target.suspendCount++;
-        out.put("previous_count", previous);
-        Map<String, Object> result = Collections.unmodifiableMap(out);
+        CallResult result = new CallResult.SuspendCount(s.thread(), previous);
         if (target == t) {                       // suspends itself: the call returns after ResumeThread
             returnLater(t, s.api(), true, ERROR_SUCCESS, result);
             block(t, Wait.SUSPENDED, Release.Cause.SUSPENDED);
@@ -353,21 +347,17 @@ final class Win32Calls {
 
     private void resumeThread(SimThread t, Step.ResumeThread s) {
         SimThread target = m.thread(s.thread());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("thread_handle", s.thread());
         if (target.state == State.EXITED) {
-            out.put("previous_count", null);
-            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, out, s);
+            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
             return;
         }
         int previous = target.suspendCount;
-        out.put("previous_count", previous);
         if (previous > 0 && --target.suspendCount == 0
                 && target.state == State.WAITING && target.waitingOn == Wait.SUSPENDED) {
             target.kernel.endWait();
             m.ready(target);
         }
-        returnNow(t, s.api(), true, ERROR_SUCCESS, Collections.unmodifiableMap(out), s);
+        returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.SuspendCount(s.thread(), previous), s);
     }
 
     private void exit(SimThread t) {
@@ -381,7 +371,7 @@ final class Win32Calls {
 
     private void closeHandle(SimThread t, Step.CloseHandle s) {
         CompletionPort port = m.port(s.port());
-        Map<String, Object> out = Map.of("handle", s.port());
+        CallResult out = new CallResult.OnHandle(s.port());
         if (port.isClosed()) {
             returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
             return;

@@ -54,11 +54,11 @@ public final class MeasuringSink implements EventSink {
     }
 
     private void peer(PeerAction a) {
-        if (a.action().equals("send")) {
+        if (a.action() == PeerAction.Action.SEND) {
             if (a.bytes() > 0) {
                 sockets.computeIfAbsent(a.socket(), n -> new SocketTrack()).sent(a.tUs(), a.bytes());
             }
-        } else if (a.action().equals("recv")) {
+        } else if (a.action() == PeerAction.Action.RECV) {
             SocketTrack s = sockets.get(a.socket());
             if (s != null) {
                 s.received(a.tUs(), a.bytes(), latencies);

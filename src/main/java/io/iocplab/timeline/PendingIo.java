@@ -1,5 +1,6 @@
 package io.iocplab.timeline;
 
+import io.iocplab.sim.event.Api;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param thread  the thread that issued it
  * @param sinceUs when it was issued
  */
-public record PendingIo(String api, String overlapped, List<Integer> wsabufs, String thread, long sinceUs) {
+public record PendingIo(Api api, String overlapped, List<Integer> wsabufs, String thread, long sinceUs) {
 
     public PendingIo {
         wsabufs = List.copyOf(wsabufs);

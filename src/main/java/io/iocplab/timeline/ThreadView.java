@@ -1,7 +1,10 @@
 package io.iocplab.timeline;
 
+import io.iocplab.kernel.Release;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
@@ -16,13 +19,13 @@ import java.util.List;
  *   <li>{@code state}, {@code waitingOn}, {@code cpu}, {@code call} are those of its
  *       latest {@code thread.state}; {@code sinceUs} is when the state or the wait last changed.
  *       Before its first {@code thread.state} the state is null.</li>
- *   <li>{@code held}, the packet(s) in its hands: set when GetQueuedCompletionStatus(Ex) returns
- *       one or more packets; cleared when the thread next waits on a port, when its next
- *       GetQueuedCompletionStatus(Ex) returns (with or without a packet), and when it exits.</li>
- *   <li>{@code packetsHandled} counts every packet its GQCS/GQCSEx calls returned.</li>
- *   <li>{@code release} and {@code freedBy} are those of its latest GQCS/GQCSEx return (the
- *       trace's {@code release}: "immediate", "handed_off", "slept", ...; null when that return
- *       carried no packet).</li>
+ *   <li>{@code held}, the packet(s) in its hands: set when packets leave a port to it (its
+ *       {@code port.dequeue}, in the same moment as the port's change, even while it still waits for a
+ *       processor); cleared when the thread next waits on a port, when a GetQueuedCompletionStatus(Ex)
+ *       of its returns without a packet, and when it exits.</li>
+ *   <li>{@code packetsHandled} counts every packet that left a port to it.</li>
+ *   <li>{@code release} and {@code freedBy} say how its latest packets reached it (taken at once,
+ *       handed off, a slot freed by another thread); null once a call returned without one.</li>
  *   <li>{@code comeback} is set when it leaves a wait while its port's count is already at the
  *       concurrency value (it is counted anyway), and cleared when it waits again or exits.</li>
  * </ul>
@@ -31,8 +34,8 @@ import java.util.List;
  * @param lastEvent  the latest {@code thread.state} or {@code api.return} of this thread, or null: the event that
  *                   says which step of its program it is at ({@code scenario.CListing.stepAfter})
  */
-public record ThreadView(String name, State state, Wait waitingOn, Integer cpu, String call, long sinceUs,
-                         ApiReturn lastReturn, List<PacketView> held, long packetsHandled, String release,
+public record ThreadView(String name, State state, Wait waitingOn, Integer cpu, Api call, long sinceUs,
+                         ApiReturn lastReturn, List<PacketView> held, long packetsHandled, Release.Cause release,
                          String freedBy, Comeback comeback, SimEvent lastEvent) {
 
     public ThreadView {
@@ -62,13 +65,16 @@ public record ThreadView(String name, State state, Wait waitingOn, Integer cpu, 
                 packetsHandled, release, freedBy, cb, e);
     }
 
+    /** A call returned: a GetQueuedCompletionStatus(Ex) without a packet leaves the thread's hands empty. */
     ThreadView withReturn(ApiReturn r) {
-        return new ThreadView(name, state, waitingOn, cpu, call, sinceUs, r, held, packetsHandled, release, freedBy,
-                comeback, r);
+        boolean emptyHanded = (r.api() == Api.GetQueuedCompletionStatus || r.api() == Api.GetQueuedCompletionStatusEx)
+                && r.packets().isEmpty();
+        return new ThreadView(name, state, waitingOn, cpu, call, sinceUs, r, emptyHanded ? List.of() : held,
+                packetsHandled, emptyHanded ? null : release, emptyHanded ? null : freedBy, comeback, r);
     }
 
-    ThreadView withDequeue(ApiReturn r, List<PacketView> h, String how, String by) {
-        return new ThreadView(name, state, waitingOn, cpu, call, sinceUs, r, h, packetsHandled + h.size(), how, by,
-                comeback, r);
+    ThreadView withDequeue(PortDequeue d) {
+        return new ThreadView(name, state, waitingOn, cpu, call, sinceUs, lastReturn, d.packets(),
+                packetsHandled + d.packets().size(), d.how(), d.freedBy(), comeback, lastEvent);
     }
 }

@@ -1,6 +1,7 @@
 package io.iocplab.timeline;
 
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.Summary;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,13 @@ import java.util.RandomAccess;
 /**
  * A run as an append-only list of events, with keyframes: seeking to any step is the nearest
  * keyframe at or before it, plus the replay of at most {@code keyframeInterval - 1} events.
+ *
+ * <h2>Stops</h2>
+ * A step is a number of events applied; a <em>stop</em> is a step at the end of a moment (every
+ * event carries its moment, numbered 0, 1, 2, ... without gaps). Stops are the only steps a viewer
+ * lands on: between two events of one moment the state is half-applied (a port has let a waiter go
+ * that is not ready yet). Moment m's stop is {@link #stopStep(int) stopStep(m)}; it is known once the
+ * first event of moment m + 1 arrives, or the run's summary, or {@link #close()}.
  *
  * <h2>One writer, many readers</h2>
  * <ul>
@@ -43,6 +51,9 @@ public final class Timeline {
     private volatile ViewState[] keyframes = new ViewState[16];
     private volatile int size;
     private volatile ViewState lastRead;
+    private volatile int[] stopSteps = new int[64];
+    private volatile int stops;
+    private int stopsWritten;                      // the writer's copy of stops
 
     /** A timeline of a run on {@code cpus} processors (0: inferred from the events). */
     public Timeline(int cpus) {
@@ -64,6 +75,9 @@ public final class Timeline {
     public void append(SimEvent e) {
         Objects.requireNonNull(e, "event");
         int n = written;
+        if (n > 0 && e.moment() != stopsWritten) {
+            endMoment(n);                          // the previous event was the last of its moment
+        }
         head.apply(e);
         int c = n >>> CHUNK_BITS;
         SimEvent[][] dir = chunks;
@@ -91,6 +105,33 @@ public final class Timeline {
         }
         written = next;
         size = next;                               // publishes all of the above
+        if (e instanceof Summary) {
+            endMoment(next);                       // the summary is the run's last moment
+        }
+    }
+
+    /**
+     * The run has ended without its summary (it failed, or was cut or cancelled): its last moment,
+     * whole or not, becomes a stop, so that what happened last can be seen. Only the writer calls this.
+     */
+    public void close() {
+        if (written > 0 && event(written - 1).moment() == stopsWritten) {
+            endMoment(written);
+        }
+    }
+
+    private void endMoment(int step) {
+        int k = stopsWritten;
+        int[] a = stopSteps;
+        if (k == a.length) {
+            a = Arrays.copyOf(a, a.length * 2);
+        }
+        a[k] = step;
+        if (a != stopSteps) {
+            stopSteps = a;
+        }
+        stopsWritten = k + 1;
+        stops = k + 1;                             // publishes the stop
     }
 
     // ------------------------------------------------------------------ readers
@@ -98,6 +139,34 @@ public final class Timeline {
     /** The number of events appended (and published) so far. */
     public int size() {
         return size;
+    }
+
+    // ------------------------------------------------------------------ stops
+
+    /** The number of whole moments so far: stops 0 .. stopCount() - 1. */
+    public int stopCount() {
+        return stops;
+    }
+
+    /** The step at the end of moment {@code m} (0 &lt;= m &lt; stopCount()). */
+    public int stopStep(int m) {
+        Objects.checkIndex(m, stops);
+        return stopSteps[m];
+    }
+
+    /**
+     * The stop a viewer asking for {@code step} lands on: the end of the moment that the step's last
+     * event belongs to (step 0, before any event, lands on the first stop), or the stop before it
+     * while that moment is still being produced; 0 while no moment is whole.
+     */
+    public int stopFor(int step) {
+        int whole = stops;
+        if (whole == 0) {
+            return 0;
+        }
+        int n = Math.max(1, Math.min(step, size));
+        int m = (int) event(n - 1).moment();
+        return stopStep(Math.min(m, whole - 1));
     }
 
     public int keyframeInterval() {

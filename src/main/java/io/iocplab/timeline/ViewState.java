@@ -86,6 +86,11 @@ public record ViewState(int step, long tUs, int cpus, Map<String, PortView> port
         return null;
     }
 
+    /** The moment of the last event applied (at a stop: the moment this state ends), or -1 before the first. */
+    public long moment() {
+        return lastEvent == null ? -1 : lastEvent.moment();
+    }
+
     /** Whether the run's last event (the summary) has been applied. */
     public boolean finished() {
         return summary != null;

@@ -2,10 +2,13 @@ package io.iocplab.timeline;
 
 import io.iocplab.kernel.CompletionPort;
 import io.iocplab.kernel.Win32Error;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
@@ -36,9 +39,6 @@ import java.util.Objects;
  * Not thread-safe: one builder belongs to one thread at a time.
  */
 public final class ViewStateBuilder {
-    private static final String GQCS = "GetQueuedCompletionStatus";
-    private static final String GQCS_EX = "GetQueuedCompletionStatusEx";
-
     private int step;
     private long tUs;
     private final Map<String, PortView> ports = new LinkedHashMap<>();
@@ -88,6 +88,8 @@ public final class ViewStateBuilder {
             ports.put(p.port(), PortView.of(p));
         } else if (e instanceof ThreadState t) {
             threadState(t);
+        } else if (e instanceof PortDequeue d) {
+            dequeue(d);
         } else if (e instanceof ApiReturn r) {
             apiReturn(r);
         } else if (e instanceof IoComplete c) {
@@ -166,73 +168,25 @@ public final class ViewStateBuilder {
         return null;
     }
 
+    /** Packets left a port into a thread's hands: it holds them from now (it may still wait for a processor). */
+    private void dequeue(PortDequeue d) {
+        ThreadView prev = threads.getOrDefault(d.thread(), ThreadView.unseen(d.thread()));
+        threads.put(d.thread(), prev.withDequeue(d));
+    }
+
     private void apiReturn(ApiReturn e) {
         ThreadView prev = threads.getOrDefault(e.thread(), ThreadView.unseen(e.thread()));
-        Map<String, Object> out = e.out() == null ? Map.of() : e.out();
-        if (GQCS.equals(e.api()) || GQCS_EX.equals(e.api())) {
-            List<PacketView> held = GQCS.equals(e.api()) ? packetOf(e, out) : entriesOf(out);
-            String release = held.isEmpty() ? null : (String) out.get("release");
-            String freedBy = held.isEmpty() ? null : (String) out.get("freed_by");
-            threads.put(e.thread(), prev.withDequeue(e, held, release, freedBy));
-        } else {
-            threads.put(e.thread(), prev.withReturn(e));
+        threads.put(e.thread(), prev.withReturn(e));
+        CallResult result = e.result();
+        if (result instanceof CallResult.SocketIo io && e.error() == Win32Error.ERROR_IO_PENDING
+                && io.overlapped() != null) {
+            SocketView v = socket(io.socket());
+            List<PendingIo> ops = new ArrayList<>(v.pending());
+            ops.add(new PendingIo(e.api(), io.overlapped(), io.wsabufs(), e.thread(), e.tUs()));
+            sockets.put(io.socket(), v.withPending(ops));
+        } else if (result instanceof CallResult.OnSocket o && e.api() == Api.closesocket && e.ok()) {
+            sockets.put(o.socket(), socket(o.socket()).withClosed());
         }
-        Object socket = out.get("socket");
-        if (socket instanceof String s) {
-            if (e.error() == Win32Error.ERROR_IO_PENDING && out.get("overlapped") instanceof String ov) {
-                SocketView v = socket(s);
-                List<PendingIo> ops = new ArrayList<>(v.pending());
-                ops.add(new PendingIo(e.api(), ov, lengths(out.get("wsabufs")), e.thread(), e.tUs()));
-                sockets.put(s, v.withPending(ops));
-            } else if ("closesocket".equals(e.api()) && e.ok()) {
-                sockets.put(s, socket(s).withClosed());
-            }
-        }
-    }
-
-    /** GetQueuedCompletionStatus wrote a packet exactly when it wrote the key (timeouts and failures write none). */
-    private static List<PacketView> packetOf(ApiReturn e, Map<String, Object> out) {
-        boolean packet = out.get("release") != null || out.get("overlapped") != null || out.get("key") != null
-                || out.get("bytes") != null;
-        if (!packet) {
-            return List.of();
-        }
-        int status = e.ok() ? 0 : e.error();
-        return List.of(new PacketView(number(out.get("bytes")), number(out.get("key")),
-                (String) out.get("overlapped"), status));
-    }
-
-    private static List<PacketView> entriesOf(Map<String, Object> out) {
-        if (!(out.get("entries") instanceof List<?> entries)) {
-            return List.of();
-        }
-        List<PacketView> held = new ArrayList<>(entries.size());
-        for (Object o : entries) {
-            if (o instanceof Map<?, ?> m) {
-                held.add(new PacketView(number(m.get("bytes")), number(m.get("key")), (String) m.get("overlapped"),
-                        (int) number(m.get("status"))));
-            }
-        }
-        return held;
-    }
-
-    private static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
-    }
-
-    private static List<Integer> lengths(Object o) {
-        if (!(o instanceof List<?> list)) {
-            return List.of();
-        }
-        List<Integer> out = new ArrayList<>(list.size());
-        for (Object x : list) {
-            if (x instanceof Number n) {
-                out.add(n.intValue());
-            } else if (x instanceof String s) {
-                out.add(s.length());
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ sockets and peers
@@ -255,14 +209,13 @@ public final class ViewStateBuilder {
 
     private void peer(PeerAction e) {
         SocketView v = socket(e.socket());
-        switch (e.action()) {
-            case "connect" -> v = v.withPorts(e.remotePort(), e.localPort());
-            case "send" -> v = v.withPeer(v.peerSent() + e.bytes(), v.peerReceived(), v.peerClosed(), v.peerReset());
-            case "recv" -> v = v.withPeer(v.peerSent(), v.peerReceived() + e.bytes(), v.peerClosed(), v.peerReset());
-            case "close" -> v = v.withPeer(v.peerSent(), v.peerReceived(), true, v.peerReset());
-            case "reset" -> v = v.withPeer(v.peerSent(), v.peerReceived(), v.peerClosed(), true);
-            default -> { }
-        }
+        v = switch (e.action()) {
+            case CONNECT -> v.withPorts(e.remotePort(), e.localPort());
+            case SEND -> v.withPeer(v.peerSent() + e.bytes(), v.peerReceived(), v.peerClosed(), v.peerReset());
+            case RECV -> v.withPeer(v.peerSent(), v.peerReceived() + e.bytes(), v.peerClosed(), v.peerReset());
+            case CLOSE -> v.withPeer(v.peerSent(), v.peerReceived(), true, v.peerReset());
+            case RESET -> v.withPeer(v.peerSent(), v.peerReceived(), v.peerClosed(), true);
+        };
         sockets.put(e.socket(), v);
     }
 

@@ -1,8 +1,11 @@
 package io.iocplab.timeline;
 
 import io.iocplab.kernel.CompletionPort;
+import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Win32Error;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
@@ -21,9 +24,6 @@ import java.util.stream.Collectors;
  * that returns from a wait (iocp-semantics.md, Model decisions 1 to 4).
  */
 public final class Why {
-    private static final String GQCS = "GetQueuedCompletionStatus";
-    private static final String GQCS_EX = "GetQueuedCompletionStatusEx";
-
     private Why() {}
 
     // ------------------------------------------------------------------ threads
@@ -59,10 +59,10 @@ public final class Why {
             return Explanation.of("thread.suspended", name);
         }
         if (wait == Wait.IO) {
-            return Explanation.of("thread.blockedIo", name, t.call() == null ? "?" : t.call());
+            return Explanation.of("thread.blockedIo", name, t.call() == null ? "?" : t.call().name());
         }
         if (wait == Wait.EVENT) {
-            return Explanation.of("thread.waitingEvent", name, t.call() == null ? "?" : t.call());
+            return Explanation.of("thread.waitingEvent", name, t.call() == null ? "?" : t.call().name());
         }
         return Explanation.of("thread.waiting", name, wait == null ? "?" : wait.json());
     }
@@ -108,8 +108,8 @@ public final class Why {
         }
         String name = t.name();
         ApiReturn r = t.lastReturn();
-        if (r != null && (GQCS.equals(r.api()) || GQCS_EX.equals(r.api()))) {
-            String port = r.out() == null || r.out().get("port") == null ? "?" : r.out().get("port").toString();
+        if (r != null && (r.api() == Api.GetQueuedCompletionStatus || r.api() == Api.GetQueuedCompletionStatusEx)) {
+            String port = portOf(r.result());
             if (!t.held().isEmpty()) {
                 return released(t, port);
             }
@@ -121,7 +121,7 @@ public final class Why {
             }
         }
         if (r != null && !r.ok() && r.error() != Win32Error.ERROR_IO_PENDING) {
-            return Explanation.of("thread.callFailed", name, r.api(), Win32Error.name(r.error()), r.error());
+            return Explanation.of("thread.callFailed", name, r.api().name(), Win32Error.name(r.error()), r.error());
         }
         String cpu = t.cpu() == null ? "?" : t.cpu().toString();
         if (!t.held().isEmpty()) {
@@ -139,25 +139,22 @@ public final class Why {
             return Explanation.of("thread.failedPacket", name, port, packet, Win32Error.name(first.status()),
                     first.status());
         }
-        String how = t.release();
-        if ("immediate".equals(how)) {
+        Release.Cause how = t.release();
+        if (how == Release.Cause.IMMEDIATE) {
             return Explanation.of("thread.tookAtOnce", name, port, packet);
         }
-        if ("handed_off".equals(how)) {
+        if (how == Release.Cause.HANDED_OFF) {
             return Explanation.of("thread.handedOff", name, port, packet);
         }
         if (how != null && t.freedBy() != null) {
-            return Explanation.of("thread.freed", name, port, packet, cause(how, t.freedBy()));
+            return Explanation.of("thread.freed", name, port, packet, Explanation.of("cause." + how.json(), t.freedBy()));
         }
         return Explanation.of("thread.gotPacket", name, port, packet);
     }
 
-    /** What the thread that freed the slot did ("T3 blocked in Sleep"). */
-    private static Explanation cause(String how, String by) {
-        return switch (how) {
-            case "slept", "blocked_in_io", "exited", "suspended", "switched_port" -> Explanation.of("cause." + how, by);
-            default -> Explanation.of("cause.other", by, how);
-        };
+    /** The port a GetQueuedCompletionStatus(Ex) was called on. */
+    private static String portOf(CallResult r) {
+        return r instanceof CallResult.Dequeued d ? d.port() : ((CallResult.DequeuedEx) r).port();
     }
 
     /** A thread over the limit: it came back from a wait while its port's count was at the value. */

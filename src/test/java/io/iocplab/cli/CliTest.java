@@ -57,7 +57,7 @@ class CliTest {
     void aRunWritesTheTraceToStandardOutputAndExitsZero() throws IOException {
         assertEquals(0, run("run", file("ok.yaml", VALID)));
         List<String> lines = out().lines().toList();
-        assertTrue(lines.get(0).startsWith("{\"t_us\":0,\"seq\":0,\"type\":"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("{\"t_us\":0,\"seq\":0,\"moment\":0,\"type\":"), lines.get(0));
         assertTrue(lines.get(lines.size() - 1).contains("\"type\":\"summary\""));
         assertTrue(out().contains("\"overlapped\":\"é\""));
         assertEquals(List.of(), errLines());

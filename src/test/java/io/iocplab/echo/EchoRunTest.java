@@ -105,7 +105,8 @@ class EchoRunTest {
         assertEquals(expected, s.perThread().values().stream().mapToLong(Long::longValue).sum());
         assertEquals(0L, s.perThread().get("main"), "main takes no packet");
         assertEquals(echo.workers() + 1, s.perThread().size(), "main and the workers, nothing else");
-        String summaryStart = "{\"t_us\":" + s.tUs() + ",\"seq\":" + s.seq() + ",\"type\":\"summary\"";
+        String summaryStart = "{\"t_us\":" + s.tUs() + ",\"seq\":" + s.seq() + ",\"moment\":" + s.moment()
+                + ",\"type\":\"summary\"";
         assertTrue(r.trace.lastLine().startsWith(summaryStart),
                 "the trace ends with the summary: " + r.trace.lastLine());
         assertEquals(s.seq() + 1, r.trace.lines(), "one line per event");
@@ -184,14 +185,14 @@ class EchoRunTest {
             throw new AssertionError(e.socket() + ": its ports changed during the run: " + e);
         }
         switch (e.action()) {
-            case "connect" -> p.connects++;
-            case "send" -> {
+            case CONNECT -> p.connects++;
+            case SEND -> {
                 p.sends++;
                 p.sentBytes += e.bytes();
                 assertEquals(e.bytes(), e.data().getBytes(StandardCharsets.UTF_8).length, e.toString());
                 p.outstanding.append(e.data());
             }
-            case "recv" -> {
+            case RECV -> {
                 p.receivedBytes += e.bytes();
                 String data = e.data();
                 if (!p.outstanding.substring(0, Math.min(data.length(), p.outstanding.length())).equals(data)
@@ -201,9 +202,8 @@ class EchoRunTest {
                 }
                 p.outstanding.delete(0, data.length());
             }
-            case "close" -> p.closes++;
-            case "reset" -> p.resets++;
-            default -> throw new AssertionError("unknown peer action: " + e);
+            case CLOSE -> p.closes++;
+            case RESET -> p.resets++;
         }
     }
 

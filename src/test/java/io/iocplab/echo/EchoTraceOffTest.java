@@ -43,7 +43,7 @@ class EchoTraceOffTest {
         ScenarioRunner.run(scenario, event -> {
             if (event instanceof Summary s) {
                 traced.set(s);
-            } else if (event instanceof PeerAction a && a.action().equals("recv")) {
+            } else if (event instanceof PeerAction a && a.action() == PeerAction.Action.RECV) {
                 bytesReceivedByPeers.addAndGet(a.bytes());
             }
         });

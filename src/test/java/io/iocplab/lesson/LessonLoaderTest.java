@@ -65,7 +65,7 @@ class LessonLoaderTest {
         assertEquals(new Text("LIFO", "후입선출"), p.explain());
         assertEquals(new Cue.ThreadIs("T1", ThreadState.State.WAITING, ThreadState.Wait.PORT, new Pos(19, 9)),
                 l.steps().get(1).cue());
-        assertEquals(new Cue.Call("GetQueuedCompletionStatus", "T1", true, 0, new Pos(21, 9)), l.steps().get(2).cue());
+        assertEquals(new Cue.Call(io.iocplab.sim.event.Api.GetQueuedCompletionStatus, "T1", true, 0, new Pos(21, 9)), l.steps().get(2).cue());
         assertEquals(Prediction.Kind.GETS, l.steps().get(2).predict().kind());
         assertEquals("T1", l.steps().get(2).predict().subject());
         assertEquals(new Cue.PortCount("P", 0, 0, 0, new Pos(24, 9)), l.steps().get(3).cue());

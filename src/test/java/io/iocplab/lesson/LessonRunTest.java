@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.Problem;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.Out;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
@@ -53,14 +54,14 @@ class LessonRunTest {
     }
 
     @Test
-    void startIsBeforeTheFirstThreadRuns() {
+    void startIsTheFirstMomentBeforeAnyCall() {
         LessonRun r = run(step("start", null));
         int p = r.pointOf(0);
         assertEquals(p, r.startPoint());
-        SimEvent next = r.events().get(p + 1);
-        assertTrue(next instanceof ThreadState t && t.state() == ThreadState.State.RUNNING, next.toString());
+        assertTrue(r.events().get(p).moment() == 0 && r.events().get(p + 1).moment() == 1,
+                "the end of the run's first moment: ports made, threads on their processors");
         for (int i = 0; i <= p; i++) {
-            assertFalse(r.events().get(i) instanceof ThreadState t && t.state() == ThreadState.State.RUNNING);
+            assertFalse(r.events().get(i) instanceof ApiReturn, "no call has returned yet: " + r.events().get(i));
         }
     }
 
@@ -74,11 +75,11 @@ class LessonRunTest {
         ApiReturn first = (ApiReturn) r.events().get(r.pointOf(0));
         ApiReturn second = (ApiReturn) r.events().get(r.pointOf(1));
         assertEquals("T2", first.thread());
-        assertEquals("A", first.out().get("overlapped"));
+        assertEquals("A", Out.ov(first));
         assertEquals("T1", second.thread());
-        assertEquals("B", second.out().get("overlapped"));
-        assertEquals("exited", second.out().get("release"));
-        assertEquals("T2", second.out().get("freed_by"));
+        assertEquals("B", Out.ov(second));
+        assertEquals("exited", Out.release(second));
+        assertEquals("T2", Out.freedBy(second));
         assertEquals("T1", ((ApiReturn) r.events().get(r.pointOf(2))).thread(), "the timeout ends T1's second call");
         assertTrue(r.events().get(r.pointOf(3)) instanceof Summary);
     }

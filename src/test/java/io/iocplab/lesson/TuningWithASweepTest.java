@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.Out;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sweep.Measures;
 import io.iocplab.sweep.Row;
@@ -67,7 +68,7 @@ class TuningWithASweepTest {
         int to = run.pointOf(4);
         List<String> released = new ArrayList<>();
         for (SimEvent e : run.events().subList(from, to)) {
-            if (e instanceof ApiReturn r && "slept".equals(r.out().get("release"))) {
+            if (e instanceof ApiReturn r && "slept".equals(Out.release(r))) {
                 released.add(r.thread());
             }
         }

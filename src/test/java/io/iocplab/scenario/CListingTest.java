@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.kernel.Release;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.ThreadState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,13 +94,14 @@ class CListingTest {
         assertEquals(3, l.stepAfter(state(ThreadState.State.RUNNING, -1)), "running, before its first step");
         assertEquals(3, l.stepAfter(state(ThreadState.State.WAITING, 3)), "waiting in its call");
         assertEquals(4, l.stepAfter(state(ThreadState.State.READY, 4)), "preempted in its Compute");
-        assertEquals(3, l.stepAfter(new ApiReturn(0, 0, "T1", "GetQueuedCompletionStatus", true, 0, Map.of(), 3)),
+        assertEquals(3, l.stepAfter(new ApiReturn(0, 0, 0, "T1", Api.GetQueuedCompletionStatus, true, 0,
+                        new CallResult.Dequeued("P", new PacketView(0, 0, null, 0), Release.Cause.IMMEDIATE, null), 3)),
                 "its call returned");
         assertEquals(-1, l.stepAfter(state(ThreadState.State.EXITED, -1)), "exited");
     }
 
     private static ThreadState state(ThreadState.State state, int step) {
-        return new ThreadState(0, 0, "T1", state, null, null, null, step);
+        return new ThreadState(0, 0, 0, "T1", state, null, null, null, step);
     }
 
     @Test
@@ -206,13 +211,6 @@ class CListingTest {
         assertEquals("10", CListing.ms(10_000));
         assertEquals("0.001", CListing.ms(1));
         assertEquals("\"a\\\"b\\n\"", CListing.quote("a\"b\n"));
-        assertEquals("TRUE", CListing.returnValue("GetQueuedCompletionStatus", true, Map.of()));
-        assertEquals("FALSE", CListing.returnValue("GetQueuedCompletionStatus", false, Map.of()));
-        assertEquals("SOCKET_ERROR", CListing.returnValue("WSARecv", false, Map.of()));
-        assertEquals("0", CListing.returnValue("WSASend", true, Map.of()));
-        assertEquals("hcpP", CListing.returnValue("CreateIoCompletionPort", true, Map.of("port", "P")));
-        assertEquals("1", CListing.returnValue("SuspendThread", true, Map.of("previous_count", 1)));
-        assertNull(CListing.returnValue("Sleep", true, Map.of()));
     }
 
     @Test

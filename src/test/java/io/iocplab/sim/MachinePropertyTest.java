@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.iocplab.kernel.CompletionPort;
 import io.iocplab.kernel.KernelThread;
 import io.iocplab.kernel.Packet;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.Out;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.StopRules;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
 import java.util.ArrayList;
@@ -263,6 +266,10 @@ class MachinePropertyTest {
                 }
             }
             checker.atEnd();
+            List<String> broken = StopRules.check(checker.events, script.config().cpus());
+            if (!broken.isEmpty()) {
+                checker.fail("(g) a stop that is not a whole machine: " + broken.get(0));
+            }
         } catch (CheckFailure e) {
             throw e;
         } catch (RuntimeException | AssertionError e) {
@@ -431,7 +438,7 @@ class MachinePropertyTest {
                     ThreadState ts = threadState.get(a);
                     if (ts != null && ts.state() == ThreadState.State.WAITING
                             && ts.waitingOn() == ThreadState.Wait.SUSPENDED
-                            && ts.call() != null && ts.call().startsWith("GetQueuedCompletionStatus")) {
+                            && (ts.call() == Api.GetQueuedCompletionStatus || ts.call() == Api.GetQueuedCompletionStatusEx)) {
                         mustBeAbandoned.add(a);
                     }
                 }
@@ -521,7 +528,7 @@ class MachinePropertyTest {
                         && lastState.get(port).closed(), () -> "a post failed on an open port: " + r);
                 return;
             }
-            Object to = r.out().get("delivered_to");
+            Object to = Out.deliveredTo(r);
             if (to == null) {
                 String tok = appended.remove(port);
                 check(tok != null && labelOf(tok).equals(s.overlapped())
@@ -530,7 +537,8 @@ class MachinePropertyTest {
             } else {
                 String t = (String) to;
                 Exit ex = waiterExit.get(t);
-                check(ex != null && ex.port().equals(port) && ex.seq() == r.seq() - 1 && ex.packets().isEmpty(), () ->
+                // the port's state, then the port.dequeue that hands the packet over, then the post returns
+                check(ex != null && ex.port().equals(port) && ex.seq() == r.seq() - 2 && ex.packets().isEmpty(), () ->
                         "(c) hand-off to " + t + " without it leaving the waiters of " + port + " just before: " + ex);
                 check(ex.wasHead(), () -> "(d) hand-off to " + t + " that was not the most recent waiter");
                 // §2.1: a hand-off needs run < max and counts the thread at post time
@@ -545,22 +553,19 @@ class MachinePropertyTest {
             }
         }
 
-        @SuppressWarnings("unchecked")
         private void get(ApiReturn r, boolean ex) {
-            String port = (String) r.out().get("port");
+            String port = Out.port(r);
             String thread = r.thread();
             List<String> got;
             if (ex) {
-                got = ((List<Map<String, Object>>) r.out().get("entries")).stream()
-                        .map(e -> (String) e.get("overlapped")).toList();
-                check(((Number) r.out().get("removed")).intValue() == got.size(), () -> "removed != entries: " + r);
+                got = Out.entries(r).stream().map(PacketView::overlapped).toList();
             } else {
-                got = r.out().get("overlapped") == null ? List.of() : List.of((String) r.out().get("overlapped"));
+                got = Out.ov(r) == null ? List.of() : List.of(Out.ov(r));
             }
             boolean abandonedExpected = mustBeAbandoned.remove(thread);
             if (got.isEmpty()) {
                 check(!r.ok(), () -> "TRUE with no packet: " + r);
-                check(!r.out().containsKey("release"), () -> "a release without a packet: " + r);
+                check(Out.release(r) == null, () -> "a release without a packet: " + r);
                 count(abandonedExpected ? "abandoned" : r.error() == 258 ? "timeout" : "invalid_handle");
                 if (r.error() == 258 && waiterExit.remove(thread) != null) {
                     count("waiter:timed_out");
@@ -577,7 +582,7 @@ class MachinePropertyTest {
             }
             check(!abandonedExpected, () -> thread + " waited on a port that was closed, yet got " + got);
             check(r.ok(), () -> "a posted packet always succeeds: " + r);
-            String how = (String) r.out().get("release");
+            String how = (String) Out.release(r);
             count("release:" + how);
             if (got.size() > 1) {
                 count("batch>1");
@@ -585,9 +590,10 @@ class MachinePropertyTest {
             List<String> tokens;
             if ("immediate".equals(how)) {
                 tokens = immediate.remove(port);
-                check(tokens != null && immediateSeq.get(port) == r.seq() - 1, () ->
+                // the port's state, then the port.dequeue of the packets taken, then the call returns
+                check(tokens != null && immediateSeq.get(port) == r.seq() - 2, () ->
                         "(c) an immediate return on " + port + " with no head taken just before: " + r);
-                check(r.out().get("freed_by") == null, () -> "freed_by on an immediate return: " + r);
+                check(Out.freedBy(r) == null, () -> "freed_by on an immediate return: " + r);
                 // §2.2: "same queue" gives up the slot first (-1 +1), a newcomer is only added (+1); either needs run < max
                 PortState[] ba = immediateStates.remove(port);
                 boolean same = ba[0].associated().contains(thread);
@@ -603,10 +609,10 @@ class MachinePropertyTest {
                         + ") but was never released as the most recent waiter");
                 if ("handed_off".equals(how)) {
                     check("handoff".equals(kind), () -> "(c) " + how + " but the packet came from the queue: " + r);
-                    check(r.out().get("freed_by") == null, () -> "freed_by on a hand-off: " + r);
+                    check(Out.freedBy(r) == null, () -> "freed_by on a hand-off: " + r);
                 } else {
                     check("slot".equals(kind), () -> "(c) release " + how + " but the packet was handed off: " + r);
-                    check(r.out().get("freed_by") != null, () -> "a freed slot names who freed it: " + r);
+                    check(Out.freedBy(r) != null, () -> "a freed slot names who freed it: " + r);
                     check(List.of("slept", "suspended", "blocked_in_io", "exited", "switched_port").contains(how)
                             || "slot_freed".equals(how), () -> "unknown release: " + how);
                 }
@@ -676,7 +682,7 @@ class MachinePropertyTest {
             // the summary counts a packet when it leaves the port: delivered plus held
             check(s.packets() == delivered.size() + held.size(), () -> "summary packets " + s.packets() + " != delivered "
                     + delivered.size() + " + held " + held.size());
-            long posts = events.stream().filter(e -> e instanceof ApiReturn r && r.api().equals("PostQueuedCompletionStatus")
+            long posts = events.stream().filter(e -> e instanceof ApiReturn r && r.api().name().equals("PostQueuedCompletionStatus")
                     && r.ok()).count();
             check(posts == posted.size(), () -> "(e) " + posts + " successful posts but " + posted.size() + " packets seen");
         }

@@ -16,12 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.Out;
+import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
-import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
+import io.iocplab.sim.event.ThreadState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -175,11 +177,11 @@ class MachineTest {
                 .thread("T1", gqcs("P"))
                 .thread("M", compute(100), suspend("T1"), post("P", "A"), compute(300), resume("T1")).go();
         ApiReturn post = only(r.returns("M", "PostQueuedCompletionStatus"));
-        assertNull(post.out().get("delivered_to"), "T1 is suspended, so nobody waits: A is queued");
+        assertNull(Out.deliveredTo(post), "T1 is suspended, so nobody waits: A is queued");
         ApiReturn ret = only(r.returns("T1", "GetQueuedCompletionStatus"));
         assertTrue(ret.ok());
-        assertEquals("A", ret.out().get("overlapped"));
-        assertEquals("immediate", ret.out().get("release"));
+        assertEquals("A", Out.ov(ret));
+        assertEquals("immediate", Out.release(ret));
         assertEquals(402, ret.tUs(), r::dump);
         assertEquals(Map.of("T1", 1L, "M", 0L), summary(r).perThread());
     }
@@ -192,7 +194,7 @@ class MachineTest {
                 .thread("M", compute(100), suspend("T1"), close("P"), resume("T1")).go();
         ApiReturn ret = only(r.returns("T1", "GetQueuedCompletionStatus"));
         assertFalse(ret.ok());
-        assertNull(ret.out().get("overlapped"));
+        assertNull(Out.ov(ret));
         assertEquals(Win32Error.ERROR_ABANDONED_WAIT_0, ret.error(),
                 () -> "the call was made before the close and was still outstanding: " + r.dump());
     }
@@ -206,9 +208,9 @@ class MachineTest {
         assertEquals(151, only(r.of(ThreadState.class, s -> s.thread().equals("T1") && s.state() == State.EXITED)).tUs(),
                 r::dump);
         ApiReturn s = only(r.returns("M", "SuspendThread"));
-        assertEquals(0, s.out().get("previous_count"));
+        assertEquals(0, Out.previousCount(s));
         ApiReturn rs = only(r.returns("M", "ResumeThread"));
-        assertEquals(1, rs.out().get("previous_count"));
+        assertEquals(1, Out.previousCount(rs));
     }
 
     @Test
@@ -218,8 +220,8 @@ class MachineTest {
                 .thread("T1", suspend("T3"), suspend("T3"), resume("T3"), compute(10), resume("T3"))
                 .thread("T2", compute(100))
                 .thread("T3", compute(10)).go();
-        assertEquals(List.of(0, 1), r.returns("T1", "SuspendThread").stream().map(x -> x.out().get("previous_count")).toList());
-        assertEquals(List.of(2, 1), r.returns("T1", "ResumeThread").stream().map(x -> x.out().get("previous_count")).toList());
+        assertEquals(List.of(0, 1), r.returns("T1", "SuspendThread").stream().map(x -> Out.previousCount(x)).toList());
+        assertEquals(List.of(2, 1), r.returns("T1", "ResumeThread").stream().map(x -> Out.previousCount(x)).toList());
         List<ThreadState> t3 = r.threadStates("T3");
         assertEquals(State.READY, t3.get(0).state());
         assertEquals(Wait.SUSPENDED, t3.get(1).waitingOn(), r::dump);
@@ -240,17 +242,17 @@ class MachineTest {
                 .thread("T1", gqcs("P"), suspend("T1"), compute(1_000))
                 .thread("T2", gqcs("P"), compute(1_000)).go();
         ApiReturn t1Get = only(r.returns("T1", "GetQueuedCompletionStatus"));
-        assertEquals("A", t1Get.out().get("overlapped"));
-        assertEquals("immediate", t1Get.out().get("release"));
+        assertEquals("A", Out.ov(t1Get));
+        assertEquals("immediate", Out.release(t1Get));
         ApiReturn t2Get = only(r.returns("T2", "GetQueuedCompletionStatus"));
-        assertEquals("B", t2Get.out().get("overlapped"));
-        assertEquals("suspended", t2Get.out().get("release"), r::dump);
-        assertEquals("T1", t2Get.out().get("freed_by"));
+        assertEquals("B", Out.ov(t2Get));
+        assertEquals("suspended", Out.release(t2Get), r::dump);
+        assertEquals("T1", Out.freedBy(t2Get));
         ApiReturn susp = only(r.returns("T1", "SuspendThread"));
         ApiReturn res = only(r.returns("M", "ResumeThread"));
         assertTrue(r.indexOf(susp) > r.indexOf(res), "the self-suspension returns only after the resume");
-        assertEquals(0, susp.out().get("previous_count"));
-        assertEquals(1, res.out().get("previous_count"));
+        assertEquals(0, Out.previousCount(susp));
+        assertEquals(1, Out.previousCount(res));
         assertEquals(Wait.SUSPENDED, r.threadStates("T1").stream().filter(s -> s.state() == State.WAITING)
                 .findFirst().orElseThrow().waitingOn());
         PortState afterResume = stateBefore(r, "P", r.indexOf(res));
@@ -285,9 +287,9 @@ class MachineTest {
                 .thread("M", post("P", "A"), post("P", "B"), post("P", "C"))
                 .thread("T1", compute(10), gqcs("P"), gqcs("P"), gqcs("P"), gqcs("P", 0)).go();
         List<ApiReturn> rs = r.returns("T1");
-        assertEquals(java.util.Arrays.asList("A", "B", "C", null), rs.stream().map(x -> x.out().get("overlapped")).toList());
+        assertEquals(java.util.Arrays.asList("A", "B", "C", null), rs.stream().map(x -> Out.ov(x)).toList());
         assertEquals(List.of("immediate", "immediate", "immediate"),
-                rs.subList(0, 3).stream().map(x -> x.out().get("release")).toList());
+                rs.subList(0, 3).stream().map(x -> Out.release(x)).toList());
         assertFalse(rs.get(3).ok());
         assertEquals(Win32Error.WAIT_TIMEOUT, rs.get(3).error());
         for (ApiReturn x : rs) {
@@ -305,7 +307,7 @@ class MachineTest {
                 .thread("T3", gqcs("P"), compute(50_000))
                 .thread("M", compute(10), post("P", "A"), post("P", "B"), post("P", "C")).go();
         assertEquals(java.util.Arrays.asList("T3", "T2", null),
-                r.returns("M", "PostQueuedCompletionStatus").stream().map(x -> x.out().get("delivered_to")).toList());
+                r.returns("M", "PostQueuedCompletionStatus").stream().map(x -> Out.deliveredTo(x)).toList());
         assertTrue(r.returns("T1").isEmpty(), "T1 is not woken");
         PortState last = r.states("P").get(r.states("P").size() - 1);
         assertEquals(List.of("T1"), last.waiters());
@@ -322,13 +324,13 @@ class MachineTest {
                 .thread("T1", compute(10), gqcs("P"), gqcs("P"), gqcs("P", 0)).go();
         List<ApiReturn> rs = r.returns("T1");
         assertTrue(rs.get(0).ok());
-        assertEquals(0xFFFFFFFFL, rs.get(0).out().get("bytes"));
-        assertEquals(0xABCDEFL, rs.get(0).out().get("key"));
-        assertEquals("0x1", rs.get(0).out().get("overlapped"));
+        assertEquals(0xFFFFFFFFL, Out.bytes(rs.get(0)));
+        assertEquals(0xABCDEFL, Out.key(rs.get(0)));
+        assertEquals("0x1", Out.ov(rs.get(0)));
         assertTrue(rs.get(1).ok(), "the sentinel packet is TRUE");
-        assertEquals(0L, rs.get(1).out().get("bytes"));
-        assertEquals(0L, rs.get(1).out().get("key"));
-        assertNull(rs.get(1).out().get("overlapped"));
+        assertEquals(0L, Out.bytes(rs.get(1)));
+        assertEquals(0L, Out.key(rs.get(1)));
+        assertNull(Out.ov(rs.get(1)));
         assertFalse(rs.get(2).ok());
         assertEquals(Win32Error.WAIT_TIMEOUT, rs.get(2).error());
         assertEquals(2, summary(r).perThread().get("T1"));
@@ -353,13 +355,13 @@ class MachineTest {
                 .thread("T3", gqcs("P"), compute(100))
                 .thread("M", compute(10), post("P", "A"), post("P", "B"), post("P", "C")).go();
         assertEquals(List.of("T3", "T2", "T1"),
-                r.returns("M", "PostQueuedCompletionStatus").stream().map(x -> x.out().get("delivered_to")).toList());
-        assertEquals("A", only(r.returns("T3")).out().get("overlapped"));
-        assertEquals("B", only(r.returns("T2")).out().get("overlapped"));
-        assertEquals("C", only(r.returns("T1")).out().get("overlapped"));
+                r.returns("M", "PostQueuedCompletionStatus").stream().map(x -> Out.deliveredTo(x)).toList());
+        assertEquals("A", Out.ov(only(r.returns("T3"))));
+        assertEquals("B", Out.ov(only(r.returns("T2"))));
+        assertEquals("C", Out.ov(only(r.returns("T1"))));
         for (String t : List.of("T1", "T2", "T3")) {
-            assertEquals("handed_off", only(r.returns(t)).out().get("release"));
-            assertNull(only(r.returns(t)).out().get("freed_by"));
+            assertEquals("handed_off", Out.release(only(r.returns(t))));
+            assertNull(Out.freedBy(only(r.returns(t))));
         }
         assertTrue(r.states("P").stream().allMatch(p -> p.queue().isEmpty()));
         assertEquals(3, r.states("P").stream().mapToInt(PortState::running).max().orElseThrow());
@@ -373,13 +375,13 @@ class MachineTest {
                 .thread("T2", gqcs("P"), sleep(100), compute(10))
                 .thread("M", compute(10), post("P", "A"), post("P", "B")).go();
         ApiReturn t2 = only(r.returns("T2", "GetQueuedCompletionStatus"));
-        assertEquals("A", t2.out().get("overlapped"));
-        assertEquals("handed_off", t2.out().get("release"));
-        assertNull(r.returns("M", "PostQueuedCompletionStatus").get(1).out().get("delivered_to"), "B is queued");
+        assertEquals("A", Out.ov(t2));
+        assertEquals("handed_off", Out.release(t2));
+        assertNull(Out.deliveredTo(r.returns("M", "PostQueuedCompletionStatus").get(1)), "B is queued");
         ApiReturn t1 = only(r.returns("T1", "GetQueuedCompletionStatus"));
-        assertEquals("B", t1.out().get("overlapped"));
-        assertEquals("slept", t1.out().get("release"));
-        assertEquals("T2", t1.out().get("freed_by"));
+        assertEquals("B", Out.ov(t1));
+        assertEquals("slept", Out.release(t1));
+        assertEquals("T2", Out.freedBy(t1));
         assertEquals(11, t1.tUs(), r::dump);
         PortState atSleep = only(r.states("P").stream().filter(p -> p.tUs() == 11 && p.waiters().isEmpty()).toList());
         assertEquals(1, atSleep.running());
@@ -398,14 +400,14 @@ class MachineTest {
                 .thread("M", post("P", "X"), compute(100), post("P", "A"))
                 .thread("T1", gqcs("P"), sleep(200), compute(10))
                 .thread("T2", gqcs("P"), compute(1_000)).go();
-        assertEquals("X", only(r.returns("T1", "GetQueuedCompletionStatus")).out().get("overlapped"));
+        assertEquals("X", Out.ov(only(r.returns("T1", "GetQueuedCompletionStatus"))));
         PortState afterSleep = only(r.states("P").stream().filter(p -> p.tUs() == 1).toList());
         assertEquals(0, afterSleep.running());
         assertEquals(List.of("T2"), afterSleep.waiters(), "nobody is woken with the queue empty");
         ApiReturn post = r.returns("M", "PostQueuedCompletionStatus").get(1);
-        assertEquals("T2", post.out().get("delivered_to"));
+        assertEquals("T2", Out.deliveredTo(post));
         ApiReturn t2 = only(r.returns("T2", "GetQueuedCompletionStatus"));
-        assertEquals("handed_off", t2.out().get("release"));
+        assertEquals("handed_off", Out.release(t2));
         assertEquals(1, stateBefore(r, "P", r.indexOf(post)).running());
         PortState wake = only(r.states("P").stream().filter(p -> p.tUs() == 201).toList());
         assertEquals(2, wake.running(), r::dump);
@@ -419,9 +421,9 @@ class MachineTest {
                 .thread("T1", gqcs("P"), compute(50), S.exit())
                 .thread("T2", gqcs("P"), compute(10)).go();
         ApiReturn t2 = only(r.returns("T2", "GetQueuedCompletionStatus"));
-        assertEquals("B", t2.out().get("overlapped"));
-        assertEquals("exited", t2.out().get("release"));
-        assertEquals("T1", t2.out().get("freed_by"));
+        assertEquals("B", Out.ov(t2));
+        assertEquals("exited", Out.release(t2));
+        assertEquals("T1", Out.freedBy(t2));
         PortState atExit = only(r.states("P").stream().filter(p -> p.tUs() == 51).toList());
         assertFalse(atExit.associated().contains("T1"));
         assertEquals(1, atExit.running());
@@ -434,9 +436,9 @@ class MachineTest {
                 .thread("T1", gqcs("P", 0), compute(10)).go();
         ApiReturn t1 = only(r.returns("T1"));
         assertEquals(Win32Error.WAIT_TIMEOUT, t1.error());
-        assertNull(t1.out().get("bytes"));
-        assertNull(t1.out().get("key"));
-        assertNull(t1.out().get("overlapped"));
+        assertNull(Out.bytes(t1));
+        assertNull(Out.key(t1));
+        assertNull(Out.ov(t1));
         assertEquals(1, r.states("P").get(1).running());
 
         S.Run a = new S.Run(cfg(4)).port("P", 2).thread("T1", gqcs("P", 50_000)).go();
@@ -450,8 +452,8 @@ class MachineTest {
         ApiReturn tb = only(b.returns("T1"));
         assertEquals(20_000, tb.tUs());
         assertTrue(tb.ok());
-        assertEquals(10L, tb.out().get("bytes"));
-        assertEquals(7L, tb.out().get("key"));
+        assertEquals(10L, Out.bytes(tb));
+        assertEquals(7L, Out.key(tb));
         assertTrue(b.states("P").stream().noneMatch(p -> p.tUs() == 50_000), "no timeout later");
     }
 
@@ -466,11 +468,11 @@ class MachineTest {
             assertFalse(a.ok());
             assertEquals(Win32Error.ERROR_ABANDONED_WAIT_0, a.error());
         }
-        assertNull(only(w.returns("T1")).out().get("overlapped"));
-        assertEquals(0, only(w.returns("T2")).out().get("removed"));
+        assertNull(Out.ov(only(w.returns("T1"))));
+        assertEquals(0, Out.entries(only(w.returns("T2"))).size());
         List<ApiReturn> m = w.returns("M");
         assertEquals(List.of("CloseHandle", "GetQueuedCompletionStatus", "PostQueuedCompletionStatus", "CloseHandle"),
-                m.stream().map(ApiReturn::api).toList());
+                m.stream().map(r -> r.api().name()).toList());
         assertTrue(m.get(0).ok());
         for (ApiReturn a : m.subList(1, 4)) {
             assertFalse(a.ok());
@@ -490,19 +492,18 @@ class MachineTest {
                         compute(100), post("P", "p6"), post("P", "p7"))
                 .thread("T1", compute(10), gqcsEx("P", 3, INF), gqcsEx("P", 4, INF), gqcsEx("P", 4, INF)).go();
         List<ApiReturn> rs = r.returns("T1");
-        assertEquals(3, rs.get(0).out().get("removed"));
+        assertEquals(3, Out.entries(rs.get(0)).size());
         assertEquals(List.of("p1", "p2", "p3"), labelsOf(rs.get(0)));
         assertEquals(List.of("p4", "p5"), labelsOf(rs.get(1)));
         assertEquals(List.of("p6"), labelsOf(rs.get(2)));
-        assertEquals("handed_off", rs.get(2).out().get("release"));
+        assertEquals("handed_off", Out.release(rs.get(2)));
         assertTrue(rs.stream().allMatch(ApiReturn::ok));
         assertEquals(6, summary(r).perThread().get("T1"));
         assertEquals(6, summary(r).packets());
     }
 
-    @SuppressWarnings("unchecked")
     static List<String> labelsOf(ApiReturn r) {
-        return ((List<Map<String, Object>>) r.out().get("entries")).stream().map(e -> (String) e.get("overlapped")).toList();
+        return Out.entries(r).stream().map(PacketView::overlapped).toList();
     }
 
     @Test
@@ -513,9 +514,9 @@ class MachineTest {
                 .thread("T1", gqcs("P1"), compute(50), gqcs("P2", 100))
                 .thread("T2", gqcs("P1"), compute(10)).go();
         ApiReturn t2 = only(r.returns("T2"));
-        assertEquals("B", t2.out().get("overlapped"));
-        assertEquals("switched_port", t2.out().get("release"));
-        assertEquals("T1", t2.out().get("freed_by"));
+        assertEquals("B", Out.ov(t2));
+        assertEquals("switched_port", Out.release(t2));
+        assertEquals("T1", Out.freedBy(t2));
         assertEquals(51, t2.tUs(), r::dump);
         PortState p2 = only(r.states("P2").stream().filter(p -> p.tUs() == 51).toList());
         assertEquals(List.of("T1"), p2.associated());

@@ -103,7 +103,7 @@ final class S {
         }
 
         List<ApiReturn> returns(String thread, String api) {
-            return returns(thread).stream().filter(r -> r.api().equals(api)).toList();
+            return returns(thread).stream().filter(r -> r.api().name().equals(api)).toList();
         }
 
         List<PortState> states(String port) {

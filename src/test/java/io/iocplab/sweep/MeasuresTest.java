@@ -100,7 +100,7 @@ class MeasuresTest {
         sink.accept(peer(29, "S", "recv", 3));    // the second's last 3: 28
         sink.accept(peer(30, "S", "send", 7));    // never comes back: no sample
         sink.accept(peer(31, "U", "recv", 9));    // bytes nobody sent are ignored
-        sink.accept(new Summary(40, 0, 0, 0, Map.of()));
+        sink.accept(new Summary(40, 0, 0, 0, 0, Map.of()));
         Measures m = sink.measures();
         assertEquals(3, m.echoes());
         assertEquals(23, m.latencyMedianUs());   // samples 20, 23, 28: rank ceil(1.5) = 2
@@ -126,7 +126,7 @@ class MeasuresTest {
         sink.accept(thread(0, "B", State.RUNNING));
         sink.accept(thread(50, "B", State.EXITED));
         assertNull(sink.measures());
-        sink.accept(new Summary(50, 0, 10, 4, Map.of()));
+        sink.accept(new Summary(50, 0, 0, 10, 4, Map.of()));
         Measures m = sink.measures();
         assertEquals(new Measures.PortShares(2, 50, 5, 30), m.ports().get("P"));
         assertEquals((12 - 5) + (50 - 30) + 50, m.busyUs());
@@ -162,11 +162,12 @@ class MeasuresTest {
     }
 
     private static PeerAction peer(long t, String socket, String action, long bytes) {
-        return new PeerAction(t, 0, socket, action, bytes, null, 1, 2);
+        return new PeerAction(t, 0, 0, socket, PeerAction.Action.valueOf(action.toUpperCase(java.util.Locale.ROOT)), bytes,
+                null, 1, 2);
     }
 
     private static ThreadState thread(long t, String name, State state) {
-        return new ThreadState(t, 0, name, state, state == State.WAITING ? ThreadState.Wait.PORT : null,
+        return new ThreadState(t, 0, 0, name, state, state == State.WAITING ? ThreadState.Wait.PORT : null,
                 state == State.RUNNING ? 0 : null, null, -1);
     }
 
@@ -180,7 +181,7 @@ class MeasuresTest {
             for (int i = 0; i < waiters; i++) {
                 w.add("W" + i);
             }
-            return new PortState(t, 0, "P", concurrency, running, queue, w, List.of(), false);
+            return new PortState(t, 0, 0, "P", concurrency, running, queue, w, List.of(), false);
         }
     }
 }

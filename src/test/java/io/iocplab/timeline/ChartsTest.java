@@ -38,17 +38,17 @@ class ChartsTest {
                 new Point(8, 0, 0, 0),        // T1 waits
                 new Point(10, 0, 0, 0),       // T2 waits
                 new Point(12, 10, 1, 0),      // A handed to T2
-                new Point(17, 11, 1, 1),      // B queued
-                new Point(20, 11, 1, 0),      // T2 sleeps: T1 released with B
-                new Point(25, 111, 2, 0),     // T2 wakes: overshoot
-                new Point(30, 122, 1, 0),     // T2 exits
-                new Point(32, 1012, 0, 0)),   // T1 exits
+                new Point(18, 11, 1, 1),      // B queued
+                new Point(21, 11, 1, 0),      // T2 sleeps: T1 released with B
+                new Point(27, 111, 2, 0),     // T2 wakes: overshoot
+                new Point(32, 122, 1, 0),     // T2 exits
+                new Point(34, 1012, 0, 0)),   // T1 exits
                 s.points());
         assertEquals(2, s.maxRunning());
         assertEquals(1, s.maxDepth());
-        PortSeries upTo20 = t.portSeries("P", 20);
-        assertEquals(s.points().subList(0, 6), upTo20.points());
-        assertEquals(PortSeries.of(ev.subList(0, 20), "P"), upTo20);
+        PortSeries upTo21 = t.portSeries("P", 21);
+        assertEquals(s.points().subList(0, 6), upTo21.points());
+        assertEquals(PortSeries.of(ev.subList(0, 21), "P"), upTo21);
         assertEquals(List.of(), t.portSeries("Q", t.size()).points());
         assertEquals(0, t.portSeries("P", 0).concurrency());
     }

@@ -76,7 +76,12 @@ final class Runs {
         final List<SimEvent> events = new ArrayList<>();
 
         Run() {
-            machine = new Machine(MachineConfig.defaults(), events::add);
+            this(MachineConfig.defaults().cpus());
+        }
+
+        /** A machine with this many processors. */
+        Run(int cpus) {
+            machine = new Machine(MachineConfig.defaults().withCpus(cpus), events::add);
         }
 
         Run(FakeConnections net) {
@@ -140,6 +145,15 @@ final class Runs {
             }
         }
         throw new AssertionError("no such event in\n" + dump(events));
+    }
+
+    /** The stop at which the first event matching p is shown: the end of its moment (a step). */
+    static int stopAfter(List<SimEvent> events, java.util.function.Predicate<SimEvent> p) {
+        int i = stepAfter(events, p) - 1;
+        while (i + 1 < events.size() && events.get(i + 1).moment() == events.get(i).moment()) {
+            i++;
+        }
+        return i + 1;
     }
 
     static String dump(List<SimEvent> events) {

@@ -14,8 +14,14 @@ import io.iocplab.sim.Machine;
 import io.iocplab.sim.MachineConfig;
 import io.iocplab.sim.Peer;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
+import io.iocplab.sim.event.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -109,47 +115,21 @@ class TimelineTest {
     }
 
     @Test
-    @DisplayName("The fold: S5 after C is queued (step 26) and at the end, hand-checked")
+    @DisplayName("The fold: S5 at the stop where C is queued, while T1 holds it and after, hand-checked")
     void s5Fold() {
         List<SimEvent> ev = Runs.s5();
         Timeline t = timeline(ev, 4);
-        ViewState s = t.stateAt(26);
+        int queued = Runs.stopAfter(ev, e -> e instanceof PortState p && p.queue().size() == 1);
+        ViewState s = t.stateAt(queued);
         assertEquals(12, s.tUs());
-        assertSame(ev.get(25), s.lastEvent());
-        PortView p = s.port("P");
-        assertEquals(2, p.running());
-        assertEquals(2, p.concurrency());
-        assertEquals(0, p.overshoot());
-        assertEquals(List.of("C"), p.queue().stream().map(x -> x.overlapped()).toList());
-        assertEquals(List.of("T1"), p.waiters());
-        ThreadView t3 = s.thread("T3");
-        assertEquals(io.iocplab.sim.event.ThreadState.State.RUNNING, t3.state());
-        assertEquals(0, t3.cpu());
-        assertEquals("A", t3.packet().overlapped());
-        assertEquals("handed_off", t3.release());
-        assertNull(t3.freedBy());
-        assertEquals(1, t3.packetsHandled());
-        assertTrue(s.thread("T1").waitingOnPort());
-        assertNull(s.thread("T1").packet());
-        assertEquals(List.of("T3", "T2"), List.of(s.onProcessor(0), s.onProcessor(1)));
-        assertTrue(s.processors().get(2).idle());
-        assertEquals("main", s.onProcessor(3), "main has not exited yet at step 26");
-        assertEquals(List.of("T1", "T2", "T3", "main"), List.copyOf(s.threads().keySet()));
-        assertNull(s.summary());
-
-        ViewState end = t.latest();
-        assertTrue(end.finished());
-        assertEquals(3, ((Summary) end.lastEvent()).packets());
-        ThreadView t1 = end.thread("T1");
-        assertEquals("exited", t1.release());
-        assertEquals("T3", t1.freedBy());
-        assertEquals(1, t1.packetsHandled());
-        assertNull(t1.packet(), "an exited thread holds no packet");
-        assertTrue(end.processors().stream().allMatch(ProcessorView::idle));
-        // T1 holds C from its GQCS return (step 33) until it exits (step 36)
-        assertEquals("C", t.stateAt(33).thread("T1").packet().overlapped());
-        assertEquals("C", t.stateAt(35).thread("T1").packet().overlapped());
-        assertNull(t.stateAt(36).thread("T1").packet());
+        assertEquals(ev.get(queued - 1), s.lastEvent());
+        assertEquals(2, s.port("P").running());
+        assertEquals(List.of("T1"), s.port("P").waiters());
+        int taken = Runs.stopAfter(ev, e -> e instanceof io.iocplab.sim.event.PortDequeue d && d.thread().equals("T1"));
+        assertEquals("C", t.stateAt(taken).thread("T1").packet().overlapped(), "T1 holds C from the moment it leaves the port");
+        int waitsAgain = Runs.stopAfter(ev.subList(taken, ev.size()), e -> e instanceof ThreadState x
+                && x.thread().equals("T1") && x.state() == ThreadState.State.EXITED) + taken;
+        assertNull(t.stateAt(waitsAgain).thread("T1").packet(), "an exited thread holds nothing");
     }
 
     @Test
@@ -157,14 +137,17 @@ class TimelineTest {
     void s7Comeback() {
         List<SimEvent> ev = Runs.s7();
         Timeline t = timeline(ev, 4);
-        ViewState atWake = t.stateAt(26);
+        int wake = Runs.stopAfter(ev, e -> e instanceof PortState p && p.running() == 2);
+        ViewState atWake = t.stateAt(wake);
         assertEquals(2, atWake.port("P").running());
         assertEquals(1, atWake.port("P").overshoot());
         Comeback cb = atWake.thread("T2").comeback();
-        assertEquals(new Comeback("P", io.iocplab.sim.event.ThreadState.Wait.SLEEP, 1, 1, 111), cb);
+        assertEquals(new Comeback("P", ThreadState.Wait.SLEEP, 1, 1, 111), cb);
         assertNull(atWake.thread("T1").comeback(), "T1 was released by the kernel, with the limit checked");
-        assertNull(t.stateAt(29).thread("T2").comeback(), "cleared on exit");
-        assertEquals(0, t.stateAt(30).port("P").overshoot());
+        int exit = Runs.stopAfter(ev, e -> e instanceof ThreadState x && x.thread().equals("T2")
+                && x.state() == ThreadState.State.EXITED);
+        assertNull(t.stateAt(exit).thread("T2").comeback(), "cleared on exit");
+        assertEquals(0, t.stateAt(exit).port("P").overshoot());
     }
 
     @Test
@@ -172,23 +155,27 @@ class TimelineTest {
     void socketFold() {
         List<SimEvent> ev = sockets();
         Timeline t = timeline(ev, 4);
-        SocketView s1 = t.stateAt(2).socket("S1");
+        SocketView s1 = t.stateAt(t.stopStep(0)).socket("S1");
         assertEquals(50_000, s1.serverPort());
         assertEquals(50_001, s1.peerPort());
         assertTrue(s1.pending().isEmpty());
-        SocketView pending = t.stateAt(6).socket("S1");
-        assertEquals(List.of(new PendingIo("WSARecv", "R1", List.of(2, 8), "W", 0)), pending.pending());
-        assertEquals(5, t.stateAt(9).socket("S1").peerSent());
-        assertEquals(1, t.stateAt(9).socket("S1").pending().size());
-        SocketView done = t.stateAt(10).socket("S1");
+        int issued = Runs.stopAfter(ev, e -> e instanceof ApiReturn r && r.api() == Api.WSARecv);
+        SocketView pending = t.stateAt(issued).socket("S1");
+        assertEquals(List.of(new PendingIo(Api.WSARecv, "R1", List.of(2, 8), "W", 0)), pending.pending());
+        int sent = Runs.stopAfter(ev, e -> e instanceof PeerAction a && a.action() == PeerAction.Action.SEND);
+        assertEquals(5, t.stateAt(sent).socket("S1").peerSent());
+        assertEquals(1, t.stateAt(sent).socket("S1").pending().size());
+        int landed = Runs.stopAfter(ev, e -> e instanceof io.iocplab.sim.event.IoComplete);
+        SocketView done = t.stateAt(landed).socket("S1");
         assertTrue(done.pending().isEmpty());
         assertEquals(List.of("he", "llo"), done.lastCompletion().buffers());
         assertEquals(5, done.lastCompletion().bytes());
         assertEquals(0, done.lastCompletion().status());
-        ThreadView w = t.stateAt(14).thread("W");
-        assertEquals(new io.iocplab.sim.event.PacketView(5, 11, "R1", 0), w.packet());
-        assertEquals(io.iocplab.sim.event.ThreadState.Wait.IO, t.stateAt(15).thread("W").waitingOn());
-        assertNull(t.stateAt(20).socket("S2").lastCompletion(), "a blocking receive is no overlapped operation");
+        assertEquals(new PacketView(5, 11, "R1", 0), t.stateAt(landed).thread("W").packet(),
+                "the packet goes straight to the waiting W in the same moment");
+        int blocked = Runs.stopAfter(ev, e -> e instanceof ThreadState x && x.waitingOn() == ThreadState.Wait.IO);
+        assertEquals(ThreadState.Wait.IO, t.stateAt(blocked).thread("W").waitingOn());
+        assertNull(t.stateAt(blocked).socket("S2").lastCompletion(), "a blocking receive is no overlapped operation");
         assertTrue(t.latest().socket("S1").peerClosed());
         assertEquals(List.of("S1", "S2"), List.copyOf(t.latest().sockets().keySet()));
     }

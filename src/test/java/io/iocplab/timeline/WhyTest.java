@@ -34,9 +34,9 @@ class WhyTest {
     static final Locale EN = Locale.ENGLISH;
     static final Locale KO = Locale.KOREAN;
 
-    /** The state just after the first event matching p has been applied. */
+    /** The state at the stop where the first event matching p is shown: the end of its moment. */
     static ViewState after(List<SimEvent> events, Predicate<SimEvent> p) {
-        return new ViewStateBuilder(Runs.CPUS).applyAll(events.subList(0, Runs.stepAfter(events, p))).snapshot();
+        return new ViewStateBuilder(Runs.CPUS).applyAll(events.subList(0, Runs.stopAfter(events, p))).snapshot();
     }
 
     static ViewState at(List<SimEvent> events, int step) {
@@ -44,7 +44,7 @@ class WhyTest {
     }
 
     static Predicate<SimEvent> returnOf(String thread, String api) {
-        return e -> e instanceof ApiReturn r && r.thread().equals(thread) && r.api().equals(api);
+        return e -> e instanceof ApiReturn r && r.thread().equals(thread) && r.api().name().equals(api);
     }
 
     static Predicate<SimEvent> stateOf(String thread, State state, Wait wait) {
@@ -220,12 +220,17 @@ class WhyTest {
     @Test
     @DisplayName("Ready: waiting for a processor, and already counted on its port")
     void ready() {
-        List<SimEvent> ev = Runs.s5();
-        Explanation first = Why.thread(at(ev, 2), "T1");
+        // one processor: T1 runs first and waits on P while M is ready; M's post hands A to T1, which must
+        // wait for the processor M holds, already counted on P
+        List<SimEvent> ev = new Runs.Run(1).port("P", 2)
+                .thread("T1", gqcs("P"), compute(10))
+                .thread("M", compute(10), post("P", "A"), compute(100))
+                .run();
+        Explanation first = Why.thread(after(ev, e -> true), "M");
         assertEquals("thread.ready", first.key());
-        contains(first.text(EN), "T1 is ready", "free processor");
-        contains(first.text(KO), "T1 스레드는 준비(ready) 상태", "프로세서");
-        Explanation counted = Why.thread(after(ev, stateOf("T3", State.READY, null).and(e -> e.tUs() == 10)), "T3");
+        contains(first.text(EN), "M is ready", "free processor");
+        contains(first.text(KO), "M 스레드는 준비(ready) 상태", "프로세서");
+        Explanation counted = Why.thread(after(ev, e -> e instanceof io.iocplab.sim.event.PortDequeue), "T1");
         print(counted);
         assertEquals("thread.ready.counted", counted.key());
         contains(counted.text(EN), "For P it already counts as running (1 of 2)");

@@ -3,11 +3,13 @@ package io.iocplab.app.code;
 import io.iocplab.app.model.Texts;
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.scenario.CListing;
+import io.iocplab.scenario.CReturn;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.PacketView;
 import io.iocplab.timeline.ThreadView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where a thread is in its listing at one step, and what its last call returned.
@@ -29,9 +31,6 @@ import java.util.Map;
 public record CodeCursor(int current, int returned, String result, boolean failed) {
     public static final CodeCursor NONE = new CodeCursor(-1, -1, null, false);
 
-    private static final String GQCS = "GetQueuedCompletionStatus";
-    private static final String GQCS_EX = "GetQueuedCompletionStatusEx";
-
     public static CodeCursor of(CodeLines lines, ThreadView t, Texts texts) {
         if (t == null) {
             return NONE;
@@ -46,38 +45,29 @@ public record CodeCursor(int current, int returned, String result, boolean faile
 
     /** What a call returned, as its C return value and the values it wrote. */
     public static String result(ApiReturn r, Texts texts) {
-        Map<String, Object> out = r.out() == null ? Map.of() : r.out();
-        String value = CListing.returnValue(r.api(), r.ok(), out);
+        String value = CReturn.of(r);
         List<String> parts = new ArrayList<>();
-        String api = r.api();
-        boolean wsa = api.startsWith("WSA") || "closesocket".equals(api);
-        if (GQCS.equals(api)) {
-            if (out.get("key") != null || out.get("overlapped") != null) {
-                parts.add("bytes=" + out.get("bytes") + ", key=" + out.get("key") + ", ov="
-                        + CListingPointer.of((String) out.get("overlapped")));
+        CallResult out = r.result();
+        if (out instanceof CallResult.Dequeued d && d.packet() != null) {
+            PacketView p = d.packet();
+            parts.add("bytes=" + p.bytes() + ", key=" + p.key() + ", ov=" + CListing.pointer(p.overlapped()));
+        } else if (out instanceof CallResult.DequeuedEx d && r.ok()) {
+            List<String> labels = new ArrayList<>();
+            for (PacketView p : d.entries()) {
+                labels.add(p.overlapped() == null ? "NULL" : p.overlapped());
             }
-        } else if (GQCS_EX.equals(api) && r.ok()) {
-            if (out.get("entries") instanceof List<?> entries) {
-                List<String> labels = new ArrayList<>();
-                for (Object e : entries) {
-                    if (e instanceof Map<?, ?> m) {
-                        labels.add(m.get("overlapped") == null ? "NULL" : m.get("overlapped").toString());
-                    }
-                }
-                parts.add(texts.get(CodeView.BUNDLE, "ret.removed", Integer.toString(entries.size()),
-                        String.join(", ", labels)));
-            }
-        } else if ("PostQueuedCompletionStatus".equals(api) && r.ok()) {
-            Object to = out.get("delivered_to");
-            parts.add(to != null ? texts.get(CodeView.BUNDLE, "ret.handedTo", to.toString())
+            parts.add(texts.get(CodeView.BUNDLE, "ret.removed", Integer.toString(d.entries().size()),
+                    String.join(", ", labels)));
+        } else if (out instanceof CallResult.Posted p && r.ok()) {
+            parts.add(p.deliveredTo() != null ? texts.get(CodeView.BUNDLE, "ret.handedTo", p.deliveredTo())
                     : texts.get(CodeView.BUNDLE, "ret.queued"));
-        } else if (("WSARecv".equals(api) || "WSASend".equals(api)) && r.ok() && out.get("bytes") != null) {
-            parts.add(texts.get(CodeView.BUNDLE, "ret.atOnce", out.get("bytes").toString()));
-        } else if ("WSAGetOverlappedResult".equals(api) && r.ok() && out.get("bytes") != null) {
-            parts.add("n=" + out.get("bytes"));
+        } else if (out instanceof CallResult.SocketIo io && r.ok() && io.bytes() != null) {
+            parts.add(texts.get(CodeView.BUNDLE, "ret.atOnce", io.bytes().toString()));
+        } else if (out instanceof CallResult.OverlappedResult o && r.ok() && o.bytes() != null) {
+            parts.add("n=" + o.bytes());
         }
         if (!r.ok()) {
-            parts.add(texts.get(CodeView.BUNDLE, "ret.error", wsa ? "WSAGetLastError()" : "GetLastError()",
+            parts.add(texts.get(CodeView.BUNDLE, "ret.error", CReturn.errorFunction(r.api()),
                     Win32Error.name(r.error()) + " (" + r.error() + ")"));
             if (r.error() == Win32Error.ERROR_IO_PENDING) {
                 parts.add(texts.get(CodeView.BUNDLE, "ret.pending"));
@@ -87,12 +77,5 @@ public record CodeCursor(int current, int returned, String result, boolean faile
         }
         String head = "→ " + (value == null ? texts.get(CodeView.BUNDLE, "ret.returned") : value);
         return parts.isEmpty() ? head : head + "   " + String.join(" · ", parts);
-    }
-
-    /** An OVERLAPPED pointer as the code names it. */
-    private static final class CListingPointer {
-        static String of(String label) {
-            return label == null ? "NULL" : "&" + CListing.id(label);
-        }
     }
 }

@@ -1,8 +1,11 @@
 package io.iocplab.app.history;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Win32Error;
+import io.iocplab.scenario.CReturn;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PeerAction;
@@ -12,8 +15,6 @@ import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One event of the log in words: {@code "t=10.001 ms · T3 · GetQueuedCompletionStatus(P) → TRUE
@@ -28,14 +29,6 @@ import java.util.Set;
 public final class EventText {
     static final String BUNDLE = "history";
 
-    /** Calls whose return value is an int: 0, or SOCKET_ERROR. */
-    private static final Set<String> WINSOCK = Set.of("WSARecv", "WSASend", "closesocket",
-            "SetFileCompletionNotificationModes");
-    /** Calls that return nothing. */
-    private static final Set<String> VOID = Set.of("Sleep", "ExitThread", "Compute");
-    /** Outputs written into the row's argument list or in words, not as {@code name=value}. */
-    private static final Set<String> NOT_LISTED = Set.of("port", "socket", "thread_handle", "result", "release",
-            "freed_by", "delivered_to", "entries", "removed");
     private static final int MAX_DATA = 24;
 
     private final Texts texts;
@@ -99,32 +92,25 @@ public final class EventText {
     // ------------------------------------------------------------------ api.return
 
     private String apiReturn(ApiReturn r) {
-        Map<String, Object> out = r.out() == null ? Map.of() : r.out();
-        StringBuilder sb = new StringBuilder(r.api());
-        String target = firstString(out, "port", "socket", "thread_handle");
+        CallResult out = r.result();
+        StringBuilder sb = new StringBuilder(r.api().name());
+        String target = target(out);
         if (target != null) {
             sb.append('(').append(target).append(')');
         }
-        if (VOID.contains(r.api())) {
+        String value = CReturn.of(r);
+        if (value == null) {
             return texts.get(BUNDLE, "api.void", sb.toString());
         }
-        sb.append(" → ").append(result(r, out));
+        sb.append(" → ").append(value);
         if (r.error() != 0) {
             String name = Win32Error.name(r.error());
             sb.append(' ').append(texts.get(BUNDLE, "api.error", String.valueOf(r.error()), name));
         }
-        for (Map.Entry<String, Object> o : out.entrySet()) {
-            if (NOT_LISTED.contains(o.getKey())) {
-                continue;
-            }
-            boolean gqcs = r.api().startsWith("GetQueuedCompletionStatus");
-            if (o.getValue() == null && !(gqcs && o.getKey().equals("overlapped"))) {
-                continue;
-            }
-            sb.append(' ').append(shortName(o.getKey())).append('=').append(value(o.getValue()));
-        }
-        if (out.get("entries") instanceof List<?> entries) {
-            sb.append(' ').append(texts.get(BUNDLE, "api.entries", String.valueOf(entries.size()), entries(entries)));
+        outputs(out, sb);
+        if (out instanceof CallResult.DequeuedEx d && !d.entries().isEmpty()) {
+            sb.append(' ').append(texts.get(BUNDLE, "api.entries", String.valueOf(d.entries().size()),
+                    entries(d.entries())));
         }
         String words = words(r, out);
         if (words != null) {
@@ -133,49 +119,74 @@ public final class EventText {
         return sb.toString();
     }
 
-    private static String firstString(Map<String, Object> out, String... keys) {
-        for (String k : keys) {
-            if (out.get(k) instanceof String s) {
-                return s;
-            }
+    /** What the call was about, written as its first argument: the port, the socket, the thread. */
+    private static String target(CallResult out) {
+        if (out instanceof CallResult.Dequeued d) {
+            return d.port();
+        } else if (out instanceof CallResult.DequeuedEx d) {
+            return d.port();
+        } else if (out instanceof CallResult.Posted p) {
+            return p.port();
+        } else if (out instanceof CallResult.SuspendCount c) {
+            return c.thread();
+        } else if (out instanceof CallResult.Associated a) {
+            return a.socket();
+        } else if (out instanceof CallResult.SocketIo io) {
+            return io.socket();
+        } else if (out instanceof CallResult.OverlappedResult o) {
+            return o.socket();
+        } else if (out instanceof CallResult.Cancelled c) {
+            return c.socket();
+        } else if (out instanceof CallResult.OnSocket o) {
+            return o.socket();
         }
         return null;
     }
 
-    /** The return value as C spells it. */
-    private static String result(ApiReturn r, Map<String, Object> out) {
-        if (WINSOCK.contains(r.api()) || out.containsKey("result")) {
-            return r.ok() ? "0" : "SOCKET_ERROR";
+    /** The values the call wrote, as {@code name=value}: what a watch window would show after the call. */
+    private static void outputs(CallResult out, StringBuilder sb) {
+        if (out instanceof CallResult.Dequeued d) {
+            PacketView p = d.packet();
+            if (p != null) {
+                listed(sb, "bytes", p.bytes());
+                listed(sb, "key", p.key());
+            }
+            sb.append(" ov=").append(value(p == null ? null : p.overlapped()));   // NULL says: no packet
+        } else if (out instanceof CallResult.SuspendCount c) {
+            listed(sb, "previous", c.previousCount());
+        } else if (out instanceof CallResult.OnHandle h) {
+            listed(sb, "handle", h.handle());
+        } else if (out instanceof CallResult.Associated a) {
+            listed(sb, "port", a.port());
+        } else if (out instanceof CallResult.SocketIo io) {
+            listed(sb, "ov", io.overlapped());
+            listed(sb, "bytes", io.bytes());
+            listed(sb, "wsabufs", io.wsabufs());
+        } else if (out instanceof CallResult.OverlappedResult o) {
+            listed(sb, "ov", o.overlapped());
+            listed(sb, "bytes", o.bytes());
+        } else if (out instanceof CallResult.Cancelled c) {
+            listed(sb, "ov", c.overlapped());
         }
-        if (r.api().equals("SuspendThread") || r.api().equals("ResumeThread")) {
-            Object prev = out.get("previous_count");
-            return r.ok() && prev != null ? String.valueOf(prev) : "(DWORD)-1";
+    }
+
+    private static void listed(StringBuilder sb, String name, Object v) {
+        if (v != null) {
+            sb.append(' ').append(name).append('=').append(value(v));
         }
-        if (r.api().equals("CreateIoCompletionPort")) {
-            Object port = out.get("port");
-            return r.ok() && port != null ? String.valueOf(port) : "NULL";
-        }
-        if (r.api().equals("WaitForSingleObject")) {
-            return r.ok() ? "WAIT_OBJECT_0" : "WAIT_FAILED";
-        }
-        return r.ok() ? "TRUE" : "FALSE";
     }
 
     /** What the trace's extensions say in words: how a GQCS got its packet, where a post went, pending I/O. */
-    private String words(ApiReturn r, Map<String, Object> out) {
-        Object release = out.get("release");
-        if (release instanceof String how) {
-            Object by = out.get("freed_by");
-            return switch (how) {
-                case "immediate", "handed_off" -> texts.get(BUNDLE, "release." + how);
-                case "slept", "blocked_in_io", "exited", "suspended", "switched_port" ->
-                        texts.get(BUNDLE, "release." + how, by == null ? "?" : by.toString());
-                default -> texts.get(BUNDLE, "release.other", how, by == null ? "?" : by.toString());
-            };
+    private String words(ApiReturn r, CallResult out) {
+        if (out instanceof CallResult.Dequeued d && d.packet() != null) {
+            return release(d.how(), d.freedBy());
         }
-        if (r.api().equals("PostQueuedCompletionStatus") && r.ok()) {
-            Object to = out.get("delivered_to");
-            return to == null ? texts.get(BUNDLE, "post.queued") : texts.get(BUNDLE, "post.handedTo", to.toString());
+        if (out instanceof CallResult.DequeuedEx d && !d.entries().isEmpty()) {
+            return release(d.how(), d.freedBy());
+        }
+        if (out instanceof CallResult.Posted p && r.ok()) {
+            return p.deliveredTo() == null ? texts.get(BUNDLE, "post.queued")
+                    : texts.get(BUNDLE, "post.handedTo", p.deliveredTo());
         }
         if (r.error() == Win32Error.ERROR_IO_PENDING) {
             return texts.get(BUNDLE, "api.pending");
@@ -186,11 +197,11 @@ public final class EventText {
         return null;
     }
 
-    private static String shortName(String key) {
-        return switch (key) {
-            case "overlapped" -> "ov";
-            case "previous_count" -> "previous";
-            default -> key;
+    /** How packets reached a thread, in words ("handed off", "T3 slept, freeing a slot"). */
+    String release(Release.Cause how, String freedBy) {
+        return switch (how) {
+            case IMMEDIATE, HANDED_OFF -> texts.get(BUNDLE, "release." + how.json());
+            default -> texts.get(BUNDLE, "release." + how.json(), freedBy == null ? "?" : freedBy);
         };
     }
 
@@ -208,13 +219,10 @@ public final class EventText {
         return String.valueOf(v);
     }
 
-    private static String entries(List<?> entries) {
+    private static String entries(List<PacketView> entries) {
         List<String> parts = new ArrayList<>(entries.size());
-        for (Object o : entries) {
-            if (o instanceof Map<?, ?> m) {
-                Object ov = m.get("overlapped");
-                parts.add((ov == null ? "NULL" : ov.toString()) + " " + m.get("bytes") + "B");
-            }
+        for (PacketView p : entries) {
+            parts.add((p.overlapped() == null ? "NULL" : p.overlapped()) + " " + p.bytes() + "B");
         }
         return String.join(", ", parts);
     }
@@ -222,7 +230,7 @@ public final class EventText {
     // ------------------------------------------------------------------ thread.state
 
     private String threadState(ThreadState t) {
-        String call = t.call() == null ? "?" : t.call();
+        String call = t.call() == null ? "?" : t.call().name();
         return switch (t.state()) {
             case RUNNING -> texts.get(BUNDLE, "thread.running", t.cpu() == null ? "?" : t.cpu().toString());
             case READY -> texts.get(BUNDLE, "thread.ready");
@@ -277,7 +285,7 @@ public final class EventText {
     // ------------------------------------------------------------------ io.complete and peers
 
     private String ioComplete(IoComplete c) {
-        String op = c.api() + " ov=" + (c.overlapped() == null ? "NULL" : c.overlapped());
+        String op = c.api().name() + " ov=" + (c.overlapped() == null ? "NULL" : c.overlapped());
         String done;
         if (c.status() != 0) {
             done = texts.get(BUNDLE, "io.failed", op, String.valueOf(c.status()), Win32Error.name(c.status()));
@@ -291,15 +299,14 @@ public final class EventText {
 
     private String peer(PeerAction a) {
         return switch (a.action()) {
-            case "connect" -> texts.get(BUNDLE, "peer.connect", String.valueOf(a.localPort()),
+            case CONNECT -> texts.get(BUNDLE, "peer.connect", String.valueOf(a.localPort()),
                     String.valueOf(a.remotePort()));
-            case "send" -> texts.get(BUNDLE, "peer.send", String.valueOf(a.bytes()),
+            case SEND -> texts.get(BUNDLE, "peer.send", String.valueOf(a.bytes()),
                     a.data() == null ? "" : " " + quote(a.data()));
-            case "recv" -> texts.get(BUNDLE, "peer.recv", String.valueOf(a.bytes()),
+            case RECV -> texts.get(BUNDLE, "peer.recv", String.valueOf(a.bytes()),
                     a.data() == null ? "" : " " + quote(a.data()));
-            case "close" -> texts.get(BUNDLE, "peer.close");
-            case "reset" -> texts.get(BUNDLE, "peer.reset");
-            default -> texts.get(BUNDLE, "peer.other", a.action());
+            case CLOSE -> texts.get(BUNDLE, "peer.close");
+            case RESET -> texts.get(BUNDLE, "peer.reset");
         };
     }
 

@@ -12,8 +12,11 @@ import javafx.beans.property.SimpleObjectProperty;
  * state just before it (so a view can animate what moved). Lives on the JavaFX thread; the views
  * never ask the engine anything.
  *
- * <p>Invariant: {@code state == timeline.stateAt(step)} and {@code previous} is the state the
- * playhead showed before its last move (equal to {@code state} after a jump of more than one step).
+ * <p>Invariants: the playhead is always at a stop ({@link Timeline#stopFor}): the end of a moment,
+ * where every panel shows the same whole machine, never between two events of one moment (step 0
+ * only while the run has no whole moment yet); {@code state == timeline.stateAt(step)}; and
+ * {@code previous} is the state the playhead showed before its last move (equal to {@code state}
+ * after a jump of more than one moment).
  */
 public final class Playhead {
     private final ReadOnlyObjectWrapper<Timeline> timeline = new ReadOnlyObjectWrapper<>();
@@ -50,20 +53,33 @@ public final class Playhead {
         return state.get() == null ? 0 : state.get().step();
     }
 
-    /** A new run: its timeline, shown at {@code step}. */
+    /** A new run: its timeline, shown at the stop of {@code step}. */
     public void show(Timeline t, int step) {
         timeline.set(t);
         previous = null;
-        state.set(t.stateAt(Math.min(step, t.size())));
+        state.set(t.stateAt(t.stopFor(step)));
     }
 
-    /** Moves the playhead to {@code step} (clamped to what the engine has produced so far). */
+    /** Moves the playhead to the stop of {@code step}: the end of the moment its last event belongs to. */
     public void seek(int step) {
         Timeline t = timeline.get();
-        int target = Math.max(0, Math.min(step, t.size()));
         ViewState current = state.get();
-        ViewState next = t.stateAt(target);
-        previous = current != null && Math.abs(target - current.step()) == 1 ? current : next;
+        ViewState next = t.stateAt(t.stopFor(step));
+        previous = current != null && Math.abs(next.moment() - current.moment()) == 1 ? current : next;
         state.set(next);
+    }
+
+    /** Moves the playhead to the end of moment {@code m}, clamped to the whole moments so far. */
+    public void seekMoment(long m) {
+        Timeline t = timeline.get();
+        if (t.stopCount() == 0) {
+            return;
+        }
+        seek(t.stopStep((int) Math.max(0, Math.min(m, t.stopCount() - 1))));
+    }
+
+    /** The moment shown (-1 before the first). */
+    public long moment() {
+        return state.get() == null ? -1 : state.get().moment();
     }
 }

@@ -22,20 +22,21 @@ import javafx.beans.property.SimpleDoubleProperty;
  * <ul>
  *   <li>Lives on one thread (the JavaFX thread). It reads the engine's progress only through
  *       {@code timeline().size()} and {@link RunSession#status()}, never waits for it.</li>
- *   <li>The playhead never passes what the engine has produced: {@code 0 <= step <= produced}.
- *       "End" is the latest event produced so far.</li>
- *   <li>Playing moves the playhead by {@code speed × seconds} events per {@link #tick} ({@link Pace}:
+ *   <li>The playhead stands on stops only, the ends of moments ({@link Playhead}), and never passes
+ *       the last whole moment the engine has produced: {@code 0 <= moment < moments}. "End" is the
+ *       latest whole moment so far; a step goes to the next or the previous moment.</li>
+ *   <li>Playing moves the playhead by {@code speed × seconds} moments per {@link #tick} ({@link Pace}:
  *       the fraction carries over to the next frame); the simulation's step and the frame are separate.
  *       Playback pauses by itself at the end of a run that is done.</li>
- *   <li>Speed is in events per second, kept within {@link #MIN_SPEED}..{@link #MAX_SPEED}; the
+ *   <li>Speed is in moments per second, kept within {@link #MIN_SPEED}..{@link #MAX_SPEED}; the
  *       slider works on a log scale ({@link #speedAt}, {@link #positionOf}).</li>
  *   <li>Stepping, seeking, home, end and reset pause playback.</li>
  *   <li>A new run ({@link #open} or {@link #restart}) does not replace the shown one at once: the
- *       old run stays on screen (and keeps its engine) until the new one has reached the step to
- *       show (step 1 for an open, the current step for a restart) or is done. Then the old engine
+ *       old run stays on screen (and keeps its engine) until the new one has reached the moment to
+ *       show (its first for an open, the current one for a restart) or is done. Then the old engine
  *       is cancelled and the new timeline shown there; a restart says so with a notice. A new run
- *       that fails before producing a single event is dropped with an error notice and the old
- *       one stays.</li>
+ *       that fails before a single whole moment is dropped with an error notice and the old one
+ *       stays.</li>
  * </ul>
  */
 public final class PlayerModel implements Transport {
@@ -54,6 +55,7 @@ public final class PlayerModel implements Transport {
     };
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(this, "step", 0);
     private final ReadOnlyIntegerWrapper produced = new ReadOnlyIntegerWrapper(this, "produced", 0);
+    private final ReadOnlyIntegerWrapper moments = new ReadOnlyIntegerWrapper(this, "moments", 0);
     private final ReadOnlyObjectWrapper<RunSession> session = new ReadOnlyObjectWrapper<>(this, "session");
     private final ReadOnlyObjectWrapper<RunSession.Status> status =
             new ReadOnlyObjectWrapper<>(this, "status", RunSession.Status.RUNNING);
@@ -112,6 +114,7 @@ public final class PlayerModel implements Transport {
         playhead.show(next.timeline(), at);
         step.set(playhead.step());
         produced.set(next.timeline().size());
+        moments.set(next.timeline().stopCount());
         status.set(RunSession.Status.RUNNING);      // the next tick announces how it ended, if it has
     }
 
@@ -121,21 +124,22 @@ public final class PlayerModel implements Transport {
         if (next == null) {
             return;
         }
-        RunSession.Status s = next.status();      // read before size: a done run's size is final
-        int size = next.timeline().size();
-        int target = pendingIsRestart ? playhead.step() : 0;
+        RunSession.Status s = next.status();      // read before the stops: a done run's are final
+        Timeline t = next.timeline();
+        int whole = t.stopCount();
+        long target = pendingIsRestart ? Math.max(0, playhead.moment()) : 0;
         boolean done = s.done();
-        if (!done && size < Math.max(1, target)) {
+        if (!done && whole <= target) {
             return;
         }
         pending = null;
-        if (s == RunSession.Status.FAILED && size == 0) {
+        if (s == RunSession.Status.FAILED && whole == 0) {
             notice.set(Notice.error(++serial, "notice.startFailed", next.failure()));
             return;
         }
-        int at = Math.min(target, size);
+        int at = whole == 0 ? 0 : (int) Math.min(target, whole - 1);
         boolean wasPlaying = playing.get();
-        show(next, at);
+        show(next, whole == 0 ? 0 : t.stopStep(at));
         if (pendingIsRestart) {
             playing.set(wasPlaying);
             notice.set(Notice.info(++serial, "notice.restarted", at));
@@ -186,7 +190,12 @@ public final class PlayerModel implements Transport {
         RunSession.Status s = current.status();
         Timeline t = current.timeline();
         int size = t.size();
+        int whole = t.stopCount();
         produced.set(size);
+        moments.set(whole);
+        if (playhead.moment() < 0 && whole > 0) {
+            playhead.seekMoment(0);                 // the run's first moment is whole: show it
+        }
         if (status.get() != s) {
             status.set(s);
             if (s == RunSession.Status.FAILED) {
@@ -199,12 +208,12 @@ public final class PlayerModel implements Transport {
             return;
         }
         long moves = pace.advance(speed.get(), seconds);
-        int from = playhead.step();
-        int to = (int) Math.min(from + moves, size);
+        long from = playhead.moment();
+        long to = Math.min(from + moves, whole - 1);
         if (to > from) {
-            playhead.seek(to);
+            playhead.seekMoment(to);
         }
-        if (to >= size) {
+        if (to >= whole - 1) {
             pace.reset();                           // nothing to catch up on while the engine works
             if (s.done()) {
                 playing.set(false);
@@ -219,8 +228,8 @@ public final class PlayerModel implements Transport {
         if (current == null) {
             return;
         }
-        if (current.done() && playhead.step() >= current.timeline().size()) {
-            playhead.seek(0);                       // at the end of a finished run: play it again
+        if (current.done() && playhead.moment() >= current.timeline().stopCount() - 1) {
+            playhead.seekMoment(0);                 // at the end of a finished run: play it again
         }
         pace.reset();
         playing.set(true);
@@ -230,50 +239,52 @@ public final class PlayerModel implements Transport {
         playing.set(false);
     }
 
+    /** The next moment. */
     public void stepForward() {
         pause();
-        seekTo(playhead.step() + 1);
+        toMoment(playhead.moment() + 1);
     }
 
+    /** The previous moment. */
     public void stepBack() {
         pause();
-        seekTo(playhead.step() - 1);
+        toMoment(playhead.moment() - 1);
     }
 
-    /** Step 0: the state before the first event. */
+    /** The run's first moment. */
     public void home() {
         pause();
-        seekTo(0);
+        toMoment(0);
     }
 
-    /** The latest event the engine has produced. */
+    /** The latest whole moment the engine has produced. */
     public void end() {
         pause();
-        RunSession current = session.get();
-        if (current != null) {
-            seekTo(current.timeline().size());
+        toMoment(Long.MAX_VALUE);
+    }
+
+    /** Moves the playhead to the stop of step {@code target} (an event count: a log row, a lesson's point). */
+    public void seek(int target) {
+        pause();
+        if (session.get() != null) {
+            playhead.seek(target);
         }
     }
 
-    /** Moves the playhead to {@code target} (the scrub bar), clamped to 0..produced. */
-    public void seek(int target) {
+    /** Moves the playhead to moment {@code m} (the scrub bar), clamped to the whole moments so far. */
+    public void seekMoment(long m) {
         pause();
-        seekTo(target);
+        toMoment(m);
     }
 
-    /** Back to step 0, paused. */
+    /** Back to the first moment, paused. */
     public void reset() {
         home();
     }
 
-    private void seekTo(int target) {
-        RunSession current = session.get();
-        if (current == null) {
-            return;
-        }
-        int to = Math.max(0, Math.min(target, current.timeline().size()));
-        if (to != playhead.step()) {
-            playhead.seek(to);
+    private void toMoment(long m) {
+        if (session.get() != null && m != playhead.moment()) {
+            playhead.seekMoment(m);
         }
     }
 
@@ -287,7 +298,7 @@ public final class PlayerModel implements Transport {
         return playing.get();
     }
 
-    /** Events per second, {@link #MIN_SPEED}..{@link #MAX_SPEED}; values outside are clamped. */
+    /** Moments per second, {@link #MIN_SPEED}..{@link #MAX_SPEED}; values outside are clamped. */
     public DoubleProperty speedProperty() {
         return speed;
     }
@@ -303,6 +314,20 @@ public final class PlayerModel implements Transport {
 
     public int step() {
         return step.get();
+    }
+
+    /** The number of whole moments the engine had produced at the last frame (the stops 0 .. moments - 1). */
+    public ReadOnlyIntegerProperty momentsProperty() {
+        return moments.getReadOnlyProperty();
+    }
+
+    public int moments() {
+        return moments.get();
+    }
+
+    /** The moment the playhead shows, or -1 before the run's first is whole. */
+    public long moment() {
+        return playhead.moment();
     }
 
     /** The number of events the engine had produced at the last frame. */

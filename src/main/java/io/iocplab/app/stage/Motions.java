@@ -1,8 +1,12 @@
 package io.iocplab.app.stage;
 
+import io.iocplab.kernel.Release;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.ThreadState;
@@ -11,167 +15,163 @@ import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.ThreadView;
 import io.iocplab.timeline.ViewState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * What moved between two consecutive states, read from the states and the event between them.
+ * What moved in one moment, read from the moment's own events: nothing is guessed from what comes
+ * after it.
  *
  * <p>Rules:
  * <ul>
- *   <li>Only a forward step of exactly one event moves anything: {@code current.step() ==
- *       previous.step() + 1}. Jumps and steps back are drawn without motion.</li>
- *   <li>A {@code port.state} that adds a packet at the tail is a {@link Motion.Kind#PACKET_TO_QUEUE};
- *       one that drops a waiter and the head packet is a {@link Motion.Kind#THREAD_WAKES} plus a
- *       {@link Motion.Kind#PACKET_LEAVES_QUEUE} to it; one that drops a waiter, keeps the queue and
- *       raises the running count is a hand-off ({@link Motion.Kind#PACKET_TO_THREAD}); a new waiter
- *       on top is a {@link Motion.Kind#THREAD_WAITS}; a head that leaves with no waiter released went
- *       to a thread that took it at once.</li>
- *   <li>A {@code thread.state} to RUNNING on a processor it was not on is a
+ *   <li>Only a forward step of exactly one moment moves anything ({@code current.moment() ==
+ *       previous.moment() + 1}); jumps and steps back are drawn without motion.</li>
+ *   <li>A {@code port.state} that adds packets at the tail of the queue is a
+ *       {@link Motion.Kind#PACKET_TO_QUEUE} for each, from the socket of the moment's latest
+ *       {@code io.complete} that made a packet, else from the thread whose PostQueuedCompletionStatus
+ *       returns in this moment; a new waiter on top is a {@link Motion.Kind#THREAD_WAITS}.</li>
+ *   <li>A {@code port.dequeue} says who took which packets and how: taken at once, each leaves the
+ *       head of the queue to the thread ({@link Motion.Kind#PACKET_LEAVES_QUEUE}); handed off, the
+ *       waiter wakes ({@link Motion.Kind#THREAD_WAKES}) and the packet flies straight to it from its
+ *       source ({@link Motion.Kind#PACKET_TO_THREAD}); released because another thread stopped, the
+ *       waiter wakes and the head packet leaves the queue to it.</li>
+ *   <li>A {@code thread.state} to RUNNING on a processor the thread was not on is a
  *       {@link Motion.Kind#THREAD_TO_CPU}.</li>
- *   <li>Where a packet came from: the socket whose {@code io.complete} (with a packet) was the event
- *       just before, else the poster named by the next {@code api.return} of PostQueuedCompletionStatus
- *       in {@code ahead} (the events after the current step that the timeline already has). A
- *       handed-off packet is the one the released thread's next GetQueuedCompletionStatus return
- *       names in {@code ahead}.</li>
  * </ul>
  * Pure: the same arguments always give the same motions.
  */
 public final class Motions {
-    private static final String GQCS = "GetQueuedCompletionStatus";
-    private static final String GQCS_EX = "GetQueuedCompletionStatusEx";
-    private static final String PQCS = "PostQueuedCompletionStatus";
-
     private Motions() {}
 
-    public static List<Motion> between(ViewState previous, ViewState current, List<SimEvent> ahead) {
-        if (previous == null || current == null || current.step() != previous.step() + 1) {
+    /**
+     * @param previous the stop shown before
+     * @param current  the stop shown now
+     * @param moment   the events of {@code current}'s moment (those between the two stops)
+     */
+    public static List<Motion> between(ViewState previous, ViewState current, List<SimEvent> moment) {
+        if (previous == null || current == null || current.moment() != previous.moment() + 1) {
             return List.of();
         }
-        SimEvent e = current.lastEvent();
-        List<Motion> out = new ArrayList<>();
-        if (e instanceof PortState p) {
-            port(previous, current, p.port(), ahead == null ? List.of() : ahead, out);
-        } else if (e instanceof ThreadState t) {
-            thread(previous, current, t.thread(), out);
-        }
-        return out;
+        return new Walk(previous, moment).motions();
     }
 
-    private static void port(ViewState prev, ViewState cur, String name, List<SimEvent> ahead, List<Motion> out) {
-        PortView before = prev.port(name);
-        PortView after = cur.port(name);
-        if (before == null || after == null || after.closed()) {
-            return;
-        }
-        List<PacketView> q0 = before.queue();
-        List<PacketView> q1 = after.queue();
-        boolean tailAdded = q1.size() == q0.size() + 1 && q1.subList(0, q0.size()).equals(q0);
-        boolean headLeft = q1.size() == q0.size() - 1 && q0.subList(1, q0.size()).equals(q1);
+    /** One pass over a moment's events, keeping each port as it was before its latest change. */
+    private static final class Walk {
+        private final ViewState previous;
+        private final List<SimEvent> events;
+        private final Map<String, PortView> now = new HashMap<>();
+        private final Map<String, PortView> before = new HashMap<>();
+        private final Map<String, Integer> cpus = new HashMap<>();
+        private final List<Motion> out = new ArrayList<>();
+        private String completedSocket;
 
-        for (String w : after.waiters()) {
-            if (!before.waiters().contains(w)) {
-                out.add(new Motion(Motion.Kind.THREAD_WAITS, name, null, null, null, w, -1,
-                        after.waiters().indexOf(w)));
-            }
+        Walk(ViewState previous, List<SimEvent> events) {
+            this.previous = previous;
+            this.events = events;
         }
-        String fromSocket = null;
-        if (prev.lastEvent() instanceof IoComplete c && c.packet()) {
-            fromSocket = c.socket();
-        }
-        String poster = fromSocket == null ? poster(ahead, name) : null;
 
-        if (tailAdded) {
-            out.add(new Motion(Motion.Kind.PACKET_TO_QUEUE, name, q1.get(q1.size() - 1), fromSocket, poster, null, -1,
-                    q1.size() - 1));
-        }
-        String released = null;
-        for (String w : before.waiters()) {
-            if (!after.waiters().contains(w)) {
-                released = w;
-                break;
-            }
-        }
-        if (released != null) {
-            out.add(new Motion(Motion.Kind.THREAD_WAKES, name, null, null, null, released, -1,
-                    before.waiters().indexOf(released)));
-            if (headLeft) {
-                out.add(new Motion(Motion.Kind.PACKET_LEAVES_QUEUE, name, q0.get(0), null, null, released, -1, 0));
-            } else if (!tailAdded && after.running() > before.running()) {
-                PacketView handed = packetTakenBy(ahead, released);
-                if (handed == null && prev.lastEvent() instanceof IoComplete c && c.packet()) {
-                    handed = new PacketView(c.bytes(), 0, c.overlapped(), c.status());
+        List<Motion> motions() {
+            for (SimEvent e : events) {
+                if (e instanceof IoComplete c && c.packet()) {
+                    completedSocket = c.socket();
+                } else if (e instanceof PortState p) {
+                    port(p);
+                } else if (e instanceof PortDequeue d) {
+                    dequeue(d);
+                } else if (e instanceof ThreadState t) {
+                    thread(t);
                 }
-                out.add(new Motion(Motion.Kind.PACKET_TO_THREAD, name, handed, fromSocket,
-                        poster(ahead, name, released), released, -1, -1));
             }
-        } else if (headLeft) {
-            out.add(new Motion(Motion.Kind.PACKET_LEAVES_QUEUE, name, q0.get(0), null, null,
-                    takerOf(ahead, q0.get(0)), -1, 0));
+            return out;
         }
-    }
 
-    private static void thread(ViewState prev, ViewState cur, String name, List<Motion> out) {
-        ThreadView before = prev.thread(name);
-        ThreadView after = cur.thread(name);
-        if (after == null || after.state() != State.RUNNING || after.cpu() == null) {
-            return;
-        }
-        if (before == null || before.state() != State.RUNNING || !Objects.equals(before.cpu(), after.cpu())) {
-            out.add(new Motion(Motion.Kind.THREAD_TO_CPU, null, null, null, null, name, after.cpu(), -1));
-        }
-    }
-
-    /** The thread whose PostQueuedCompletionStatus on the port returns next. */
-    private static String poster(List<SimEvent> ahead, String port) {
-        return poster(ahead, port, null);
-    }
-
-    private static String poster(List<SimEvent> ahead, String port, String deliveredTo) {
-        for (SimEvent e : ahead) {
-            if (e instanceof ApiReturn r && PQCS.equals(r.api()) && port.equals(out(r).get("port"))
-                    && (deliveredTo == null || deliveredTo.equals(out(r).get("delivered_to")))) {
-                return r.thread();
+        private void port(PortState p) {
+            PortView was = now.containsKey(p.port()) ? now.get(p.port()) : previous.port(p.port());
+            PortView is = PortView.of(p);
+            before.put(p.port(), was);
+            now.put(p.port(), is);
+            if (was == null || is.closed()) {
+                return;
             }
-        }
-        return null;
-    }
-
-    /** The packet the thread's next GetQueuedCompletionStatus returns, if the timeline has it already. */
-    private static PacketView packetTakenBy(List<SimEvent> ahead, String thread) {
-        for (SimEvent e : ahead) {
-            if (e instanceof ApiReturn r && thread.equals(r.thread()) && GQCS.equals(r.api())) {
-                Map<String, Object> o = out(r);
-                if (o.get("key") == null && o.get("overlapped") == null) {
-                    return null;
+            for (String w : is.waiters()) {
+                if (!was.waiters().contains(w)) {
+                    out.add(new Motion(Motion.Kind.THREAD_WAITS, p.port(), null, null, null, w, -1,
+                            is.waiters().indexOf(w)));
                 }
-                return new PacketView(number(o.get("bytes")), number(o.get("key")), (String) o.get("overlapped"),
-                        r.ok() ? 0 : r.error());
+            }
+            List<PacketView> q0 = was.queue();
+            List<PacketView> q1 = is.queue();
+            int kept = q0.size() - leftAtHead(q0, q1);
+            for (int i = kept; i < q1.size(); i++) {
+                out.add(new Motion(Motion.Kind.PACKET_TO_QUEUE, p.port(), q1.get(i), source(), poster(p.port(), null),
+                        null, -1, i));
             }
         }
-        return null;
-    }
 
-    /** The thread whose next GetQueuedCompletionStatus(Ex) return carries this packet. */
-    private static String takerOf(List<SimEvent> ahead, PacketView p) {
-        for (SimEvent e : ahead) {
-            if (e instanceof ApiReturn r && (GQCS.equals(r.api()) || GQCS_EX.equals(r.api()))) {
-                Map<String, Object> o = out(r);
-                if (GQCS_EX.equals(r.api()) || (Objects.equals(o.get("overlapped"), p.overlapped())
-                        && number(o.get("key")) == p.key())) {
+        private void dequeue(PortDequeue d) {
+            PortView was = before.getOrDefault(d.port(), previous.port(d.port()));
+            if (d.how() == Release.Cause.IMMEDIATE) {
+                for (int i = 0; i < d.packets().size(); i++) {
+                    out.add(new Motion(Motion.Kind.PACKET_LEAVES_QUEUE, d.port(), d.packets().get(i), null, null,
+                            d.thread(), -1, i));
+                }
+                return;
+            }
+            int place = was == null ? -1 : was.waiters().indexOf(d.thread());
+            out.add(new Motion(Motion.Kind.THREAD_WAKES, d.port(), null, null, null, d.thread(), -1, place));
+            PacketView p = d.packets().get(0);
+            if (d.how() == Release.Cause.HANDED_OFF) {
+                out.add(new Motion(Motion.Kind.PACKET_TO_THREAD, d.port(), p, source(),
+                        poster(d.port(), d.thread()), d.thread(), -1, -1));
+            } else {
+                out.add(new Motion(Motion.Kind.PACKET_LEAVES_QUEUE, d.port(), p, null, null, d.thread(), -1, 0));
+            }
+        }
+
+        private void thread(ThreadState t) {
+            Integer was = cpus.containsKey(t.thread()) ? cpus.get(t.thread()) : cpuBefore(t.thread());
+            Integer is = t.state() == State.RUNNING ? t.cpu() : null;
+            cpus.put(t.thread(), is);
+            if (is != null && !Objects.equals(was, is)) {
+                out.add(new Motion(Motion.Kind.THREAD_TO_CPU, null, null, null, null, t.thread(), is, -1));
+            }
+        }
+
+        private Integer cpuBefore(String thread) {
+            ThreadView v = previous.thread(thread);
+            return v == null || v.state() != State.RUNNING ? null : v.cpu();
+        }
+
+        /** The socket whose completion made the packet now moving; it makes one packet only. */
+        private String source() {
+            String s = completedSocket;
+            completedSocket = null;
+            return s;
+        }
+
+        /** The thread whose PostQueuedCompletionStatus on the port returns in this moment (and went to {@code to}). */
+        private String poster(String port, String to) {
+            for (SimEvent e : events) {
+                if (e instanceof ApiReturn r && r.api() == Api.PostQueuedCompletionStatus
+                        && r.result() instanceof CallResult.Posted p && p.port().equals(port)
+                        && Objects.equals(p.deliveredTo(), to)) {
                     return r.thread();
                 }
             }
+            return null;
         }
-        return null;
     }
 
-    private static Map<String, Object> out(ApiReturn r) {
-        return r.out() == null ? Map.of() : r.out();
-    }
-
-    private static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
+    /** How many packets left the head of {@code q0} to give {@code q1} (what stayed is q1's head). */
+    private static int leftAtHead(List<PacketView> q0, List<PacketView> q1) {
+        for (int gone = 0; gone <= q0.size(); gone++) {
+            List<PacketView> kept = q0.subList(gone, q0.size());
+            if (q1.size() >= kept.size() && q1.subList(0, kept.size()).equals(kept)) {
+                return gone;
+            }
+        }
+        return q0.size();
     }
 }

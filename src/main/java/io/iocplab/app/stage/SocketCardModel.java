@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.timeline.PendingIo;
 import io.iocplab.timeline.SocketView;
@@ -70,7 +71,7 @@ public record SocketCardModel(String name, String ports, String bytes, String st
             if (failed) {
                 last = w.get("socket.failed", c.api(), Words.ov(c.overlapped()));
                 landed = Words.error(c.status());
-            } else if (c.bytes() == 0 && "WSARecv".equals(c.api())) {
+            } else if (c.bytes() == 0 && c.api() == Api.WSARecv) {
                 last = w.get("socket.doneZero", c.api(), Words.ov(c.overlapped()));
                 landed = w.get("socket.peerClosedShort");
             } else {

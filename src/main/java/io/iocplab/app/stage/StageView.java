@@ -25,18 +25,15 @@ import javafx.scene.layout.StackPane;
  *       never asks the engine anything. Nodes are kept by name (ports, threads, sockets) and only
  *       those whose view changed are redrawn, and of the sockets and threads only those in sight
  *       ({@link InView}; the others when they scroll into sight).</li>
- *   <li>When the playhead moved one event forward ({@code previous()} is the state before), what
- *       moved is animated ({@link Motions}, {@link Flights}) for about 250 ms, over a picture that is
- *       already final; a new state mid-flight lands every flight at once.</li>
+ *   <li>When the playhead moved one moment forward ({@code previous()} is the stop before), what
+ *       moved in that moment is animated ({@link Motions}, {@link Flights}) for about 250 ms, over a
+ *       picture that is already final; a new state mid-flight lands every flight at once.</li>
  *   <li>Clicking a thread chip (or a waiter, or a busy processor), a packet card, the gauge or a socket
  *       sets {@code playhead.selectionProperty()}; the selected item is highlighted.</li>
  *   <li>Every word comes from the bundle {@code stage} and follows {@code texts.localeProperty()}.</li>
  * </ul>
  */
 public final class StageView {
-    /** Events past the playhead consulted to tell where a moving packet came from or goes to. */
-    static final int LOOK_AHEAD = 8;
-
     private final Playhead playhead;
     private final Words words;
     private final StackPane root = new StackPane();
@@ -98,7 +95,7 @@ public final class StageView {
         boolean calm = now - lastShown >= calmGapNanos;
         lastShown = now;
         ViewState prev = playhead.previous();
-        List<Motion> motions = animate && calm && prev != null && prev != s ? Motions.between(prev, s, ahead(s))
+        List<Motion> motions = animate && calm && prev != null && prev != s ? Motions.between(prev, s, moment(prev, s))
                 : List.of();
         List<Bounds> from = new ArrayList<>(motions.size());
         for (Motion m : motions) {
@@ -143,15 +140,10 @@ public final class StageView {
         threads.highlight(s);
     }
 
-    /** The events the timeline already has past the playhead (a few), to name sources and takers. */
-    private List<SimEvent> ahead(ViewState s) {
+    /** The events between two stops: those of the moment the playhead moved over. */
+    private List<SimEvent> moment(ViewState from, ViewState to) {
         Timeline t = playhead.timeline();
-        if (t == null) {
-            return List.of();
-        }
-        int n = t.size();
-        int to = Math.min(n, s.step() + LOOK_AHEAD);
-        return s.step() >= to ? List.of() : t.events(s.step(), to);
+        return t == null || to.step() <= from.step() ? List.of() : t.events(from.step(), to.step());
     }
 
     // ------------------------------------------------------------------ animation
@@ -189,7 +181,7 @@ public final class StageView {
                 }
                 yield panel == null ? null : panel.titleArea();
             }
-            case PACKET_LEAVES_QUEUE -> panel == null ? null : panel.card(0);
+            case PACKET_LEAVES_QUEUE -> panel == null ? null : panel.card(m.index());
             case THREAD_WAKES -> panel == null ? null
                     : panel.waiter(m.index()) != null ? panel.waiter(m.index()) : panel.stackArea();
         };

@@ -10,7 +10,7 @@ import java.util.List;
  * @param waiters  the waiting threads, most recent (next to be released) first
  * @param closed   true once CloseHandle has closed the port (an extension of the contract)
  */
-public record PortState(long tUs, long seq, String port, int concurrency, int running, List<PacketView> queue,
+public record PortState(long tUs, long seq, long moment, String port, int concurrency, int running, List<PacketView> queue,
                         List<String> waiters, List<String> associated, boolean closed) implements SimEvent {
     public PortState {
         queue = frozen(queue);

@@ -24,8 +24,7 @@ public final class QueueView extends AbstractList<PacketView> implements RandomA
 
     @Override
     public PacketView get(int index) {
-        Packet p = packets[index];
-        return new PacketView(p.bytes(), p.key(), p.overlappedLabel(), p.status());
+        return PacketView.of(packets[index]);
     }
 
     @Override

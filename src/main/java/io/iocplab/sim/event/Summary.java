@@ -9,7 +9,7 @@ import java.util.Map;
  * @param contextSwitches times a processor switched from one thread to another
  * @param perThread       packets each thread dequeued, in file order
  */
-public record Summary(long tUs, long seq, long packets, long contextSwitches, Map<String, Long> perThread)
+public record Summary(long tUs, long seq, long moment, long packets, long contextSwitches, Map<String, Long> perThread)
         implements SimEvent {
     @Override
     public String type() {

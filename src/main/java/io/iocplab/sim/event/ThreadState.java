@@ -8,8 +8,8 @@ package io.iocplab.sim.event;
  * @param call the Win32 call it is in (while waiting) or about to make, or null (an extension)
  * @param step the index of its current step in its program listing, or -1 (an extension)
  */
-public record ThreadState(long tUs, long seq, String thread, State state, Wait waitingOn, Integer cpu, String call,
-                          int step) implements SimEvent {
+public record ThreadState(long tUs, long seq, long moment, String thread, State state, Wait waitingOn, Integer cpu,
+                          Api call, int step) implements SimEvent {
 
     /** The four states of the contract. */
     public enum State {

@@ -7,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.stage.StageRuns;
+import io.iocplab.kernel.Release;
 import io.iocplab.scenario.CListing;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import io.iocplab.timeline.ThreadView;
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,19 +97,19 @@ class CodeModelsTest {
 
     @Test
     void failuresAndPendingIoAreWrittenAsGetLastErrorValues() {
-        ApiReturn timeout = new ApiReturn(0, 0, "T1", "GetQueuedCompletionStatus", false, 258,
-                map("port", "P", "bytes", null, "key", null, "overlapped", null), 0);
+        ApiReturn timeout = new ApiReturn(0, 0, 0, "T1", Api.GetQueuedCompletionStatus, false, 258,
+                CallResult.Dequeued.none("P"), 0);
         assertEquals("→ FALSE   GetLastError() = WAIT_TIMEOUT (258) · no packet before the timeout",
                 CodeCursor.result(timeout, en));
-        ApiReturn failedPacket = new ApiReturn(0, 0, "T1", "GetQueuedCompletionStatus", false, 64,
-                map("port", "P", "bytes", 0L, "key", 13L, "overlapped", "R3"), 0);
+        ApiReturn failedPacket = new ApiReturn(0, 0, 0, "T1", Api.GetQueuedCompletionStatus, false, 64,
+                new CallResult.Dequeued("P", new PacketView(0, 13, "R3", 64), Release.Cause.IMMEDIATE, null), 0);
         assertEquals("→ FALSE   bytes=0, key=13, ov=&R3 · GetLastError() = ERROR_NETNAME_DELETED (64)",
                 CodeCursor.result(failedPacket, en));
-        ApiReturn pending = new ApiReturn(0, 0, "T1", "WSARecv", false, 997,
-                map("socket", "S1", "overlapped", "R1", "result", -1, "bytes", null), 1);
+        ApiReturn pending = new ApiReturn(0, 0, 0, "T1", Api.WSARecv, false, 997,
+                new CallResult.SocketIo("S1", "R1", -1, null, List.of(16)), 1);
         assertEquals("→ SOCKET_ERROR   WSAGetLastError() = WSA_IO_PENDING (997) · pending: the result will come as a"
                 + " completion packet", CodeCursor.result(pending, en));
-        ApiReturn sleep = new ApiReturn(0, 0, "T1", "Sleep", true, 0, Map.of(), 2);
+        ApiReturn sleep = new ApiReturn(0, 0, 0, "T1", Api.Sleep, true, 0, CallResult.Nothing.INSTANCE, 2);
         assertEquals("→ returned", CodeCursor.result(sleep, en));
 
         CodeLines l = lines("T1", List.of(StageRuns.gqcs("P")), en);
@@ -117,9 +120,9 @@ class CodeModelsTest {
         ThreadView p = new ThreadView("T1", State.RUNNING, null, 0, null, 10, pending, List.of(), 1, null, null,
                 null, pending);
         assertFalse(CodeCursor.of(l, p, en).failed(), "a pending I/O is not a failure");
-        ThreadState waits = new ThreadState(10, 3, "T1", State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus",
-                0);
-        ThreadView w = new ThreadView("T1", State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus", 10,
+        ThreadState waits = new ThreadState(10, 3, 3, "T1", State.WAITING, Wait.PORT, null,
+                Api.GetQueuedCompletionStatus, 0);
+        ThreadView w = new ThreadView("T1", State.WAITING, Wait.PORT, null, Api.GetQueuedCompletionStatus, 10,
                 null, List.of(), 0, null, null, null, waits);
         assertEquals(l.rowOf(0), CodeCursor.of(l, w, en).current());
         assertEquals(CodeCursor.NONE, CodeCursor.of(l, null, en));
@@ -151,7 +154,7 @@ class CodeModelsTest {
                 CodeLines l = r.thread().equals("main") ? main : w1;
                 int row = l.rowOf(r.step());
                 assertTrue(row >= 0, r.toString());
-                String api = r.api().equals("ExitThread") ? "return 0" : r.api();
+                String api = r.api() == Api.ExitThread ? "return 0" : r.api().name();
                 assertTrue(l.rows().get(row).code().contains(api), r + " on " + l.rows().get(row).code());
                 seen.add((r.thread().startsWith("W") ? "W" : r.thread()) + ":" + r.api());
             }
@@ -164,14 +167,6 @@ class CodeModelsTest {
         int waiting = StageRuns.firstStep(t, s -> s.thread("W2") != null && s.thread("W2").waitingOnPort());
         CodeCursor c = CodeCursor.of(w1, t.stateAt(waiting).thread("W2"), en);
         assertTrue(w1.rows().get(c.current()).code().contains("GetQueuedCompletionStatus(hcpP"));
-    }
-
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     @Test

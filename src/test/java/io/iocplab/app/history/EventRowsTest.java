@@ -80,10 +80,9 @@ class EventRowsTest {
     @Test
     void aMillionEventsAreShownWithoutCopyingThem() {
         Timeline big = new Timeline(4);
-        PortState idle = new PortState(0, 0, "P", 2, 0, List.of(), List.of(), List.of(), false);
         for (int i = 0; i < 1_000_000; i++) {
-            big.append(i % 2 == 0 ? idle : new ThreadState(i, i, "T" + (i % 3), ThreadState.State.READY, null,
-                    null, null, -1));
+            big.append(i % 2 == 0 ? new PortState(i, i, i, "P", 2, 0, List.of(), List.of(), List.of(), false)
+                    : new ThreadState(i, i, i, "T" + (i % 3), ThreadState.State.READY, null, null, null, -1));
         }
         EventRows all = new EventRows(new EventIndex(big, EventFilter.ALL), 0);
         EventRows t1 = new EventRows(new EventIndex(big, EventFilter.ALL.withThread("T1")), 0);

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.SimEvent;
@@ -55,36 +57,27 @@ class EventTextTest {
 
     @Test
     void socketsPeersAndFailuresAreWrittenAsAProgrammerReadsThem() {
-        Map<String, Object> pending = new LinkedHashMap<>();
-        pending.put("socket", "S1");
-        pending.put("overlapped", "R1");
-        pending.put("result", -1);
-        pending.put("bytes", null);
-        pending.put("wsabufs", List.of(4, 4));
+        CallResult pending = new CallResult.SocketIo("S1", "R1", -1, null, List.of(4, 4));
         assertEquals("t=1.000 ms · T1 · WSARecv(S1) → SOCKET_ERROR error=997 WSA_IO_PENDING ov=R1 wsabufs=[4, 4]"
                         + " (pending: the completion comes later)",
-                en.row(new ApiReturn(1000, 1, "T1", "WSARecv", false, 997, pending, 3)));
-        Map<String, Object> timedOut = new LinkedHashMap<>();
-        timedOut.put("port", "P");
-        timedOut.put("bytes", null);
-        timedOut.put("key", null);
-        timedOut.put("overlapped", null);
+                en.row(new ApiReturn(1000, 1, 1, "T1", Api.WSARecv, false, 997, pending, 3)));
+        CallResult timedOut = CallResult.Dequeued.none("P");
         assertEquals("t=5.000 ms · T2 · GetQueuedCompletionStatus(P) → FALSE error=258 WAIT_TIMEOUT ov=NULL"
                         + " (timed out, no packet)",
-                en.row(new ApiReturn(5000, 2, "T2", "GetQueuedCompletionStatus", false, 258, timedOut, 0)));
+                en.row(new ApiReturn(5000, 2, 2, "T2", Api.GetQueuedCompletionStatus, false, 258, timedOut, 0)));
         assertEquals("t=2.050 ms · S1 · WSARecv ov=R1 completed: 5 bytes \"hello\" → completion packet",
-                en.row(new IoComplete(2050, 3, "S1", "WSARecv", "R1", 0, 5, List.of("hell", "o"), true)));
+                en.row(new IoComplete(2050, 3, 3, "S1", Api.WSARecv, "R1", 0, 5, List.of("hell", "o"), true)));
         assertEquals("t=11.900 ms · S3 · WSARecv ov=R3 failed: error=64 ERROR_NETNAME_DELETED → completion packet",
-                en.row(new IoComplete(11900, 4, "S3", "WSARecv", "R3", 64, 0, List.of(), true)));
+                en.row(new IoComplete(11900, 4, 4, "S3", Api.WSARecv, "R3", 64, 0, List.of(), true)));
         assertEquals("t=0.000 ms · S1 · peer connects from :53122 to the server socket :40211",
-                en.row(new PeerAction(0, 5, "S1", "connect", 0, null, 53122, 40211)));
+                en.row(new PeerAction(0, 5, 5, "S1", PeerAction.Action.CONNECT, 0, null, 53122, 40211)));
         assertEquals("t=2.000 ms · S1 · peer sends 5 bytes \"hel\\nlo\"",
-                en.row(new PeerAction(2000, 6, "S1", "send", 5, "hel\nlo", 53122, 40211)));
+                en.row(new PeerAction(2000, 6, 6, "S1", PeerAction.Action.SEND, 5, "hel\nlo", 53122, 40211)));
         assertEquals("t=9.000 ms · S1 · peer resets the connection (RST)",
-                en.row(new PeerAction(9000, 7, "S1", "reset", 0, null, 53122, 40211)));
+                en.row(new PeerAction(9000, 7, 7, "S1", PeerAction.Action.RESET, 0, null, 53122, 40211)));
         assertEquals("t=0.000 ms · T4 · waits for an event in WaitForSingleObject",
-                en.row(new ThreadState(0, 8, "T4", ThreadState.State.WAITING, ThreadState.Wait.EVENT, null,
-                        "WaitForSingleObject", 2)));
+                en.row(new ThreadState(0, 8, 8, "T4", ThreadState.State.WAITING, ThreadState.Wait.EVENT, null,
+                        Api.WaitForSingleObject, 2)));
     }
 
     @Test

@@ -46,7 +46,7 @@ class WhyModelTest {
 
     private int stepAfterPostOf(String label) {
         for (int i = 0; i < timeline.size(); i++) {
-            if (timeline.event(i) instanceof ApiReturn r && r.api().equals("PostQueuedCompletionStatus")
+            if (timeline.event(i) instanceof ApiReturn r && r.api().name().equals("PostQueuedCompletionStatus")
                     && timeline.event(i - 1) instanceof PortState p && p.queue().stream()
                     .anyMatch(q -> label.equals(q.overlapped()))) {
                 return i + 1;

@@ -15,23 +15,28 @@ import org.junit.jupiter.api.Test;
 class MotionsTest {
     private final Timeline t = StageRuns.lifo();
 
-    private List<Motion> at(int step) {
-        ViewState prev = t.stateAt(step - 1);
-        ViewState cur = t.stateAt(step);
-        List<SimEvent> ahead = t.events(step, Math.min(t.size(), step + StageView.LOOK_AHEAD));
-        return Motions.between(prev, cur, ahead);
+    /** What moved in moment m of a run: between the stops of moments m - 1 and m, from m's events. */
+    static List<Motion> at(Timeline run, int m) {
+        int from = run.stopStep(m - 1);
+        int to = run.stopStep(m);
+        return Motions.between(run.stateAt(from), run.stateAt(to), run.events(from, to));
     }
 
-    private List<Motion> all(Motion.Kind kind) {
+    /** Every motion of a run of this kind, moment by moment. */
+    static List<Motion> all(Timeline run, Motion.Kind kind) {
         List<Motion> out = new ArrayList<>();
-        for (int i = 1; i <= t.size(); i++) {
-            for (Motion m : at(i)) {
-                if (m.kind() == kind) {
-                    out.add(m);
+        for (int m = 1; m < run.stopCount(); m++) {
+            for (Motion motion : at(run, m)) {
+                if (motion.kind() == kind) {
+                    out.add(motion);
                 }
             }
         }
         return out;
+    }
+
+    private List<Motion> all(Motion.Kind kind) {
+        return all(t, kind);
     }
 
     @Test
@@ -88,16 +93,8 @@ class MotionsTest {
         io.iocplab.scenario.ScenarioRunner.run(sc, run::append);
         List<Motion> queued = new ArrayList<>();
         List<Motion> handed = new ArrayList<>();
-        for (int i = 1; i <= run.size(); i++) {
-            List<SimEvent> ahead = run.events(i, Math.min(run.size(), i + StageView.LOOK_AHEAD));
-            for (Motion m : Motions.between(run.stateAt(i - 1), run.stateAt(i), ahead)) {
-                if (m.kind() == Motion.Kind.PACKET_TO_QUEUE) {
-                    queued.add(m);
-                } else if (m.kind() == Motion.Kind.PACKET_TO_THREAD) {
-                    handed.add(m);
-                }
-            }
-        }
+        queued.addAll(all(run, Motion.Kind.PACKET_TO_QUEUE));
+        handed.addAll(all(run, Motion.Kind.PACKET_TO_THREAD));
         // R1 (S1) finds a free slot and goes straight to T2; R2 (S2) and R3 (S3, reset) are queued
         assertEquals("S1", handed.stream().filter(m -> m.fromSocket() != null).findFirst().orElseThrow().fromSocket());
         Motion r2 = queued.stream().filter(m -> "R2".equals(m.packet().overlapped())).findFirst().orElseThrow();
@@ -109,8 +106,27 @@ class MotionsTest {
 
     @Test
     void jumpsAndStepsBackMoveNothing() {
-        assertEquals(List.of(), Motions.between(t.stateAt(3), t.stateAt(20), List.of()));
-        assertEquals(List.of(), Motions.between(t.stateAt(21), t.stateAt(20), List.of()));
-        assertEquals(List.of(), Motions.between(null, t.stateAt(20), List.of()));
+        int three = t.stopStep(3);
+        int four = t.stopStep(4);
+        int eight = t.stopStep(8);
+        assertEquals(List.of(), Motions.between(t.stateAt(three), t.stateAt(eight), t.events(three, eight)));
+        assertEquals(List.of(), Motions.between(t.stateAt(four), t.stateAt(three), List.of()));
+        assertEquals(List.of(), Motions.between(null, t.stateAt(four), t.events(three, four)));
+    }
+
+    @Test
+    void aMomentMovesSeveralThingsAtOnce() {
+        // the moment main posts A: A flies from main to T4, T4 leaves the stack, and T4 gets a processor
+        for (int m = 1; m < t.stopCount(); m++) {
+            List<Motion> moved = at(t, m);
+            if (moved.stream().anyMatch(x -> x.kind() == Motion.Kind.PACKET_TO_THREAD && "A".equals(x.label()))) {
+                assertTrue(moved.stream().anyMatch(x -> x.kind() == Motion.Kind.THREAD_WAKES && x.toThread().equals("T4")),
+                        moved::toString);
+                assertTrue(moved.stream().anyMatch(x -> x.kind() == Motion.Kind.THREAD_TO_CPU && x.toThread().equals("T4")),
+                        moved::toString);
+                return;
+            }
+        }
+        throw new AssertionError("no moment hands A to T4");
     }
 }

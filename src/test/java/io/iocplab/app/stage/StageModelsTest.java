@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.ThreadState.State;
@@ -35,7 +36,7 @@ class StageModelsTest {
         return new PortView("P", concurrency, running, queue, waiters, List.of("T1", "T2", "T3", "T4"), false, 0);
     }
 
-    private static ThreadView thread(String name, State s, Wait w, Integer cpu, String call, List<PacketView> held,
+    private static ThreadView thread(String name, State s, Wait w, Integer cpu, Api call, List<PacketView> held,
                                      Comeback cb) {
         return new ThreadView(name, s, w, cpu, call, 0, null, held, held.size(), null, null, cb, null);
     }
@@ -152,15 +153,15 @@ class StageModelsTest {
     void threadChipsTellEveryStateApartInWordsAndIcons() {
         PortView p = port(2, 3, List.of(), List.of("T2"));
         Map<String, ThreadView> threads = new LinkedHashMap<>();
-        threads.put("T1", thread("T1", State.RUNNING, null, 1, "GetQueuedCompletionStatus",
+        threads.put("T1", thread("T1", State.RUNNING, null, 1, Api.GetQueuedCompletionStatus,
                 List.of(new PacketView(5, 12, "A", 0)), null));
-        threads.put("T2", thread("T2", State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus", List.of(), null));
-        threads.put("T3", thread("T3", State.WAITING, Wait.SLEEP, null, "Sleep", List.of(), null));
-        threads.put("T4", thread("T4", State.READY, null, null, "Sleep", List.of(),
+        threads.put("T2", thread("T2", State.WAITING, Wait.PORT, null, Api.GetQueuedCompletionStatus, List.of(), null));
+        threads.put("T3", thread("T3", State.WAITING, Wait.SLEEP, null, Api.Sleep, List.of(), null));
+        threads.put("T4", thread("T4", State.READY, null, null, Api.Sleep, List.of(),
                 new Comeback("P", Wait.SLEEP, 2, 2, 0)));
         threads.put("T5", thread("T5", State.WAITING, Wait.SUSPENDED, null, null, List.of(), null));
-        threads.put("T6", thread("T6", State.EXITED, null, null, "GetQueuedCompletionStatus", List.of(), null));
-        threads.put("T7", thread("T7", State.WAITING, Wait.IO, null, "WSARecv", List.of(), null));
+        threads.put("T6", thread("T6", State.EXITED, null, null, Api.GetQueuedCompletionStatus, List.of(), null));
+        threads.put("T7", thread("T7", State.WAITING, Wait.IO, null, Api.WSARecv, List.of(), null));
         threads.put("T8", thread("T8", null, null, null, null, List.of(), null));
         ViewState s = state(Map.of("P", p), threads);
 
@@ -217,8 +218,8 @@ class StageModelsTest {
     @Test
     void socketCardsShowRealPortsBytesPendingOperationsAndTheLastCompletion() {
         SocketView s = new SocketView("S1", 40211, 53122, 15, 10, false, false, false,
-                List.of(new PendingIo("WSARecv", "R1", List.of(4, 4, 8), "main", 0)),
-                new IoComplete(0, 0, "S1", "WSARecv", "R0", 0, 5, List.of("hel", "lo"), true));
+                List.of(new PendingIo(Api.WSARecv, "R1", List.of(4, 4, 8), "main", 0)),
+                new IoComplete(0, 0, 0, "S1", Api.WSARecv, "R0", 0, 5, List.of("hel", "lo"), true));
         SocketCardModel m = SocketCardModel.of(s, en);
         assertEquals("server :40211 ⇄ peer :53122", m.ports());
         assertEquals("peer sent 15 B · received 10 B", m.bytes());
@@ -231,7 +232,7 @@ class StageModelsTest {
         assertEquals(SocketCardModel.StatusKind.OPEN, m.statusKind());
 
         SocketView reset = new SocketView("S3", 40213, 53126, 0, 0, false, true, false, List.of(),
-                new IoComplete(0, 0, "S3", "WSARecv", "R3", 64, 0, List.of(), true));
+                new IoComplete(0, 0, 0, "S3", Api.WSARecv, "R3", 64, 0, List.of(), true));
         SocketCardModel r = SocketCardModel.of(reset, en);
         assertEquals(SocketCardModel.StatusKind.PEER_RESET, r.statusKind());
         assertEquals("peer reset (RST)", r.status());

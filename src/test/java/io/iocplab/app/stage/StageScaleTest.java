@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
+import io.iocplab.kernel.Release;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PeerAction;
@@ -44,6 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class StageScaleTest {
+    private static final Api GQCS = Api.GetQueuedCompletionStatus;
+
     static final int THREADS = 64;
     static final int SOCKETS = 256;
     static final int CPUS = 8;
@@ -194,21 +199,16 @@ class StageScaleTest {
         Deque<PacketView> queue = new ArrayDeque<>();
         int running = 0;
         for (int i = 1; i <= SOCKETS; i++) {
-            t.append(new PeerAction(now, seq[0]++, "C" + i, "connect", 0, null, 50_000 + i, 40_000 + i));
+            t.append(new PeerAction(now, seq[0], seq[0]++, "C" + i, PeerAction.Action.CONNECT, 0, null, 50_000 + i, 40_000 + i));
         }
         for (String w : threads) {
             waiters.push(w);
             t.append(port(now, seq, running, queue, waiters, threads));
-            t.append(new ThreadState(now, seq[0]++, w, State.WAITING, Wait.PORT, null, "GetQueuedCompletionStatus", 0));
+            t.append(new ThreadState(now, seq[0], seq[0]++, w, State.WAITING, Wait.PORT, null, GQCS, 0));
         }
         for (int i = 1; i <= SOCKETS; i++) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("socket", "C" + i);
-            out.put("overlapped", "recv:C" + i);
-            out.put("result", -1);
-            out.put("bytes", null);
-            out.put("wsabufs", List.of(16));
-            t.append(new ApiReturn(now, seq[0]++, "main", "WSARecv", false, 997, out, 1));
+            CallResult out = new CallResult.SocketIo("C" + i, "recv:C" + i, -1, null, List.of(16));
+            t.append(new ApiReturn(now, seq[0], seq[0]++, "main", Api.WSARecv, false, 997, out, 1));
         }
         String[] onCpu = new String[CPUS];
         Deque<String> runningThreads = new ArrayDeque<>();
@@ -216,7 +216,7 @@ class StageScaleTest {
             now += 10;
             int sock = r % SOCKETS + 1;
             String ov = "recv:C" + sock;
-            t.append(new IoComplete(now, seq[0]++, "C" + sock, "WSARecv", ov, 0, 16, List.of("abcdefghijklmnop"), true));
+            t.append(new IoComplete(now, seq[0], seq[0]++, "C" + sock, Api.WSARecv, ov, 0, 16, List.of("abcdefghijklmnop"), true));
             PacketView p = new PacketView(16, sock, ov, 0);
             if (running < 4 && !waiters.isEmpty()) {
                 String w = waiters.pop();
@@ -231,18 +231,12 @@ class StageScaleTest {
                 }
                 if (cpu >= 0) {
                     onCpu[cpu] = w;
-                    t.append(new ThreadState(now, seq[0]++, w, State.RUNNING, null, cpu, "GetQueuedCompletionStatus", 0));
+                    t.append(new ThreadState(now, seq[0], seq[0]++, w, State.RUNNING, null, cpu, GQCS, 0));
                 } else {
-                    t.append(new ThreadState(now, seq[0]++, w, State.READY, null, null, "GetQueuedCompletionStatus", 0));
+                    t.append(new ThreadState(now, seq[0], seq[0]++, w, State.READY, null, null, GQCS, 0));
                 }
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("port", "P");
-                out.put("bytes", 16L);
-                out.put("key", (long) sock);
-                out.put("overlapped", ov);
-                out.put("release", "handed_off");
-                out.put("freed_by", null);
-                t.append(new ApiReturn(now, seq[0]++, w, "GetQueuedCompletionStatus", true, 0, out, 0));
+                CallResult out = new CallResult.Dequeued("P", p, Release.Cause.HANDED_OFF, null);
+                t.append(new ApiReturn(now, seq[0], seq[0]++, w, GQCS, true, 0, out, 0));
                 runningThreads.add(w);
             } else {
                 queue.add(p);
@@ -265,8 +259,7 @@ class StageScaleTest {
                 } else {
                     waiters.push(w);
                     t.append(port(now, seq, running, queue, waiters, threads));
-                    t.append(new ThreadState(now, seq[0]++, w, State.WAITING, Wait.PORT, null,
-                            "GetQueuedCompletionStatus", 0));
+                    t.append(new ThreadState(now, seq[0], seq[0]++, w, State.WAITING, Wait.PORT, null, GQCS, 0));
                 }
             }
         }
@@ -275,7 +268,7 @@ class StageScaleTest {
 
     private static PortState port(long now, long[] seq, int running, Deque<PacketView> queue, Deque<String> waiters,
                                   List<String> threads) {
-        return new PortState(now, seq[0]++, "P", 4, running, new ArrayList<>(queue), new ArrayList<>(waiters),
+        return new PortState(now, seq[0], seq[0]++, "P", 4, running, new ArrayList<>(queue), new ArrayList<>(waiters),
                 threads, false);
     }
 }
