@@ -3,6 +3,7 @@ package io.iocplab.app.history;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
@@ -14,10 +15,11 @@ import io.iocplab.sim.event.ThreadState;
  */
 public enum EventKind {
     API_RETURN("api.return"),
-    PORT_STATE("port.state"),
-    THREAD_STATE("thread.state"),
+    PORT_DEQUEUE("port.dequeue"),
     IO_COMPLETE("io.complete"),
     PEER("peer"),
+    PORT_STATE("port.state"),
+    THREAD_STATE("thread.state"),
     SUMMARY("summary");
 
     private final String type;
@@ -39,6 +41,8 @@ public enum EventKind {
     public static EventKind of(SimEvent e) {
         if (e instanceof ApiReturn) {
             return API_RETURN;
+        } else if (e instanceof PortDequeue) {
+            return PORT_DEQUEUE;
         } else if (e instanceof PortState) {
             return PORT_STATE;
         } else if (e instanceof ThreadState) {
@@ -53,14 +57,26 @@ public enum EventKind {
         throw new IllegalArgumentException("unknown event " + e);
     }
 
-    /** The thread an event belongs to (its {@code api.return} or {@code thread.state}), or null. */
+    /** The thread an event belongs to (its {@code api.return}, {@code port.dequeue} or {@code thread.state}), or null. */
     public static String threadOf(SimEvent e) {
         if (e instanceof ApiReturn r) {
             return r.thread();
+        }
+        if (e instanceof PortDequeue d) {
+            return d.thread();
         }
         if (e instanceof ThreadState t) {
             return t.thread();
         }
         return null;
+    }
+
+    /**
+     * How much an event tells of its moment, for the line that stands for the moment in the log: the call
+     * that returned says most, then who took a packet, an I/O that finished, what a peer did, a port's new
+     * state, a thread's; the kinds are in that order here (the summary is a moment of its own).
+     */
+    public int rank() {
+        return ordinal();
     }
 }

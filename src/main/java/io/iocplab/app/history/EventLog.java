@@ -22,13 +22,16 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The event log: a {@link LogList} over the rows of an {@link EventRows} (every event up to the
- * playhead that passes the filter), the filters above it, and a status line below.
+ * The event log: a {@link LogList} over the rows of an {@link EventRows} (every moment up to the
+ * playhead with an event that passes the filter, one row each, and the events of the moments opened),
+ * the filters above it, and a status line below.
  *
- * <p>Rules: the row of the current step (or the last shown row before it, when the filter hides the
- * current event) is highlighted and scrolled into view after every move of the playhead. Clicking a
- * row, or Enter on the focus row, moves the playhead to just after that event
- * ({@code seek(index + 1)}). Rows have a fixed height and format their text only when shown.
+ * <p>Rules: a moment's row reads as the event that tells most of it ({@link EventIndex#headline}) and
+ * how many more it has; ▸ opens it (double click, or → on the focus row), ▾ closes it (←). The row of
+ * the playhead's moment is highlighted and scrolled into view after every move of the playhead.
+ * Clicking a row, or Enter on the focus row, moves the playhead to the end of that moment
+ * ({@code seek} of its last event: the playhead lands on stops only). Rows have a fixed height and
+ * format their text only when shown.
  */
 final class EventLog {
     private static final String ALL = "\u0000all";
@@ -56,8 +59,8 @@ final class EventLog {
         for (EventKind k : EventKind.values()) {
             markers.put(k, new Background(new BackgroundFill(Palette.of(k), null, null)));
         }
-        this.list = new LogList(i -> words.row(timeline.event(i)), i -> markers.get(EventKind.of(timeline.event(i))),
-                i -> seek.accept(i + 1));
+        this.list = new LogList(this::text, item -> markers.get(EventKind.of(timeline.event(eventOf(item)))),
+                item -> seek.accept(stopOf(item)), row -> rows.toggle(row), () -> rows == null ? -1 : rows.currentRow());
         FlowPane filters = new FlowPane(8, 4);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.getChildren().add(showLabel);
@@ -179,6 +182,30 @@ final class EventLog {
         updateStatus();
     }
 
+    /** A row's text: a moment as its headline event and how many more it has, or one event of an open moment. */
+    private String text(int item) {
+        if (!EventRows.isMoment(item)) {
+            return "      " + words.row(timeline.event(item));
+        }
+        int m = EventRows.moment(item);
+        int more = rows.index().events(m).size() - 1;
+        String mark = more == 0 ? "•" : rows.isOpen(rows.indexOf(item)) ? "▾" : "▸";
+        String head = texts.get(EventText.BUNDLE, "log.moment", mark, String.valueOf(m),
+                words.row(timeline.event(rows.index().headline(m))));
+        return more == 0 ? head : head + texts.get(EventText.BUNDLE, "log.more", String.valueOf(more));
+    }
+
+    /** The event a row stands for: an event's own, or a moment's headline. */
+    private int eventOf(int item) {
+        return EventRows.isMoment(item) ? rows.index().headline(EventRows.moment(item)) : item;
+    }
+
+    /** The stop a row leads to: the end of its moment. */
+    private int stopOf(int item) {
+        int m = EventRows.isMoment(item) ? EventRows.moment(item) : (int) timeline.event(item).moment();
+        return timeline.stopStep(m);
+    }
+
     /** Texts in the current language. */
     void relabel() {
         showLabel.setText(texts.get(EventText.BUNDLE, "filter.kinds"));
@@ -203,7 +230,9 @@ final class EventLog {
             status.setText(texts.get(EventText.BUNDLE, "log.tip"));
             return;
         }
-        status.setText(texts.get(EventText.BUNDLE, "log.rows", String.valueOf(rows.size()), String.valueOf(step))
+        int current = rows.currentRow();
+        String moment = current < 0 ? "–" : String.valueOf(EventRows.moment(rows.get(current)));
+        status.setText(texts.get(EventText.BUNDLE, "log.rows", String.valueOf(rows.index().rows(step)), moment)
                 + "  ·  " + texts.get(EventText.BUNDLE, "log.tip"));
     }
 }

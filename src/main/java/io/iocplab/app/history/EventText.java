@@ -9,6 +9,7 @@ import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
@@ -63,6 +64,8 @@ public final class EventText {
             return t.thread();
         } else if (e instanceof PortState p) {
             return p.port();
+        } else if (e instanceof PortDequeue d) {
+            return d.port();
         } else if (e instanceof IoComplete c) {
             return c.socket();
         } else if (e instanceof PeerAction a) {
@@ -79,6 +82,8 @@ public final class EventText {
             return threadState(t);
         } else if (e instanceof PortState p) {
             return portState(p);
+        } else if (e instanceof PortDequeue d) {
+            return texts.get(BUNDLE, "dequeue.taken", d.thread(), labels(d.packets()), release(d.how(), d.freedBy()));
         } else if (e instanceof IoComplete c) {
             return ioComplete(c);
         } else if (e instanceof PeerAction a) {

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+import java.util.function.IntUnaryOperator;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -28,10 +31,11 @@ import javafx.scene.paint.Color;
  * measured, estimated or created per row (unlike a {@code ListView}, whose flow measures cells to
  * estimate its size).
  *
- * <p>Rules: the current row (the last one: the event at the playhead) is highlighted, and after
- * every move of the playhead it is scrolled into view at the bottom. The keyboard moves a focus row
- * (↑ ↓ PgUp PgDn Home End); Enter or a click on a row asks {@code onPick} for that row. The text of a
- * slot is formatted only when the row it shows changes (or on {@link #refresh()}).
+ * <p>Rules: the current row (the playhead's) is highlighted, and after every move of the playhead it
+ * is scrolled into view at the bottom. The keyboard moves a focus row (↑ ↓ PgUp PgDn Home End); Enter
+ * or a click on a row asks {@code onPick} for that row's item; → and ← (or a double click) ask
+ * {@code onToggle} to open or close it. The text of a slot is formatted only when the row it shows
+ * changes (or on {@link #refresh()}).
  */
 final class LogList extends Region {
     static final double ROW_H = 22;
@@ -47,6 +51,8 @@ final class LogList extends Region {
     private final IntFunction<String> text;
     private final IntFunction<Background> mark;
     private final IntConsumer onPick;
+    private final IntUnaryOperator onToggle;
+    private final IntSupplier current;
     private List<Integer> rows = List.of();
     private int top;
     private int focus = -1;
@@ -55,14 +61,19 @@ final class LogList extends Region {
     private long generation;
 
     /**
-     * @param text   the text of the event with this index
-     * @param mark   the colour mark of the event with this index
-     * @param onPick called with the event index of a clicked row (or of the focus row on Enter)
+     * @param text     the text of a row's item
+     * @param mark     the colour mark of a row's item
+     * @param onPick   called with the item of a clicked row (or of the focus row on Enter)
+     * @param onToggle opens or closes the row (a moment) and says which row it is then
+     * @param current  the row of the playhead, or -1
      */
-    LogList(IntFunction<String> text, IntFunction<Background> mark, IntConsumer onPick) {
+    LogList(IntFunction<String> text, IntFunction<Background> mark, IntConsumer onPick, IntUnaryOperator onToggle,
+            IntSupplier current) {
         this.text = text;
         this.mark = mark;
         this.onPick = onPick;
+        this.onToggle = onToggle;
+        this.current = current;
         getStyleClass().add("log-list");
         setFocusTraversable(true);
         setBackground(EVEN);
@@ -104,10 +115,10 @@ final class LogList extends Region {
         placeholder.setText(s);
     }
 
-    /** After a move of the playhead: the current row (the last) is focused and at the bottom. */
+    /** After a move of the playhead: the current row is focused and at the bottom of the view. */
     void showCurrent() {
-        focus = rows.size() - 1;
-        top = Math.max(0, rows.size() - Math.max(1, visible));
+        focus = current.getAsInt();
+        top = Math.max(0, focus + 1 - Math.max(1, visible));
         render();
     }
 
@@ -119,6 +130,11 @@ final class LogList extends Region {
 
     int size() {
         return rows.size();
+    }
+
+    /** Whether the row shows an open moment. */
+    private boolean isOpen(int row) {
+        return rows instanceof EventRows r && r.isOpen(row);
     }
 
     int focusRow() {
@@ -158,6 +174,15 @@ final class LogList extends Region {
             case PAGE_DOWN -> f += Math.max(1, visible - 1);
             case HOME -> f = 0;
             case END -> f = n - 1;
+            case RIGHT, LEFT -> {
+                if (focus >= 0 && focus < n && (e.getCode() == KeyCode.RIGHT) != isOpen(focus)) {
+                    focus = onToggle.applyAsInt(focus);
+                    generation++;
+                    render();
+                }
+                e.consume();
+                return;
+            }
             case ENTER -> {
                 if (focus >= 0 && focus < n) {
                     onPick.accept(rows.get(focus));
@@ -225,8 +250,9 @@ final class LogList extends Region {
                 s.label.setText(text.apply(event));
                 s.mark.setBackground(mark.apply(event));
             }
-            s.label.setBackground(r == n - 1 ? CURRENT : (r % 2 == 0 ? EVEN : ODD));
-            s.label.setBorder(r == focus && r != n - 1 && isFocused() ? FOCUS : null);
+            int now = current.getAsInt();
+            s.label.setBackground(r == now ? CURRENT : (r % 2 == 0 ? EVEN : ODD));
+            s.label.setBorder(r == focus && r != now && isFocused() ? FOCUS : null);
             s.label.setVisible(true);
         }
         placeholder.setVisible(n == 0);
@@ -261,8 +287,15 @@ final class LogList extends Region {
             label.setMinWidth(0);
             label.getStyleClass().add("log-row");
             label.setOnMouseClicked(e -> {
-                if (row >= 0 && row < rows.size() && e.getButton() == MouseButton.PRIMARY) {
-                    focus = row;
+                if (row < 0 || row >= rows.size() || e.getButton() != MouseButton.PRIMARY) {
+                    return;
+                }
+                focus = row;
+                if (e.getClickCount() == 2) {
+                    focus = onToggle.applyAsInt(row);
+                    generation++;
+                    render();
+                } else {
                     onPick.accept(rows.get(row));
                 }
             });

@@ -41,6 +41,7 @@ final class Palette {
     static Color of(EventKind kind) {
         return switch (kind) {
             case API_RETURN -> Color.web("#1e3a8a");
+            case PORT_DEQUEUE -> DEPTH_LINE;
             case PORT_STATE -> RUNNING_LINE;
             case THREAD_STATE -> RUNNING;
             case IO_COMPLETE -> Color.web("#16a34a");

@@ -138,6 +138,7 @@ public final class RunSession {
                 }
             }
         }
+        timeline.close();                         // a run that ended without its summary: its last moment is a stop
         status = end;
     }
 

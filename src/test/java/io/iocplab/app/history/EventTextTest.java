@@ -10,12 +10,12 @@ import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PeerAction;
+import io.iocplab.sim.event.PortDequeue;
+import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.ThreadState;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,30 +27,55 @@ class EventTextTest {
     private final Texts english = new Texts(Locale.ENGLISH);
     private final EventText en = new EventText(english);
 
+    /** The n-th return of {@code api} to {@code thread}. */
+    private SimEvent call(String thread, Api api, int n) {
+        return run.stream().filter(e -> e instanceof ApiReturn r && r.thread().equals(thread) && r.api() == api)
+                .skip(n).findFirst().orElseThrow();
+    }
+
+    /** The first state of {@code thread} into {@code state} at {@code tUs}. */
+    private SimEvent state(String thread, ThreadState.State state, long tUs) {
+        return run.stream().filter(e -> e instanceof ThreadState t && t.thread().equals(thread) && t.state() == state
+                && t.tUs() == tUs).findFirst().orElseThrow();
+    }
+
+    /** The first state of port P that matches. */
+    private SimEvent port(java.util.function.Predicate<PortState> p) {
+        return run.stream().filter(e -> e instanceof PortState s && p.test(s)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aPacketTakenReadsAsWhoTookWhatAndHow() {
+        SimEvent handed = run.stream().filter(e -> e instanceof PortDequeue d && d.thread().equals("T3")).findFirst()
+                .orElseThrow();
+        assertEquals("t=0.010 ms · P · T3 takes A (handed off)", en.row(handed));
+        assertEquals("t=0.010 ms · P · T3 스레드가 A 패킷을 받음 (바로 전달됨)", new EventText(new Texts(Locale.KOREAN)).row(handed));
+    }
+
     @Test
     void aHandOffReadsAsTheCallItsResultAndHowItGotThePacket() {
         assertEquals("t=0.010 ms · T3 · GetQueuedCompletionStatus(P) → TRUE bytes=1 key=7 ov=A (handed off)",
-                en.row(run.get(19)));
+                en.row(call("T3", Api.GetQueuedCompletionStatus, 0)));
         assertEquals("t=0.010 ms · main · PostQueuedCompletionStatus(P) → TRUE (handed straight to T3)",
-                en.row(run.get(16)));
+                en.row(call("main", Api.PostQueuedCompletionStatus, 0)));
         assertEquals("t=0.012 ms · main · PostQueuedCompletionStatus(P) → TRUE (queued: no waiter could take it)",
-                en.row(run.get(26)));
+                en.row(call("main", Api.PostQueuedCompletionStatus, 2)));
         assertEquals("t=0.012 ms · T1 · GetQueuedCompletionStatus(P) → TRUE bytes=3 key=7 ov=C"
-                + " (released: T2 went to Sleep)", en.row(run.get(31)));
-        assertEquals("t=0.112 ms · T2 · Sleep returned", en.row(run.get(36)));
+                + " (released: T2 went to Sleep)", en.row(call("T1", Api.GetQueuedCompletionStatus, 0)));
+        assertEquals("t=0.112 ms · T2 · Sleep returned", en.row(call("T2", Api.Sleep, 0)));
     }
 
     @Test
     void threadAndPortStatesReadAsStates() {
-        assertEquals("t=0.000 ms · T1 · waits on the port in GetQueuedCompletionStatus", en.row(run.get(10)));
-        assertEquals("t=0.010 ms · T3 · running on CPU 0", en.row(run.get(18)));
-        assertEquals("t=0.011 ms · T2 · ready (waits for a free processor)", en.row(run.get(22)));
-        assertEquals("t=0.012 ms · T2 · waits in Sleep", en.row(run.get(27)));
-        assertEquals("t=0.013 ms · main · exited", en.row(run.get(32)));
-        assertEquals("t=0.012 ms · P · running 2 of 2 · queue [C] · waiters T1", en.row(run.get(25)));
-        assertEquals("t=0.000 ms · P · running 0 of 2 · queue empty · waiters T3, T2, T1", en.row(run.get(13)));
+        assertEquals("t=0.000 ms · T1 · waits on the port in GetQueuedCompletionStatus", en.row(state("T1", ThreadState.State.WAITING, 0)));
+        assertEquals("t=0.010 ms · T3 · running on CPU 0", en.row(state("T3", ThreadState.State.RUNNING, 10)));
+        assertEquals("t=0.011 ms · T2 · ready (waits for a free processor)", en.row(state("T2", ThreadState.State.READY, 11)));
+        assertEquals("t=0.012 ms · T2 · waits in Sleep", en.row(state("T2", ThreadState.State.WAITING, 12)));
+        assertEquals("t=0.013 ms · main · exited", en.row(state("main", ThreadState.State.EXITED, 13)));
+        assertEquals("t=0.012 ms · P · running 2 of 2 · queue [C] · waiters T1", en.row(port(p -> p.queue().size() == 1)));
+        assertEquals("t=0.000 ms · P · running 0 of 2 · queue empty · waiters T3, T2, T1", en.row(port(p -> p.waiters().size() == 3)));
         assertEquals("t=0.112 ms · P · running 3 of 2 · queue empty · waiters none (over the limit by 1)",
-                en.row(run.get(33)));
+                en.row(port(p -> p.running() == 3)));
         assertEquals("t=1.113 ms · run · end of run: 3 packets dequeued, 7 context switches",
                 en.row(run.get(run.size() - 1)));
     }
@@ -84,12 +109,12 @@ class EventTextTest {
     void koreanRowsKeepTheWin32WordsAndTranslateTheRest() {
         EventText ko = new EventText(new Texts(Locale.KOREAN));
         assertEquals("t=0.010 ms · T3 · GetQueuedCompletionStatus(P) → TRUE bytes=1 key=7 ov=A (바로 전달됨)",
-                ko.row(run.get(19)));
+                ko.row(call("T3", Api.GetQueuedCompletionStatus, 0)));
         assertEquals("t=0.012 ms · T1 · GetQueuedCompletionStatus(P) → TRUE bytes=3 key=7 ov=C"
-                + " (깨어남: T2 스레드가 Sleep에 들어감)", ko.row(run.get(31)));
+                + " (깨어남: T2 스레드가 Sleep에 들어감)", ko.row(call("T1", Api.GetQueuedCompletionStatus, 0)));
         assertEquals("t=0.112 ms · P · 실행 중 3/2 · 큐 비어 있음 · 대기 스레드 없음 (한도를 1만큼 넘음)",
-                ko.row(run.get(33)));
-        assertEquals("t=0.010 ms · T3 · CPU 0에서 실행 중", ko.row(run.get(18)));
+                ko.row(port(p -> p.running() == 3)));
+        assertEquals("t=0.010 ms · T3 · CPU 0에서 실행 중", ko.row(state("T3", ThreadState.State.RUNNING, 10)));
     }
 
     @Test

@@ -58,7 +58,7 @@ class PlayerModelTest {
     // ------------------------------------------------------------------ speed
 
     @Test
-    void speedIsOnALogScaleFromOneToFiveThousandEventsASecond() {
+    void speedIsOnALogScaleFromOneToFiveThousandMomentsASecond() {
         assertEquals(PlayerModel.DEFAULT_SPEED, player.speed());
         assertEquals(1, PlayerModel.speedAt(0), 1e-9);
         assertEquals(5000, PlayerModel.speedAt(1), 1e-6);
@@ -90,61 +90,68 @@ class PlayerModelTest {
     // ------------------------------------------------------------------ stepping
 
     @Test
-    void aNewRunIsShownAtStepZeroPaused() throws InterruptedException {
+    void aNewRunIsShownAtItsFirstMomentPaused() throws InterruptedException {
         RunSession s = finished(2);
         player.open(s);
 
         assertSame(s, player.session());
         assertSame(s.timeline(), playhead.timeline());
-        assertEquals(0, player.step());
-        assertEquals(0, playhead.step());
+        assertEquals(0, player.moment());
+        assertEquals(s.timeline().stopStep(0), player.step(), "the end of the first moment: a stop");
         assertFalse(player.isPlaying());
         assertEquals(s.timeline().size(), player.produced());
+        assertEquals(s.timeline().stopCount(), player.moments());
     }
 
     @Test
-    void stepForwardAndBackMoveOneEventAndStepBackIsExact() throws InterruptedException {
+    void stepForwardAndBackMoveOneMomentAndStepBackIsExact() throws InterruptedException {
         RunSession s = finished(2);
         player.open(s);
         var before = new ArrayList<io.iocplab.timeline.ViewState>();
         for (int i = 0; i < 5; i++) {
             before.add(playhead.state());
             player.stepForward();
-            assertEquals(i + 1, player.step());
+            assertEquals(i + 1, player.moment());
+            assertEquals(s.timeline().stopStep(i + 1), player.step(), "always at the end of a moment");
         }
         for (int i = 4; i >= 0; i--) {
             player.stepBack();
-            assertEquals(i, player.step());
+            assertEquals(i, player.moment());
             assertEquals(before.get(i), playhead.state());
         }
         player.stepBack();
-        assertEquals(0, player.step(), "no step before 0");
+        assertEquals(0, player.moment(), "no moment before the first");
     }
 
     @Test
     void homeEndSeekAndReset() throws InterruptedException {
         RunSession s = finished(2);
-        int size = s.timeline().size();
+        int last = s.timeline().stopCount() - 1;
         player.open(s);
 
         player.end();
-        assertEquals(size, player.step());
+        assertEquals(last, player.moment());
+        assertEquals(s.timeline().size(), player.step());
         player.stepForward();
-        assertEquals(size, player.step(), "no step after the end");
-        player.seek(7);
-        assertEquals(7, player.step());
-        player.seek(size + 100);
-        assertEquals(size, player.step());
-        player.seek(-3);
-        assertEquals(0, player.step());
+        assertEquals(last, player.moment(), "no step after the end");
+        player.seekMoment(7);
+        assertEquals(7, player.moment());
+        player.seekMoment(last + 100);
+        assertEquals(last, player.moment());
+        player.seekMoment(-3);
+        assertEquals(0, player.moment());
+        int mid = s.timeline().stopStep(9) - 1;         // the last event of moment 9: its stop
+        player.seek(mid);
+        assertEquals(9, player.moment(), "a step inside a moment lands on that moment's end");
+        assertEquals(s.timeline().stopStep(9), player.step());
         player.home();
-        assertEquals(0, player.step());
+        assertEquals(0, player.moment());
 
-        player.seek(12);
+        player.seekMoment(12);
         player.play();
         assertTrue(player.isPlaying());
         player.reset();
-        assertEquals(0, player.step());
+        assertEquals(0, player.moment());
         assertFalse(player.isPlaying());
     }
 
@@ -155,27 +162,27 @@ class PlayerModelTest {
         player.stepForward();
         assertFalse(player.isPlaying());
         player.play();
-        player.seek(3);
+        player.seekMoment(3);
         assertFalse(player.isPlaying());
     }
 
     // ------------------------------------------------------------------ playing
 
     @Test
-    void playingMovesSpeedTimesSecondsEventsAFrameAndCarriesTheFraction() throws InterruptedException {
+    void playingMovesSpeedTimesSecondsMomentsAFrameAndCarriesTheFraction() throws InterruptedException {
         player.open(finished(2));
         player.speedProperty().set(10);
         player.play();
 
         player.tick(0.25);
         player.tick(0.25);
-        assertEquals(5, player.step());
+        assertEquals(5, player.moment());
         player.tick(0.05);
         player.tick(0.05);
-        assertEquals(6, player.step(), "two half events make one");
+        assertEquals(6, player.moment(), "two half moments make one");
         player.togglePlay();
         player.tick(1);
-        assertEquals(6, player.step(), "paused: the playhead stays");
+        assertEquals(6, player.moment(), "paused: the playhead stays");
     }
 
     @Test
@@ -184,7 +191,7 @@ class PlayerModelTest {
         player.speedProperty().set(20);
         player.play();
         player.tick(10);
-        assertEquals(5, player.step());
+        assertEquals(5, player.moment());
     }
 
     @Test
@@ -198,7 +205,7 @@ class PlayerModelTest {
         assertFalse(player.isPlaying());
 
         player.play();
-        assertEquals(0, player.step(), "play at the end starts from the beginning");
+        assertEquals(0, player.moment(), "play at the end starts from the beginning");
         assertTrue(player.isPlaying());
     }
 
@@ -224,14 +231,14 @@ class PlayerModelTest {
     void restartBringsTheNewRunToTheSameStepAndSaysSo() throws InterruptedException {
         RunSession first = finished(2);
         player.open(first);
-        player.seek(20);
+        player.seekMoment(20);
 
         RunSession second = RunSession.start("w.yaml", TestScenarios.workers(1));
         runs.add(second);
         player.restart(second);
         tickUntil(() -> player.session() == second);
 
-        assertEquals(20, player.step());
+        assertEquals(20, player.moment(), "the same moment of the new run");
         assertSame(second.timeline(), playhead.timeline());
         Notice n = player.noticeProperty().get();
         assertNotNull(n);
@@ -244,8 +251,8 @@ class PlayerModelTest {
     void restartCancelsTheOldEngine() throws InterruptedException {
         RunSession old = endless();
         player.open(old);
-        tickUntil(() -> player.produced() > 50);
-        player.seek(40);
+        tickUntil(() -> player.moments() > 50);
+        player.seekMoment(15);
 
         RunSession next = RunSession.start("w.yaml", TestScenarios.workers(2));
         runs.add(next);
@@ -254,32 +261,34 @@ class PlayerModelTest {
 
         assertTrue(old.awaitEnd(Duration.ofSeconds(5)));
         assertEquals(RunSession.Status.CANCELLED, old.status());
-        assertEquals(40, player.step());
+        assertEquals(15, player.moment());
     }
 
     @Test
     void aRestartPastTheEndOfTheNewRunStopsAtItsEnd() throws InterruptedException {
         RunSession old = endless();
         player.open(old);
-        tickUntil(() -> player.produced() > 5_000);
+        tickUntil(() -> player.moments() > 5_000);
         player.end();
-        int far = player.step();
+        long far = player.moment();
 
         RunSession next = RunSession.start("w.yaml", TestScenarios.workers(2));
         runs.add(next);
         player.restart(next);
         tickUntil(() -> player.session() == next);
 
-        assertTrue(next.timeline().size() < far);
+        int last = next.timeline().stopCount() - 1;
+        assertTrue(last < far);
+        assertEquals(last, player.moment());
         assertEquals(next.timeline().size(), player.step());
-        assertEquals(List.of(next.timeline().size()), player.noticeProperty().get().args());
+        assertEquals(List.of(last), player.noticeProperty().get().args());
     }
 
     @Test
     void aNewRunThatFailsAtOnceIsDroppedAndTheOldOneStays() throws InterruptedException {
         RunSession first = finished(2);
         player.open(first);
-        player.seek(9);
+        player.seekMoment(9);
 
         RunSession broken = RunSession.start("x.yaml", TestScenarios.workers(2), 100, (sc, sink) -> {
             throw new RunFailure("cannot open a loopback connection");
@@ -289,7 +298,7 @@ class PlayerModelTest {
         tickUntil(() -> !player.switching());
 
         assertSame(first, player.session());
-        assertEquals(9, player.step());
+        assertEquals(9, player.moment());
         Notice n = player.noticeProperty().get();
         assertEquals("notice.startFailed", n.key());
         assertEquals(Notice.Kind.ERROR, n.kind());
@@ -317,9 +326,9 @@ class PlayerModelTest {
     }
 
     @Test
-    void openingAnotherRunShowsItFromStepZeroPaused() throws InterruptedException {
+    void openingAnotherRunShowsItFromItsFirstMomentPaused() throws InterruptedException {
         player.open(finished(2));
-        player.seek(15);
+        player.seekMoment(15);
         player.play();
 
         RunSession next = RunSession.start("w.yaml", TestScenarios.workers(1));
@@ -327,7 +336,7 @@ class PlayerModelTest {
         player.open(next);
         tickUntil(() -> player.session() == next);
 
-        assertEquals(0, player.step());
+        assertEquals(0, player.moment());
         assertFalse(player.isPlaying());
     }
 }
