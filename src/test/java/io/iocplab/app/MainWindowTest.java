@@ -82,18 +82,18 @@ class MainWindowTest {
 
     @Test
     void fiveStepsForwardAndFiveBackGiveTheSamePictureOfTheStage(FxRobot robot) {
-        robot.interact(() -> controller.player().seek(10));
+        robot.interact(() -> controller.player().seekMoment(10));
         int[] before = stablePixels(controller.stageRegion());
 
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#forwardButton");
         }
-        assertEquals(15, fx(() -> controller.player().step()));
-        assertTrue(stepLabel(robot).startsWith("step 15 / "), stepLabel(robot));
+        assertEquals(15L, (long) fx(() -> controller.player().moment()));
+        assertTrue(stepLabel(robot).startsWith("moment 15 / "), stepLabel(robot));
         for (int i = 0; i < 5; i++) {
             robot.clickOn("#backButton");
         }
-        assertEquals(10, fx(() -> controller.player().step()));
+        assertEquals(10L, (long) fx(() -> controller.player().moment()));
 
         int[] after = stablePixels(controller.stageRegion());
         if (!java.util.Arrays.equals(before, after)) {
@@ -104,23 +104,23 @@ class MainWindowTest {
     @Test
     void theKeysMoveThePlayhead(FxRobot robot) {
         robot.clickOn("#stepLabel");
-        assertTrue(stepLabel(robot).startsWith("step 0 / "), stepLabel(robot));
+        assertTrue(stepLabel(robot).startsWith("moment 0 / "), stepLabel(robot));
 
         robot.type(KeyCode.RIGHT);
-        assertTrue(stepLabel(robot).startsWith("step 1 / "), stepLabel(robot));
+        assertTrue(stepLabel(robot).startsWith("moment 1 / "), stepLabel(robot));
         robot.type(KeyCode.RIGHT, 3);
         robot.type(KeyCode.LEFT);
-        assertEquals(3, fx(() -> controller.player().step()));
+        assertEquals(3L, (long) fx(() -> controller.player().moment()));
         robot.type(KeyCode.PAGE_DOWN);
-        assertEquals(4, fx(() -> controller.player().step()));
+        assertEquals(4L, (long) fx(() -> controller.player().moment()));
         robot.type(KeyCode.PAGE_UP);
-        assertEquals(3, fx(() -> controller.player().step()));
+        assertEquals(3L, (long) fx(() -> controller.player().moment()));
 
         robot.type(KeyCode.END);
-        int size = fx(() -> controller.player().produced());
-        assertEquals(size, fx(() -> controller.player().step()));
+        long last = fx(() -> controller.player().moments()) - 1;
+        assertEquals(last, (long) fx(() -> controller.player().moment()));
         robot.type(KeyCode.HOME);
-        assertEquals(0, fx(() -> controller.player().step()));
+        assertEquals(0L, (long) fx(() -> controller.player().moment()));
 
         double speed = fx(() -> controller.player().speed());
         robot.type(KeyCode.EQUALS);
@@ -133,9 +133,9 @@ class MainWindowTest {
         robot.type(KeyCode.B);
         assertFalse(fx(() -> controller.player().isPlaying()));
 
-        robot.interact(() -> controller.player().seek(20));
+        robot.interact(() -> controller.player().seekMoment(20));
         robot.type(KeyCode.R);
-        assertEquals(0, fx(() -> controller.player().step()));
+        assertEquals(0L, (long) fx(() -> controller.player().moment()));
     }
 
     @Test
@@ -157,7 +157,7 @@ class MainWindowTest {
 
         Button reset = robot.lookup("#resetButton").queryAs(Button.class);
         assertEquals("\ucd08\uae30\ud654", reset.getText());                 // 초기화
-        assertTrue(stepLabel(robot).contains("\ub2e8\uacc4"), stepLabel(robot)); // 단계
+        assertTrue(stepLabel(robot).contains("\uc21c\uac04"), stepLabel(robot)); // 순간
         Label speed = robot.lookup("#speedLabel").queryAs(Label.class);
         assertEquals("\uc18d\ub3c4", speed.getText());                       // 속도
         assertTrue(speed.getText().codePoints()
@@ -185,7 +185,7 @@ class MainWindowTest {
                     - Sleep: -1
                 """, StandardCharsets.UTF_8);
         RunSession before = fx(() -> controller.player().session());
-        robot.interact(() -> controller.player().seek(8));
+        robot.interact(() -> controller.player().seekMoment(8));
 
         robot.interact(() -> controller.open(broken));
 
@@ -197,7 +197,7 @@ class MainWindowTest {
         assertTrue(problems.stream().allMatch(l -> fileLineColumn.matcher(l).matches()), lines.getText());
         assertTrue(problems.get(0).startsWith(broken + ":7:"), problems.get(0));
         assertSame(before, fx(() -> controller.player().session()), "the current run is kept");
-        assertEquals(8, fx(() -> controller.player().step()));
+        assertEquals(8L, (long) fx(() -> controller.player().moment()));
     }
 
     @Test
@@ -217,14 +217,14 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> fx(() -> "one.yaml".equals(controller.player().session().name())));
 
-        assertEquals(0, fx(() -> controller.player().step()));
+        assertEquals(0L, (long) fx(() -> controller.player().moment()));
         assertEquals("one packet", robot.lookup("#scenarioTitle").queryAs(Label.class).getText());
         assertTrue(window.stage().getTitle().contains("one packet"));
     }
 
     @Test
-    void changingTheConcurrencyValueRestartsAtTheSameStepAndTheGaugeShowsTheNewLimit(FxRobot robot) throws Exception {
-        robot.interact(() -> controller.player().seek(40));
+    void changingTheConcurrencyValueRestartsAtTheSameMomentAndTheGaugeShowsTheNewLimit(FxRobot robot) throws Exception {
+        robot.interact(() -> controller.player().seekMoment(15));
         RunSession before = fx(() -> controller.player().session());
         assertEquals(List.of("concurrency value 2"), gaugeLimits(robot));
 
@@ -239,11 +239,11 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> controller.player().session() != before));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(40, fx(() -> controller.player().step()));
+        assertEquals(15L, (long) fx(() -> controller.player().moment()));
         assertEquals(1, fx(() -> controller.playhead().state().port("P").concurrency()));
         assertEquals(List.of("concurrency value 1"), gaugeLimits(robot));
         Label notice = robot.lookup("#noticeText").queryAs(Label.class);
-        assertEquals("Restarted with the new settings at step 40", notice.getText());
+        assertEquals("Restarted with the new settings at moment 15", notice.getText());
         assertTrue(notice.isVisible() && robot.lookup("#noticeBox").query().isVisible());
     }
 
@@ -252,23 +252,23 @@ class MainWindowTest {
     }
 
     @Test
-    void resetReturnsToStepZero(FxRobot robot) {
-        robot.interact(() -> controller.player().seek(30));
+    void resetReturnsToTheFirstMoment(FxRobot robot) {
+        robot.interact(() -> controller.player().seekMoment(30));
         robot.clickOn("#playButton");
         assertTrue(fx(() -> controller.player().isPlaying()));
 
         robot.clickOn("#resetButton");
 
-        assertEquals(0, fx(() -> controller.player().step()));
+        assertEquals(0L, (long) fx(() -> controller.player().moment()));
         assertFalse(fx(() -> controller.player().isPlaying()));
-        assertTrue(stepLabel(robot).startsWith("step 0 / "), stepLabel(robot));
+        assertTrue(stepLabel(robot).startsWith("moment 0 / "), stepLabel(robot));
     }
 
     @Test
     void theScrubBarSeeks(FxRobot robot) {
-        robot.interact(() -> robot.lookup("#scrubBar").queryAs(javafx.scene.control.Slider.class).setValue(25));
-        assertEquals(25, fx(() -> controller.player().step()));
-        assertTrue(stepLabel(robot).startsWith("step 25 / "), stepLabel(robot));
+        robot.interact(() -> robot.lookup("#scrubBar").queryAs(javafx.scene.control.Slider.class).setValue(15));
+        assertEquals(15L, (long) fx(() -> controller.player().moment()));
+        assertTrue(stepLabel(robot).startsWith("moment 15 / "), stepLabel(robot));
     }
 
     @Test

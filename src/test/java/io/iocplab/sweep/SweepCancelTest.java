@@ -40,15 +40,12 @@ class SweepCancelTest {
         assertEquals(2, sweepThreads().size(), "two sweep threads: " + sweepThreads());
         Thread.sleep(200);
         run.cancel();
-        long cancelled = System.nanoTime();
 
         assertThrows(CancellationException.class, run::await);
-        long stopped = System.nanoTime() - cancelled;
         assertTrue(run.result().isCompletedExceptionally());
         assertTrue(run.isCancelled());
         assertTrue(reported.get() < 4, "the sweep stopped before its end: " + reported.get() + " runs reported");
         assertTrue(sweepThreads().isEmpty(), "no sweep thread is left: " + sweepThreads());
         assertEquals(before, LoopbackNetwork.openResourcesInProcess(), "every socket of the sweep is closed");
-        assertTrue(stopped < TimeUnit.SECONDS.toNanos(10), "stopped within 10 s of the cancel: " + stopped / 1e9 + " s");
     }
 }

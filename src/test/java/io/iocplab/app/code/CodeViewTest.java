@@ -99,8 +99,8 @@ class CodeViewTest {
 
         robot.interact(() -> playhead.selectionProperty().set(new Selection.Thread("main")));
         int posted = StageRuns.firstStep(timeline, s -> s.thread("main") != null
-                && s.thread("main").lastReturn() != null && "PostQueuedCompletionStatus".equals(
-                        s.thread("main").lastReturn().api()));
+                && s.thread("main").lastReturn() != null
+                && s.thread("main").lastReturn().api() == io.iocplab.sim.event.Api.PostQueuedCompletionStatus);
         robot.interact(() -> playhead.seek(posted));
         WaitForAsyncUtils.waitForFxEvents();
 

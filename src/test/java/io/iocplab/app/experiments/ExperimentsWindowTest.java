@@ -100,7 +100,7 @@ class ExperimentsWindowTest {
         assertEquals(2, s.ports().get("P"));
         assertEquals(5, s.echo().messages());
         assertEquals(Sweep.defaultScenario().seed(), s.seed());
-        assertEquals(0, (int) fx(() -> main.controller().player().step()), "the run opens at its start");
+        assertEquals(0L, (long) fx(() -> main.controller().player().moment()), "the run opens at its first moment");
         assertTrue(opened.awaitEnd(Duration.ofSeconds(60)), "the opened run ends");
         assertFalse(TestScenarios.engineThreadsAlive(Duration.ofSeconds(10)));
 

@@ -1,7 +1,7 @@
 package io.iocplab.app.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.model.Playhead;
@@ -79,6 +79,16 @@ class HistoryViewFxTest {
         stage.show();
     }
 
+    /** The first moment with an event that matches. */
+    private static int firstMoment(Timeline t, java.util.function.Predicate<io.iocplab.sim.event.SimEvent> p) {
+        for (int i = 0; i < t.size(); i++) {
+            if (p.test(t.event(i))) {
+                return (int) t.event(i).moment();
+            }
+        }
+        throw new AssertionError("no such event");
+    }
+
     private static Step gqcs() {
         return new Step.GetQueuedCompletionStatus("P", Step.INFINITE, N);
     }
@@ -91,31 +101,51 @@ class HistoryViewFxTest {
     void seekClickAskWhyAndSwitchToKorean(FxRobot robot) throws IOException {
         LogList log = history.log().list();
 
-        // seek: the log shows every event up to the playhead, the current one at the bottom
-        robot.interact(() -> playhead.seek(20));
-        assertEquals(20, log.size());
-        assertEquals(19, log.focusRow());
-        assertTrue(log.slotOf(19) != null, "the current row is on screen");
-        assertTrue(text(robot, "#log-status").startsWith("20 of 20 events shown"));
+        // seek: the log shows every moment up to the playhead, one row each, the current one at the bottom
+        Timeline t = playhead.timeline();
+        robot.interact(() -> playhead.seek(t.stopStep(10)));
+        assertEquals(11, log.size());
+        assertEquals(10, log.focusRow());
+        assertTrue(log.slotOf(10) != null, "the current row is on screen");
+        assertTrue(text(robot, "#log-status").startsWith("11 moments listed, up to moment 10"),
+                text(robot, "#log-status"));
 
-        // click a visible row: the playhead goes to just after that event
-        Label row = log.slotOf(16);
-        assertEquals("t=0.010 ms · main · PostQueuedCompletionStatus(P) → TRUE (handed straight to T3)",
-                row.getText());
+        // a moment reads as its call: main's first post hands A straight to T3, in one moment
+        int post = firstMoment(t, e -> e instanceof io.iocplab.sim.event.ApiReturn r && r.thread().equals("main")
+                && r.api() == io.iocplab.sim.event.Api.PostQueuedCompletionStatus);
+        Label row = log.slotOf(post);
+        assertTrue(row.getText().startsWith("▸ " + post + " · t=0.010 ms · "), row.getText());
+        assertTrue(row.getText().contains("more)"), row.getText());
+
+        // click it: the playhead goes to the end of that moment
         robot.clickOn(row);
-        assertEquals(17, playhead.step());
-        assertEquals(17, log.size());
-        assertEquals(16, log.focusRow());
+        assertEquals(t.stopStep(post), playhead.step());
+        assertEquals(post + 1, log.size());
+        assertEquals(post, log.focusRow());
 
-        // the keyboard: up twice and Enter goes back two events
+        // open it with →: its events are listed under it, the post among them; ← closes it
+        int events = history.log().rows().index().events(post).size();
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        assertEquals(post + 1 + events, log.size());
+        assertTrue(log.slotOf(post).getText().startsWith("▾ "), log.slotOf(post).getText());
+        boolean listsThePost = false;
+        for (int r = post + 1; r <= post + events; r++) {
+            listsThePost |= log.slotOf(r).getText().contains(
+                    "main · PostQueuedCompletionStatus(P) → TRUE (handed straight to T3)");
+        }
+        assertTrue(listsThePost, "the post is one of the moment's events");
+        robot.type(javafx.scene.input.KeyCode.LEFT);
+        assertEquals(post + 1, log.size());
+
+        // the keyboard: up twice and Enter goes back two moments
         robot.type(javafx.scene.input.KeyCode.UP, 2).type(javafx.scene.input.KeyCode.ENTER);
-        assertEquals(15, playhead.step());
+        assertEquals(t.stopStep(post - 2), playhead.step());
 
         // many seeks in one go redraw the chart once, at the next pulse
         long before = history.chart().draws();
         robot.interact(() -> {
-            for (int s = 18; s <= 40; s++) {
-                playhead.seek(s);
+            for (int m = 12; m <= 20; m++) {
+                playhead.seekMoment(m);
             }
         });
         robot.interact(() -> { });
@@ -123,7 +153,8 @@ class HistoryViewFxTest {
         assertTrue(redraws >= 1 && redraws <= 2, "redraws: " + redraws);
 
         // ask why about a thread: T2 came back from Sleep over the limit
-        robot.interact(() -> playhead.seek(36));
+        int cameBack = firstMoment(t, e -> e instanceof io.iocplab.sim.event.PortState p && p.running() == 3);
+        robot.interact(() -> playhead.seekMoment(cameBack));
         assertEquals("Click a thread, a packet or the gauge to ask why.", text(robot, "#why-body"));
         robot.interact(() -> playhead.selectionProperty().set(new Selection.Thread("T2")));
         assertEquals("Why is T2 running?", text(robot, "#why-title"));
@@ -136,14 +167,19 @@ class HistoryViewFxTest {
         assertEquals(Why.thread(playhead.state(), "T2").text(Locale.KOREAN), text(robot, "#why-body"));
         CheckBox calls = robot.lookup("#log-kind-api-return").queryAs(CheckBox.class);
         assertEquals("호출", calls.getText());
-        assertTrue(text(robot, "#log-status").startsWith("이벤트 36개 중 36개 표시"));
-        assertEquals("t=0.112 ms · T2 · CPU 2에서 실행 중", log.slotOf(35).getText());
+        assertTrue(text(robot, "#log-status").startsWith("순간 " + (cameBack + 1) + "개 표시, 순간 " + cameBack + "까지"),
+                text(robot, "#log-status"));
+        assertTrue(log.slotOf(cameBack).getText().contains("t=0.112 ms"), log.slotOf(cameBack).getText());
 
-        // a filter: only T2's events, and clicking still seeks
+        // a filter: no calls; every moment here also changed a thread or the port, so each keeps its row,
+        // and no row reads as a call any more
         robot.clickOn(calls);
-        assertNotEquals(36, log.size());
-        assertTrue(history.log().rows().stream().noneMatch(i -> playhead.timeline().event(i)
-                instanceof io.iocplab.sim.event.ApiReturn));
+        assertEquals(cameBack + 1, log.size());
+        EventIndex shown = history.log().rows().index();
+        for (int item : history.log().rows()) {
+            assertFalse(playhead.timeline().event(shown.headline(EventRows.moment(item)))
+                    instanceof io.iocplab.sim.event.ApiReturn);
+        }
 
         // the chart alone, the log alone, then both again
         javafx.scene.Parent logPane = history.log().node().getParent();

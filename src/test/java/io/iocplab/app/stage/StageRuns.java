@@ -64,13 +64,14 @@ public final class StageRuns {
                 .run();
     }
 
-    /** The first step at which the state matches. */
+    /** The first stop (the end of a moment: where the window lands) at which the state matches. */
     public static int firstStep(Timeline t, Predicate<ViewState> p) {
-        for (int i = 0; i <= t.size(); i++) {
-            if (p.test(t.stateAt(i))) {
-                return i;
+        for (int m = 0; m < t.stopCount(); m++) {
+            int step = t.stopStep(m);
+            if (p.test(t.stateAt(step))) {
+                return step;
             }
         }
-        throw new AssertionError("no step matches");
+        throw new AssertionError("no stop matches");
     }
 }

@@ -22,7 +22,6 @@ import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,62 +69,39 @@ class StageScaleTest {
     }
 
     /**
-     * Plays 400 steps one per frame, as the play button does at full speed, and measures in each
-     * pulse the work from the step to the end of CSS and layout (the stage's share of a frame).
+     * Plays 240 moments one per frame, as the play button does at full speed: every card and chip is
+     * there, and the socket cards out of sight are parked (their labels dropped), so the stage JavaFX
+     * visits every pulse stays near a thousand nodes, not the four thousand of all cards drawn. How fast
+     * it is, is measured by the frame benchmark (docs/benchmarks.md), never asserted here.
      */
     @Test
-    void stepsStayFastWith64ThreadsAnd256Sockets(FxRobot robot) throws Exception {
+    void playingAFrameAtATimeKeepsEveryCardAndParksThoseOutOfSight(FxRobot robot) throws Exception {
         int warm = 1_000;
         robot.interact(() -> playhead.seek(warm));
         WaitForAsyncUtils.waitForFxEvents();
-        int frames = Integer.getInteger("stage.scale.frames", 240);
-        double[] work = new double[frames];
-        double[] interval = new double[frames];
+        int frames = 240;
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-        long[] started = new long[1];
         int[] i = {-1};
-        Runnable afterLayout = () -> {
-            if (i[0] >= 0 && i[0] < frames && started[0] != 0) {
-                work[i[0]] = (System.nanoTime() - started[0]) / 1e6;
-                started[0] = 0;
-            }
-        };
         javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
-            long last;
-
             @Override
             public void handle(long now) {
-                if (i[0] >= 0) {
-                    interval[i[0]] = (now - last) / 1e6;
-                }
-                last = now;
                 i[0]++;
                 if (i[0] == frames) {
                     stop();
                     done.countDown();
                     return;
                 }
-                started[0] = System.nanoTime();
                 playhead.seek(warm + 1 + i[0]);
             }
         };
-        robot.interact(() -> {
-            stage.getScene().addPostLayoutPulseListener(afterLayout);
-            timer.start();
-        });
-        assertTrue(done.await(60, java.util.concurrent.TimeUnit.SECONDS));
-        robot.interact(() -> stage.getScene().removePostLayoutPulseListener(afterLayout));
+        robot.interact(timer::start);
+        assertTrue(done.await(60, java.util.concurrent.TimeUnit.SECONDS), "the frames were played");
         WaitForAsyncUtils.waitForFxEvents();
-        double medianWork = percentile(work, 0.5);
-        double p99Work = percentile(work, 0.99);
-        double medianFrame = percentile(Arrays.copyOfRange(interval, 1, frames), 0.5);
-        double p99Frame = percentile(Arrays.copyOfRange(interval, 1, frames), 0.99);
-        System.out.printf("stage, %d threads, %d sockets, one step a frame: step+css+layout median %.2f ms, p99 %.2f ms;"
-                + " frame interval median %.2f ms, p99 %.2f ms%n", THREADS, SOCKETS, medianWork, p99Work, medianFrame,
-                p99Frame);
+        assertEquals(warm + frames, playhead.step());
         assertEquals(SOCKETS, robot.lookup(".socket-card").queryAll().size());
         assertEquals(THREADS + 1, robot.lookup(".thread-chip").queryAll().size(), "the workers and main");
-        System.out.printf("stage nodes: %d%n", count(view.node()));
+        long nodes = count(view.node());
+        assertTrue(nodes < 2_000, "out-of-sight socket cards are parked: " + nodes + " nodes on the stage");
         robot.interact(() -> {
             try {
                 Snapshots.write(stage.getScene(), "stage-scale.png");
@@ -133,8 +109,6 @@ class StageScaleTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        // a regression guard, not the benchmark: the machine running the tests may be busy
-        assertTrue(medianWork < 50, "median " + medianWork + " ms");
     }
 
     /**
@@ -170,11 +144,6 @@ class StageScaleTest {
                 .anyMatch(l -> l.getText().startsWith(after.last())), "the card shows it");
     }
 
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
-    }
 
     private static long count(Node n) {
         long c = 1;

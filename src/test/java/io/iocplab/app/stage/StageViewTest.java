@@ -56,12 +56,13 @@ class StageViewTest {
         stage.show();
     }
 
-    /** Steps forward one event at a time (as the step key does) until the state matches. */
+    /** Steps forward one moment at a time (as the step key does) until the state matches. */
     private int stepUntil(FxRobot robot, java.util.function.Predicate<ViewState> p) {
         int target = StageRuns.firstStep(timeline, p);
-        for (int i = playhead.step() + 1; i <= target; i++) {
-            int s = i;
-            robot.interact(() -> playhead.seek(s));
+        long last = timeline.stateAt(target).moment();
+        for (long m = playhead.moment() + 1; m <= last; m++) {
+            long moment = m;
+            robot.interact(() -> playhead.seekMoment(moment));
         }
         WaitForAsyncUtils.waitForFxEvents();
         return target;
@@ -121,12 +122,14 @@ class StageViewTest {
             view.flights().setDuration(javafx.util.Duration.seconds(30));
             view.animateEveryStep();
         });
-        robot.interact(() -> playhead.seek(handOff - 1));
+        long moment = timeline.stateAt(handOff).moment();
+        robot.interact(() -> playhead.seekMoment(moment - 1));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> playhead.seek(handOff));
+        robot.interact(() -> playhead.seekMoment(moment));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.flying(), "a packet and a thread are in flight");
-        assertEquals(2, robot.lookup(".ghost").queryAll().size());
+        // in that one moment T4 leaves the stack, A flies from main to T4, and T4 takes a processor
+        assertEquals(3, robot.lookup(".ghost").queryAll().size());
         assertTrue(robot.lookup(".ghost-packet").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("A")));
         try {
@@ -136,7 +139,7 @@ class StageViewTest {
         }
         AtomicReference<Boolean> landed = new AtomicReference<>();
         robot.interact(() -> {
-            playhead.seek(handOff + 1);
+            playhead.seekMoment(moment + 1);
             landed.set(!view.flying());
         });
         assertTrue(landed.get(), "a new state lands every flight at once");
