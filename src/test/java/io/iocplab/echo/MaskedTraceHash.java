@@ -83,11 +83,11 @@ final class MaskedTraceHash extends OutputStream {
         }
     }
 
-    /** Whether the type field, the third of every line ({@code {"t_us":..,"seq":..,"type":..}), is peer. */
+    /** Whether the type field, the fourth of every line ({@code {"t_us":..,"seq":..,"moment":..,"type":..}), is peer. */
     private static boolean isPeerLine(byte[] raw) {
         int commas = 0;
         int i = 0;
-        while (i < raw.length && commas < 2) {
+        while (i < raw.length && commas < 3) {
             if (raw[i++] == ',') {
                 commas++;
             }
