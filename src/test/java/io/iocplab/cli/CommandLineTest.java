@@ -68,6 +68,7 @@ class CommandLineTest {
         for (String c : List.of("run", "lessons", "sweep", "chart", "screenshots", "help", "generate-completion")) {
             assertTrue(help.lines().anyMatch(l -> l.startsWith("  " + c + " ")), c + " in " + help);
         }
+        assertTrue(help.contains("  lessons              The course: check, list, show, homework"), help);
         String lessons = iocplab("lessons", "--help").out();
         for (String c : List.of("check", "list", "show", "homework")) {
             assertTrue(lessons.lines().anyMatch(l -> l.startsWith("  " + c + " ")), c + " in " + lessons);
@@ -154,7 +155,7 @@ class CommandLineTest {
         assertEquals(0, system.code());
         assertTrue(system.out().startsWith("IOCP Lab: Windows I/O 완료 포트를 가르치는 시뮬레이터\n사용법: iocplab"),
                 system.out());
-        assertTrue(system.out().contains("  lessons              레슨을 검사하고 쓴다"), system.out());
+        assertTrue(system.out().contains("  lessons              레슨 과정: check, list, show, homework"), system.out());
         assertEquals(system.out(), iocplab("--lang", "ko", "--help").out());
         assertEquals(iocplab("--help").out(), new CommandLineRun(Locale.KOREAN).run("--help", "--lang=en").out());
         Result error = new CommandLineRun(Locale.KOREAN).run("run");
