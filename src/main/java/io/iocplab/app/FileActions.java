@@ -3,15 +3,21 @@ package io.iocplab.app;
 import io.iocplab.app.run.Notice;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
+import io.iocplab.lesson.InvalidLessonException;
+import io.iocplab.lesson.Lesson;
+import io.iocplab.lesson.LessonLoader;
 import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.DragEvent;
@@ -21,22 +27,32 @@ import javafx.scene.input.TransferMode;
  * What the toolbar does with files: open a scenario (chosen, or dropped on the window), save the
  * window as a PNG picture, save the run's events as a JSONL trace.
  *
- * <p>Rules: a scenario file with mistakes is shown in a dialog with its {@code FILE:LINE:COLUMN:
- * message} lines and changes nothing else (the current run keeps going); saving writes whole files
+ * <p>Rules: a file whose top level has {@code steps:} is a lesson (lessons/README.md), any other a scenario.
+ * A file with mistakes is shown in a dialog with its {@code FILE:LINE:COLUMN: message} lines and changes
+ * nothing else (the current run keeps going); saving writes whole files
  * or nothing, in the background ({@link Exports}), and says how it went in a notice.
  */
 final class FileActions {
+    /** A lesson file's list of steps, at the top level of the file; a scenario has none. */
+    private static final Pattern LESSON = Pattern.compile("^steps\\s*:", Pattern.MULTILINE);
+
     private final ShellDialogs dialogs;
     private final PlayerModel player;
     private final BiConsumer<String, Scenario> load;
+    private final Consumer<Lesson> lessons;
     private final Consumer<Notice> notices;
     private Scene scene;
 
-    /** {@code load} starts a run of a scenario under a name; {@code notices} shows how a save went. */
-    FileActions(ShellDialogs dialogs, PlayerModel player, BiConsumer<String, Scenario> load, Consumer<Notice> notices) {
+    /**
+     * {@code load} starts a run of a scenario under a name, {@code lessons} starts a lesson; {@code notices} shows
+     * how a save went.
+     */
+    FileActions(ShellDialogs dialogs, PlayerModel player, BiConsumer<String, Scenario> load, Consumer<Lesson> lessons,
+                Consumer<Notice> notices) {
         this.dialogs = dialogs;
         this.player = player;
         this.load = load;
+        this.lessons = lessons;
         this.notices = notices;
     }
 
@@ -59,20 +75,38 @@ final class FileActions {
         });
     }
 
-    /** Opens a scenario file: a valid one starts a new run; one with mistakes shows them and changes nothing. */
-    void open(Path file) {
-        Scenario s;
+    /**
+     * Opens a scenario or lesson file: a valid scenario starts a new run, a valid lesson starts that lesson; one
+     * with mistakes shows them and changes nothing.
+     *
+     * @return whether a run or a lesson was started
+     */
+    boolean open(Path file) {
+        String text;
         try {
-            s = ScenarioLoader.load(file);
-        } catch (InvalidScenarioException e) {
-            dialogs.showProblems(file, e.problems());
-            return;
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             dialogs.showReadError(file, e);
-            return;
+            return false;
         }
-        dialogs.usedFile(file);
-        load.accept(file.getFileName().toString(), s);
+        String name = file.getFileName().toString();
+        try {
+            if (LESSON.matcher(text).find()) {
+                Lesson lesson = LessonLoader.loadString(file.toString(), text);
+                dialogs.usedFile(file);
+                lessons.accept(lesson);
+            } else {
+                Scenario s = ScenarioLoader.loadString(file.toString(), text);
+                dialogs.usedFile(file);
+                load.accept(name, s);
+            }
+            return true;
+        } catch (InvalidScenarioException e) {
+            dialogs.showProblems(file, e.problems());
+        } catch (InvalidLessonException e) {
+            dialogs.showProblems(file, e.problems());
+        }
+        return false;
     }
 
     /** Asks for a scenario file and opens it. */

@@ -1,5 +1,7 @@
 package io.iocplab.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -7,11 +9,12 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The IOCP Lab window: {@link MainWindow} on the welcome scenario, in the system's language
- * (Korean on a Korean system, English otherwise; switchable in the window).
+ * The IOCP Lab window: {@link MainWindow} on the welcome scenario, or on the file given on the command line
+ * ({@code iocplab FILE.yaml}, the one launch parameter), in the system's language (Korean on a Korean system,
+ * English otherwise; switchable in the window), with the program's icon.
  *
- * <p>{@code io.iocplab.Main} is not an {@code Application}; it calls {@link #launchWindow(String[])}
- * when given no arguments.
+ * <p>{@code io.iocplab.Main} is not an {@code Application}; the command line calls {@link #launchWindow(Path)}
+ * through {@link AppDesktop}.
  */
 public final class IocpLabApp extends Application {
 
@@ -25,10 +28,15 @@ public final class IocpLabApp extends Application {
      */
     static final String DIRTY_REGIONS = "15";
 
-    /** Starts JavaFX and opens the window; returns when the window is closed. */
-    public static void launchWindow(String[] args) {
+    /**
+     * Starts JavaFX and opens the window, on {@code file} when it is not null (as File &gt; Open opens it: a
+     * scenario runs, a lesson starts, a file with mistakes shows them over the welcome run); returns when the
+     * window is closed.
+     */
+    public static void launchWindow(Path file) {
         renderingOptions();
-        Application.launch(IocpLabApp.class, args);
+        ClassPathJavaFx.quietWarning();
+        Application.launch(IocpLabApp.class, file == null ? new String[0] : new String[] {file.toString()});
     }
 
     /** The toolkit's options the window is drawn with, unless given on the command line; before JavaFX starts. */
@@ -43,8 +51,13 @@ public final class IocpLabApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(MainWindow.WIDTH, screen.getWidth() * 0.96);
         double height = Math.min(MainWindow.HEIGHT, screen.getHeight() * 0.94);
-        window = MainWindow.create(stage, Locale.getDefault(), width, height).showWelcome();
+        window = MainWindow.create(stage, Locale.getDefault(), width, height);
+        AppIcon.set(stage);
         stage.show();
+        List<String> file = getParameters().getUnnamed();
+        if (file.isEmpty() || !window.controller().open(Path.of(file.get(0)))) {
+            window.showWelcome();
+        }
     }
 
     @Override

@@ -98,7 +98,7 @@ public final class MainController {
         this.playhead = new Playhead();
         this.player = new PlayerModel(playhead);
         this.dialogs = new ShellDialogs(texts, () -> presenter.isOn());
-        this.files = new FileActions(dialogs, player, this::load, n -> notices.show(n));
+        this.files = new FileActions(dialogs, player, this::load, l -> lessons.open(l), n -> notices.show(n));
         this.tools = new ToolWindows(texts, player, this::load);
         this.frames = new FrameClock(player::tick);
     }
@@ -150,11 +150,14 @@ public final class MainController {
     // ------------------------------------------------------------------ runs
 
     /**
-     * Opens a scenario file: a valid one starts a new run (shown once it has begun, the current one
-     * until then); one with mistakes shows them in a dialog and changes nothing else.
+     * Opens a scenario or lesson file: a valid scenario starts a new run (shown once it has begun, the current
+     * one until then), a valid lesson starts that lesson; one with mistakes shows them in a dialog and changes
+     * nothing else.
+     *
+     * @return whether a run or a lesson was started
      */
-    public void open(Path file) {
-        files.open(file);
+    public boolean open(Path file) {
+        return files.open(file);
     }
 
     /** Starts the welcome scenario (its title is shown in the window's language). */

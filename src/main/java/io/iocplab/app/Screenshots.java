@@ -10,6 +10,7 @@ import io.iocplab.app.run.RunSession;
 import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ import javafx.stage.Stage;
  *
  * <pre>
  * xvfb-run -a java -jar target/iocplab.jar screenshots DIR
- * xvfb-run -a java -cp target/iocplab.jar io.iocplab.app.Screenshots DIR
  * </pre>
  * or headless without any display, with Monocle on the class path (the test class path has it):
  * {@code -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw
@@ -51,14 +51,11 @@ public final class Screenshots {
 
     private Screenshots() {}
 
-    public static void main(String[] args) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        boolean headless = rest.remove("--headless");
-        if (rest.size() != 1 || rest.get(0).startsWith("-")) {
-            System.err.println("usage: Screenshots [--headless] DIR");
-            System.exit(2);
-            return;
-        }
+    /**
+     * {@code iocplab screenshots DIR [--headless]}: writes every picture into {@code dir}, each path on {@code out};
+     * returns the exit code (1 when JavaFX cannot start or a picture cannot be taken, said on {@code err}).
+     */
+    public static int run(Path dir, boolean headless, PrintStream out, PrintStream err) {
         if (headless) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -69,21 +66,20 @@ public final class Screenshots {
             // Monocle's headless screen is 1280x800 unless told; a larger window overflows it
             System.setProperty("headless.geometry", (int) MainWindow.WIDTH + "x" + (int) MainWindow.HEIGHT + "-32");
         }
-        int code;
+        ClassPathJavaFx.quietWarning();
         try {
-            for (Path p : write(Path.of(rest.get(0)))) {
-                System.out.println(p);
+            for (Path p : write(dir)) {
+                out.println(p);
             }
-            code = 0;
+            return 0;
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            System.err.println("screenshots: cannot start JavaFX (" + e.getMessage() + "). Run it under a display "
+            err.println("screenshots: cannot start JavaFX (" + e.getMessage() + "). Run it under a display "
                     + "(xvfb-run -a ...) or headless with Monocle on the class path and --headless.");
-            code = 1;
+            return 1;
         } catch (Exception e) {
-            System.err.println("screenshots: " + e);
-            code = 1;
+            err.println("screenshots: " + e);
+            return 1;
         }
-        System.exit(code);
     }
 
     /** Starts JavaFX, writes every picture into {@code dir} (created if needed), ends JavaFX. */

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -24,7 +26,7 @@ import javafx.stage.Window;
 
 /**
  * The shell's dialogs: the file choosers, the mistakes of a scenario file, a file that cannot be
- * read, and the sheet of keys. Every text comes from the {@code messages} bundle in the current
+ * read, the sheet of keys and, from it, About. Every text comes from the {@code messages} bundle in the current
  * language; every dialog is shown without waiting ({@code show()}, never {@code showAndWait()}), so
  * the window goes on playing behind it. The choosers remember the last folder used.
  */
@@ -39,6 +41,7 @@ final class ShellDialogs {
     private Path lastDirectory;
     private Alert problems;
     private Alert help;
+    private Alert about;
 
     ShellDialogs(Texts texts, BooleanSupplier presenter) {
         this.texts = texts;
@@ -151,15 +154,43 @@ final class ShellDialogs {
         alert.getDialogPane().setContent(new VBox(12, grid, clicker));
         alert.getDialogPane().getStyleClass().add("help-dialog");
         alert.initModality(Modality.NONE);
+        ButtonType aboutButton = new ButtonType(texts.get(BUNDLE, "about.open"), ButtonBar.ButtonData.HELP_2);
+        alert.getButtonTypes().add(0, aboutButton);
+        Button opensAbout = (Button) alert.getDialogPane().lookupButton(aboutButton);
+        opensAbout.setId("about-button");
+        opensAbout.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();                                // the sheet stays; About opens over it
+            showAbout();
+        });
         help = alert;
         alert.show();
     }
 
-    /** The language changed: a sheet of keys on screen is shown again in the new one. */
+    // ------------------------------------------------------------------ about
+
+    /** The About dialog: version, what it runs on, where the rules come from, the licences ({@link AboutDialog}). */
+    void showAbout() {
+        if (about != null) {
+            about.close();
+        }
+        Alert alert = alert(Alert.AlertType.NONE, "about.title");
+        alert.setHeaderText(AboutDialog.header(texts));
+        alert.setGraphic(AboutDialog.graphic());
+        alert.getDialogPane().setContent(AboutDialog.content(texts));
+        alert.getDialogPane().getStyleClass().add("about-dialog");
+        alert.initModality(Modality.NONE);
+        about = alert;
+        alert.show();
+    }
+
+    /** The language changed: a sheet of keys or an About on screen is shown again in the new one. */
     void localize() {
         if (help != null && help.isShowing()) {
             help.close();
             toggleHelp();
+        }
+        if (about != null && about.isShowing()) {
+            showAbout();
         }
     }
 

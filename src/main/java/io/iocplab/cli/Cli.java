@@ -1,190 +1,111 @@
 package io.iocplab.cli;
 
-import io.iocplab.scenario.InvalidScenarioException;
-import io.iocplab.scenario.Problem;
-import io.iocplab.scenario.Scenario;
-import io.iocplab.scenario.ScenarioLoader;
-import io.iocplab.scenario.ScenarioRunner;
-import io.iocplab.scenario.TraceFile;
-import io.iocplab.scenario.TraceWriter;
-import io.iocplab.sim.RunFailure;
-import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import picocli.CommandLine;
 
 /**
- * The command line: {@code run FILE [--trace PATH] [--seed N]} (scenario-and-trace.md, "Running one"),
- * {@code lessons ...} ({@link LessonsCommand}), {@code sweep ...} ({@link SweepCommand}),
- * {@code bench machine|echo} (the benchmarks) and {@code help}.
+ * The command line of {@code iocplab}, with picocli's conventions: {@code iocplab [FILE.yaml]} opens the window,
+ * {@code run}, {@code lessons}, {@code sweep}, {@code chart}, {@code screenshots}, {@code help} and
+ * {@code generate-completion} are its commands ({@link IocpLabCommand}), and every command answers
+ * {@code --help} and {@code --version}.
  *
- * <p>Exit codes: 0 when the scenario ran to its end; 2 when the command line is wrong (with a usage
- * line), the file cannot be read ({@code FILE: cannot read: reason}) or is not a valid scenario (one
- * {@code FILE:LINE:COLUMN: message} line per problem), and then nothing is run; 1 for a failure while
- * running (a {@link RunFailure}: a real socket did not do what the model expected, or an internal
- * error) or writing the trace, with a one-line message and no stack trace (set the system property
- * {@code iocplab.debug} to get one). A trace file is complete or not written at all ({@link TraceFile}).
+ * <p>Exit codes, for every command: 0 done (help and version included); 2 the input was wrong: the command line
+ * (picocli's usage error: the problem, the command's own usage lines, where to read more; {@link UsageErrors}),
+ * a file that cannot be read or is not valid (one {@code FILE:LINE:COLUMN: message} line per problem), and then
+ * nothing is run; 1 a failure while running or writing, with a one-line message and no stack trace (the system
+ * property {@code iocplab.debug} adds one; {@link Failures}).
+ *
+ * <p>The usage texts come from the {@value #BUNDLE} bundles, English and Korean: Korean when the command line
+ * says {@code --lang ko}, or says no language and the system's is Korean ({@link #language}).
  */
 public final class Cli {
-    public static final String USAGE = "usage: iocplab run FILE.yaml [--trace PATH] [--seed N]";
+    /** The usage texts and the command line's own sentences. */
+    static final String BUNDLE = "io.iocplab.cli.usage";
 
     private Cli() {}
 
-    /** Runs one command; never calls System.exit, never throws. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            if (args.length == 0 || isHelp(args[0])) {
-                out.println("IOCP Lab: a simulator that teaches Windows I/O completion ports");
-                out.println(USAGE);
-                out.println("  run FILE          runs a scenario headless and writes its trace (JSON Lines)");
-                out.println("  --trace PATH      writes the trace to PATH instead of standard output");
-                out.println("  --seed N          overrides the scenario's seed");
-                out.println("  lessons check|list|homework   checks and uses the lessons (lessons --help)");
-                out.println("  sweep [FILE] ...  runs every combination of the knobs (sweep --help)");
-                out.println("  bench machine [PACKETS]       packets per second through the machine");
-                out.println("  bench echo [PEERS MESSAGES SIZE]  echo messages per second vs a NIO.2 server");
-                out.println("  screenshots DIR   writes PNG pictures of the window, English and Korean");
-                out.println("  chart TABLE.csv OUT.png       draws the charts of a sweep's CSV table as PNG");
-                out.println("  (no arguments)    opens the simulator window");
-                return 0;
+    /** Runs one command line on a system in the language of the default locale; never calls System.exit, never throws. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Desktop desktop) {
+        return run(args, out, err, desktop, Locale.getDefault());
+    }
+
+    /** Runs one command line on a system whose language is {@code system}'s; never calls System.exit, never throws. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Desktop desktop, Locale system) {
+        return commandLine(desktop, out, err, system, language(args, system)).execute(args);
+    }
+
+    /**
+     * The whole command line on a system whose language is {@code system}'s, its help in {@code help}'s (English
+     * unless Korean), writing to {@code out} and {@code err}.
+     */
+    static CommandLine commandLine(Desktop desktop, PrintStream out, PrintStream err, Locale system, Locale help) {
+        ResourceBundle texts = texts(help);
+        CommandLine cl = new CommandLine(new IocpLabCommand(desktop, system), new Factory(new Streams(out, err)));
+        cl.setResourceBundle(texts);
+        cl.setOut(writer(out));
+        cl.setErr(writer(err));
+        cl.setParameterExceptionHandler(new UsageErrors(texts));
+        cl.setExecutionExceptionHandler(new Failures());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine completion = cl.getSubcommands().get("generate-completion");
+        completion.getCommandSpec().usageMessage().hidden(false);      // picocli hides it; our help lists it
+        return cl;
+    }
+
+    /** Picocli's writer onto a stream, in the stream's own encoding (a PrintWriter on it would use the system's). */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) {
+                stream.print(new String(text, offset, length));
             }
-            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-            switch (args[0]) {
-                case "lessons":
-                    return LessonsCommand.run(rest, out, err);
-                case "sweep":
-                    return SweepCommand.run(rest, out, err);
-                case "bench":
-                    return bench(rest, out, err);
-                case "run":
-                    break;
-                default:
-                    return usage(err, "unknown command '" + args[0] + "'");
+
+            @Override
+            public void flush() {
+                stream.flush();
             }
-            RunOptions options = RunOptions.parse(args);
-            return options.problem() != null ? usage(err, options.problem()) : run(options, out, err);
-        } catch (IOException e) {
-            err.println("iocplab: " + reason(e));
-            return 1;
-        } catch (RuntimeException | Error e) {
-            return internal(err, e);
-        }
-    }
 
-    private static int run(RunOptions options, PrintStream out, PrintStream err) {
-        Scenario scenario;
-        try {
-            scenario = ScenarioLoader.load(Path.of(options.file()));
-        } catch (InvalidPathException | IOException e) {
-            err.println(options.file() + ": cannot read: " + reason(e));
-            return 2;
-        } catch (InvalidScenarioException e) {
-            for (Problem p : e.problems()) {
-                err.println(p);
+            @Override
+            public void close() {
+                stream.flush();
             }
-            return 2;
-        }
-        if (options.seed() != null) {
-            scenario = scenario.withSeed(options.seed());
-        }
-        try {
-            return options.trace() == null ? toStandardOutput(scenario, out, err)
-                    : toFile(scenario, options.trace(), err);
-        } catch (RunFailure e) {
-            err.println("iocplab: the run failed: " + firstLine(e.getMessage()));
-            return 1;
-        }
+        }, true);
     }
 
-    private static int toStandardOutput(Scenario scenario, PrintStream out, PrintStream err) {
-        TraceWriter writer = new TraceWriter(out);
-        ScenarioRunner.run(scenario, writer::write);
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            err.println("iocplab: cannot write the trace: " + reason(e));
-            return 1;
-        }
-        if (out.checkError()) {
-            err.println("iocplab: cannot write the trace to standard output");
-            return 1;
-        }
-        return 0;
-    }
-
-    private static int toFile(Scenario scenario, String trace, PrintStream err) {
-        Path path;
-        try {
-            path = Path.of(trace);
-        } catch (InvalidPathException e) {
-            err.println("iocplab: cannot write trace " + trace + ": " + reason(e));
-            return 1;
-        }
-        try (TraceFile file = TraceFile.create(path)) {
-            TraceWriter writer = new TraceWriter(file.stream());
-            ScenarioRunner.run(scenario, writer::write);
-            writer.flush();
-            file.commit();
-            return 0;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("iocplab: cannot write trace " + trace + ": " + reason(e));
-            return 1;
-        }
-    }
-
-    /** {@code bench machine [PACKETS]} or {@code bench echo [PEERS MESSAGES SIZE]}: prints the figures. */
-    private static int bench(String[] args, PrintStream out, PrintStream err) throws IOException {
-        String which = args.length == 0 ? "" : args[0];
-        try {
-            if (which.equals("machine") && args.length <= 2) {
-                long packets = args.length == 2 ? Long.parseLong(args[1]) : 1_000_000;
-                Path trace = java.nio.file.Files.createTempFile("iocplab-bench-", ".jsonl");
-                try {
-                    MachineBenchmark.run(packets, trace, out);
-                } finally {
-                    java.nio.file.Files.deleteIfExists(trace);
-                }
-                return 0;
+    /**
+     * The language of the texts: {@code --lang ko} or {@code --lang=ko} anywhere on the command line, else the
+     * system's: Korean for any Korean locale, English otherwise.
+     */
+    static Locale language(String[] args, Locale system) {
+        List<String> list = List.of(args);
+        for (int i = 0; i < list.size(); i++) {
+            String a = list.get(i);
+            if (a.equals("--")) {
+                break;
             }
-            if (which.equals("echo") && (args.length == 1 || args.length == 4)) {
-                int[] n = args.length == 4
-                        ? new int[] {Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3])}
-                        : new int[] {64, 1000, 64};
-                EchoBenchmark.run(n[0], n[1], n[2], out);
-                return 0;
+            String value = a.startsWith("--lang=") ? a.substring("--lang=".length())
+                    : a.equals("--lang") && i + 1 < list.size() ? list.get(i + 1) : null;
+            if (value != null) {
+                return value.equalsIgnoreCase("ko") ? Locale.KOREAN : Locale.ENGLISH;
             }
-        } catch (NumberFormatException e) {
-            return usage(err, "bench: expected whole numbers, got " + e.getMessage());
         }
-        return usage(err, "bench: expected 'bench machine [PACKETS]' or 'bench echo [PEERS MESSAGES SIZE]'");
+        return system.getLanguage().equals("ko") ? Locale.KOREAN : Locale.ENGLISH;
     }
 
-    private static int usage(PrintStream err, String problem) {
-        err.println("iocplab: " + problem);
-        err.println(USAGE);
-        return 2;
-    }
-
-    private static int internal(PrintStream err, Throwable e) {
-        err.println("iocplab: internal error: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
-        if (System.getProperty("iocplab.debug") != null) {
-            e.printStackTrace(err);
-        }
-        return 1;
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
-    }
-
-    private static boolean isHelp(String arg) {
-        return arg.equals("help") || arg.equals("--help") || arg.equals("-h");
+    /** The bundle for {@code locale}, without falling back to the system's language. */
+    static ResourceBundle texts(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** A file system failure as a few words: "no such file", "permission denied", ... */
@@ -202,7 +123,7 @@ public final class Cli {
             return "not UTF-8 text";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+            return f.getReason().toLowerCase(Locale.ROOT);
         }
         String m = e.getMessage();
         return m == null || m.isEmpty() ? e.getClass().getSimpleName()

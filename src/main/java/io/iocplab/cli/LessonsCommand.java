@@ -11,6 +11,7 @@ import io.iocplab.lesson.LessonCheck;
 import io.iocplab.lesson.LessonLoader;
 import io.iocplab.lesson.LessonRun;
 import io.iocplab.lesson.LessonStep;
+import io.iocplab.lesson.PackedCourse;
 import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.TraceWriter;
@@ -21,170 +22,166 @@ import io.iocplab.sweep.Row;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code iocplab lessons ...}: check, list, show and homework (see {@code lessons/README.md}).
+ * {@code iocplab lessons check|list|show|homework}: checks and uses the course (see {@code lessons/README.md}). The
+ * course is the one packed with the program ({@link PackedCourse}), so the commands work from any folder; a
+ * folder given ({@code check DIR}, {@code list DIR}, {@code --dir DIR}) is read instead.
  *
  * <p>Exit codes: 0 when the command did what it was asked ({@code check}: every lesson is fine);
  * 1 when {@code check} found problems (one {@code FILE:LINE:COLUMN: message} line each, on standard
  * error) or a homework could not be made; 2 for a wrong command line or a lesson that cannot be found
  * or read.
  */
-public final class LessonsCommand {
-    public static final String USAGE = String.join("\n",
-            "usage: iocplab lessons check [DIR]",
-            "       iocplab lessons list [DIR] [--lang en|ko]",
-            "       iocplab lessons show LESSON [--dir DIR] [--lang en|ko]",
-            "       iocplab lessons homework LESSON --seed N [--answers] [--lang en|ko] [--dir DIR]");
-    /** Where lessons are when no folder is given. */
-    public static final String DEFAULT_DIR = "lessons";
+@Command(name = "lessons", subcommands = {LessonsCommand.Check.class, LessonsCommand.ListCommand.class,
+        LessonsCommand.Show.class, LessonsCommand.HomeworkCommand.class, HelpCommand.class})
+final class LessonsCommand {
+    static final int NOT_FOUND = 2;
 
-    private LessonsCommand() {}
+    @ParentCommand
+    private IocpLabCommand root;
 
-    /** {@code java -cp iocplab.jar io.iocplab.cli.LessonsCommand check}: the same without the main command line. */
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    /** Where the lessons are read from: a folder given, or the packed course. */
+    private record Source(String dir) {
+        /** Lends the folder to {@code reader} (the packed course's only while it reads). */
+        <T> T read(PackedCourse.Reader<T> reader) throws IOException {
+            return dir == null ? PackedCourse.read(reader) : reader.read(Path.of(dir));
+        }
+
+        /** How the folder is named in messages. */
+        String describe() {
+            return dir == null ? "the packed course" : dir;
+        }
     }
 
-    /** Runs {@code lessons} with the arguments after the word "lessons"; never throws, never exits. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        try {
-            if (args.length == 0) {
-                return usage(err, "lessons needs a command: check, list, show or homework");
+    /** {@code lessons check [DIR]}: every lesson loads, runs, and answers. */
+    @Command(name = "check")
+    static final class Check implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "DIR", descriptionKey = "lessons.dir")
+        private String dir;
+
+        private final Streams io;
+
+        Check(Streams io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            return check(new Source(dir), io.out(), io.err());
+        }
+    }
+
+    /** {@code lessons list [DIR]}: each lesson with its title, steps and predictions. */
+    @Command(name = "list")
+    static final class ListCommand implements Callable<Integer> {
+        @ParentCommand
+        private LessonsCommand lessons;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", descriptionKey = "lessons.dir")
+        private String dir;
+
+        private final Streams io;
+
+        ListCommand(Streams io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            return list(new Source(dir), lessons.root.lang(), io.out(), io.err());
+        }
+    }
+
+    /** {@code lessons show LESSON [--dir DIR]}: each step's point, code line and answer, for authors. */
+    @Command(name = "show")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        private LessonsCommand lessons;
+
+        @Parameters(index = "0", paramLabel = "LESSON", descriptionKey = "lessons.lesson")
+        private String lesson;
+
+        @Option(names = "--dir", paramLabel = "DIR", descriptionKey = "lessons.dir")
+        private String dir;
+
+        private final Streams io;
+
+        Show(Streams io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            Lesson l = find(new Source(dir), lesson, io.err());
+            return l == null ? NOT_FOUND : show(l, lessons.root.lang(), io.out(), io.err());
+        }
+    }
+
+    /** {@code lessons homework LESSON --seed N [--answers] [--dir DIR]}: a variation of the lesson to work out. */
+    @Command(name = "homework", sortOptions = false)
+    static final class HomeworkCommand implements Callable<Integer> {
+        @ParentCommand
+        private LessonsCommand lessons;
+
+        @Parameters(index = "0", paramLabel = "LESSON", descriptionKey = "lessons.lesson")
+        private String lesson;
+
+        @Option(names = "--seed", paramLabel = "N", required = true, descriptionKey = "lessons.seed")
+        private long seed;
+
+        @Option(names = "--answers", descriptionKey = "lessons.answers")
+        private boolean answers;
+
+        @Option(names = "--dir", paramLabel = "DIR", descriptionKey = "lessons.dir")
+        private String dir;
+
+        private final Streams io;
+
+        HomeworkCommand(Streams io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            Lesson l = find(new Source(dir), lesson, io.err());
+            if (l == null) {
+                return NOT_FOUND;
             }
-            if (args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-                out.println(USAGE);
+            try {
+                io.out().print(Homework.generate(l, seed).render(lessons.root.lang(), answers));
                 return 0;
+            } catch (Homework.CannotVaryException e) {
+                io.err().println("iocplab: " + e.getMessage());
+                return 1;
             }
-            Options o = Options.parse(args);
-            if (o.problem != null) {
-                return usage(err, o.problem);
-            }
-            return switch (args[0]) {
-                case "check" -> check(o, out, err);
-                case "list" -> list(o, out, err);
-                case "show" -> show(o, out, err);
-                case "homework" -> homework(o, out, err);
-                default -> usage(err, "unknown lessons command '" + args[0] + "'");
-            };
-        } catch (RuntimeException | Error e) {
-            err.println("iocplab: internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
-            if (System.getProperty("iocplab.debug") != null) {
-                e.printStackTrace(err);
-            }
-            return 1;
         }
     }
 
-    /** The parsed command line. */
-    private static final class Options {
-        String command;
-        String dir;
-        String lesson;
-        Long seed;
-        boolean answers;
-        Lang lang = Lang.EN;
-        String problem;
-
-        static Options parse(String[] args) {
-            Options o = new Options();
-            o.command = args[0];
-            List<String> positional = new ArrayList<>();
-            for (int i = 1; i < args.length && o.problem == null; i++) {
-                String a = args[i];
-                String value = null;
-                String name = a;
-                int eq = a.indexOf('=');
-                if (a.startsWith("--") && eq > 0) {
-                    name = a.substring(0, eq);
-                    value = a.substring(eq + 1);
-                }
-                switch (name) {
-                    case "--answers" -> o.answers = true;
-                    case "--seed", "--lang", "--dir" -> {
-                        if (value == null) {
-                            if (i + 1 >= args.length) {
-                                o.problem = name + " needs a value";
-                                break;
-                            }
-                            value = args[++i];
-                        }
-                        if (name.equals("--seed")) {
-                            try {
-                                o.seed = Long.parseLong(value);
-                            } catch (NumberFormatException e) {
-                                o.problem = "--seed expects a whole number, got '" + value + "'";
-                            }
-                        } else if (name.equals("--lang")) {
-                            o.lang = Lang.of(value);
-                            if (o.lang == null) {
-                                o.problem = "--lang expects en or ko, got '" + value + "'";
-                            }
-                        } else {
-                            o.dir = value;
-                        }
-                    }
-                    default -> {
-                        if (a.startsWith("--")) {
-                            o.problem = "unknown option '" + a + "'";
-                        } else {
-                            positional.add(a);
-                        }
-                    }
-                }
-            }
-            if (o.problem != null) {
-                return o;
-            }
-            boolean takesLesson = o.command.equals("show") || o.command.equals("homework");
-            if (takesLesson) {
-                if (positional.isEmpty()) {
-                    o.problem = o.command + " needs a lesson (its id, number or file)";
-                } else {
-                    o.lesson = positional.remove(0);
-                }
-            } else if (!positional.isEmpty()) {
-                if (o.dir != null) {
-                    o.problem = "give the folder once";
-                }
-                o.dir = positional.remove(0);
-            }
-            if (o.problem == null && !positional.isEmpty()) {
-                o.problem = "unexpected argument '" + positional.get(0) + "'";
-            }
-            if (o.problem == null && o.command.equals("homework") && o.seed == null) {
-                o.problem = "homework needs --seed N";
-            }
-            if (o.problem == null && o.answers && !o.command.equals("homework")) {
-                o.problem = "--answers is for homework";
-            }
-            if (o.dir == null) {
-                o.dir = DEFAULT_DIR;
-            }
-            return o;
-        }
-    }
-
-    private static int check(Options o, PrintStream out, PrintStream err) {
-        Path dir = Path.of(o.dir);
-        if (!Files.isDirectory(dir)) {
-            err.println(o.dir + ": no such folder");
-            return 2;
-        }
+    private static int check(Source source, PrintStream out, PrintStream err) {
         LessonCheck.Result r;
         try {
-            r = LessonCheck.check(dir);
+            r = source.read(LessonCheck::check);
+        } catch (NoSuchFileException | InvalidPathException e) {
+            err.println(source.describe() + ": no such folder");
+            return NOT_FOUND;
         } catch (IOException e) {
-            err.println(o.dir + ": cannot read: " + e.getMessage());
-            return 2;
+            err.println(source.describe() + ": cannot read: " + e.getMessage());
+            return NOT_FOUND;
         }
         if (r.files().isEmpty()) {
-            err.println(o.dir + ": no lessons (files named NN-slug.yaml)");
+            err.println(source.describe() + ": no lessons (files named NN-slug.yaml)");
             return 1;
         }
         for (Problem p : r.problems()) {
@@ -200,29 +197,29 @@ public final class LessonsCommand {
         return 0;
     }
 
-    private static int list(Options o, PrintStream out, PrintStream err) {
-        List<Path> files;
+    private static int list(Source source, Lang lang, PrintStream out, PrintStream err) {
         try {
-            files = LessonLoader.files(Path.of(o.dir));
-        } catch (IOException e) {
-            err.println(o.dir + ": cannot read: " + e.getMessage());
-            return 2;
+            return source.read(dir -> {
+                int status = 0;
+                for (Path f : LessonLoader.files(dir)) {
+                    try {
+                        Lesson l = LessonLoader.load(f);
+                        out.printf("%-28s %s  (%d steps, %d prediction%s)%n", l.id(), l.title().get(lang),
+                                l.steps().size(), l.predictions(), l.predictions() == 1 ? "" : "s");
+                    } catch (InvalidLessonException e) {
+                        out.printf("%-28s (invalid: %s)%n", idOf(f), e.problems().get(0));
+                        status = 1;
+                    } catch (IOException e) {
+                        out.printf("%-28s (cannot read: %s)%n", idOf(f), e.getMessage());
+                        status = 1;
+                    }
+                }
+                return status;
+            });
+        } catch (IOException | InvalidPathException e) {
+            err.println(source.describe() + ": cannot read: " + e.getMessage());
+            return NOT_FOUND;
         }
-        int status = 0;
-        for (Path f : files) {
-            try {
-                Lesson l = LessonLoader.load(f);
-                out.printf("%-28s %s  (%d steps, %d prediction%s)%n", l.id(), l.title().get(o.lang),
-                        l.steps().size(), l.predictions(), l.predictions() == 1 ? "" : "s");
-            } catch (InvalidLessonException e) {
-                out.printf("%-28s (invalid: %s)%n", idOf(f), e.problems().get(0));
-                status = 1;
-            } catch (IOException e) {
-                out.printf("%-28s (cannot read: %s)%n", idOf(f), e.getMessage());
-                status = 1;
-            }
-        }
-        return status;
     }
 
     /** The file name without .yaml. */
@@ -231,32 +228,37 @@ public final class LessonsCommand {
         return n.endsWith(".yaml") ? n.substring(0, n.length() - 5) : n;
     }
 
-    /** Finds a lesson by file, id or number, and loads it; prints why not and returns null. */
-    private static Lesson find(Options o, PrintStream err) {
-        Path file = null;
-        Path given = Path.of(o.lesson);
-        if (o.lesson.endsWith(".yaml") && Files.isRegularFile(given)) {
-            file = given;
-        } else {
-            try {
-                for (Path f : LessonLoader.files(Path.of(o.dir))) {
+    /**
+     * Finds a lesson by file (a name ending in .yaml that exists), id or number in {@code source}, and loads it;
+     * prints why not and returns null.
+     */
+    private static Lesson find(Source source, String lesson, PrintStream err) {
+        try {
+            if (lesson.endsWith(".yaml") && Files.isRegularFile(Path.of(lesson))) {
+                return load(Path.of(lesson), err);
+            }
+            Lesson found = source.read(dir -> {
+                for (Path f : LessonLoader.files(dir)) {
                     String id = idOf(f);
                     String number = id.substring(0, 2);
-                    if (id.equals(o.lesson) || number.equals(o.lesson)
-                            || o.lesson.matches("[0-9]") && number.equals("0" + o.lesson)) {
-                        file = f;
-                        break;
+                    if (id.equals(lesson) || number.equals(lesson)
+                            || lesson.matches("[0-9]") && number.equals("0" + lesson)) {
+                        return load(f, err);
                     }
                 }
-            } catch (IOException e) {
-                err.println(o.dir + ": cannot read: " + e.getMessage());
+                err.println("iocplab: no lesson '" + lesson + "' in " + source.describe()
+                        + " (try: iocplab lessons list)");
                 return null;
-            }
-        }
-        if (file == null) {
-            err.println("iocplab: no lesson '" + o.lesson + "' in " + o.dir + " (try: iocplab lessons list)");
+            });
+            return found;
+        } catch (IOException | InvalidPathException e) {
+            err.println(source.describe() + ": cannot read: " + e.getMessage());
             return null;
         }
+    }
+
+    /** Loads a lesson file; prints its problems and returns null when it does not load. */
+    private static Lesson load(Path file, PrintStream err) {
         try {
             return LessonLoader.load(file);
         } catch (InvalidLessonException e) {
@@ -269,28 +271,9 @@ public final class LessonsCommand {
         return null;
     }
 
-    private static int homework(Options o, PrintStream out, PrintStream err) {
-        Lesson lesson = find(o, err);
-        if (lesson == null) {
-            return 2;
-        }
-        try {
-            out.print(Homework.generate(lesson, o.seed).render(o.lang, o.answers));
-            return 0;
-        } catch (Homework.CannotVaryException e) {
-            err.println("iocplab: " + e.getMessage());
-            return 1;
-        }
-    }
-
     /** Each step with its point, its code line and its prediction's answer: for lesson authors. */
-    private static int show(Options o, PrintStream out, PrintStream err) {
-        Lesson lesson = find(o, err);
-        if (lesson == null) {
-            return 2;
-        }
+    private static int show(Lesson lesson, Lang lang, PrintStream out, PrintStream err) {
         LessonRun run = LessonRun.run(lesson);
-        Lang lang = o.lang;
         out.println(lesson.id() + ": " + lesson.title().get(lang));
         out.println(lesson.summary().get(lang));
         sweep(run, out);
@@ -345,11 +328,5 @@ public final class LessonsCommand {
                     m.utilisation(), m.latencyMedianUs() == Measures.NO_SAMPLE ? "-" : Csv.ms(m.latencyMedianUs())
                             + " ms");
         }
-    }
-
-    private static int usage(PrintStream err, String problem) {
-        err.println("iocplab: " + problem);
-        err.println(USAGE);
-        return 2;
     }
 }

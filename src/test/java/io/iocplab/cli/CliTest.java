@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's exit codes and what it prints on each stream. */
+/** The command line's exit codes and what it prints on each stream (the run command; CommandLineTest: the rest). */
 class CliTest {
     private static final String VALID = "ports: { P: {} }\nthreads:\n  T1: [ GetQueuedCompletionStatus: { timeout: 1 } ]\n"
             + "  main: [ PostQueuedCompletionStatus: { bytes: 1, key: 2, overlapped: \"é\" } ]\n";
@@ -24,33 +22,25 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandLineRun.Result last;
 
     private int run(String... args) {
-        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        last = CommandLineRun.iocplab(args);
+        return last.code();
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out();
     }
 
     private List<String> errLines() {
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
+        return last.errLines();
     }
 
     private String file(String name, String text) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, text);
         return p.toString();
-    }
-
-    @Test
-    void helpExitsZero() {
-        assertEquals(0, run("--help"));
-        assertTrue(out().contains(Cli.USAGE));
-        assertEquals(0, run("help"));
     }
 
     @Test
@@ -68,7 +58,7 @@ class CliTest {
         String scenario = file("ok.yaml", VALID);
         Path trace = dir.resolve("out.jsonl");
         assertEquals(0, run("run", scenario, "--seed", "7"));
-        byte[] stdout = out.toByteArray();
+        byte[] stdout = out().getBytes(StandardCharsets.UTF_8);
         assertEquals(0, run("run", "--trace=" + trace, scenario, "--seed=7"));
         assertArrayEquals(stdout, Files.readAllBytes(trace));
         assertEquals(List.of(), errLines());
@@ -105,19 +95,16 @@ class CliTest {
     }
 
     @Test
-    void badUsageExitsTwoWithAUsageLine() throws IOException {
+    void badUsageOfRunExitsTwoWithRunsUsage() throws IOException {
         String ok = file("ok.yaml", VALID);
-        for (String[] args : List.of(new String[] {"frob"}, new String[] {"run"}, new String[] {"run", ok, ok},
+        for (String[] args : List.of(new String[] {"run"}, new String[] {"run", ok, ok},
                 new String[] {"run", ok, "--seed", "x"}, new String[] {"run", ok, "--trace"},
                 new String[] {"run", ok, "--verbose"})) {
-            err.reset();
-            assertEquals(2, run(args), String.join(" ", args));
-            List<String> lines = errLines();
-            assertEquals(2, lines.size(), lines.toString());
-            assertTrue(lines.get(0).startsWith("iocplab: "), lines.get(0));
-            assertEquals(Cli.USAGE, lines.get(1));
+            run(args);
+            last.assertUsageError("run");
         }
-        assertEquals("", out());
+        run("run", ok, "--verbose");
+        assertEquals("iocplab: Unknown option: '--verbose'", errLines().get(0));
     }
 
     @Test

@@ -3,21 +3,23 @@ package io.iocplab.lesson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iocplab.cli.LessonsCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.iocplab.cli.CommandLineRun;
+import io.iocplab.cli.CommandLineRun.Result;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
+/** {@code iocplab lessons ...}: the course packed with the program unless a folder is given. */
 class LessonsCommandTest {
-    record Result(int code, String out, String err) {}
 
     static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = LessonsCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return on(Locale.ENGLISH, args);
+    }
+
+    static Result on(Locale system, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "lessons";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new CommandLineRun(system).run(all);
     }
 
     @Test
@@ -86,16 +88,37 @@ class LessonsCommandTest {
     }
 
     @Test
-    void usageErrors() {
-        assertEquals(2, run().code());
-        assertEquals(2, run("homework", "06").code());
-        assertEquals(2, run("homework", "06", "--seed", "x").code());
-        assertEquals(2, run("homework", "99", "--seed", "1").code());
-        assertEquals(2, run("list", "--lang", "fr").code());
-        assertEquals(2, run("check", "no/such/folder").code());
+    void usageErrorsShowTheUsageOfTheCommandTheyAreIn() {
+        run().assertUsageError("lessons");
+        run("homework", "06").assertUsageError("lessons homework");
+        run("homework", "06", "--seed", "x").assertUsageError("lessons homework");
+        run("list", "--lang", "fr").assertUsageError("lessons list");
+        run("show").assertUsageError("lessons show");
         Result r = run("frobnicate");
-        assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("iocplab: unknown lessons command 'frobnicate'\nusage: iocplab lessons check"));
+        r.assertUsageError("lessons");
+        assertTrue(r.err().startsWith("iocplab: Unmatched argument at index 1: 'frobnicate'\n"), r.err());
         assertEquals(0, run("help").code());
+        assertEquals(0, run("--help").code());
+    }
+
+    @Test
+    void aLessonOrFolderThatIsNotThereExitsTwo() {
+        Result r = run("homework", "99", "--seed", "1");
+        assertEquals(2, r.code());
+        assertEquals("iocplab: no lesson '99' in the packed course (try: iocplab lessons list)\n", r.err());
+        r = run("check", "no/such/folder");
+        assertEquals(2, r.code());
+        assertEquals("no/such/folder: no such folder\n", r.err());
+    }
+
+    @Test
+    void theLanguageIsTheSystemsUnlessLangSaysOtherwise() {
+        Result korean = on(Locale.KOREAN, "list");
+        assertEquals(0, korean.code(), korean.err());
+        assertTrue(korean.out().contains("06-lifo                      LIFO: 가장 최근에 기다린 스레드가 먼저"), korean.out());
+        assertEquals(run("list", "--lang", "ko").out(), korean.out());
+        Result english = on(Locale.KOREAN, "list", "--lang", "en");
+        assertEquals(run("list").out(), english.out());
+        assertTrue(on(Locale.KOREAN, "list", "--help").out().startsWith("레슨 목록"), on(Locale.KOREAN, "list", "--help").out());
     }
 }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.iocplab.cli.SweepCommand;
-import java.io.ByteArrayOutputStream;
+import io.iocplab.cli.CommandLineRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,22 +18,22 @@ class SweepCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CommandLineRun.Result last;
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        return SweepCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String[] all = new String[args.length + 1];
+        all[0] = "sweep";
+        System.arraycopy(args, 0, all, 1, args.length);
+        last = CommandLineRun.iocplab(all);
+        return last.code();
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out();
     }
 
     private List<String> errLines() {
-        return err.toString(StandardCharsets.UTF_8).lines().toList();
+        return last.errLines();
     }
 
     private String copy(String resource) throws IOException {
@@ -90,18 +87,14 @@ class SweepCommandTest {
     }
 
     @Test
-    void badOptionsExitTwoWithTheUsageLine() {
+    void badOptionsAreUsageErrorsOfSweep() {
         for (String[] args : List.of(new String[] {"--threads", "x"}, new String[] {"--threads"},
                 new String[] {"--threads", "0"}, new String[] {"--frobnicate", "1"}, new String[] {"--cpus", "2,2"},
                 new String[] {"--block", "4"}, new String[] {"--block", "4:0"}, new String[] {"--compute", "-1"},
                 new String[] {"--threads", "1", "--threads", "2"}, new String[] {"a.yaml", "b.yaml"},
                 new String[] {"--parallel", "0"}, new String[] {"--csv", ""}, new String[] {"--seed", "1.5"})) {
-            assertEquals(2, run(args), String.join(" ", args));
-            List<String> e = errLines();
-            assertEquals(2, e.size(), String.join(" ", args) + ": " + e);
-            assertTrue(e.get(0).startsWith("iocplab: "), e.get(0));
-            assertEquals(SweepCommand.USAGE, e.get(1));
-            assertEquals("", out());
+            run(args);
+            last.assertUsageError("sweep");
         }
     }
 
@@ -125,7 +118,7 @@ class SweepCommandTest {
     void anAxisTheScenarioCannotTakeExitsTwo() throws IOException {
         assertEquals(2, run(copy("no-echo.yaml"), "--threads", "1,2"));
         assertTrue(errLines().get(0).contains("no echo"), errLines().toString());
-        assertEquals(SweepCommand.USAGE, errLines().get(1));
+        last.assertUsageError("sweep");
         assertEquals(0, run(copy("no-echo.yaml"), "--cpus", "1,2", "--concurrency", "0,1"), errLines().toString());
         assertEquals(5, out().lines().count());
         assertTrue(out().lines().toList().get(1).startsWith(",0,1,,,,1,"), out());
@@ -142,6 +135,8 @@ class SweepCommandTest {
     @Test
     void helpExitsZero() {
         assertEquals(0, run("--help"));
-        assertTrue(out().contains(SweepCommand.USAGE));
+        assertTrue(out().startsWith("Runs every combination of the knobs"), out());
+        assertTrue(out().contains("Usage: iocplab sweep [-hV] [--threads=L] [--concurrency=L]"), out());
+        assertTrue(out().contains("--block=L"), out());
     }
 }

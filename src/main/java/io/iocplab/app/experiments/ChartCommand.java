@@ -1,15 +1,18 @@
 package io.iocplab.app.experiments;
 
 import io.iocplab.app.AppFonts;
+import io.iocplab.app.ClassPathJavaFx;
 import io.iocplab.app.Pictures;
 import io.iocplab.app.model.Texts;
+import io.iocplab.cli.Desktop;
+import io.iocplab.lesson.Lang;
 import io.iocplab.sweep.Knob;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,20 +25,18 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 
 /**
- * {@code iocplab chart TABLE.csv OUT.png [--x KNOB] [--lines KNOB] [--where KNOB=VALUE]... [--lang en|ko]}:
- * draws the charts of a sweep table written by {@code iocplab sweep --csv} as one PNG picture, with the same
- * view as the experiments window ({@link SweepCharts}).
+ * The window side of {@code iocplab chart TABLE.csv OUT.png [--x KNOB] [--lines KNOB] [--where KNOB=VALUE]...}
+ * (the command line is {@code io.iocplab.cli.ChartCommand}): draws the charts of a sweep table written by
+ * {@code iocplab sweep --csv} as one PNG picture, with the same view as the experiments window ({@link SweepCharts}).
  *
  * <p>The axes are read from the table: the knobs that take more than one value, in the order the sweep
  * varied them (the first along the charts, the second as one line per value), unless {@code --x} and
  * {@code --lines} say otherwise. A third knob that varies must be fixed with {@code --where}. It needs the
  * JavaFX toolkit, so a display: {@code xvfb-run -a java -jar target/iocplab.jar chart ...} on a machine
- * without one. Exit codes: 0 written; 2 a bad command line or a file that is not a sweep table; 1 the
- * picture could not be drawn or written. The PNG is complete or not written.
+ * without one. Exit codes: 0 written; 2 a file that is not a sweep table, or options the table cannot take;
+ * 1 the picture could not be drawn or written. The PNG is complete or not written.
  */
 public final class ChartCommand {
-    static final String USAGE = "usage: iocplab chart TABLE.csv OUT.png [--x KNOB] [--lines KNOB] "
-            + "[--where KNOB=VALUE]... [--lang en|ko]   (KNOB: threads, concurrency, cpus, compute, block)";
     static final double WIDTH = 1200;
     static final double HEIGHT = 1040;
 
@@ -44,30 +45,21 @@ public final class ChartCommand {
 
     private ChartCommand() {}
 
-    public static void main(String[] args) {
+    /** Draws the picture {@code asked} for; says on {@code err} what went wrong; returns the exit code. */
+    public static int draw(Desktop.ChartRequest asked, PrintStream err) {
         Request request;
-        Path png;
         try {
-            if (args.length < 2) {
-                throw new IllegalArgumentException("a table and a picture file are needed");
-            }
-            png = Path.of(args[1]);
-            request = request(Path.of(args[0]), List.of(args).subList(2, args.length));
-        } catch (IllegalArgumentException e) {              // InvalidPathException too
-            System.err.println("iocplab chart: " + e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
+            request = request(asked.table(), asked.x(), asked.lines(), asked.where(),
+                    asked.lang() == Lang.KO ? Texts.KOREAN : Texts.ENGLISH);
+        } catch (IllegalArgumentException | SweepTable.BadTable e) {
+            err.println("iocplab chart: " + e.getMessage());
+            return 2;
         } catch (IOException e) {
-            System.err.println("iocplab chart: cannot read " + args[0] + ": "
+            err.println("iocplab chart: cannot read " + asked.table() + ": "
                     + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
-            System.exit(2);
-            return;
-        } catch (SweepTable.BadTable e) {
-            System.err.println("iocplab chart: " + e.getMessage());
-            System.exit(2);
-            return;
+            return 2;
         }
+        ClassPathJavaFx.quietWarning();
         CompletableFuture<WritableImage> picture = new CompletableFuture<>();
         try {
             Platform.startup(() -> {
@@ -78,54 +70,29 @@ public final class ChartCommand {
                 }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            System.err.println("iocplab chart: cannot start JavaFX (" + e.getMessage() + "); on a machine without a "
+            err.println("iocplab chart: cannot start JavaFX (" + e.getMessage() + "); on a machine without a "
                     + "display run it under xvfb-run -a");
-            System.exit(1);
-            return;
+            return 1;
         }
-        int code = 1;
         try {
-            Pictures.writePng(picture.get(60, TimeUnit.SECONDS), png);
-            System.err.println("chart: wrote " + png);
-            code = 0;
+            Pictures.writePng(picture.get(60, TimeUnit.SECONDS), asked.png());
+            err.println("chart: wrote " + asked.png());
+            return 0;
         } catch (Exception e) {
-            System.err.println("iocplab chart: cannot draw " + png + ": " + e);
+            err.println("iocplab chart: cannot draw " + asked.png() + ": " + e);
+            return 1;
         } finally {
             Platform.exit();
         }
-        System.exit(code);
     }
 
-    /** Reads the table and the options into a request; IllegalArgumentException says what is wrong. */
-    static Request request(Path csv, List<String> options) throws IOException, SweepTable.BadTable {
-        SweepTable table = SweepTable.read(csv);
-        Knob x = null;
-        Knob lines = null;
-        Locale locale = Texts.ENGLISH;
-        Map<Knob, String> where = new LinkedHashMap<>();
-        for (int i = 0; i < options.size(); i++) {
-            String o = options.get(i);
-            if (i + 1 >= options.size() || !List.of("--x", "--lines", "--where", "--lang").contains(o)) {
-                throw new IllegalArgumentException(o.startsWith("--") ? o + ": unknown, or without a value" : "unexpected '" + o + "'");
-            }
-            String v = options.get(++i);
-            switch (o) {
-                case "--x" -> x = knob(v);
-                case "--lines" -> lines = knob(v);
-                case "--lang" -> locale = v.equals("ko") ? Texts.KOREAN : v.equals("en") ? Texts.ENGLISH : null;
-                default -> {
-                    int eq = v.indexOf('=');
-                    if (eq < 0) {
-                        throw new IllegalArgumentException("--where expects KNOB=VALUE, got '" + v + "'");
-                    }
-                    where.put(knob(v.substring(0, eq)), v.substring(eq + 1));
-                }
-            }
-            if (locale == null) {
-                throw new IllegalArgumentException("--lang expects en or ko, got '" + v + "'");
-            }
-        }
-        SweepTable all = table;
+    /**
+     * Reads the table and fits the plan to it: the axes found or given, the rows kept by {@code where};
+     * IllegalArgumentException says what does not fit.
+     */
+    static Request request(Path csv, Knob x, Knob lines, Map<Knob, String> where, Locale locale)
+            throws IOException, SweepTable.BadTable {
+        SweepTable all = SweepTable.read(csv);
         for (Map.Entry<Knob, String> w : where.entrySet()) {
             List<String> had = all.settings(w.getKey());
             if (!had.contains(w.getValue())) {
@@ -133,7 +100,8 @@ public final class ChartCommand {
                         + ": the table has " + w.getKey().optionName() + " " + String.join(", ", had));
             }
         }
-        table = all.filter(row -> where.entrySet().stream().allMatch(w -> all.setting(row, w.getKey()).equals(w.getValue())));
+        SweepTable table = all.filter(row -> where.entrySet().stream()
+                .allMatch(w -> all.setting(row, w.getKey()).equals(w.getValue())));
         if (table.size() == 0) {
             throw new IllegalArgumentException(csv + ": no rows to chart");
         }
@@ -180,14 +148,5 @@ public final class ChartCommand {
                 .map(k -> texts.get(SweepCharts.BUNDLE, "setting", texts.get(SweepCharts.BUNDLE, "knob." + k.name()),
                         String.join(", ", r.table().settings(k))))
                 .collect(Collectors.joining("\n", "\n", ""));
-    }
-
-    private static Knob knob(String name) {
-        for (Knob k : Knob.values()) {
-            if (k.optionName().equals(name)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("no knob '" + name + "'; expected threads, concurrency, cpus, compute or block");
     }
 }

@@ -57,9 +57,15 @@ final class SweepTable {
         return e;
     }
 
-    /** Reads a table the {@code sweep} command wrote (complete, or a {@link BadTable} saying where it is not). */
+    /**
+     * Reads a table the {@code sweep} command wrote (complete, or a {@link BadTable} saying where it is not). A
+     * byte-order mark before the header (Excel's "CSV UTF-8" writes one) is not part of it.
+     */
     static SweepTable read(Path file) throws IOException, BadTable {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            lines.set(0, lines.get(0).substring(1));
+        }
         if (lines.isEmpty()) {
             throw new BadTable(file, 1, "empty file, expected the header of a sweep table");
         }

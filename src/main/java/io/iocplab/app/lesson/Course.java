@@ -3,34 +3,27 @@ package io.iocplab.app.lesson;
 import io.iocplab.lesson.InvalidLessonException;
 import io.iocplab.lesson.Lesson;
 import io.iocplab.lesson.LessonLoader;
+import io.iocplab.lesson.PackedCourse;
 import io.iocplab.scenario.Problem;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The course the window offers: the lesson files packed into the program under {@value #RESOURCES}
- * (pom.xml copies {@code lessons/} there), so {@code java -jar iocplab.jar} finds them from any folder.
+ * The course the window offers: the lesson files packed into the program ({@link PackedCourse}), so
+ * {@code java -jar iocplab.jar} finds them from any folder.
  *
- * <p>Rules: the lessons are those {@link LessonLoader#files} finds in that folder of the class path,
- * whether it is a folder (a build) or a jar entry (the jar), in file order. A file that does not load
- * is left out of {@link #lessons()} and its problems are kept in {@link #problems()} as
- * {@code FILE:LINE:COLUMN: message} lines; the others are offered. Reading takes a moment: call it off
- * the JavaFX thread.
+ * <p>Rules: the lessons are those {@link LessonLoader#files} finds in that folder of the class path, in
+ * file order. A file that does not load is left out of {@link #lessons()} and its problems are kept in
+ * {@link #problems()} as {@code FILE:LINE:COLUMN: message} lines; the others are offered. Reading takes a
+ * moment: call it off the JavaFX thread.
  */
 public record Course(List<Lesson> lessons, List<String> problems) {
     /** Where the lesson files are on the class path. */
-    public static final String RESOURCES = "io/iocplab/lessons/";
+    public static final String RESOURCES = PackedCourse.RESOURCES;
 
     public Course {
         lessons = List.copyOf(lessons);
@@ -44,22 +37,10 @@ public record Course(List<Lesson> lessons, List<String> problems) {
 
     /** The course under {@value #RESOURCES} of {@code loader}'s class path. */
     public static Course from(ClassLoader loader) {
-        URL url = loader.getResource(RESOURCES);
-        if (url == null) {
-            return new Course(List.of(), List.of(RESOURCES + ": no lessons packed with the program"));
-        }
         try {
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return read(jar.getPath(RESOURCES));
-                } catch (FileSystemAlreadyExistsException e) {
-                    return read(FileSystems.getFileSystem(uri).getPath(RESOURCES));   // someone else's: not ours to close
-                }
-            }
-            return read(Path.of(uri));
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            return new Course(List.of(), List.of(url + ": cannot read the lessons: " + e.getMessage()));
+            return PackedCourse.read(loader, Course::read);
+        } catch (IOException | RuntimeException e) {
+            return new Course(List.of(), List.of(RESOURCES + ": cannot read the lessons: " + e.getMessage()));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.app.model.Texts;
 import io.iocplab.sweep.Axis;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Csv;
@@ -84,18 +85,20 @@ class ChartCommandTest {
                 List.of(Axis.cpus(2, 4), Axis.threads(1, 2), Axis.concurrency(0, 1, 2)));
         Path file = csv(sweep);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ChartCommand.request(file, List.of()));
+                () -> ChartCommand.request(file, null, null, Map.of(), Texts.ENGLISH));
         assertEquals("concurrency varies too (0, 1, 2): keep one value with --where concurrency=0", e.getMessage());
 
-        ChartCommand.Request r = ChartCommand.request(file, List.of("--where", "cpus=4", "--lang", "ko"));
+        ChartCommand.Request r = ChartCommand.request(file, null, null, Map.of(Knob.CPUS, "4"), Texts.KOREAN);
         assertEquals(new ChartPlan(Knob.THREADS, List.of("1", "2"), Knob.CONCURRENCY, List.of("0", "1", "2"), "P"), r.plan());
         assertEquals(6, r.table().size());
         assertEquals(List.of("4"), r.table().settings(Knob.CPUS));
 
-        r = ChartCommand.request(file, List.of("--where", "threads=2", "--x", "concurrency", "--lines", "cpus"));
+        r = ChartCommand.request(file, Knob.CONCURRENCY, Knob.CPUS, Map.of(Knob.THREADS, "2"),
+                Texts.ENGLISH);
         assertEquals(new ChartPlan(Knob.CONCURRENCY, List.of("0", "1", "2"), Knob.CPUS, List.of("2", "4"), "P"), r.plan());
 
-        e = assertThrows(IllegalArgumentException.class, () -> ChartCommand.request(file, List.of("--where", "cpus=3")));
+        e = assertThrows(IllegalArgumentException.class, () -> ChartCommand.request(file, null, null, Map.of(Knob.CPUS, "3"),
+                Texts.ENGLISH));
         assertEquals("--where cpus=3: the table has cpus 2, 4", e.getMessage());
     }
 
@@ -120,9 +123,25 @@ class ChartCommandTest {
     }
 
     @Test
+    void aTableSavedByExcelAsCsvUtf8IsRead() throws Exception {
+        Sweep sweep = new Sweep(Sweep.defaultScenario(), List.of(Axis.threads(1, 2, 4), Axis.concurrency(0, 2)));
+        Path plain = csv(sweep);
+        Path excel = dir.resolve("excel.csv");          // Excel's "CSV UTF-8": a byte-order mark, CRLF line ends
+        Files.writeString(excel, "\uFEFF" + Files.readString(plain).replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        SweepTable read = SweepTable.read(excel);
+        SweepTable expected = SweepTable.read(plain);
+        assertEquals(expected.size(), read.size());
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals(expected.entry(i).fields(), read.entry(i).fields());
+        }
+        assertEquals(ChartCommand.request(plain, null, null, Map.of(), Texts.ENGLISH).plan(),
+                ChartCommand.request(excel, null, null, Map.of(), Texts.ENGLISH).plan());
+    }
+
+    @Test
     void thePictureHasEveryLine() throws Exception {
         Sweep sweep = new Sweep(Sweep.defaultScenario(), List.of(Axis.threads(1, 2, 4, 8), Axis.concurrency(0, 1, 2)));
-        ChartCommand.Request r = ChartCommand.request(csv(sweep), List.of());
+        ChartCommand.Request r = ChartCommand.request(csv(sweep), null, null, Map.of(), Texts.ENGLISH);
         WritableImage picture = WaitForAsyncUtils.asyncFx(() -> ChartCommand.picture(r)).get(30, TimeUnit.SECONDS);
         assertEquals(ChartCommand.WIDTH, picture.getWidth());
         assertEquals(ChartCommand.HEIGHT, picture.getHeight());

@@ -1,0 +1,26 @@
+package io.iocplab.app;
+
+import io.iocplab.app.experiments.ChartCommand;
+import io.iocplab.cli.Desktop;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** The window side of the command line ({@link Desktop}): the window, the charts and the screenshots. */
+public final class AppDesktop implements Desktop {
+
+    @Override
+    public int openWindow(Path file) {
+        IocpLabApp.launchWindow(file);
+        return 0;
+    }
+
+    @Override
+    public int chart(ChartRequest request, PrintStream out, PrintStream err) {
+        return ChartCommand.draw(request, err);
+    }
+
+    @Override
+    public int screenshots(Path dir, boolean headless, PrintStream out, PrintStream err) {
+        return Screenshots.run(dir, headless, out, err);
+    }
+}
