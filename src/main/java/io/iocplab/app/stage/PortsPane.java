@@ -21,6 +21,7 @@ final class PortsPane extends StageScroll {
     private final Map<String, PortPanel> panels = new LinkedHashMap<>();
     private final Map<String, PortView> shown = new LinkedHashMap<>();
     private Selection selected;
+    private Map<String, Integer> written = Map.of();
 
     PortsPane(Words words, Consumer<Selection> select) {
         super(new VBox(14));
@@ -41,6 +42,12 @@ final class PortsPane extends StageScroll {
         shown.clear();
     }
 
+    /** Each port's NumberOfConcurrentThreads as the scenario wrote it (its create call shows that). */
+    void setWritten(Map<String, Integer> written) {
+        this.written = Map.copyOf(written);
+        shown.clear();
+    }
+
     void show(ViewState s) {
         boolean order = panels.size() != s.ports().size();
         for (PortView p : s.ports().values()) {
@@ -51,7 +58,8 @@ final class PortsPane extends StageScroll {
                 order = true;
             }
             if (shown.get(p.name()) != p) {
-                panel.show(PortCardModel.of(p, words, PortCardModel.MAX_CARDS, PortCardModel.MAX_WAITERS));
+                panel.show(PortCardModel.of(p, written.get(p.name()), words, PortCardModel.MAX_CARDS,
+                        PortCardModel.MAX_WAITERS));
                 shown.put(p.name(), p);
             }
         }

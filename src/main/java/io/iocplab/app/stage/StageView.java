@@ -3,11 +3,13 @@ package io.iocplab.app.stage;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
+import io.iocplab.scenario.Scenario;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -82,6 +84,14 @@ public final class StageView {
 
     public Node node() {
         return root;
+    }
+
+    /** The scenario of the run shown (null: none known): the ports' create calls show its arguments. */
+    public void setScenario(Scenario scenario) {
+        ports.setWritten(scenario == null ? Map.of() : scenario.ports());
+        if (playhead.state() != null) {
+            draw(playhead.state());
+        }
     }
 
     // ------------------------------------------------------------------ drawing

@@ -49,7 +49,7 @@ class StageModelsTest {
     void queueCardsAreInFifoOrderWithTheHeadLabelledAndFailuresNamed() {
         PortView p = port(2, 2, List.of(new PacketView(5, 12, "R2", 0), new PacketView(0, 13, "R3", 64),
                 new PacketView(3, 11, null, 0)), List.of("T6", "T4", "T1"));
-        PortCardModel m = PortCardModel.of(p, en);
+        PortCardModel m = PortCardModel.of(p, 2, en);
 
         assertEquals("Completion port P", m.title());
         assertEquals("hcpP = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 2)", m.createCall());
@@ -79,7 +79,7 @@ class StageModelsTest {
         for (int i = 0; i < 40; i++) {
             q.add(new PacketView(i, i, "R" + i, 0));
         }
-        PortCardModel m = PortCardModel.of(port(2, 2, q, List.of()), en);
+        PortCardModel m = PortCardModel.of(port(2, 2, q, List.of()), 2, en);
         assertEquals(PortCardModel.MAX_CARDS, m.cards().size());
         assertEquals(40 - PortCardModel.MAX_CARDS, m.hiddenCards());
         assertEquals("+" + (40 - PortCardModel.MAX_CARDS) + " more", m.moreCards());
@@ -89,7 +89,7 @@ class StageModelsTest {
 
     @Test
     void theGaugeShowsTheCountAgainstTheValueAndTheOvershootApart() {
-        GaugeModel at = PortCardModel.of(port(2, 2, List.of(), List.of()), en).gauge();
+        GaugeModel at = PortCardModel.of(port(2, 2, List.of(), List.of()), 2, en).gauge();
         assertEquals("2 / 2", at.value());
         assertEquals(GaugeModel.Level.AT_LIMIT, at.level());
         assertEquals(0, at.overshoot());
@@ -100,7 +100,7 @@ class StageModelsTest {
         assertNull(at.overshootLabel());
         assertEquals("concurrency value 2", at.limitLabel());
 
-        GaugeModel over = PortCardModel.of(port(2, 3, List.of(), List.of()), en).gauge();
+        GaugeModel over = PortCardModel.of(port(2, 3, List.of(), List.of()), 2, en).gauge();
         assertEquals("3 / 2", over.value());
         assertEquals(GaugeModel.Level.OVER, over.level());
         assertEquals(1, over.overshoot());
@@ -111,19 +111,33 @@ class StageModelsTest {
         assertEquals("overshoot +1", over.overshootLabel());
         assertTrue(over.caption().contains("Over the limit by 1"), over.caption());
 
-        GaugeModel below = PortCardModel.of(port(4, 1, List.of(), List.of()), en).gauge();
+        GaugeModel below = PortCardModel.of(port(4, 1, List.of(), List.of()), 4, en).gauge();
         assertEquals(GaugeModel.Level.BELOW, below.level());
         assertEquals("1 / 4", below.value());
         assertTrue(below.caption().startsWith("3 below the limit"), below.caption());
 
-        GaugeModel korean = PortCardModel.of(port(2, 3, List.of(), List.of()), ko).gauge();
+        GaugeModel korean = PortCardModel.of(port(2, 3, List.of(), List.of()), 2, ko).gauge();
         assertEquals("초과 +1", korean.overshootLabel());
         assertEquals("동시 실행 값 2", korean.limitLabel());
     }
 
     @Test
+    void theCreateCallShowsTheArgumentAsWrittenAndTheValueInForceBeside() {
+        // lesson 07: Q was created with NumberOfConcurrentThreads = 0 on 4 processors: 4 is in force
+        PortView q = new PortView("Q", 4, 0, List.of(), List.of(), List.of(), false, 0);
+        assertEquals("hcpQ = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0)  "
+                + "// 0: as many as there are processors, 4 here", PortCardModel.of(q, 0, en).createCall());
+        assertEquals("hcpQ = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0)  // 0이면 프로세서 수만큼: 여기서는 4",
+                PortCardModel.of(q, 0, ko).createCall());
+        assertEquals("hcpP = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1)",
+                PortCardModel.of(port(1, 0, List.of(), List.of()), 1, en).createCall(), "written as in force: no comment");
+        assertEquals("hcpQ = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 4)",
+                PortCardModel.of(q, null, en).createCall(), "the scenario not known: the value in force");
+    }
+
+    @Test
     void theWaitersAreAStackWithTheMostRecentOnTop() {
-        PortCardModel m = PortCardModel.of(port(2, 2, List.of(), List.of("T6", "T4", "T1")), en);
+        PortCardModel m = PortCardModel.of(port(2, 2, List.of(), List.of("T6", "T4", "T1")), 2, en);
         WaiterStackModel w = m.waiters();
         assertEquals("T6", w.top());
         assertEquals(List.of("T6", "T4", "T1"), w.entries().stream().map(WaiterStackModel.Entry::thread).toList());
@@ -136,16 +150,16 @@ class StageModelsTest {
         for (int i = 64; i >= 1; i--) {
             many.add("T" + i);
         }
-        WaiterStackModel big = PortCardModel.of(port(2, 2, List.of(), many), en).waiters();
+        WaiterStackModel big = PortCardModel.of(port(2, 2, List.of(), many), 2, en).waiters();
         assertEquals(PortCardModel.MAX_WAITERS, big.entries().size());
         assertEquals("T64", big.top());
         assertEquals(64 - PortCardModel.MAX_WAITERS, big.hidden());
 
-        WaiterStackModel none = PortCardModel.of(port(2, 0, List.of(), List.of()), ko).waiters();
+        WaiterStackModel none = PortCardModel.of(port(2, 0, List.of(), List.of()), 2, ko).waiters();
         assertNull(none.top());
         assertEquals("대기 중인 스레드가 없습니다.", none.emptyText());
         assertEquals("▲ 다음에 깨어날 스레드",
-                PortCardModel.of(port(2, 2, List.of(), List.of("T1")), ko).waiters().entries().get(0).tag());
+                PortCardModel.of(port(2, 2, List.of(), List.of("T1")), 2, ko).waiters().entries().get(0).tag());
     }
 
     @Test
