@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Subject;
 import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.ViewState;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ final class PortsPane extends StageScroll {
     private final Map<String, PortView> shown = new LinkedHashMap<>();
     private Selection selected;
     private Map<String, Integer> written = Map.of();
+    private List<Subject> subjects = List.of();
 
     PortsPane(Words words, Consumer<Selection> select) {
         super(new VBox(14));
@@ -72,12 +74,29 @@ final class PortsPane extends StageScroll {
             }
             Children.sync(box, children);
             highlight(selected);
+            markSubjects(subjects);
         }
     }
 
     void highlight(Selection s) {
         selected = s;
         panels.values().forEach(p -> p.highlight(s));
+    }
+
+    void markSubjects(List<Subject> subjects) {
+        this.subjects = subjects;
+        panels.values().forEach(p -> p.markSubjects(subjects));
+    }
+
+    /** The part of a port's panel a subject names, or null. */
+    Node subjectNode(Subject s) {
+        for (PortPanel p : panels.values()) {
+            Node n = p.subjectNode(s);
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
     }
 
     PortPanel panel(String port) {

@@ -2,6 +2,7 @@ package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Subject;
 import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sim.event.SimEvent;
@@ -32,6 +33,10 @@ import javafx.scene.layout.StackPane;
  *       already final; a new state mid-flight lands every flight at once.</li>
  *   <li>Clicking a thread chip (or a waiter, or a busy processor), a packet card, the gauge or a socket
  *       sets {@code playhead.selectionProperty()}; the selected item is highlighted.</li>
+ *   <li>What a lesson stop is about ({@code playhead.subjectsProperty()}: a port's queue, gauge or
+ *       waiters, a thread, a socket) is marked, and once the stop is laid out each column scrolls it into
+ *       sight. Every stop sets a list of its own, so its subjects come into sight again even when they
+ *       are the previous stop's and the student has scrolled away since.</li>
  *   <li>Every word comes from the bundle {@code stage} and follows {@code texts.localeProperty()}.</li>
  * </ul>
  */
@@ -49,6 +54,7 @@ public final class StageView {
     private final Flights flights = new Flights();
     private final Runnable afterLayout = this::afterLayout;
     private Runnable pending;
+    private boolean revealPending;
     private Scene listening;
     private long lastShown;
     private long calmGapNanos = (long) Flights.DURATION.toMillis() * 1_000_000L;
@@ -76,6 +82,7 @@ public final class StageView {
 
         playhead.stateProperty().addListener((o, was, now) -> show(now, true));
         playhead.selectionProperty().addListener((o, was, now) -> highlight(now));
+        playhead.subjectsProperty().addListener(o -> subjectsChanged());
         texts.localeProperty().addListener((o, was, now) -> relabel());
         root.sceneProperty().addListener((o, was, now) -> listenTo(now));
         show(playhead.state(), false);
@@ -153,6 +160,29 @@ public final class StageView {
         threads.highlight(s);
     }
 
+    private void subjectsChanged() {
+        List<Subject> subjects = playhead.subjectsProperty().get();
+        sockets.markSubjects(subjects);
+        ports.markSubjects(subjects);
+        threads.markSubjects(subjects);
+        revealPending = !subjects.isEmpty();
+        root.requestLayout();                       // a pulse, after which the nodes are where they will be
+    }
+
+    /** Scrolls each column to the subjects of the lesson stop in it. */
+    private void revealSubjects() {
+        for (Subject s : playhead.subjectsProperty().get()) {
+            Node port = ports.subjectNode(s);
+            if (port != null) {
+                ports.reveal(port);
+            } else if (s instanceof Subject.Thread t && threads.chip(t.name()) != null) {
+                threads.scroll().reveal(threads.chip(t.name()));
+            } else if (s instanceof Subject.Socket k && sockets.card(k.name()) != null) {
+                sockets.scroll().reveal(sockets.card(k.name()));
+            }
+        }
+    }
+
     /** The events the timeline already has past the playhead (a few), to name sources and takers. */
     private List<SimEvent> ahead(ViewState s) {
         Timeline t = playhead.timeline();
@@ -178,6 +208,10 @@ public final class StageView {
 
     /** Runs once the new picture is laid out: only then are the destinations where they will be. */
     private void afterLayout() {
+        if (revealPending) {
+            revealPending = false;
+            revealSubjects();
+        }
         Runnable r = pending;
         pending = null;
         if (r != null) {
