@@ -255,9 +255,11 @@ public final class Why {
             return Explanation.of("gauge.atLimit", p.running(), p.concurrency(), port);
         }
         if (p.nextWaiter() != null) {
-            return Explanation.of("gauge.below.waiter", p.running(), p.concurrency(), p.nextWaiter(), port);
+            return Explanation.of(p.depth() == 0 ? "gauge.below.waiter" : "gauge.below.moment", p.running(),
+                    p.concurrency(), p.nextWaiter(), port);
         }
-        return Explanation.of("gauge.below", p.running(), p.concurrency(), port);
+        return Explanation.of(p.depth() == 0 ? "gauge.below.empty" : "gauge.below", p.running(), p.concurrency(),
+                port);
     }
 
     /** The latest thread that came back over the limit and still counts on the port. */

@@ -317,9 +317,13 @@ class WhyTest {
         assertEquals("gauge.below.waiter", below.key());
         contains(below.text(EN), "1 of 2: below the limit", "straight to T2");
         contains(below.text(KO), "1/2: 아직 한도보다 적습니다", "T2 스레드");
+        // nothing queued and nobody waiting: a thread that calls now does not "take a queued packet at once"
         Explanation idle = Why.gauge(at(ev, 1), "P");
-        assertEquals("gauge.below", idle.key());
-        contains(idle.text(EN), "0 of 2: below the limit");
+        assertEquals("gauge.below.empty", idle.key());
+        contains(idle.text(EN), "0 of 2: below the limit, but no thread is waiting and no packet is queued",
+                "waits in the queue until a thread calls GetQueuedCompletionStatus");
+        assertFalse(idle.text(EN).contains("takes a queued packet"), idle.text(EN));
+        contains(idle.text(KO), "0/2: 아직 한도보다 적지만, 기다리는 스레드도 큐에 있는 패킷도 없습니다");
     }
 
     @Test

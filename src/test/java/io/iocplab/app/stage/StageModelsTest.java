@@ -122,6 +122,27 @@ class StageModelsTest {
     }
 
     @Test
+    void belowTheLimitTheCaptionSaysWhatANewPacketMeetsAsTheWaitersAndQueueShow() {
+        // the case: "a packet that arrives now wakes a waiter at once" beside "No thread is waiting"
+        PortCardModel idle = PortCardModel.of(port(2, 0, List.of(), List.of()), 2, en);
+        assertEquals("No thread is waiting.", idle.waiters().emptyText());
+        assertEquals("2 below the limit, but no thread is waiting: a packet that arrives now waits in the queue.",
+                idle.gauge().caption());
+        assertEquals("한도까지 2자리 남음: 하지만 대기 중인 스레드가 없어서, 지금 오는 패킷은 큐에서 기다립니다.",
+                PortCardModel.of(port(2, 0, List.of(), List.of()), 2, ko).gauge().caption());
+
+        PortCardModel waiter = PortCardModel.of(port(2, 1, List.of(), List.of("T3", "T1")), 2, en);
+        assertEquals("1 below the limit: a packet that arrives now wakes T3 at once.", waiter.gauge().caption());
+
+        PortCardModel queued = PortCardModel.of(port(2, 1, List.of(new PacketView(1, 1, "A", 0)), List.of()), 2, en);
+        assertEquals("1 below the limit: a thread that calls GetQueuedCompletionStatus now takes the packet at the "
+                + "head at once.", queued.gauge().caption());
+
+        PortCardModel moment = PortCardModel.of(port(2, 1, List.of(new PacketView(1, 1, "A", 0)), List.of("T2")), 2, en);
+        assertEquals("1 below the limit: T2 is released with the packet at the head at once.", moment.gauge().caption());
+    }
+
+    @Test
     void theCreateCallShowsTheArgumentAsWrittenAndTheValueInForceBeside() {
         // lesson 07: Q was created with NumberOfConcurrentThreads = 0 on 4 processors: 4 is in force
         PortView q = new PortView("Q", 4, 0, List.of(), List.of(), List.of(), false, 0);
