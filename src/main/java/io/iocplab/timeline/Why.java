@@ -90,19 +90,21 @@ public final class Why {
     }
 
     private static Explanation ready(ViewState s, ThreadView t) {
-        Explanation over = overshoot(s, t);
+        Explanation over = overshoot(s, t, "thread.overshoot.ready");
         if (over != null) {
             return over;
         }
+        // a ready thread beside an idle processor: only for the instant before the scheduler dispatches
+        String key = s.processors().stream().anyMatch(ProcessorView::idle) ? "thread.ready.cpuFree" : "thread.ready";
         PortView p = s.portOf(t.name());
         if (p != null && !p.closed()) {
-            return Explanation.of("thread.ready.counted", t.name(), p.name(), p.running(), p.concurrency());
+            return Explanation.of(key + ".counted", t.name(), p.name(), p.running(), p.concurrency());
         }
-        return Explanation.of("thread.ready", t.name());
+        return Explanation.of(key, t.name());
     }
 
     private static Explanation running(ViewState s, ThreadView t) {
-        Explanation over = overshoot(s, t);
+        Explanation over = overshoot(s, t, "thread.overshoot");
         if (over != null) {
             return over;
         }
@@ -160,8 +162,11 @@ public final class Why {
         };
     }
 
-    /** A thread over the limit: it came back from a wait while its port's count was at the value. */
-    private static Explanation overshoot(ViewState s, ThreadView t) {
+    /**
+     * A thread over the limit: it came back from a wait while its port's count was at the value ({@code key}
+     * says it of a running thread, or of a ready one, which also waits for a processor).
+     */
+    private static Explanation overshoot(ViewState s, ThreadView t, String key) {
         Comeback cb = t.comeback();
         if (cb == null) {
             return null;
@@ -170,7 +175,7 @@ public final class Why {
         if (p == null || p.closed() || p.overshoot() == 0 || !p.associated().contains(t.name())) {
             return null;
         }
-        return Explanation.of("thread.overshoot", t.name(), p.name(), p.running(), p.concurrency(), waitName(cb.from()),
+        return Explanation.of(key, t.name(), p.name(), p.running(), p.concurrency(), waitName(cb.from()),
                 cb.runningBefore());
     }
 

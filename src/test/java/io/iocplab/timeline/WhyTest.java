@@ -218,16 +218,52 @@ class WhyTest {
     }
 
     @Test
+    @DisplayName("Over the limit and ready: S7 with every other processor busy, T2 comes back and waits for one")
+    void overshootReadyThread() {
+        Runs.Run r = new Runs.Run().port("P", 1)
+                .thread("T1", gqcs("P"), compute(1_000))
+                .thread("T2", gqcs("P"), sleep(100), compute(10))
+                .thread("M", compute(10), post("P", "A"), post("P", "B"));
+        for (int i = 1; i < Runs.CPUS; i++) {
+            r.thread("B" + i, compute(5_000));                   // the other processors stay busy
+        }
+        ViewState s = after(r.run(), stateOf("T2", State.READY, null).and(e -> e.tUs() > 100));
+        Explanation e = Why.thread(s, "T2");
+        print(e);
+        // asked "why is T2 ready but not running?", the answer says both: it waits for a processor, and counts
+        assertEquals("thread.overshoot.ready", e.key());
+        contains(e.text(EN), "T2 is ready: it waits for a free processor, and on P it already counts as running, "
+                + "over the limit: it came back from Sleep while the running count was already 1 of 1");
+        contains(e.text(KO), "T2 스레드는 준비(ready) 상태로 비어 있는 프로세서를 기다리고 있지만", "2/1");
+    }
+
+    @Test
     @DisplayName("Ready: waiting for a processor, and already counted on its port")
     void ready() {
         List<SimEvent> ev = Runs.s5();
-        Explanation first = Why.thread(at(ev, 2), "T1");
-        assertEquals("thread.ready", first.key());
-        contains(first.text(EN), "T1 is ready", "free processor");
-        contains(first.text(KO), "T1 스레드는 준비(ready) 상태", "프로세서");
+        // before the first dispatch every processor is idle: T1 does not "wait for a free processor"
+        ViewState start = at(ev, 2);
+        assertTrue(start.processors().stream().allMatch(ProcessorView::idle));
+        Explanation first = Why.thread(start, "T1");
+        assertEquals("thread.ready.cpuFree", first.key());
+        contains(first.text(EN), "T1 is ready and a processor is free: only for this instant");
+        assertFalse(first.text(EN).contains("waits for a free processor"), first.text(EN));
+        contains(first.text(KO), "T1 스레드는 준비(ready) 상태이고 비어 있는 프로세서가 있습니다");
+
+        Runs.Run busy = new Runs.Run();
+        for (int i = 1; i <= Runs.CPUS + 1; i++) {
+            busy.thread("T" + i, compute(1_000));
+        }
+        List<SimEvent> crowd = busy.run();
+        ViewState full = after(crowd, e -> e instanceof ThreadState t && t.state() == State.RUNNING
+                && t.thread().equals("T" + Runs.CPUS));
+        Explanation waits = Why.thread(full, "T" + (Runs.CPUS + 1));
+        assertEquals("thread.ready", waits.key(), "every processor busy");
+        contains(waits.text(EN), "is ready: it may run, but it waits for a free processor");
+        contains(waits.text(KO), "프로세서");
         Explanation counted = Why.thread(after(ev, stateOf("T3", State.READY, null).and(e -> e.tUs() == 10)), "T3");
         print(counted);
-        assertEquals("thread.ready.counted", counted.key());
+        assertEquals("thread.ready.cpuFree.counted", counted.key(), "T3 comes back with a processor free");
         contains(counted.text(EN), "For P it already counts as running (1 of 2)");
         contains(counted.text(KO), "실행 수 1/2");
     }

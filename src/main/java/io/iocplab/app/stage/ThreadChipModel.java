@@ -4,6 +4,7 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.ThreadState.Wait;
 import io.iocplab.timeline.PortView;
+import io.iocplab.timeline.ProcessorView;
 import io.iocplab.timeline.ThreadView;
 import io.iocplab.timeline.ViewState;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
 /**
  * One thread as its chip shows it: an icon and a colour per {@link Kind} (never the colour alone:
  * the state is also written out), the call it is in, and the packet in its hands.
+ *
+ * <p>A ready thread waits for a free processor, except for the instant between a processor coming
+ * free and the scheduler putting a ready thread on it: then it says a processor is free.
  *
  * <p>{@code overLimit} is true while the thread runs above its port's concurrency value because it
  * came back from a wait with the count already at the limit (its {@code comeback}).
@@ -55,7 +59,8 @@ public record ThreadChipModel(String name, Kind kind, String icon, String stateT
         Kind kind = kind(t);
         String state = switch (kind) {
             case RUNNING -> w.get("thread.running", t.cpu() == null ? "?" : t.cpu().toString());
-            case READY -> w.get("thread.ready");
+            case READY -> w.get(s != null && s.processors().stream().anyMatch(ProcessorView::idle)
+                    ? "thread.ready.cpuFree" : "thread.ready");
             case WAITING_PORT -> waitingOnPort(t, s, w);
             case WAITING_OTHER -> w.get(otherWaitKey(t.waitingOn()));
             case SUSPENDED -> w.get("thread.suspended");
