@@ -169,6 +169,28 @@ class LessonRunTest {
                 + step("end", null));
         assertEquals("no", r.answerOf(0).orElseThrow().correct(), "the next step is A's post: T1 still waits");
         assertEquals("yes", r.answerOf(1).orElseThrow().correct(), "T2's exit releases T1 before the end");
+
+        // the wait is named in words, never as a state name pasted in ("T1 is still waiting (port)")
+        Text no = r.answerOf(0).orElseThrow().explanation();
+        assertEquals("No: T1's wait on port P still goes on at 1.001 ms, when the lesson's next step comes.", no.en());
+        assertEquals("아니요. 레슨의 다음 단계인 1.001 ms에도 T1 스레드의 P 포트 대기는 계속됩니다.", no.ko());
+        Text yes = r.answerOf(1).orElseThrow().explanation();
+        assertTrue(yes.en().startsWith("Yes: T1's wait on port P ends at "), yes.en());
+        assertTrue(yes.ko().startsWith("예. T1 스레드의 P 포트 대기가 "), yes.ko());
+        for (Text t : List.of(no, yes)) {
+            assertFalse(t.en().contains("(port)") || t.ko().contains("(port)"), t.toString());
+        }
+    }
+
+    @Test
+    void aCueOnAWaitReadsAsWordsNotAsTheTracesStateNames() {
+        Text port = Words.cue(new Cue.ThreadIs("T1", ThreadState.State.WAITING, ThreadState.Wait.PORT, Pos.NONE));
+        assertEquals("when T1 starts its wait on a completion port", port.en());
+        assertEquals("T1의 상태가 완료 포트 대기 상태로 바뀔 때", port.ko());
+        assertEquals("when T2 starts its Sleep",
+                Words.cue(new Cue.ThreadIs("T2", ThreadState.State.WAITING, ThreadState.Wait.SLEEP, Pos.NONE)).en());
+        assertEquals("when T2 is running",
+                Words.cue(new Cue.ThreadIs("T2", ThreadState.State.RUNNING, null, Pos.NONE)).en());
     }
 
     @Test
