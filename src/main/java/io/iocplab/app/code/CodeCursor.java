@@ -21,8 +21,11 @@ import java.util.Map;
  *       gives no event when a running thread moves on without a call, so it stays on the last step its
  *       events name.</li>
  *   <li>{@code returned} is the row of the last {@code api.return}, and {@code result} what it
- *       returned, as C shows it: "→ TRUE  bytes=5 · key=12 · ov=&amp;A", "→ FALSE  GetLastError() =
+ *       returned, as C shows it: "→ TRUE  bytes=5, key=12, ov=&amp;A", "→ FALSE  GetLastError() =
  *       WAIT_TIMEOUT (258)", "→ SOCKET_ERROR  WSAGetLastError() = WSA_IO_PENDING (997) · pending".
+ *       An OVERLAPPED is named by its label, as the cards, the log and the "why?" panel name it
+ *       ({@code ov=&amp;recv:C2}, not a C identifier made of it), so one operation has one name on
+ *       every panel.
  *       {@code failed} marks a failure that is not a pending I/O.</li>
  * </ul>
  */
@@ -53,8 +56,9 @@ public record CodeCursor(int current, int returned, String result, boolean faile
         boolean wsa = api.startsWith("WSA") || "closesocket".equals(api);
         if (GQCS.equals(api)) {
             if (out.get("key") != null || out.get("overlapped") != null) {
+                Object ov = out.get("overlapped");
                 parts.add("bytes=" + out.get("bytes") + ", key=" + out.get("key") + ", ov="
-                        + CListingPointer.of((String) out.get("overlapped")));
+                        + (ov == null ? "NULL" : "&" + ov));
             }
         } else if (GQCS_EX.equals(api) && r.ok()) {
             if (out.get("entries") instanceof List<?> entries) {
@@ -87,12 +91,5 @@ public record CodeCursor(int current, int returned, String result, boolean faile
         }
         String head = "→ " + (value == null ? texts.get(CodeView.BUNDLE, "ret.returned") : value);
         return parts.isEmpty() ? head : head + "   " + String.join(" · ", parts);
-    }
-
-    /** An OVERLAPPED pointer as the code names it. */
-    private static final class CListingPointer {
-        static String of(String label) {
-            return label == null ? "NULL" : "&" + CListing.id(label);
-        }
     }
 }
