@@ -318,6 +318,23 @@ class LessonModeFxTest {
         assertFalse(fx(() -> subject(queueP)), "the list again: no lesson stop, no mark");
     }
 
+    @Test
+    void aChoiceShowsEveryUnderscoreOfTheErrorItNames(FxRobot robot) throws Exception {
+        // a button takes the first "_" of its text for a mnemonic and hides it: "WAITTIMEOUT" was shown
+        openLesson(robot, "05-get-queued-completion-status");
+        while (fx(() -> mode().walk().answer().isEmpty())) {
+            robot.interact(() -> mode().next());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : java.util.List.of("timeout", "abandoned")) {
+            Button b = button(robot, "#" + NarrationPanel.choiceNodeId(id));
+            String shown = fx(() -> b.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).reduce("", String::concat));
+            assertTrue(shown.replace("\n", " ").contains(id.equals("timeout") ? "(WAIT_TIMEOUT, 258)"
+                    : "(ERROR_ABANDONED_WAIT_0, 735)"), shown);
+        }
+    }
+
     private static boolean subject(Node n) {
         return n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("subject"));
     }
