@@ -264,7 +264,7 @@ class StageModelsTest {
         assertEquals("server :40211 ⇄ peer :53122", m.ports());
         // both counts are the peer's, and say so: beside "WSARecv ... done: 5 B" (the server's receive), the
         // "received 10 B" of "peer sent 15 B · received 10 B" read as the server's
-        assertEquals("peer: sent 15 B · received 10 B", m.bytes());
+        assertEquals("peer: sent 15 B · got 10 B", m.bytes());
         assertEquals("피어: 보냄 15 B · 받음 10 B", SocketCardModel.of(s, ko).bytes());
         assertEquals(List.of("WSARecv R1 [4|4|8] pending"), m.pending());
         assertEquals("WSARecv ov R0 done: 5 B", m.last());
