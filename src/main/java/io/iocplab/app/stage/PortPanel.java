@@ -35,6 +35,7 @@ final class PortPanel extends VBox {
     private final List<WaiterEntry> entries = new ArrayList<>();
     private final Label moreWaiters = new Label();
     private final Label noWaiters = new WrappingLabel();
+    private final VBox queueBox;
     private final VBox gaugeBox;
     private final VBox waitersBox;
     private PortCardModel model;
@@ -72,7 +73,11 @@ final class PortPanel extends VBox {
         HBox.setHgrow(gaugeBox, javafx.scene.layout.Priority.ALWAYS);
         HBox lower = new HBox(18, gaugeBox, waitersBox);
         lower.getStyleClass().add("port-lower");
-        getChildren().addAll(head, create, queueTitle, queue, lower);
+        // the queue with its title, as the gauge and the waiters have theirs: what a lesson stop marks
+        queueBox = new VBox(queueTitle, queue);
+        queueBox.spacingProperty().bind(spacingProperty());
+        queueBox.getStyleClass().add("queue-box");
+        getChildren().addAll(head, create, queueBox, lower);
     }
 
     String port() {
@@ -164,7 +169,7 @@ final class PortPanel extends VBox {
 
     /** Marks the queue, the gauge or the waiters of this port when a lesson stop is about them. */
     void markSubjects(List<Subject> subjects) {
-        Clicks.markSubject(queue, subjects.contains(new Subject.Queue(port)));
+        Clicks.markSubject(queueBox, subjects.contains(new Subject.Queue(port)));
         Clicks.markSubject(gaugeBox, subjects.contains(new Subject.Gauge(port)));
         Clicks.markSubject(waitersBox, subjects.contains(new Subject.Waiters(port)));
     }
@@ -172,7 +177,7 @@ final class PortPanel extends VBox {
     /** The part of the panel a subject names, or null when it is not this port's. */
     Node subjectNode(Subject s) {
         if (s instanceof Subject.Queue q && q.port().equals(port)) {
-            return queue;
+            return queueBox;
         }
         if (s instanceof Subject.Gauge g && g.port().equals(port)) {
             return gaugeBox;

@@ -297,13 +297,13 @@ class LessonModeFxTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         Node queueP = robot.lookup(".port-panel").match((Node n) -> robot.from(n).lookup(".port-title")
-                .queryAs(Label.class).getText().equals("Completion port P")).query().lookup(".queue");
-        assertTrue(fx(() -> inSight(queueP, ports)), "P's queue is in sight");
+                .queryAs(Label.class).getText().equals("Completion port P")).query().lookup(".queue-box");
+        assertTrue(fx(() -> inSight(queueP, ports)), "P's queue is in sight, with its title");
         assertTrue(fx(() -> subject(queueP)), "and marked");
         Node t1 = robot.lookup(".thread-chip").match((Node n) -> fx(() -> ((Label) n.lookup(".chip-head")).getText())
                 .contains("T1")).query();
         assertTrue(fx(() -> subject(t1)), "the question is about T1");
-        assertEquals(2, java.util.stream.Stream.of(".thread-chip", ".queue", ".gauge-box", ".waiters-box", ".socket-card")
+        assertEquals(2, java.util.stream.Stream.of(".thread-chip", ".queue-box", ".gauge-box", ".waiters-box", ".socket-card")
                 .mapToInt(q -> robot.lookup(q).match((Node n) -> fx(() -> subject(n))).queryAll().size()).sum(),
                 "nothing else is marked");
 
