@@ -95,7 +95,7 @@ public final class WhyModel {
         if (v == null) {
             return texts.get(BUNDLE, "why.socket.unknown", name);
         }
-        StringBuilder sb = new StringBuilder(texts.get(BUNDLE, "why.socket", name, String.valueOf(v.pending().size()),
+        StringBuilder sb = new StringBuilder(texts.get(BUNDLE, "why.socket", name, v.pending().size(),
                 String.valueOf(v.peerSent()), String.valueOf(v.peerReceived())));
         if (v.peerReset()) {
             sb.append(' ').append(texts.get(BUNDLE, "why.socket.reset"));

@@ -117,4 +117,20 @@ class WhyModelTest {
         assertEquals("There is no thread named W9 in this run.",
                 WhyModel.answer(zero, new Selection.Thread("W9"), english, eight).body(), "8 workers: no W9");
     }
+
+    @Test
+    void aSocketCountsItsPendingOperationsInGoodGrammar() {
+        io.iocplab.timeline.SocketView one = new io.iocplab.timeline.SocketView("S1", 40211, 53122, 5, 0, false, false,
+                false, List.of(new io.iocplab.timeline.PendingIo("WSARecv", "R1", List.of(8), "main", 0)), null);
+        io.iocplab.timeline.SocketView none = new io.iocplab.timeline.SocketView("S2", 40211, 53124, 0, 0, false,
+                false, false, List.of(), null);
+        ViewState s = new ViewState(1, 0, 2, java.util.Map.of(), java.util.Map.of(), java.util.Map.of("S1", one, "S2", none),
+                List.of(), null, null);
+        assertEquals("S1: 1 overlapped operation is pending. Its peer has sent 5 bytes and received 0 bytes.",
+                WhyModel.answer(s, new Selection.Socket("S1"), english, null).body());
+        assertTrue(WhyModel.answer(s, new Selection.Socket("S2"), english, null).body()
+                .startsWith("S2: no overlapped operation is pending."));
+        assertTrue(WhyModel.answer(s, new Selection.Socket("S1"), korean, null).body()
+                .startsWith("S1: 완료를 기다리는 overlapped 작업이 1개 있습니다."));
+    }
 }
