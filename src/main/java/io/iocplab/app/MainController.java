@@ -85,6 +85,8 @@ public final class MainController {
     private ShellLabels labels;
     private ScenarioTitle title;
     private CodeView code;
+    private StageView stage;
+    private WhyPanel why;
     private ParametersPanel parameters;
     private ControlBar controlBar;
     private NoticeBar notices;
@@ -111,10 +113,12 @@ public final class MainController {
         title = new ScenarioTitle(texts, player, scenarioTitle);
         code = new CodeView(playhead, texts);
         parameters = new ParametersPanel(texts, this::applyChange);
-        stageRegion.getChildren().setAll(new StageView(playhead, texts).node());
+        stage = new StageView(playhead, texts);
+        stageRegion.getChildren().setAll(stage.node());
         codeRegion.getChildren().setAll(code.node());
         historyRegion.getChildren().setAll(new HistoryView(playhead, texts).node());
-        whyRegion.getChildren().setAll(new WhyPanel(playhead, texts).node());
+        why = new WhyPanel(playhead, texts);
+        whyRegion.getChildren().setAll(why.node());
         parametersRegion.getChildren().setAll(parameters.node());
         lessons = new LessonMode(player, texts, lessonsButton, this::load, this::showSide, ProgressStore.standard());
         title.setLessonTitles(lessons::titleOf);
@@ -189,9 +193,12 @@ public final class MainController {
         }
         Scenario s = session.scenario();
         code.setScenario(s);
+        stage.setScenario(s);
+        why.setScenario(s);
         if (session != restarting) {
             playhead.selectionProperty().set(null);
             parameters.setScenario(s);
+            title.setOpened(s);
         }
         restarting = null;
         title.refresh();

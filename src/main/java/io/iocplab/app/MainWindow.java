@@ -4,6 +4,7 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
+import io.iocplab.sim.EchoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,14 +85,23 @@ public final class MainWindow {
     }
 
     /**
-     * The name a run goes by on screen: the welcome scenario's title in the window's language (also for
-     * a restart of it with other settings), else the scenario's own title, else its file name.
+     * The name a run goes by on screen: the welcome scenario's title in the window's language, with the
+     * workers, clients and concurrency value of the run itself (so a restart of it with other settings
+     * is named by its own numbers), else the scenario's own title, else its file name.
      */
     public static String titleOf(Texts texts, String runName, Scenario scenario) {
-        if (WELCOME_NAME.equals(runName) && Objects.equals(WelcomeTitle.TITLE, scenario.title())) {
-            return texts.get(MainController.BUNDLE, "welcome.title");
+        if (isWelcome(runName, scenario)) {
+            EchoServer echo = scenario.echo();
+            return texts.get(MainController.BUNDLE, "welcome.title", echo.workers(), echo.clients(),
+                    scenario.ports().get(echo.port()));
         }
         return scenario.title() != null ? scenario.title() : runName;
+    }
+
+    /** Whether a run is of the welcome scenario (as it opens, or restarted with other settings). */
+    static boolean isWelcome(String runName, Scenario scenario) {
+        return WELCOME_NAME.equals(runName) && Objects.equals(WelcomeTitle.TITLE, scenario.title())
+                && scenario.echo() != null;
     }
 
     /** The welcome scenario's own (English) title, read once, when first asked for. */

@@ -3,6 +3,7 @@ package io.iocplab.app;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
+import io.iocplab.scenario.Scenario;
 import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -11,6 +12,10 @@ import javafx.stage.Stage;
  * The name of the run shown, in the toolbar and in the window's title: the scenario's title, or its
  * file name when it has none. The welcome scenario (and a restart of it with other settings), and
  * the run of an open lesson, are named in the window's language.
+ *
+ * <p>A title names the file as it was opened, and may state its numbers ("3 workers"). So a run
+ * restarted with other settings ("Change and see") says so after the title, unless the title is the
+ * welcome run's, which is written with the run's own numbers.
  */
 final class ScenarioTitle {
     private final Texts texts;
@@ -18,6 +23,7 @@ final class ScenarioTitle {
     private final Label label;
     private Stage window;
     private Function<RunSession, String> lessonTitle = session -> null;
+    private Scenario opened;
 
     ScenarioTitle(Texts texts, PlayerModel player, Label label) {
         this.texts = texts;
@@ -34,6 +40,11 @@ final class ScenarioTitle {
         this.lessonTitle = lessonTitle;
     }
 
+    /** The scenario as it was opened (or loaded), before any change of its settings. */
+    void setOpened(Scenario scenario) {
+        this.opened = scenario;
+    }
+
     /** Shows the name of the run shown now, in the language now chosen. */
     void refresh() {
         RunSession session = player.session();
@@ -41,6 +52,10 @@ final class ScenarioTitle {
         String name = session == null ? null
                 : lesson != null ? lesson
                 : MainWindow.titleOf(texts, session.name(), session.scenario());
+        if (lesson == null && session != null && opened != null && !opened.equals(session.scenario())
+                && !MainWindow.isWelcome(session.name(), session.scenario())) {
+            name = texts.get(MainController.BUNDLE, "title.changed", name);
+        }
         label.setText(name == null ? "" : name);
         if (window != null) {
             window.setTitle(name == null ? texts.get(MainController.BUNDLE, "window.title")

@@ -56,6 +56,19 @@ final class RunEvents {
         return null;
     }
 
+    /**
+     * The port whose waiters list {@code thread} in the latest port.state at or before event {@code index}
+     * that lists it, or null.
+     */
+    static String portWaitedOnBy(List<SimEvent> events, String thread, int index) {
+        for (int i = Math.min(index, events.size() - 1); i >= 0; i--) {
+            if (events.get(i) instanceof PortState p && p.waiters().contains(thread)) {
+                return p.port();
+            }
+        }
+        return null;
+    }
+
     /** The latest state of a port at or before event {@code index}, or null before its first. */
     static PortState lastPort(List<SimEvent> events, String port, int index) {
         for (int i = Math.min(index, events.size() - 1); i >= 0; i--) {

@@ -44,8 +44,7 @@ final class ThreadAnswers {
         }
         List<Choice> choices = List.of(new Choice("yes", new Text("Yes, it wakes up", "예, 깨어납니다")),
                 new Choice("no", new Text("No, it keeps waiting", "아니요, 계속 기다립니다")));
-        String wait = before.waitingOn() == null ? "" : " (" + before.waitingOn().json() + ")";
-        String kwait = before.waitingOn() == null ? "" : "(" + before.waitingOn().json() + ")";
+        Text wait = Words.waitOf(before.waitingOn(), RunEvents.portWaitedOnBy(events, thread, point), before.call());
         for (int i = point + 1; i <= next && i < events.size(); i++) {
             if (events.get(i) instanceof ThreadState t && t.thread().equals(thread)
                     && t.state() != ThreadState.State.WAITING) {
@@ -56,17 +55,22 @@ final class ThreadAnswers {
                         break;
                     }
                 }
-                Text ex = new Text("Yes: " + thread + " leaves its wait" + wait + " at " + Words.ms(t.tUs())
+                Text ex = new Text("Yes: " + thread + "'s " + wait.en() + " ends at " + Words.ms(t.tUs())
                         + (how.en().isEmpty() ? "." : "; " + how.en() + "."),
-                        "예. " + thread + "의 대기" + kwait + "가 " + Words.ms(t.tUs()) + "에 끝납니다"
+                        "예. " + thread + " 스레드의 " + wait.ko() + "가 " + Words.ms(t.tUs()) + "에 끝납니다"
                                 + (how.ko().isEmpty() ? "." : ". " + how.ko() + "."));
                 return Computed.of(new Answer(Prediction.Kind.WAKES, thread, choices, "yes", i, ex));
             }
         }
-        Text ex = new Text("No: " + thread + " is still waiting" + wait + " at the next step.",
-                "아니요. 다음 단계에서도 " + thread + "의 대기" + kwait + "는 계속됩니다.");
-        return Computed.of(new Answer(Prediction.Kind.WAKES, thread, choices, "no", Math.min(next,
-                events.size() - 1), ex));
+        int decided = Math.min(next, events.size() - 1);
+        Text ex = decided == events.size() - 1
+                ? new Text("No: " + thread + "'s " + wait.en() + " lasts to the end of the run.",
+                        "아니요. " + thread + " 스레드의 " + wait.ko() + "는 실행이 끝날 때까지 계속됩니다.")
+                : new Text("No: " + thread + "'s " + wait.en() + " still goes on at "
+                        + Words.ms(events.get(decided).tUs()) + ", when the lesson's next step comes.",
+                        "아니요. 레슨의 다음 단계인 " + Words.ms(events.get(decided).tUs()) + "에도 " + thread
+                                + " 스레드의 " + wait.ko() + "는 계속됩니다.");
+        return Computed.of(new Answer(Prediction.Kind.WAKES, thread, choices, "no", decided, ex));
     }
 
     Computed returns(String thread, int point, String at) {

@@ -4,6 +4,7 @@ import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.ThreadState;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,7 @@ final class Words {
 
     static Text cue(Cue c) {
         if (c instanceof Cue.Start) {
-            return new Text("at the start, before any thread runs", "시작 시점, 아직 어떤 스레드도 실행되기 전");
+            return new Text("at the start, before any thread has made a call", "시작 시점, 아직 어떤 스레드도 호출하기 전");
         }
         if (c instanceof Cue.End) {
             return new Text("at the end of the run", "실행이 모두 끝난 시점");
@@ -51,14 +52,20 @@ final class Words {
             return new Text("when " + en, ko);
         }
         if (c instanceof Cue.ThreadIs t) {
-            String state = t.state().json() + (t.waitOn() == null ? "" : " (" + t.waitOn().json() + ")");
+            Text wait = t.waitOn() == null ? null : waitOf(t.waitOn(), null, null);
+            String state = switch (t.state()) {
+                case RUNNING -> "is running";
+                case READY -> "is ready";
+                case WAITING -> wait == null ? "starts waiting" : "starts its " + wait.en();
+                case EXITED -> "has exited";
+            };
             String kstate = switch (t.state()) {
                 case RUNNING -> "실행 중";
                 case READY -> "준비(ready)";
-                case WAITING -> "대기";
+                case WAITING -> wait == null ? "대기" : wait.ko();
                 case EXITED -> "종료";
-            } + (t.waitOn() == null ? "" : "(" + t.waitOn().json() + ")");
-            return new Text("when " + t.thread() + " is " + state, t.thread() + "의 상태가 " + kstate + " 상태로 바뀔 때");
+            };
+            return new Text("when " + t.thread() + " " + state, t.thread() + "의 상태가 " + kstate + " 상태로 바뀔 때");
         }
         if (c instanceof Cue.PortCount p) {
             java.util.List<String> en = new java.util.ArrayList<>();
@@ -93,6 +100,29 @@ final class Words {
             return new Text("when " + sock + " does " + p.action(), ksock + "에서 " + p.action() + " 동작이 일어날 때");
         }
         throw new IllegalArgumentException(c.toString());
+    }
+
+    /**
+     * What a thread waits on, as a noun in words rather than the trace's state name: "wait on port P",
+     * "Sleep", "blocking call (recv)"; in Korean "P 포트 대기", "Sleep 대기" (every Korean form ends in 대기,
+     * so the particle after it is always the same).
+     *
+     * @param port the port it waits on (for a wait on a port), or null when not known
+     * @param call the call it waits in, or null
+     */
+    static Text waitOf(ThreadState.Wait wait, String port, Api call) {
+        if (wait == null) {
+            return new Text("wait", "대기");
+        }
+        String in = call == null ? "" : " (" + call.name() + ")";
+        return switch (wait) {
+            case PORT -> port == null ? new Text("wait on a completion port", "완료 포트 대기")
+                    : new Text("wait on port " + port, port + " 포트 대기");
+            case SLEEP -> new Text("Sleep", "Sleep 대기");
+            case SUSPENDED -> new Text("suspension (SuspendThread)", "일시 중단(SuspendThread) 대기");
+            case IO -> new Text("blocking call" + in, "블로킹 호출" + in + " 대기");
+            case EVENT -> new Text("wait for an event" + in, "이벤트" + in + " 대기");
+        };
     }
 
     /** The sentence with its first letter a capital ("at 5.050 ms" as "At 5.050 ms"). */
@@ -140,9 +170,10 @@ final class Words {
         };
     }
 
+    /** ("때문에" whatever the cause ends in: "로" after "Sleep" or "전환" would need "으로".) */
     private static Text freed(String en, String ko) {
         return new Text(en + ", which lowered the running count, so the port released the most recent waiter "
-                + "with the queued packet", ko + "로 실행 중 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 "
+                + "with the queued packet", ko + " 때문에 실행 중 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 "
                 + "대기 스레드에게 넘겼습니다");
     }
 }

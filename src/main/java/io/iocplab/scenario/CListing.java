@@ -329,7 +329,7 @@ public final class CListing {
 
     private static void lowBit(Writer w, Step.OverlappedArg ov, int indent) {
         if (ov != null && ov.hEventLowBit()) {
-            w.add(indent, id(ov.label()) + ".hEvent = (HANDLE)((ULONG_PTR)hEvent | 1);", -1, "note.lowBit", null);
+            w.add(indent, id(ov.label()) + ".hEvent = (HANDLE)((ULONG_PTR)hEvt | 1);", -1, "note.lowBit", null);
         }
     }
 

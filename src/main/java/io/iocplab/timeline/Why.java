@@ -90,10 +90,11 @@ public final class Why {
     }
 
     private static Explanation ready(ViewState s, ThreadView t) {
-        Explanation over = overshoot(s, t);
+        Explanation over = overshoot(s, t, "thread.overshoot.ready");
         if (over != null) {
             return over;
         }
+        // at a stop a ready thread waits for a processor: none is idle (the scheduler dispatches in the same moment)
         PortView p = s.portOf(t.name());
         if (p != null && !p.closed()) {
             return Explanation.of("thread.ready.counted", t.name(), p.name(), p.running(), p.concurrency());
@@ -102,7 +103,7 @@ public final class Why {
     }
 
     private static Explanation running(ViewState s, ThreadView t) {
-        Explanation over = overshoot(s, t);
+        Explanation over = overshoot(s, t, "thread.overshoot");
         if (over != null) {
             return over;
         }
@@ -157,8 +158,11 @@ public final class Why {
         return r instanceof CallResult.Dequeued d ? d.port() : ((CallResult.DequeuedEx) r).port();
     }
 
-    /** A thread over the limit: it came back from a wait while its port's count was at the value. */
-    private static Explanation overshoot(ViewState s, ThreadView t) {
+    /**
+     * A thread over the limit: it came back from a wait while its port's count was at the value ({@code key}
+     * says it of a running thread, or of a ready one, which also waits for a processor).
+     */
+    private static Explanation overshoot(ViewState s, ThreadView t, String key) {
         Comeback cb = t.comeback();
         if (cb == null) {
             return null;
@@ -167,7 +171,7 @@ public final class Why {
         if (p == null || p.closed() || p.overshoot() == 0 || !p.associated().contains(t.name())) {
             return null;
         }
-        return Explanation.of("thread.overshoot", t.name(), p.name(), p.running(), p.concurrency(), waitName(cb.from()),
+        return Explanation.of(key, t.name(), p.name(), p.running(), p.concurrency(), waitName(cb.from()),
                 cb.runningBefore());
     }
 
@@ -252,9 +256,11 @@ public final class Why {
             return Explanation.of("gauge.atLimit", p.running(), p.concurrency(), port);
         }
         if (p.nextWaiter() != null) {
-            return Explanation.of("gauge.below.waiter", p.running(), p.concurrency(), p.nextWaiter(), port);
+            return Explanation.of(p.depth() == 0 ? "gauge.below.waiter" : "gauge.below.moment", p.running(),
+                    p.concurrency(), p.nextWaiter(), port);
         }
-        return Explanation.of("gauge.below", p.running(), p.concurrency(), port);
+        return Explanation.of(p.depth() == 0 ? "gauge.below.empty" : "gauge.below", p.running(), p.concurrency(),
+                port);
     }
 
     /** The latest thread that came back over the limit and still counts on the port. */

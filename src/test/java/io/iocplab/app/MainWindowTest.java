@@ -247,6 +247,50 @@ class MainWindowTest {
         assertTrue(notice.isVisible() && robot.lookup("#noticeBox").query().isVisible());
     }
 
+    @Test
+    void aRunRestartedWithOtherSettingsIsNotNamedByTheOldNumbers(FxRobot robot) throws Exception {
+        // the welcome run's title states its numbers: after Apply it states the new ones
+        robot.interact(() -> controller.loadWelcome());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> MainWindow.WELCOME_NAME.equals(controller.player().session().name())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> window.stage().getTitle()).contains("3 workers, 4 clients, concurrency 2"));
+        RunSession welcome = fx(() -> controller.player().session());
+        setKnob(robot, "param-echo-workers", 8);
+        setKnob(robot, "param-echo-clients", 16);
+        robot.clickOn("#parameters-apply");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> controller.player().session() != welcome));
+        WaitForAsyncUtils.waitForFxEvents();
+        String title = fx(() -> window.stage().getTitle());
+        assertEquals("IOCP Lab · Welcome: an echo server, 8 workers, 16 clients, concurrency 2", title);
+        assertEquals("Welcome: an echo server, 8 workers, 16 clients, concurrency 2",
+                robot.lookup("#scenarioTitle").queryAs(Label.class).getText());
+        robot.clickOn("#koreanButton");
+        assertEquals("IOCP Lab · 환영합니다: 에코 서버, 워커 스레드 8개, 클라이언트 16개, 동시 실행 값 2",
+                fx(() -> window.stage().getTitle()));
+        robot.clickOn("#englishButton");
+
+        // a file's own title is the file's: a run with other settings says it was changed
+        robot.interact(() -> controller.load("workers.yaml", TestScenarios.workers(2)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> "workers.yaml".equals(controller.player().session().name())));
+        WaitForAsyncUtils.waitForFxEvents();
+        RunSession file = fx(() -> controller.player().session());
+        assertEquals("six packets, three workers", robot.lookup("#scenarioTitle").queryAs(Label.class).getText());
+        setKnob(robot, "param-port-P", 1);
+        robot.clickOn("#parameters-apply");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> controller.player().session() != file));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("six packets, three workers (settings changed in Change and see)",
+                robot.lookup("#scenarioTitle").queryAs(Label.class).getText());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void setKnob(FxRobot robot, String id, double value) {
+        robot.interact(() -> robot.lookup((Node n) -> id.equals(n.getId()))
+                .queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(value));
+    }
+
     private static List<String> gaugeLimits(FxRobot robot) {
         return robot.lookup(".gauge-limit-text").queryAllAs(Label.class).stream().map(Label::getText).toList();
     }

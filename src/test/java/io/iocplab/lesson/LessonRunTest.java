@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.kernel.Release;
 import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.Problem;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.Out;
+import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
@@ -170,6 +173,41 @@ class LessonRunTest {
                 + step("end", null));
         assertEquals("no", r.answerOf(0).orElseThrow().correct(), "the next step is A's post: T1 still waits");
         assertEquals("yes", r.answerOf(1).orElseThrow().correct(), "T2's exit releases T1 before the end");
+
+        // the wait is named in words, never as a state name pasted in ("T1 is still waiting (port)")
+        Text no = r.answerOf(0).orElseThrow().explanation();
+        assertEquals("No: T1's wait on port P still goes on at 1.001 ms, when the lesson's next step comes.", no.en());
+        assertEquals("아니요. 레슨의 다음 단계인 1.001 ms에도 T1 스레드의 P 포트 대기는 계속됩니다.", no.ko());
+        Text yes = r.answerOf(1).orElseThrow().explanation();
+        assertTrue(yes.en().startsWith("Yes: T1's wait on port P ends at "), yes.en());
+        assertTrue(yes.ko().startsWith("예. T1 스레드의 P 포트 대기가 "), yes.ko());
+        for (Text t : List.of(no, yes)) {
+            assertFalse(t.en().contains("(port)") || t.ko().contains("(port)"), t.toString());
+        }
+    }
+
+    @Test
+    void aCueOnAWaitReadsAsWordsNotAsTheTracesStateNames() {
+        Text port = Words.cue(new Cue.ThreadIs("T1", ThreadState.State.WAITING, ThreadState.Wait.PORT, Pos.NONE));
+        assertEquals("when T1 starts its wait on a completion port", port.en());
+        assertEquals("T1의 상태가 완료 포트 대기 상태로 바뀔 때", port.ko());
+        assertEquals("when T2 starts its Sleep",
+                Words.cue(new Cue.ThreadIs("T2", ThreadState.State.WAITING, ThreadState.Wait.SLEEP, Pos.NONE)).en());
+        assertEquals("when T2 is running",
+                Words.cue(new Cue.ThreadIs("T2", ThreadState.State.RUNNING, null, Pos.NONE)).en());
+    }
+
+    @Test
+    void aReleaseByAnotherThreadsWaitReadsInGoodKorean() {
+        // "W8의 Sleep로": 로 after a word that ends in a consonant is wrong; 때문에 fits every cause
+        for (Release.Cause cause : List.of(Release.Cause.SLEPT, Release.Cause.SUSPENDED, Release.Cause.BLOCKED_IN_IO,
+                Release.Cause.EXITED, Release.Cause.SWITCHED_PORT)) {
+            Text t = Words.release(new CallResult.Dequeued("P", new PacketView(1, 1, "A", 0), cause, "W8"));
+            assertTrue(t.ko().startsWith("W8의 ") && t.ko().contains(" 때문에 실행 중 스레드 수가 줄어서"), t.ko());
+        }
+        assertEquals("W8의 Sleep 때문에 실행 중 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 대기 스레드에게 "
+                + "넘겼습니다", Words.release(new CallResult.Dequeued("P", new PacketView(1, 1, "A", 0), Release.Cause.SLEPT,
+                "W8")).ko());
     }
 
     @Test

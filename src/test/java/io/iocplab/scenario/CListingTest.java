@@ -127,7 +127,8 @@ class CListingTest {
         assertEquals(-1, l.lines().get(recv - 1).step());
         int send = l.lineOf(1);
         assertEquals("WSASend(S1, bufs2, 1, &n, 0, &W, NULL);", code.get(send));
-        assertEquals("W.hEvent = (HANDLE)((ULONG_PTR)hEvent | 1);", code.get(send - 1));
+        // the event handle is hEvt, as lesson 13 and the documentation write it: not the field's own name
+        assertEquals("W.hEvent = (HANDLE)((ULONG_PTR)hEvt | 1);", code.get(send - 1));
         assertEquals("WSABUF bufs2[1] = {{5, \"hello\"}};", code.get(send - 2));
         assertEquals("WSARecv(S2, bufs3, 1, &n, &flags, NULL, NULL);", code.get(l.lineOf(2)));
         assertEquals("note.blocking", l.lines().get(l.lineOf(2)).note());

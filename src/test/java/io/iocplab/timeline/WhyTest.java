@@ -218,6 +218,26 @@ class WhyTest {
     }
 
     @Test
+    @DisplayName("Over the limit and ready: S7 with every other processor busy, T2 comes back and waits for one")
+    void overshootReadyThread() {
+        Runs.Run r = new Runs.Run().port("P", 1)
+                .thread("T1", gqcs("P"), compute(1_000))
+                .thread("T2", gqcs("P"), sleep(100), compute(10))
+                .thread("M", compute(10), post("P", "A"), post("P", "B"));
+        for (int i = 1; i < Runs.CPUS; i++) {
+            r.thread("B" + i, compute(5_000));                   // the other processors stay busy
+        }
+        ViewState s = after(r.run(), stateOf("T2", State.READY, null).and(e -> e.tUs() > 100));
+        Explanation e = Why.thread(s, "T2");
+        print(e);
+        // asked "why is T2 ready but not running?", the answer says both: it waits for a processor, and counts
+        assertEquals("thread.overshoot.ready", e.key());
+        contains(e.text(EN), "T2 is ready: it waits for a free processor, and on P it already counts as running, "
+                + "over the limit: it came back from Sleep while the running count was already 1 of 1");
+        contains(e.text(KO), "T2 스레드는 준비(ready) 상태로 비어 있는 프로세서를 기다리고 있지만", "2/1");
+    }
+
+    @Test
     @DisplayName("Ready: waiting for a processor, and already counted on its port")
     void ready() {
         // one processor: T1 runs first and waits on P while M is ready; M's post hands A to T1, which must
@@ -232,7 +252,7 @@ class WhyTest {
         contains(first.text(KO), "M 스레드는 준비(ready) 상태", "프로세서");
         Explanation counted = Why.thread(after(ev, e -> e instanceof io.iocplab.sim.event.PortDequeue), "T1");
         print(counted);
-        assertEquals("thread.ready.counted", counted.key());
+        assertEquals("thread.ready.counted", counted.key(), "T1 waits for the processor M holds");
         contains(counted.text(EN), "For P it already counts as running (1 of 2)");
         contains(counted.text(KO), "실행 수 1/2");
     }
@@ -322,9 +342,13 @@ class WhyTest {
         assertEquals("gauge.below.waiter", below.key());
         contains(below.text(EN), "1 of 2: below the limit", "straight to T2");
         contains(below.text(KO), "1/2: 아직 한도보다 적습니다", "T2 스레드");
+        // nothing queued and nobody waiting: a thread that calls now does not "take a queued packet at once"
         Explanation idle = Why.gauge(at(ev, 1), "P");
-        assertEquals("gauge.below", idle.key());
-        contains(idle.text(EN), "0 of 2: below the limit");
+        assertEquals("gauge.below.empty", idle.key());
+        contains(idle.text(EN), "0 of 2: below the limit, but no thread is waiting and no packet is queued",
+                "waits in the queue until a thread calls GetQueuedCompletionStatus");
+        assertFalse(idle.text(EN).contains("takes a queued packet"), idle.text(EN));
+        contains(idle.text(KO), "0/2: 아직 한도보다 적지만, 기다리는 스레드도 큐에 있는 패킷도 없습니다");
     }
 
     @Test

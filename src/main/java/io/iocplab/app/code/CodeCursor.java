@@ -23,8 +23,11 @@ import java.util.List;
  *       gives no event when a running thread moves on without a call, so it stays on the last step its
  *       events name.</li>
  *   <li>{@code returned} is the row of the last {@code api.return}, and {@code result} what it
- *       returned, as C shows it: "→ TRUE  bytes=5 · key=12 · ov=&amp;A", "→ FALSE  GetLastError() =
+ *       returned, as C shows it: "→ TRUE  bytes=5, key=12, ov=&amp;A", "→ FALSE  GetLastError() =
  *       WAIT_TIMEOUT (258)", "→ SOCKET_ERROR  WSAGetLastError() = WSA_IO_PENDING (997) · pending".
+ *       An OVERLAPPED is named by its label, as the cards, the log and the "why?" panel name it
+ *       ({@code ov=&amp;recv:C2}, not a C identifier made of it), so one operation has one name on
+ *       every panel.
  *       {@code failed} marks a failure that is not a pending I/O.</li>
  * </ul>
  */
@@ -50,7 +53,7 @@ public record CodeCursor(int current, int returned, String result, boolean faile
         CallResult out = r.result();
         if (out instanceof CallResult.Dequeued d && d.packet() != null) {
             PacketView p = d.packet();
-            parts.add("bytes=" + p.bytes() + ", key=" + p.key() + ", ov=" + CListing.pointer(p.overlapped()));
+            parts.add("bytes=" + p.bytes() + ", key=" + p.key() + ", ov=" + (p.overlapped() == null ? "NULL" : "&" + p.overlapped()));
         } else if (out instanceof CallResult.DequeuedEx d && r.ok()) {
             List<String> labels = new ArrayList<>();
             for (PacketView p : d.entries()) {

@@ -83,6 +83,8 @@ public final class CompareController {
     private SetupBar setupBar;
     private PlayheadBar playheadBar;
     private CompareSetup shown;
+    private StageView viewA;
+    private StageView viewB;
     private Stage window;
     private FrameClock frames;
 
@@ -94,8 +96,10 @@ public final class CompareController {
 
     @FXML
     private void initialize() {
-        stageA.getChildren().setAll(new FitPane(new StageView(playheadA, texts).node()));
-        stageB.getChildren().setAll(new FitPane(new StageView(playheadB, texts).node()));
+        viewA = new StageView(playheadA, texts);
+        viewB = new StageView(playheadB, texts);
+        stageA.getChildren().setAll(new FitPane(viewA.node()));
+        stageB.getChildren().setAll(new FitPane(viewB.node()));
         table = new ComparisonTable(comparisonGrid, texts);
 
         setupBar = new SetupBar(texts, scenario, knobChoice, valueA, sleepA, valueB, sleepB,
@@ -158,6 +162,8 @@ public final class CompareController {
         }
         setupMessage.setText("");
         shown = setup;
+        viewA.setScenario(configurations.get(0).scenario());
+        viewB.setScenario(configurations.get(1).scenario());
         player.open(configurations, runName);
         refreshHeaders();
         refreshComparison();

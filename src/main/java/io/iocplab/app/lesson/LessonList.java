@@ -80,6 +80,7 @@ public final class LessonList {
         Label number = new Label(lesson.number());
         number.getStyleClass().add("lesson-number");
         Button open = new Button(lesson.title().get(lang), number);
+        open.setMnemonicParsing(false);                 // a title may name FILE_SKIP_...: every underscore shows
         open.setId("lesson-open-" + lesson.id());
         open.getStyleClass().add("lesson-open");
         open.setWrapText(true);

@@ -9,6 +9,7 @@ import io.iocplab.lesson.Lesson;
 import io.iocplab.lesson.LessonRun;
 import io.iocplab.scenario.Scenario;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -33,8 +34,9 @@ import javafx.scene.layout.StackPane;
  *       those events ({@link LessonRun#of}), so every step's point indexes the timeline on the stage.
  *       The JavaFX thread never waits: it shows "preparing" until the result is handed back.</li>
  *   <li>Each step moves the playhead to the state after its point ({@link LessonWalk#playheadStep()}),
- *       selects the thread whose code the step highlights (the code view follows the selection), and
- *       saves how far the student got. Continue needs an answer when the step asks a question; no skip.</li>
+ *       selects the thread whose code the step highlights (the code view follows the selection), gives
+ *       the stage what the step is about to bring into sight and mark ({@link StepSubjects}), and saves
+ *       how far the student got. Continue needs an answer when the step asks a question; no skip.</li>
  *   <li>The transport stays free: the student may play or scrub around a step; Continue and Back go to
  *       the steps' points. Opening another scenario (Open, drop) leaves lesson mode.</li>
  *   <li>The narration follows the window's language at once.</li>
@@ -141,6 +143,7 @@ public final class LessonMode implements NarrationPanel.Actions {
     }
 
     private void quit() {
+        player.playhead().subjectsProperty().set(List.of());
         active = false;
         ticket++;
         lesson = null;
@@ -156,6 +159,7 @@ public final class LessonMode implements NarrationPanel.Actions {
     public void list() {
         ticket++;
         walk = null;
+        player.playhead().subjectsProperty().set(List.of());
         lesson = null;
         column.getChildren().setAll(list.node());
         if (course != null) {
@@ -234,6 +238,7 @@ public final class LessonMode implements NarrationPanel.Actions {
         if (focus != null) {
             player.playhead().selectionProperty().set(new Selection.Thread(focus.thread()));
         }
+        player.playhead().subjectsProperty().set(StepSubjects.of(walk.current()));
         narration.show(walk);
         progress.reached(walk.run().lesson().id(), walk.step());
     }

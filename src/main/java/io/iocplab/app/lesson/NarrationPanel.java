@@ -154,6 +154,7 @@ public final class NarrationPanel {
         choices.getChildren().clear();
         for (Choice c : answer.choices()) {
             Button b = new Button(c.label().get(lang));
+            b.setMnemonicParsing(false);                // "WAIT_TIMEOUT" shows its underscore: no mnemonic here
             b.setId(choiceNodeId(c.id()));
             b.getStyleClass().add("predict-choice");
             b.setWrapText(true);                        // a long label (a sweep's configuration) wraps in the column

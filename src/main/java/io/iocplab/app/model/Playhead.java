@@ -2,6 +2,7 @@ package io.iocplab.app.model;
 
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,8 +10,8 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * What every view draws from: the run's timeline and the view-state at the playhead, plus the
- * state just before it (so a view can animate what moved). Lives on the JavaFX thread; the views
- * never ask the engine anything.
+ * state just before it (so a view can animate what moved), what the user selected and what the lesson
+ * stop shown is about. Lives on the JavaFX thread; the views never ask the engine anything.
  *
  * <p>Invariants: the playhead is always at a stop ({@link Timeline#stopFor}): the end of a moment,
  * where every panel shows the same whole machine, never between two events of one moment (step 0
@@ -23,6 +24,7 @@ public final class Playhead {
     private final ReadOnlyObjectWrapper<ViewState> state = new ReadOnlyObjectWrapper<>();
     private ViewState previous;
     private final ObjectProperty<Selection> selection = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<Subject>> subjects = new SimpleObjectProperty<>(List.of());
 
     public ReadOnlyObjectProperty<Timeline> timelineProperty() {
         return timeline.getReadOnlyProperty();
@@ -34,6 +36,11 @@ public final class Playhead {
 
     public ObjectProperty<Selection> selectionProperty() {
         return selection;
+    }
+
+    /** What the lesson stop shown is about (empty outside a lesson): the stage brings it into view. */
+    public ObjectProperty<List<Subject>> subjectsProperty() {
+        return subjects;
     }
 
     public Timeline timeline() {

@@ -2,9 +2,12 @@ package io.iocplab.app.side;
 
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
+import io.iocplab.scenario.CListing;
+import io.iocplab.scenario.Scenario;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
+import io.iocplab.timeline.Explanation;
 import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.SocketView;
 import io.iocplab.timeline.ThreadView;
@@ -16,8 +19,10 @@ import io.iocplab.timeline.Why;
  * and asks the question, and the answer of {@link Why} in the current language. No JavaFX nodes:
  * tested without a toolkit.
  *
- * <p>Rules: the answer is drawn from the {@link ViewState} alone. With nothing selected (or no run
- * yet) it is the hint to click something. A thread, a queued packet and a port's gauge get
+ * <p>Rules: the answer is drawn from the {@link ViewState}, and from the run's scenario for one thing
+ * only: a thread the scenario declares that has no event yet (at step 0, say) has not started yet,
+ * as the code view says too, rather than being "no thread of this run". With nothing selected (or no
+ * run yet) it is the hint to click something. A thread, a queued packet and a port's gauge get
  * {@link Why#thread}, {@link Why#packet} and {@link Why#gauge}; a socket gets a plain description of
  * its pending operations and bytes.
  */
@@ -31,13 +36,19 @@ public final class WhyModel {
      */
     public record Answer(String title, String body, boolean hint) {}
 
-    public static Answer answer(ViewState s, Selection selection, Texts texts) {
+    /**
+     * @param scenario the scenario of the run, or null when it is not known
+     */
+    public static Answer answer(ViewState s, Selection selection, Texts texts, Scenario scenario) {
         if (selection == null || s == null) {
             return new Answer(texts.get(BUNDLE, "why.title"), texts.get(BUNDLE, "why.hint"), true);
         }
         var locale = texts.locale();
         if (selection instanceof Selection.Thread t) {
-            return new Answer(threadTitle(s, t.name(), texts), Why.thread(s, t.name()).text(locale), false);
+            Explanation why = s.thread(t.name()) == null && scenario != null && CListing.of(scenario, t.name()) != null
+                    ? Explanation.of("thread.notStarted", t.name())
+                    : Why.thread(s, t.name());
+            return new Answer(threadTitle(s, t.name(), texts), why.text(locale), false);
         }
         if (selection instanceof Selection.Packet p) {
             return new Answer(packetTitle(s, p, texts), Why.packet(s, p.port(), p.index()).text(locale), false);
@@ -84,7 +95,7 @@ public final class WhyModel {
         if (v == null) {
             return texts.get(BUNDLE, "why.socket.unknown", name);
         }
-        StringBuilder sb = new StringBuilder(texts.get(BUNDLE, "why.socket", name, String.valueOf(v.pending().size()),
+        StringBuilder sb = new StringBuilder(texts.get(BUNDLE, "why.socket", name, v.pending().size(),
                 String.valueOf(v.peerSent()), String.valueOf(v.peerReceived())));
         if (v.peerReset()) {
             sb.append(' ').append(texts.get(BUNDLE, "why.socket.reset"));

@@ -2,6 +2,7 @@ package io.iocplab.app.side;
 
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
+import io.iocplab.scenario.Scenario;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -19,6 +20,7 @@ public final class WhyPanel {
     private final Label title = new Label();
     private final Label body = new Label();
     private Boolean hint;
+    private Scenario scenario;
 
     public WhyPanel(Playhead playhead, Texts texts) {
         this.playhead = playhead;
@@ -47,8 +49,14 @@ public final class WhyPanel {
         return root;
     }
 
+    /** The scenario of the run shown (null: none known): it says which threads are still to start. */
+    public void setScenario(Scenario scenario) {
+        this.scenario = scenario;
+        refresh();
+    }
+
     private void refresh() {
-        WhyModel.Answer a = WhyModel.answer(playhead.state(), playhead.selectionProperty().get(), texts);
+        WhyModel.Answer a = WhyModel.answer(playhead.state(), playhead.selectionProperty().get(), texts, scenario);
         title.setText(a.title());
         body.setText(a.body());
         if (hint == null || hint != a.hint()) {

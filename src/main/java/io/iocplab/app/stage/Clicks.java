@@ -6,9 +6,13 @@ import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 
-/** Clicking stage items: each sets the playhead's selection; the selected item is highlighted. */
+/**
+ * Clicking stage items: each sets the playhead's selection; the selected item is highlighted. What a
+ * lesson stop is about is marked too ({@code :subject}), in another colour.
+ */
 final class Clicks {
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass SUBJECT = PseudoClass.getPseudoClass("subject");
 
     private Clicks() {}
 
@@ -29,5 +33,9 @@ final class Clicks {
 
     static void mark(Node node, boolean selected) {
         node.pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    static void markSubject(Node node, boolean subject) {
+        node.pseudoClassStateChanged(SUBJECT, subject);
     }
 }

@@ -10,6 +10,11 @@ import io.iocplab.timeline.PortView;
  * drawn as running, the {@code overshoot} = max(0, running - concurrency) slots above the limit are
  * drawn apart (another colour and the word "overshoot"), the limit line stands at
  * {@code concurrency / units}. {@code value} is "running / concurrency".
+ *
+ * <p>The caption says what the count means for the next packet, and below the limit that depends on
+ * who is there: a packet that arrives goes straight to the most recent waiter only if one is waiting;
+ * with none, it waits in the queue, and a thread that calls GetQueuedCompletionStatus takes the head
+ * of a queue that is not empty at once.
  */
 public record GaugeModel(String port, int running, int concurrency, int overshoot, int units, Level level,
                          String value, String runningLabel, String limitLabel, String overshootLabel, String caption) {
@@ -25,7 +30,7 @@ public record GaugeModel(String port, int running, int concurrency, int overshoo
         String caption = switch (level) {
             case OVER -> w.get("gauge.caption.over", Integer.toString(over));
             case AT_LIMIT -> w.get("gauge.caption.at");
-            case BELOW -> w.get("gauge.caption.below", Integer.toString(concurrency - running));
+            case BELOW -> belowCaption(p, Integer.toString(concurrency - running), w);
         };
         return new GaugeModel(p.name(), running, concurrency, over, Math.max(concurrency, running) + 1, level,
                 running + " / " + concurrency,
@@ -33,6 +38,15 @@ public record GaugeModel(String port, int running, int concurrency, int overshoo
                 w.get("gauge.limit", Integer.toString(concurrency)),
                 over > 0 ? w.get("gauge.overshoot", Integer.toString(over)) : null,
                 caption);
+    }
+
+    private static String belowCaption(PortView p, String free, Words w) {
+        String waiter = p.nextWaiter();
+        if (waiter != null) {
+            return p.depth() == 0 ? w.get("gauge.caption.below.waiter", free, waiter)
+                    : w.get("gauge.caption.below.moment", free, waiter);
+        }
+        return p.depth() == 0 ? w.get("gauge.caption.below.empty", free) : w.get("gauge.caption.below.queued", free);
     }
 
     /** The share of the bar drawn as running within the limit. */

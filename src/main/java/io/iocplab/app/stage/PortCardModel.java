@@ -6,9 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything the panel of one completion port shows, computed from its {@link PortView} alone: the
+ * Everything the panel of one completion port shows, computed from its {@link PortView}: the
  * packet queue in FIFO order (head first, at most {@code maxCards} cards, {@code hiddenCards} more),
  * the running-count gauge and the LIFO stack of waiters.
+ *
+ * <p>{@code createCall} is the call that made the port with its NumberOfConcurrentThreads as the
+ * scenario wrote it; when that is 0, the value in force (the processors) follows as a comment, so the
+ * call never shows a number nobody wrote. The view knows only the value in force, so the written one
+ * comes from the scenario (null when it is not known: then the value in force is shown).
  */
 public record PortCardModel(String name, String title, String createCall, boolean closed, String closedText,
                             String queueTitle, List<PacketCardModel> cards, int hiddenCards, String moreCards,
@@ -24,11 +29,12 @@ public record PortCardModel(String name, String title, String createCall, boolea
         cards = List.copyOf(cards);
     }
 
-    public static PortCardModel of(PortView p, io.iocplab.app.model.Texts texts) {
-        return of(p, new Words(texts), MAX_CARDS, MAX_WAITERS);
+    /** @param written the port's NumberOfConcurrentThreads as the scenario wrote it, or null if not known */
+    public static PortCardModel of(PortView p, Integer written, io.iocplab.app.model.Texts texts) {
+        return of(p, written, new Words(texts), MAX_CARDS, MAX_WAITERS);
     }
 
-    static PortCardModel of(PortView p, Words w, int maxCards, int maxWaiters) {
+    static PortCardModel of(PortView p, Integer written, Words w, int maxCards, int maxWaiters) {
         List<PacketCardModel> cards = new ArrayList<>();
         for (int i = 0; i < p.queue().size() && i < maxCards; i++) {
             cards.add(PacketCardModel.of(p.name(), i, p.queue().get(i), w));
@@ -36,8 +42,7 @@ public record PortCardModel(String name, String title, String createCall, boolea
         int hidden = Math.max(0, p.depth() - maxCards);
         return new PortCardModel(p.name(),
                 w.get("port.title", p.name()),
-                CListing.handle(p.name()) + " = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, "
-                        + p.concurrency() + ")",
+                createCall(p, written, w),
                 p.closed(),
                 p.closed() ? w.get("port.closed") : null,
                 w.get("queue.title", Integer.toString(p.depth())),
@@ -48,5 +53,11 @@ public record PortCardModel(String name, String title, String createCall, boolea
                 GaugeModel.of(p, w),
                 w.get("waiters.title", Integer.toString(p.waiters().size())),
                 WaiterStackModel.of(p.name(), p.waiters(), maxWaiters, w));
+    }
+
+    private static String createCall(PortView p, Integer written, Words w) {
+        int arg = written == null ? p.concurrency() : written;
+        String call = CListing.handle(p.name()) + " = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, " + arg + ")";
+        return arg == p.concurrency() ? call : call + "  " + w.get("port.inForce", Integer.toString(p.concurrency()));
     }
 }

@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,6 +35,9 @@ final class PortPanel extends VBox {
     private final List<WaiterEntry> entries = new ArrayList<>();
     private final Label moreWaiters = new Label();
     private final Label noWaiters = new WrappingLabel();
+    private final VBox queueBox;
+    private final VBox gaugeBox;
+    private final VBox waitersBox;
     private PortCardModel model;
     private Selection selected;
 
@@ -58,8 +62,8 @@ final class PortPanel extends VBox {
         noWaiters.getStyleClass().add("empty");
         Clicks.selects(gauge, () -> new Selection.Gauge(port), select);
         // the gauge and the waiters side by side: the stage is wider than it is tall
-        VBox gaugeBox = new VBox(6, gaugeTitle, gauge, caption);
-        VBox waitersBox = new VBox(6, waitersTitle, stack);
+        gaugeBox = new VBox(6, gaugeTitle, gauge, caption);
+        waitersBox = new VBox(6, waitersTitle, stack);
         gaugeBox.getStyleClass().add("gauge-box");
         waitersBox.getStyleClass().add("waiters-box");
         gaugeBox.setMinWidth(150);
@@ -69,7 +73,11 @@ final class PortPanel extends VBox {
         HBox.setHgrow(gaugeBox, javafx.scene.layout.Priority.ALWAYS);
         HBox lower = new HBox(18, gaugeBox, waitersBox);
         lower.getStyleClass().add("port-lower");
-        getChildren().addAll(head, create, queueTitle, queue, lower);
+        // the queue with its title, as the gauge and the waiters have theirs: what a lesson stop marks
+        queueBox = new VBox(queueTitle, queue);
+        queueBox.spacingProperty().bind(spacingProperty());
+        queueBox.getStyleClass().add("queue-box");
+        getChildren().addAll(head, create, queueBox, lower);
     }
 
     String port() {
@@ -157,6 +165,27 @@ final class PortPanel extends VBox {
         for (WaiterEntry e : entries) {
             Clicks.mark(e, s instanceof Selection.Thread t && t.name().equals(e.thread()));
         }
+    }
+
+    /** Marks the queue, the gauge or the waiters of this port when a lesson stop is about them. */
+    void markSubjects(List<Subject> subjects) {
+        Clicks.markSubject(queueBox, subjects.contains(new Subject.Queue(port)));
+        Clicks.markSubject(gaugeBox, subjects.contains(new Subject.Gauge(port)));
+        Clicks.markSubject(waitersBox, subjects.contains(new Subject.Waiters(port)));
+    }
+
+    /** The part of the panel a subject names, or null when it is not this port's. */
+    Node subjectNode(Subject s) {
+        if (s instanceof Subject.Queue q && q.port().equals(port)) {
+            return queueBox;
+        }
+        if (s instanceof Subject.Gauge g && g.port().equals(port)) {
+            return gaugeBox;
+        }
+        if (s instanceof Subject.Waiters w && w.port().equals(port)) {
+            return waitersBox;
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ anchors for the animation

@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Subject;
 import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.ViewState;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ final class PortsPane extends StageScroll {
     private final Map<String, PortPanel> panels = new LinkedHashMap<>();
     private final Map<String, PortView> shown = new LinkedHashMap<>();
     private Selection selected;
+    private Map<String, Integer> written = Map.of();
+    private List<Subject> subjects = List.of();
 
     PortsPane(Words words, Consumer<Selection> select) {
         super(new VBox(14));
@@ -41,6 +44,12 @@ final class PortsPane extends StageScroll {
         shown.clear();
     }
 
+    /** Each port's NumberOfConcurrentThreads as the scenario wrote it (its create call shows that). */
+    void setWritten(Map<String, Integer> written) {
+        this.written = Map.copyOf(written);
+        shown.clear();
+    }
+
     void show(ViewState s) {
         boolean order = panels.size() != s.ports().size();
         for (PortView p : s.ports().values()) {
@@ -51,7 +60,8 @@ final class PortsPane extends StageScroll {
                 order = true;
             }
             if (shown.get(p.name()) != p) {
-                panel.show(PortCardModel.of(p, words, PortCardModel.MAX_CARDS, PortCardModel.MAX_WAITERS));
+                panel.show(PortCardModel.of(p, written.get(p.name()), words, PortCardModel.MAX_CARDS,
+                        PortCardModel.MAX_WAITERS));
                 shown.put(p.name(), p);
             }
         }
@@ -64,12 +74,29 @@ final class PortsPane extends StageScroll {
             }
             Children.sync(box, children);
             highlight(selected);
+            markSubjects(subjects);
         }
     }
 
     void highlight(Selection s) {
         selected = s;
         panels.values().forEach(p -> p.highlight(s));
+    }
+
+    void markSubjects(List<Subject> subjects) {
+        this.subjects = subjects;
+        panels.values().forEach(p -> p.markSubjects(subjects));
+    }
+
+    /** The part of a port's panel a subject names, or null. */
+    Node subjectNode(Subject s) {
+        for (PortPanel p : panels.values()) {
+            Node n = p.subjectNode(s);
+            if (n != null) {
+                return n;
+            }
+        }
+        return null;
     }
 
     PortPanel panel(String port) {

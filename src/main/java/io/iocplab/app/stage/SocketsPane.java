@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Subject;
 import io.iocplab.timeline.SocketView;
 import io.iocplab.timeline.ViewState;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -24,10 +24,11 @@ final class SocketsPane extends VBox {
     private final Label title = new WrappingLabel();
     private final Label none = new Label();
     private final VBox cardsBox = new VBox(8);
-    private final ScrollPane scroll = new StageScroll(cardsBox);
+    private final StageScroll scroll = new StageScroll(cardsBox);
     private final Map<String, SocketCard> cards = new LinkedHashMap<>();
     private final InView inView = new InView(scroll, cardsBox, this::refresh);
     private Selection selected;
+    private List<Subject> subjects = List.of();
     private ViewState latest;
 
     SocketsPane(Words words, Consumer<Selection> select) {
@@ -77,6 +78,7 @@ final class SocketsPane extends VBox {
             }
             Children.sync(cardsBox, children);
             highlight(selected);
+            markSubjects(subjects);
         }
         refresh();
     }
@@ -109,11 +111,18 @@ final class SocketsPane extends VBox {
         }
     }
 
+    void markSubjects(List<Subject> subjects) {
+        this.subjects = subjects;
+        for (Map.Entry<String, SocketCard> e : cards.entrySet()) {
+            Clicks.markSubject(e.getValue(), subjects.contains(new Subject.Socket(e.getKey())));
+        }
+    }
+
     Node card(String socket) {
         return cards.get(socket);
     }
 
-    ScrollPane scroll() {
+    StageScroll scroll() {
         return scroll;
     }
 }

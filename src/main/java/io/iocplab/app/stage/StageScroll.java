@@ -1,5 +1,6 @@
 package io.iocplab.app.stage;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Skin;
@@ -13,11 +14,35 @@ import javafx.scene.control.skin.ScrollPaneSkin;
  * the changed cards are painted.
  */
 class StageScroll extends ScrollPane {
+    /** Room left above a node brought into sight. */
+    private static final double REVEAL_MARGIN = 12;
+
     StageScroll(Node content) {
         super(content);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         getStyleClass().add("stage-scroll");
+    }
+
+    /**
+     * Scrolls so that {@code node} (inside the content, laid out) is in sight: nothing moves if it is
+     * already; else its top comes near the top of the viewport, or as near as the content allows.
+     */
+    void reveal(Node node) {
+        Node content = getContent();
+        double view = getViewportBounds().getHeight();
+        double range = content.getLayoutBounds().getHeight() - view;
+        if (view <= 0 || range <= 0 || node.getScene() == null) {
+            return;
+        }
+        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double span = getVmax() - getVmin();
+        double top = span <= 0 ? 0 : (getVvalue() - getVmin()) / span * range;
+        if (b.getMinY() >= top && b.getMaxY() <= top + view) {
+            return;
+        }
+        double target = Math.max(0, Math.min(range, b.getMinY() - REVEAL_MARGIN));
+        setVvalue(getVmin() + target / range * span);
     }
 
     @Override

@@ -2,12 +2,15 @@ package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Subject;
 import io.iocplab.app.model.Texts;
+import io.iocplab.scenario.Scenario;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -30,6 +33,10 @@ import javafx.scene.layout.StackPane;
  *       picture that is already final; a new state mid-flight lands every flight at once.</li>
  *   <li>Clicking a thread chip (or a waiter, or a busy processor), a packet card, the gauge or a socket
  *       sets {@code playhead.selectionProperty()}; the selected item is highlighted.</li>
+ *   <li>What a lesson stop is about ({@code playhead.subjectsProperty()}: a port's queue, gauge or
+ *       waiters, a thread, a socket) is marked, and once the stop is laid out each column scrolls it into
+ *       sight. Every stop sets a list of its own, so its subjects come into sight again even when they
+ *       are the previous stop's and the student has scrolled away since.</li>
  *   <li>Every word comes from the bundle {@code stage} and follows {@code texts.localeProperty()}.</li>
  * </ul>
  */
@@ -44,6 +51,7 @@ public final class StageView {
     private final Flights flights = new Flights();
     private final Runnable afterLayout = this::afterLayout;
     private Runnable pending;
+    private boolean revealPending;
     private Scene listening;
     private long lastShown;
     private long calmGapNanos = (long) Flights.DURATION.toMillis() * 1_000_000L;
@@ -71,6 +79,7 @@ public final class StageView {
 
         playhead.stateProperty().addListener((o, was, now) -> show(now, true));
         playhead.selectionProperty().addListener((o, was, now) -> highlight(now));
+        playhead.subjectsProperty().addListener(o -> subjectsChanged());
         texts.localeProperty().addListener((o, was, now) -> relabel());
         root.sceneProperty().addListener((o, was, now) -> listenTo(now));
         show(playhead.state(), false);
@@ -79,6 +88,14 @@ public final class StageView {
 
     public Node node() {
         return root;
+    }
+
+    /** The scenario of the run shown (null: none known): the ports' create calls show its arguments. */
+    public void setScenario(Scenario scenario) {
+        ports.setWritten(scenario == null ? Map.of() : scenario.ports());
+        if (playhead.state() != null) {
+            draw(playhead.state());
+        }
     }
 
     // ------------------------------------------------------------------ drawing
@@ -140,6 +157,29 @@ public final class StageView {
         threads.highlight(s);
     }
 
+    private void subjectsChanged() {
+        List<Subject> subjects = playhead.subjectsProperty().get();
+        sockets.markSubjects(subjects);
+        ports.markSubjects(subjects);
+        threads.markSubjects(subjects);
+        revealPending = !subjects.isEmpty();
+        root.requestLayout();                       // a pulse, after which the nodes are where they will be
+    }
+
+    /** Scrolls each column to the subjects of the lesson stop in it. */
+    private void revealSubjects() {
+        for (Subject s : playhead.subjectsProperty().get()) {
+            Node port = ports.subjectNode(s);
+            if (port != null) {
+                ports.reveal(port);
+            } else if (s instanceof Subject.Thread t && threads.chip(t.name()) != null) {
+                threads.scroll().reveal(threads.chip(t.name()));
+            } else if (s instanceof Subject.Socket k && sockets.card(k.name()) != null) {
+                sockets.scroll().reveal(sockets.card(k.name()));
+            }
+        }
+    }
+
     /** The events between two stops: those of the moment the playhead moved over. */
     private List<SimEvent> moment(ViewState from, ViewState to) {
         Timeline t = playhead.timeline();
@@ -160,6 +200,10 @@ public final class StageView {
 
     /** Runs once the new picture is laid out: only then are the destinations where they will be. */
     private void afterLayout() {
+        if (revealPending) {
+            revealPending = false;
+            revealSubjects();
+        }
         Runnable r = pending;
         pending = null;
         if (r != null) {

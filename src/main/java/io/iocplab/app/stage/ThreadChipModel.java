@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  * One thread as its chip shows it: an icon and a colour per {@link Kind} (never the colour alone:
  * the state is also written out), the call it is in, and the packet in its hands.
  *
+ * <p>A ready thread waits for a free processor, except for the instant between a processor coming
+ * free and the scheduler putting a ready thread on it: then it says a processor is free.
+ *
  * <p>{@code overLimit} is true while the thread runs above its port's concurrency value because it
  * came back from a wait with the count already at the limit (its {@code comeback}).
  *

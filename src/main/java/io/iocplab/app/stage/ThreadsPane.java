@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Selection;
+import io.iocplab.app.model.Subject;
 import io.iocplab.timeline.ProcessorView;
 import io.iocplab.timeline.ThreadView;
 import io.iocplab.timeline.ViewState;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -33,10 +33,11 @@ final class ThreadsPane extends VBox {
     private final List<CpuBox> boxes = new ArrayList<>();
     private final Label threadsTitle = new Label();
     private final ChipGrid chipsPane = new ChipGrid(6, 6);
-    private final ScrollPane scroll = new StageScroll(chipsPane);
+    private final StageScroll scroll = new StageScroll(chipsPane);
     private final Map<String, ThreadChip> chips = new LinkedHashMap<>();
     private final InView inView = new InView(scroll, chipsPane, this::refresh);
     private Selection selected;
+    private List<Subject> subjects = List.of();
     private boolean wide = true;
     private ViewState latest;
 
@@ -99,6 +100,7 @@ final class ThreadsPane extends VBox {
             wide = s.threads().size() <= WIDE_CHIPS_UP_TO;
             chipsPane.setColumns(wide ? 1 : COMPACT_PER_ROW);
             highlight(selected);
+            markSubjects(subjects);
         }
         refresh();
     }
@@ -128,6 +130,13 @@ final class ThreadsPane extends VBox {
         }
     }
 
+    void markSubjects(List<Subject> subjects) {
+        this.subjects = subjects;
+        for (Map.Entry<String, ThreadChip> e : chips.entrySet()) {
+            Clicks.markSubject(e.getValue(), subjects.contains(new Subject.Thread(e.getKey())));
+        }
+    }
+
     Node chip(String thread) {
         return chips.get(thread);
     }
@@ -136,7 +145,7 @@ final class ThreadsPane extends VBox {
         return index >= 0 && index < boxes.size() ? boxes.get(index) : null;
     }
 
-    ScrollPane scroll() {
+    StageScroll scroll() {
         return scroll;
     }
 }

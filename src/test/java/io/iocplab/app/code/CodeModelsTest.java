@@ -170,6 +170,31 @@ class CodeModelsTest {
     }
 
     @Test
+    void anOverlappedHasTheSameNameInTheCodeAsOnTheCards() throws Exception {
+        // the echo workload's OVERLAPPEDs are labelled recv:C2, send:C2: the code view once wrote &recv_C2
+        io.iocplab.scenario.Scenario sc = io.iocplab.scenario.ScenarioLoader.loadString("echo.yaml", String.join("\n",
+                "ports:",
+                "  P: { concurrency: 1 }",
+                "echo: { workers: 2, clients: 2, messages: 1, size: 8 }",
+                ""));
+        Timeline t = new Timeline(sc.cpus());
+        io.iocplab.scenario.ScenarioRunner.run(sc, t::append);
+        CodeLines w1 = CodeLines.of(CListing.of(sc, "W1"), en);
+        int got = StageRuns.firstStep(t, s -> s.threads().values().stream().anyMatch(v -> v.lastReturn() != null
+                && v.lastReturn().api() == io.iocplab.sim.event.Api.GetQueuedCompletionStatus && !v.held().isEmpty()));
+        ViewState s = t.stateAt(got);
+        ThreadView worker = s.threads().values().stream().filter(v -> !v.held().isEmpty()).findFirst().orElseThrow();
+        String label = worker.held().get(0).overlapped();
+        assertTrue(label.matches("(recv|send):C[12]"), label);
+
+        String result = CodeCursor.of(w1, worker, en).result();
+        assertTrue(result.contains("ov=&" + label), result);
+        assertFalse(result.contains(CListing.id(label)), "no C identifier made of the label: " + result);
+        String chip = io.iocplab.app.stage.ThreadChipModel.of(worker, s, en).packet();
+        assertTrue(chip.startsWith("packet " + label + " "), chip);
+    }
+
+    @Test
     void everyCodeKeyIsInBothLanguages() throws Exception {
         java.util.Properties english = new java.util.Properties();
         java.util.Properties korean = new java.util.Properties();

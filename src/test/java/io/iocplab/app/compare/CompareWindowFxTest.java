@@ -292,7 +292,8 @@ class CompareWindowFxTest {
             s.show();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> main[0].controller().player().session() != null));
-        String korean = Bundles.load("messages", "_ko").getProperty("welcome.title");
+        String korean = new java.text.MessageFormat(Bundles.load("messages", "_ko").getProperty("welcome.title"),
+                Locale.KOREAN).format(new Object[] {3, 4, 2});
 
         robot.clickOn("#compareButton");
         WaitForAsyncUtils.waitForFxEvents();

@@ -69,7 +69,7 @@ class EventTextTest {
     void threadAndPortStatesReadAsStates() {
         assertEquals("t=0.000 ms · T1 · waits on the port in GetQueuedCompletionStatus", en.row(state("T1", ThreadState.State.WAITING, 0)));
         assertEquals("t=0.010 ms · T3 · running on CPU 0", en.row(state("T3", ThreadState.State.RUNNING, 10)));
-        assertEquals("t=0.011 ms · T2 · ready (waits for a free processor)", en.row(state("T2", ThreadState.State.READY, 11)));
+        assertEquals("t=0.011 ms · T2 · ready to run", en.row(state("T2", ThreadState.State.READY, 11)));
         assertEquals("t=0.012 ms · T2 · waits in Sleep", en.row(state("T2", ThreadState.State.WAITING, 12)));
         assertEquals("t=0.013 ms · main · exited", en.row(state("main", ThreadState.State.EXITED, 13)));
         assertEquals("t=0.012 ms · P · running 2 of 2 · queue [C] · waiters T1", en.row(port(p -> p.queue().size() == 1)));

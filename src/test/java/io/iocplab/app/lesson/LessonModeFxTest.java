@@ -280,6 +280,73 @@ class LessonModeFxTest {
                 "the run on the stage is still named by its lesson, in the new language");
     }
 
+    @Test
+    void aLessonStopBringsWhatItIsAboutIntoSightAndMarksIt(FxRobot robot) throws Exception {
+        // lesson 07 step 3: "B and C both wait in the queue ... Does T1 wake up?": P's queue and T1. Two
+        // ports do not fit: a student who scrolled down to Q at an earlier step must not find P's queue gone
+        openLesson(robot, "07-concurrency-value");
+        ScrollPane ports = (ScrollPane) robot.lookup(".ports-column").query();
+        while (fx(() -> mode().walk().step()) < 2) {
+            robot.interact(() -> ports.setVvalue(ports.getVmax()));        // looking at Q, at the bottom
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                mode().walk().answer().ifPresent(a -> mode().choose(a.correct()));
+                mode().next();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Node queueP = robot.lookup(".port-panel").match((Node n) -> robot.from(n).lookup(".port-title")
+                .queryAs(Label.class).getText().equals("Completion port P")).query().lookup(".queue-box");
+        assertTrue(fx(() -> inSight(queueP, ports)), "P's queue is in sight, with its title");
+        assertTrue(fx(() -> subject(queueP)), "and marked");
+        Node t1 = robot.lookup(".thread-chip").match((Node n) -> fx(() -> ((Label) n.lookup(".chip-head")).getText())
+                .contains("T1")).query();
+        assertTrue(fx(() -> subject(t1)), "the question is about T1");
+        assertEquals(2, java.util.stream.Stream.of(".thread-chip", ".queue-box", ".gauge-box", ".waiters-box", ".socket-card")
+                .mapToInt(q -> robot.lookup(q).match((Node n) -> fx(() -> subject(n))).queryAll().size()).sum(),
+                "nothing else is marked");
+
+        // Q was created with NumberOfConcurrentThreads = 0, as the narration says: the call shows 0, and 4 beside
+        assertEquals(java.util.List.of("hcpP = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1)",
+                "hcpQ = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0)  // 0: as many as there are "
+                        + "processors, 4 here"),
+                fx(() -> robot.lookup(".port-create").queryAllAs(Label.class).stream().map(Label::getText).toList()));
+
+        robot.interact(() -> mode().list());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> subject(queueP)), "the list again: no lesson stop, no mark");
+    }
+
+    @Test
+    void aChoiceShowsEveryUnderscoreOfTheErrorItNames(FxRobot robot) throws Exception {
+        // a button takes the first "_" of its text for a mnemonic and hides it: "WAITTIMEOUT" was shown
+        openLesson(robot, "05-get-queued-completion-status");
+        while (fx(() -> mode().walk().answer().isEmpty())) {
+            robot.interact(() -> mode().next());
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : java.util.List.of("timeout", "abandoned")) {
+            Button b = button(robot, "#" + NarrationPanel.choiceNodeId(id));
+            String shown = fx(() -> b.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                    .map(n -> ((javafx.scene.text.Text) n).getText()).reduce("", String::concat));
+            assertTrue(shown.replace("\n", " ").contains(id.equals("timeout") ? "(WAIT_TIMEOUT, 258)"
+                    : "(ERROR_ABANDONED_WAIT_0, 735)"), shown);
+        }
+    }
+
+    private static boolean subject(Node n) {
+        return n.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("subject"));
+    }
+
+    /** Whether the node lies wholly inside the scroll pane's viewport. */
+    private static boolean inSight(Node node, ScrollPane scroll) {
+        Node viewport = scroll.lookup(".viewport");
+        Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+        Bounds b = node.localToScene(node.getLayoutBounds());
+        return b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY();
+    }
+
     /** Each row has its choice's label; the answer's row alone is marked the winner, the stage's row alone so. */
     private static void assertSweepRows(FxRobot robot, Answer answer, int stageRow, io.iocplab.lesson.Lang lang,
                                         String winnerTag, String stageTag) {

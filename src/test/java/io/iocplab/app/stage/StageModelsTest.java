@@ -50,7 +50,7 @@ class StageModelsTest {
     void queueCardsAreInFifoOrderWithTheHeadLabelledAndFailuresNamed() {
         PortView p = port(2, 2, List.of(new PacketView(5, 12, "R2", 0), new PacketView(0, 13, "R3", 64),
                 new PacketView(3, 11, null, 0)), List.of("T6", "T4", "T1"));
-        PortCardModel m = PortCardModel.of(p, en);
+        PortCardModel m = PortCardModel.of(p, 2, en);
 
         assertEquals("Completion port P", m.title());
         assertEquals("hcpP = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 2)", m.createCall());
@@ -80,7 +80,7 @@ class StageModelsTest {
         for (int i = 0; i < 40; i++) {
             q.add(new PacketView(i, i, "R" + i, 0));
         }
-        PortCardModel m = PortCardModel.of(port(2, 2, q, List.of()), en);
+        PortCardModel m = PortCardModel.of(port(2, 2, q, List.of()), 2, en);
         assertEquals(PortCardModel.MAX_CARDS, m.cards().size());
         assertEquals(40 - PortCardModel.MAX_CARDS, m.hiddenCards());
         assertEquals("+" + (40 - PortCardModel.MAX_CARDS) + " more", m.moreCards());
@@ -90,7 +90,7 @@ class StageModelsTest {
 
     @Test
     void theGaugeShowsTheCountAgainstTheValueAndTheOvershootApart() {
-        GaugeModel at = PortCardModel.of(port(2, 2, List.of(), List.of()), en).gauge();
+        GaugeModel at = PortCardModel.of(port(2, 2, List.of(), List.of()), 2, en).gauge();
         assertEquals("2 / 2", at.value());
         assertEquals(GaugeModel.Level.AT_LIMIT, at.level());
         assertEquals(0, at.overshoot());
@@ -101,7 +101,7 @@ class StageModelsTest {
         assertNull(at.overshootLabel());
         assertEquals("concurrency value 2", at.limitLabel());
 
-        GaugeModel over = PortCardModel.of(port(2, 3, List.of(), List.of()), en).gauge();
+        GaugeModel over = PortCardModel.of(port(2, 3, List.of(), List.of()), 2, en).gauge();
         assertEquals("3 / 2", over.value());
         assertEquals(GaugeModel.Level.OVER, over.level());
         assertEquals(1, over.overshoot());
@@ -112,19 +112,54 @@ class StageModelsTest {
         assertEquals("overshoot +1", over.overshootLabel());
         assertTrue(over.caption().contains("Over the limit by 1"), over.caption());
 
-        GaugeModel below = PortCardModel.of(port(4, 1, List.of(), List.of()), en).gauge();
+        GaugeModel below = PortCardModel.of(port(4, 1, List.of(), List.of()), 4, en).gauge();
         assertEquals(GaugeModel.Level.BELOW, below.level());
         assertEquals("1 / 4", below.value());
         assertTrue(below.caption().startsWith("3 below the limit"), below.caption());
 
-        GaugeModel korean = PortCardModel.of(port(2, 3, List.of(), List.of()), ko).gauge();
+        GaugeModel korean = PortCardModel.of(port(2, 3, List.of(), List.of()), 2, ko).gauge();
         assertEquals("초과 +1", korean.overshootLabel());
         assertEquals("동시 실행 값 2", korean.limitLabel());
     }
 
     @Test
+    void belowTheLimitTheCaptionSaysWhatANewPacketMeetsAsTheWaitersAndQueueShow() {
+        // the issue's case: "a packet that arrives now wakes a waiter at once" beside "No thread is waiting"
+        PortCardModel idle = PortCardModel.of(port(2, 0, List.of(), List.of()), 2, en);
+        assertEquals("No thread is waiting.", idle.waiters().emptyText());
+        assertEquals("2 below the limit, but no thread is waiting: a packet that arrives now waits in the queue.",
+                idle.gauge().caption());
+        assertEquals("한도까지 2자리 남음: 하지만 대기 중인 스레드가 없어서, 지금 오는 패킷은 큐에서 기다립니다.",
+                PortCardModel.of(port(2, 0, List.of(), List.of()), 2, ko).gauge().caption());
+
+        PortCardModel waiter = PortCardModel.of(port(2, 1, List.of(), List.of("T3", "T1")), 2, en);
+        assertEquals("1 below the limit: a packet that arrives now wakes T3 at once.", waiter.gauge().caption());
+
+        PortCardModel queued = PortCardModel.of(port(2, 1, List.of(new PacketView(1, 1, "A", 0)), List.of()), 2, en);
+        assertEquals("1 below the limit: a thread that calls GetQueuedCompletionStatus now takes the packet at the "
+                + "head at once.", queued.gauge().caption());
+
+        PortCardModel moment = PortCardModel.of(port(2, 1, List.of(new PacketView(1, 1, "A", 0)), List.of("T2")), 2, en);
+        assertEquals("1 below the limit: T2 is released with the packet at the head at once.", moment.gauge().caption());
+    }
+
+    @Test
+    void theCreateCallShowsTheArgumentAsWrittenAndTheValueInForceBeside() {
+        // lesson 07: Q was created with NumberOfConcurrentThreads = 0 on 4 processors: 4 is in force
+        PortView q = new PortView("Q", 4, 0, List.of(), List.of(), List.of(), false, 0);
+        assertEquals("hcpQ = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0)  "
+                + "// 0: as many as there are processors, 4 here", PortCardModel.of(q, 0, en).createCall());
+        assertEquals("hcpQ = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0)  // 0이면 프로세서 수만큼: 여기서는 4",
+                PortCardModel.of(q, 0, ko).createCall());
+        assertEquals("hcpP = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1)",
+                PortCardModel.of(port(1, 0, List.of(), List.of()), 1, en).createCall(), "written as in force: no comment");
+        assertEquals("hcpQ = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 4)",
+                PortCardModel.of(q, null, en).createCall(), "the scenario not known: the value in force");
+    }
+
+    @Test
     void theWaitersAreAStackWithTheMostRecentOnTop() {
-        PortCardModel m = PortCardModel.of(port(2, 2, List.of(), List.of("T6", "T4", "T1")), en);
+        PortCardModel m = PortCardModel.of(port(2, 2, List.of(), List.of("T6", "T4", "T1")), 2, en);
         WaiterStackModel w = m.waiters();
         assertEquals("T6", w.top());
         assertEquals(List.of("T6", "T4", "T1"), w.entries().stream().map(WaiterStackModel.Entry::thread).toList());
@@ -137,16 +172,16 @@ class StageModelsTest {
         for (int i = 64; i >= 1; i--) {
             many.add("T" + i);
         }
-        WaiterStackModel big = PortCardModel.of(port(2, 2, List.of(), many), en).waiters();
+        WaiterStackModel big = PortCardModel.of(port(2, 2, List.of(), many), 2, en).waiters();
         assertEquals(PortCardModel.MAX_WAITERS, big.entries().size());
         assertEquals("T64", big.top());
         assertEquals(64 - PortCardModel.MAX_WAITERS, big.hidden());
 
-        WaiterStackModel none = PortCardModel.of(port(2, 0, List.of(), List.of()), ko).waiters();
+        WaiterStackModel none = PortCardModel.of(port(2, 0, List.of(), List.of()), 2, ko).waiters();
         assertNull(none.top());
         assertEquals("대기 중인 스레드가 없습니다.", none.emptyText());
         assertEquals("▲ 다음에 깨어날 스레드",
-                PortCardModel.of(port(2, 2, List.of(), List.of("T1")), ko).waiters().entries().get(0).tag());
+                PortCardModel.of(port(2, 2, List.of(), List.of("T1")), 2, ko).waiters().entries().get(0).tag());
     }
 
     @Test
@@ -187,6 +222,12 @@ class StageModelsTest {
         assertEquals("waiting: Sleep", chips.get("T3").stateText());
         assertEquals("waiting: blocking I/O", chips.get("T7").stateText());
         assertEquals(ThreadChipModel.Kind.READY, chips.get("T4").kind());
+        // both processors of this state are idle: "no free processor" would be untrue
+        assertEquals("ready (a processor is free)", chips.get("T4").stateText());
+        ViewState busy = new ViewState(1, 0, 2, Map.of("P", p), threads, Map.of(),
+                List.of(new ProcessorView(0, "T1"), new ProcessorView(1, "T9")), null, null);
+        assertEquals("ready (no free processor)", ThreadChipModel.of(threads.get("T4"), busy, en).stateText());
+        assertEquals("준비 (빈 CPU 있음)", ThreadChipModel.of(threads.get("T4"), s, ko).stateText());
         assertTrue(chips.get("T4").overLimit(), "T4 came back from Sleep at the limit and P is at 3 of 2");
         assertEquals("over the limit", chips.get("T4").overLimitText());
         assertEquals(ThreadChipModel.Kind.SUSPENDED, chips.get("T5").kind());
@@ -222,7 +263,10 @@ class StageModelsTest {
                 new IoComplete(0, 0, 0, "S1", Api.WSARecv, "R0", 0, 5, List.of("hel", "lo"), true));
         SocketCardModel m = SocketCardModel.of(s, en);
         assertEquals("server :40211 ⇄ peer :53122", m.ports());
-        assertEquals("peer sent 15 B · received 10 B", m.bytes());
+        // both counts are the peer's, and say so: beside "WSARecv ... done: 5 B" (the server's receive), the
+        // "received 10 B" of "peer sent 15 B · received 10 B" read as the server's
+        assertEquals("peer: sent 15 B · got 10 B", m.bytes());
+        assertEquals("피어: 보냄 15 B · 받음 10 B", SocketCardModel.of(s, ko).bytes());
         assertEquals(List.of("WSARecv R1 [4|4|8] pending"), m.pending());
         assertEquals("WSARecv ov R0 done: 5 B", m.last());
         assertEquals("\"hel\" | \"lo\"", m.landed());
