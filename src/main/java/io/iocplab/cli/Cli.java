@@ -1,6 +1,7 @@
 package io.iocplab.cli;
 
 import io.iocplab.scenario.InvalidScenarioException;
+import io.iocplab.scenario.OneLine;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
@@ -81,7 +82,7 @@ public final class Cli {
         try {
             scenario = ScenarioLoader.load(Path.of(options.file()));
         } catch (InvalidPathException | IOException e) {
-            err.println(options.file() + ": cannot read: " + reason(e));
+            err.println(oneLine(options.file()) + ": cannot read: " + reason(e));
             return 2;
         } catch (InvalidScenarioException e) {
             for (Problem p : e.problems()) {
@@ -96,7 +97,7 @@ public final class Cli {
             return options.trace() == null ? toStandardOutput(scenario, out, err)
                     : toFile(scenario, options.trace(), err);
         } catch (RunFailure e) {
-            err.println("iocplab: the run failed: " + firstLine(e.getMessage()));
+            err.println("iocplab: the run failed: " + oneLine(e.getMessage()));
             return 1;
         }
     }
@@ -165,22 +166,23 @@ public final class Cli {
     }
 
     private static int usage(PrintStream err, String problem) {
-        err.println("iocplab: " + problem);
+        err.println("iocplab: " + oneLine(problem));
         err.println(USAGE);
         return 2;
     }
 
     private static int internal(PrintStream err, Throwable e) {
         err.println("iocplab: internal error: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+                + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())));
         if (System.getProperty("iocplab.debug") != null) {
             e.printStackTrace(err);
         }
         return 1;
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
+    /** A message as one line: newlines and control characters from a file escaped ({@link OneLine}). */
+    static String oneLine(String message) {
+        return message == null ? "" : OneLine.of(message);
     }
 
     private static boolean isHelp(String arg) {
@@ -206,6 +208,6 @@ public final class Cli {
         }
         String m = e.getMessage();
         return m == null || m.isEmpty() ? e.getClass().getSimpleName()
-                : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+                : oneLine(Character.toLowerCase(m.charAt(0)) + m.substring(1));
     }
 }

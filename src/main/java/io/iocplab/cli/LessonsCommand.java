@@ -73,7 +73,7 @@ public final class LessonsCommand {
             };
         } catch (RuntimeException | Error e) {
             err.println("iocplab: internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+                    + (e.getMessage() == null ? "" : ": " + Cli.oneLine(e.getMessage())));
             if (System.getProperty("iocplab.debug") != null) {
                 e.printStackTrace(err);
             }
@@ -180,7 +180,7 @@ public final class LessonsCommand {
         try {
             r = LessonCheck.check(dir);
         } catch (IOException e) {
-            err.println(o.dir + ": cannot read: " + e.getMessage());
+            err.println(Cli.oneLine(o.dir + ": cannot read: " + e.getMessage()));
             return 2;
         }
         if (r.files().isEmpty()) {
@@ -205,7 +205,7 @@ public final class LessonsCommand {
         try {
             files = LessonLoader.files(Path.of(o.dir));
         } catch (IOException e) {
-            err.println(o.dir + ": cannot read: " + e.getMessage());
+            err.println(Cli.oneLine(o.dir + ": cannot read: " + e.getMessage()));
             return 2;
         }
         int status = 0;
@@ -249,12 +249,12 @@ public final class LessonsCommand {
                     }
                 }
             } catch (IOException e) {
-                err.println(o.dir + ": cannot read: " + e.getMessage());
+                err.println(Cli.oneLine(o.dir + ": cannot read: " + e.getMessage()));
                 return null;
             }
         }
         if (file == null) {
-            err.println("iocplab: no lesson '" + o.lesson + "' in " + o.dir + " (try: iocplab lessons list)");
+            err.println(Cli.oneLine("iocplab: no lesson '" + o.lesson + "' in " + o.dir + " (try: iocplab lessons list)"));
             return null;
         }
         try {
@@ -264,7 +264,7 @@ public final class LessonsCommand {
                 err.println(p);
             }
         } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+            err.println(Cli.oneLine(file + ": cannot read: " + e.getMessage()));
         }
         return null;
     }
@@ -348,7 +348,7 @@ public final class LessonsCommand {
     }
 
     private static int usage(PrintStream err, String problem) {
-        err.println("iocplab: " + problem);
+        err.println("iocplab: " + Cli.oneLine(problem));
         err.println(USAGE);
         return 2;
     }

@@ -81,7 +81,7 @@ public final class SweepCommand {
             return run(o, out, err);
         } catch (RuntimeException | Error e) {
             err.println("iocplab: internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())));
+                    + (e.getMessage() == null ? "" : ": " + Cli.oneLine(e.getMessage())));
             if (System.getProperty("iocplab.debug") != null) {
                 e.printStackTrace(err);
             }
@@ -100,7 +100,7 @@ public final class SweepCommand {
             try {
                 base = ScenarioLoader.load(Path.of(o.file));
             } catch (InvalidPathException | IOException | UncheckedIOException e) {
-                err.println(o.file + ": cannot read: " + Cli.reason(e));
+                err.println(Cli.oneLine(o.file) + ": cannot read: " + Cli.reason(e));
                 return 2;
             } catch (InvalidScenarioException e) {
                 for (Problem p : e.problems()) {
@@ -171,7 +171,7 @@ public final class SweepCommand {
         try {
             return sweep.run(o.parallel, p -> progress(err, p));
         } catch (SweepFailedException e) {
-            err.println("iocplab: the sweep failed: " + firstLine(e.getMessage()));
+            err.println("iocplab: the sweep failed: " + Cli.oneLine(e.getMessage()));
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -205,13 +205,9 @@ public final class SweepCommand {
     }
 
     private static int usage(PrintStream err, String problem) {
-        err.println("iocplab: " + problem);
+        err.println("iocplab: " + Cli.oneLine(problem));
         err.println(USAGE);
         return 2;
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /** The parsed command line; {@link #parse} throws IllegalArgumentException with what is wrong. */
