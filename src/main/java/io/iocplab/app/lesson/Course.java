@@ -3,16 +3,16 @@ package io.iocplab.app.lesson;
 import io.iocplab.lesson.InvalidLessonException;
 import io.iocplab.lesson.Lesson;
 import io.iocplab.lesson.LessonLoader;
+import io.iocplab.scenario.Limits;
 import io.iocplab.scenario.Problem;
+import io.iocplab.scenario.SourceText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +69,13 @@ public record Course(List<Lesson> lessons, List<String> problems) {
         for (Path file : LessonLoader.files(dir)) {
             String name = file.getFileName().toString();
             try {
-                lessons.add(LessonLoader.loadString(name, Files.readString(file, StandardCharsets.UTF_8)));
+                lessons.add(LessonLoader.loadString(name, SourceText.read(file, Limits.MAX_FILE_BYTES)));
             } catch (InvalidLessonException e) {
                 for (Problem p : e.problems()) {
                     problems.add(p.toString());
                 }
+            } catch (IOException e) {
+                problems.add(new Problem(name, 1, 1, "cannot read: " + e.getMessage()).toString());
             }
         }
         return new Course(lessons, problems);
