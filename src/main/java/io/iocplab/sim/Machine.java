@@ -32,8 +32,12 @@ import java.util.SplittableRandom;
  *
  * <p>After every action the machine settles: threads that a wait released join the ready queue in
  * the order they were released, then idle processors take ready threads.
+ *
+ * <p>Whatever ends a run, its end, a {@link RunFailure} or an internal error, closes every real
+ * connection it opened before the exception leaves {@link #advance()}; {@link #close()} does the same
+ * for a run that its owner stops midway (it is an {@link AutoCloseable}, for try-with-resources).
  */
-public final class Machine {
+public final class Machine implements AutoCloseable {
     private final MachineConfig config;
     private final EventSink sink;
     private final TimerQueue timers = new TimerQueue();
@@ -149,6 +153,21 @@ public final class Machine {
         if (finished) {
             return false;
         }
+        try {
+            return step();
+        } catch (RunFailure e) {
+            finished = true;
+            RuntimeException peersFirst = peers.failure();    // e.g. a wrong echo, then a receive left waiting
+            close();
+            throw peersFirst != null ? peersFirst : e;
+        } catch (RuntimeException | Error e) {
+            finished = true;                                  // an internal error closes the run's sockets too
+            close();
+            throw e;
+        }
+    }
+
+    private boolean step() {
         if (!started) {
             start();
             return true;
@@ -165,14 +184,7 @@ public final class Machine {
         if (action == null) {
             return true;                          // a stale timer: nothing happens
         }
-        try {
-            action.run();
-        } catch (RunFailure e) {
-            finished = true;
-            RuntimeException peersFirst = peers.failure();    // e.g. a wrong echo, then a receive left waiting
-            close();
-            throw peersFirst != null ? peersFirst : e;
-        }
+        action.run();
         settle();
         return true;
     }
@@ -228,6 +240,7 @@ public final class Machine {
     }
 
     /** Closes every real connection of the run and the network under them; safe at any time, and twice. */
+    @Override
     public void close() {
         peers.close();
         for (SimSocket sock : sockets.values()) {

@@ -162,10 +162,15 @@ final class Peers {
         int at = Arrays.mismatch(data, 0, n, message, echoed, echoed + n);
         if (at >= 0 || data.length > room) {
             int i = at >= 0 ? at : n;
-            throw new RunFailure("socket " + socket + ": echoed byte " + (verified + i) + " was '"
-                    + (char) data[i] + "', the peer sent '"
-                    + (at >= 0 ? String.valueOf((char) message[echoed + i]) : "nothing more") + "'");
+            throw new RunFailure("socket " + socket + ": echoed byte " + (verified + i) + " was " + show(data[i])
+                    + ", the peer sent " + (at >= 0 ? show(message[echoed + i]) : "nothing more"));
         }
+    }
+
+    /** A byte as a message shows it: 'a' when it is printable ASCII, else its value, 0xc3 (never sign-extended). */
+    static String show(byte b) {
+        int v = b & 0xFF;
+        return v >= 0x20 && v < 0x7F ? "'" + (char) v + "'" : String.format("0x%02x", v);
     }
 
     /** n bytes of the echo came back: once the whole message has, the next one is due (or the close). */
