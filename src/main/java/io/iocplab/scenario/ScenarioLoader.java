@@ -198,10 +198,10 @@ public final class ScenarioLoader {
                 if (last != null && s.atUs() < last.atUs()) {
                     problems.add(items.get(i), path + "[" + i + "].at: comes before the previous action's time");
                 }
-                if (last instanceof Peer.Close c) {
-                    problems.add(items.get(i), path + "[" + i + "]: comes after the peer's "
-                            + (c.reset() ? "reset (RST): its socket is gone" : "close (FIN): it sends nothing more")
-                            + "; a peer's close is its last action");
+                if (last instanceof Peer.Close c && (c.reset() || !(s instanceof Peer.Close next && next.reset()))) {
+                    problems.add(items.get(i), path + "[" + i + "]: comes after the peer's " + (c.reset()
+                            ? "reset (RST): its socket is gone, a reset is a peer's last action"
+                            : "close (FIN): it sends nothing more; only a reset may follow"));
                 }
                 steps.add(s);
             }

@@ -3,8 +3,10 @@ package io.iocplab.sim;
 import io.iocplab.sim.event.PeerAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The client ends of the scenario's sockets: real sockets driven at virtual times.
@@ -25,6 +27,8 @@ final class Peers {
     private final Machine m;
     private SocketCalls sockets;
     private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
+    /** Peers that have reset: their socket is gone, so what the server sends them is never read. */
+    private final Set<SimSocket> reset = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The peers' own thread for their real I/O, or null when it runs on the machine's thread (trace on). */
     private final PeerIo background;
 
@@ -96,6 +100,9 @@ final class Peers {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
+        if (reset) {
+            this.reset.add(sock);
+        }
         emit(sock, reset ? "reset" : "close", null);
         m.atTime(m.now() + m.config().latencyUs(), () -> {
             if (reset) {
@@ -106,9 +113,13 @@ final class Peers {
         });
     }
 
-    /** The server wrote n bytes: the peer reads them one latency later (unless it reset). */
+    /** The server wrote n bytes: the peer reads them one latency later, unless it has reset by then. */
     void serverSent(SimSocket sock, long n) {
-        m.atTime(m.now() + m.config().latencyUs(), () -> peerReceive(sock, (int) n));
+        m.atTime(m.now() + m.config().latencyUs(), () -> {
+            if (!reset.contains(sock)) {
+                peerReceive(sock, (int) n);
+            }
+        });
     }
 
     private void peerReceive(SimSocket sock, int n) {
