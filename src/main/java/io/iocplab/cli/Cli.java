@@ -1,6 +1,8 @@
 package io.iocplab.cli;
 
+import io.iocplab.scenario.BoundedOutput;
 import io.iocplab.scenario.InvalidScenarioException;
+import io.iocplab.scenario.Limits;
 import io.iocplab.scenario.OneLine;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
@@ -26,13 +28,15 @@ import java.nio.file.Path;
  *
  * <p>Exit codes: 0 when the scenario ran to its end; 2 when the command line is wrong (with a usage
  * line), the file cannot be read ({@code FILE: cannot read: reason}) or is not a valid scenario (one
- * {@code FILE:LINE:COLUMN: message} line per problem), and then nothing is run; 1 for a failure while
- * running (a {@link RunFailure}: a real socket did not do what the model expected, or an internal
- * error) or writing the trace, with a one-line message and no stack trace (set the system property
- * {@code iocplab.debug} to get one). A trace file is complete or not written at all ({@link TraceFile}).
+ * {@code FILE:LINE:COLUMN: message} line per problem), and then nothing is run; 1 for a failure while running
+ * (a {@link RunFailure}: a real socket did not do what the model expected, or an internal error), a trace
+ * that cannot be written (checked before the run: a missing folder, a directory, the scenario itself) or
+ * that reached {@code --max-trace}, with a one-line message and no stack trace (set the system property
+ * {@code iocplab.debug} to get one). A trace file is complete or not written at all; a device, a FIFO or
+ * {@code -} (standard output) is written as a stream ({@link TraceFile}).
  */
 public final class Cli {
-    public static final String USAGE = "usage: iocplab run FILE.yaml [--trace PATH] [--seed N]";
+    public static final String USAGE = "usage: iocplab run FILE.yaml [--trace PATH] [--seed N] [--max-trace SIZE]";
 
     private Cli() {}
 
@@ -43,8 +47,9 @@ public final class Cli {
                 out.println("IOCP Lab: a simulator that teaches Windows I/O completion ports");
                 out.println(USAGE);
                 out.println("  run FILE          runs a scenario headless and writes its trace (JSON Lines)");
-                out.println("  --trace PATH      writes the trace to PATH instead of standard output");
+                out.println("  --trace PATH      writes the trace to PATH instead of standard output (- is standard output)");
                 out.println("  --seed N          overrides the scenario's seed");
+                out.println("  --max-trace SIZE  stops the run when its trace would pass SIZE (default 1G; e.g. 500M)");
                 out.println("  lessons check|list|homework   checks and uses the lessons (lessons --help)");
                 out.println("  sweep [FILE] ...  runs every combination of the knobs (sweep --help)");
                 out.println("  bench machine [PACKETS]       packets per second through the machine");
@@ -93,22 +98,29 @@ public final class Cli {
         if (options.seed() != null) {
             scenario = scenario.withSeed(options.seed());
         }
+        String trace = options.trace() == null ? "-" : options.trace();
+        String where = trace.equals("-") ? "the trace to standard output" : "trace " + oneLine(trace);
+        TraceFile file;
         try {
-            return options.trace() == null ? toStandardOutput(scenario, out, err)
-                    : toFile(scenario, options.trace(), err);
-        } catch (RunFailure e) {
-            err.println("iocplab: the run failed: " + oneLine(e.getMessage()));
+            file = TraceFile.open(trace, out, Path.of(options.file()));      // refused now, before anything runs
+        } catch (InvalidPathException | IOException e) {
+            err.println("iocplab: cannot write " + where + ": " + reason(e));
             return 1;
         }
-    }
-
-    private static int toStandardOutput(Scenario scenario, PrintStream out, PrintStream err) {
-        TraceWriter writer = new TraceWriter(out);
-        ScenarioRunner.run(scenario, writer::write);
-        try {
+        try (file) {
+            TraceWriter writer = new TraceWriter(new BoundedOutput(file.stream(), options.maxTrace()));
+            try {
+                ScenarioRunner.run(scenario, writer::write);
+            } catch (RunFailure e) {
+                err.println("iocplab: the run failed: " + oneLine(e.getMessage()));
+                return 1;
+            }
             writer.flush();
-        } catch (IOException e) {
-            err.println("iocplab: cannot write the trace: " + reason(e));
+            file.commit();
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            err.println(cause instanceof BoundedOutput.TooLargeException ? "iocplab: " + cause.getMessage()
+                    : "iocplab: cannot write " + where + ": " + reason(e));
             return 1;
         }
         if (out.checkError()) {
@@ -118,32 +130,16 @@ public final class Cli {
         return 0;
     }
 
-    private static int toFile(Scenario scenario, String trace, PrintStream err) {
-        Path path;
-        try {
-            path = Path.of(trace);
-        } catch (InvalidPathException e) {
-            err.println("iocplab: cannot write trace " + trace + ": " + reason(e));
-            return 1;
-        }
-        try (TraceFile file = TraceFile.create(path)) {
-            TraceWriter writer = new TraceWriter(file.stream());
-            ScenarioRunner.run(scenario, writer::write);
-            writer.flush();
-            file.commit();
-            return 0;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("iocplab: cannot write trace " + trace + ": " + reason(e));
-            return 1;
-        }
-    }
-
-    /** {@code bench machine [PACKETS]} or {@code bench echo [PEERS MESSAGES SIZE]}: prints the figures. */
+    /**
+     * {@code bench machine [PACKETS]} or {@code bench echo [PEERS MESSAGES SIZE]}: prints the figures. Every number
+     * is checked here, where it is parsed: a wrong one is a usage error, never an internal one.
+     */
     private static int bench(String[] args, PrintStream out, PrintStream err) throws IOException {
         String which = args.length == 0 ? "" : args[0];
         try {
             if (which.equals("machine") && args.length <= 2) {
-                long packets = args.length == 2 ? Long.parseLong(args[1]) : 1_000_000;
+                long packets = args.length == 2 ? Arguments.whole("bench machine PACKETS", args[1], 1, Integer.MAX_VALUE)
+                        : 1_000_000;
                 Path trace = java.nio.file.Files.createTempFile("iocplab-bench-", ".jsonl");
                 try {
                     MachineBenchmark.run(packets, trace, out);
@@ -154,13 +150,15 @@ public final class Cli {
             }
             if (which.equals("echo") && (args.length == 1 || args.length == 4)) {
                 int[] n = args.length == 4
-                        ? new int[] {Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3])}
+                        ? new int[] {(int) Arguments.whole("bench echo PEERS", args[1], 1, Limits.MAX_SOCKETS),
+                                (int) Arguments.whole("bench echo MESSAGES", args[2], 1, 1_000_000_000),
+                                (int) Arguments.whole("bench echo SIZE", args[3], 1, 1 << 20)}
                         : new int[] {64, 1000, 64};
                 EchoBenchmark.run(n[0], n[1], n[2], out);
                 return 0;
             }
-        } catch (NumberFormatException e) {
-            return usage(err, "bench: expected whole numbers, got " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         }
         return usage(err, "bench: expected 'bench machine [PACKETS]' or 'bench echo [PEERS MESSAGES SIZE]'");
     }

@@ -1,22 +1,26 @@
 package io.iocplab.cli;
 
+import io.iocplab.scenario.Limits;
+
 /**
- * The arguments of {@code run}: {@code FILE [--trace PATH] [--seed N]}, options in any order, either as
- * {@code --opt VALUE} or {@code --opt=VALUE}. Exactly one of the accessors' outcomes holds: a
+ * The arguments of {@code run}: {@code FILE [--trace PATH] [--seed N] [--max-trace SIZE]}, options in any
+ * order, either as {@code --opt VALUE} or {@code --opt=VALUE}. Exactly one of the accessors' outcomes holds: a
  * {@link #problem()} to show with the usage line, or a file to run.
  *
- * @param seed null when not given
+ * @param seed     null when not given
+ * @param maxTrace the most bytes the trace may take ({@link Limits#DEFAULT_MAX_TRACE_BYTES} unless given)
  */
-record RunOptions(String file, String trace, Long seed, String problem) {
+record RunOptions(String file, String trace, Long seed, long maxTrace, String problem) {
 
     static RunOptions parse(String[] args) {
         String file = null;
         String trace = null;
         String seed = null;
+        String maxTrace = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (name.equals("--trace") || name.equals("--seed")) {
+            if (name.equals("--trace") || name.equals("--seed") || name.equals("--max-trace")) {
                 String value;
                 if (a.contains("=")) {
                     value = a.substring(a.indexOf('=') + 1);
@@ -27,8 +31,10 @@ record RunOptions(String file, String trace, Long seed, String problem) {
                 }
                 if (name.equals("--trace")) {
                     trace = value;
-                } else {
+                } else if (name.equals("--seed")) {
                     seed = value;
+                } else {
+                    maxTrace = value;
                 }
             } else if (a.startsWith("-") && a.length() > 1) {
                 return failed("unknown option '" + a + "'");
@@ -52,10 +58,18 @@ record RunOptions(String file, String trace, Long seed, String problem) {
                 return failed("--seed expects a whole number, got '" + seed + "'");
             }
         }
-        return new RunOptions(file, trace, seedValue, null);
+        long maxTraceValue = Limits.DEFAULT_MAX_TRACE_BYTES;
+        if (maxTrace != null) {
+            try {
+                maxTraceValue = Arguments.bytes("--max-trace", maxTrace);
+            } catch (IllegalArgumentException e) {
+                return failed(e.getMessage());
+            }
+        }
+        return new RunOptions(file, trace, seedValue, maxTraceValue, null);
     }
 
     private static RunOptions failed(String problem) {
-        return new RunOptions(null, null, null, problem);
+        return new RunOptions(null, null, null, 0, problem);
     }
 }

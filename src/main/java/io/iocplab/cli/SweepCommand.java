@@ -1,6 +1,7 @@
 package io.iocplab.cli;
 
 import io.iocplab.scenario.InvalidScenarioException;
+import io.iocplab.scenario.Limits;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
@@ -113,7 +114,7 @@ public final class SweepCommand {
             base = base.withSeed(o.seed);
         }
         Path csv = null;
-        if (o.csv != null) {
+        if (o.csv != null && !o.csv.equals("-")) {
             try {
                 csv = Path.of(o.csv);
             } catch (InvalidPathException e) {
@@ -145,7 +146,7 @@ public final class SweepCommand {
         }
         // The file is created before anything runs, so a table that cannot be written costs no sweep;
         // closed without a commit (a failed sweep), its temporary file is deleted.
-        try (TraceFile file = TraceFile.create(csv)) {
+        try (TraceFile file = o.file == null ? TraceFile.create(csv) : TraceFile.create(csv, Path.of(o.file))) {
             List<Row> rows = runSweep(sweep, o, name, err);
             if (rows == null) {
                 return 1;
@@ -201,7 +202,7 @@ public final class SweepCommand {
         out.println("  --block L         a blocking call every K messages for MS ms, e.g. 4:20 or none,4:20");
         out.println("  --seed N          overrides the scenario's seed (every run uses the same one)");
         out.println("  --parallel N      runs at the same time (default " + Sweep.DEFAULT_PARALLELISM + ")");
-        out.println("  --csv PATH        writes the table to PATH instead of standard output");
+        out.println("  --csv PATH        writes the table to PATH instead of standard output (- is standard output)");
     }
 
     private static int usage(PrintStream err, String problem) {
@@ -256,8 +257,8 @@ public final class SweepCommand {
                     case "--cpus" -> o.axes.add(axis(Knob.CPUS, name, value));
                     case "--compute" -> o.axes.add(axis(Knob.COMPUTE, name, value));
                     case "--block" -> o.axes.add(axis(Knob.BLOCK, name, value));
-                    case "--seed" -> o.seed = whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                    case "--parallel" -> o.parallel = (int) whole(name, value, 1, 64);
+                    case "--seed" -> o.seed = Arguments.whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                    case "--parallel" -> o.parallel = (int) Arguments.whole(name, value, 1, 64);
                     case "--csv" -> {
                         if (value.isEmpty()) {
                             throw new IllegalArgumentException("--csv needs a file name");
@@ -278,9 +279,9 @@ public final class SweepCommand {
             for (String v : list.split(",", -1)) {
                 String value = v.strip();
                 Setting s = switch (knob) {
-                    case THREADS -> Setting.threads((int) whole(name, value, 1, 100_000));
-                    case CONCURRENCY -> Setting.concurrency((int) whole(name, value, 0, 1024));
-                    case CPUS -> Setting.cpus((int) whole(name, value, 1, 256));
+                    case THREADS -> Setting.threads((int) Arguments.whole(name, value, 1, Limits.MAX_THREADS - 1));
+                    case CONCURRENCY -> Setting.concurrency((int) Arguments.whole(name, value, 0, 1024));
+                    case CPUS -> Setting.cpus((int) Arguments.whole(name, value, 1, 256));
                     case COMPUTE -> Setting.computeUs(ms(name, value, 0));
                     case BLOCK -> block(name, value);
                 };
@@ -301,22 +302,9 @@ public final class SweepCommand {
                 throw new IllegalArgumentException(name + " expects K:MS (a blocking call of MS ms every K messages) "
                         + "or none, got '" + value + "'");
             }
-            int every = (int) whole(name, value.substring(0, colon), 1, 100_000);
+            int every = (int) Arguments.whole(name, value.substring(0, colon), 1, 100_000);
             long sleep = ms(name, value.substring(colon + 1), 1);
             return Setting.block(every, sleep);
-        }
-
-        private static long whole(String name, String value, long min, long max) {
-            long v;
-            try {
-                v = Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " expects whole numbers, got '" + value + "'");
-            }
-            if (v < min || v > max) {
-                throw new IllegalArgumentException(name + " expects " + min + " to " + max + ", got " + v);
-            }
-            return v;
         }
 
         /** Milliseconds with optional decimals to whole µs, rounded half up (as in scenario files). */

@@ -3,8 +3,11 @@ package io.iocplab.app.experiments;
 import io.iocplab.app.AppFonts;
 import io.iocplab.app.Pictures;
 import io.iocplab.app.model.Texts;
+import io.iocplab.scenario.OneLine;
+import io.iocplab.scenario.TraceFile;
 import io.iocplab.sweep.Knob;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,12 +49,11 @@ public final class ChartCommand {
 
     public static void main(String[] args) {
         Request request;
-        Path png;
+        TraceFile png;
         try {
             if (args.length < 2) {
                 throw new IllegalArgumentException("a table and a picture file are needed");
             }
-            png = Path.of(args[1]);
             request = request(Path.of(args[0]), List.of(args).subList(2, args.length));
         } catch (IllegalArgumentException e) {              // InvalidPathException too
             System.err.println("iocplab chart: " + e.getMessage());
@@ -68,6 +70,14 @@ public final class ChartCommand {
             System.exit(2);
             return;
         }
+        try {
+            png = TraceFile.open(args[1], System.out, Path.of(args[0]));   // refused now, not after drawing
+        } catch (IOException | IllegalArgumentException e) {
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            System.err.println("iocplab chart: cannot write " + OneLine.of(args[1]) + ": " + OneLine.of(why));
+            System.exit(2);
+            return;
+        }
         CompletableFuture<WritableImage> picture = new CompletableFuture<>();
         try {
             Platform.startup(() -> {
@@ -80,20 +90,29 @@ public final class ChartCommand {
         } catch (UnsupportedOperationException | IllegalStateException e) {
             System.err.println("iocplab chart: cannot start JavaFX (" + e.getMessage() + "); on a machine without a "
                     + "display run it under xvfb-run -a");
+            closeQuietly(png);
             System.exit(1);
             return;
         }
         int code = 1;
-        try {
+        try (png) {
             Pictures.writePng(picture.get(60, TimeUnit.SECONDS), png);
-            System.err.println("chart: wrote " + png);
+            System.err.println("chart: wrote " + OneLine.of(args[1]));
             code = 0;
         } catch (Exception e) {
-            System.err.println("iocplab chart: cannot draw " + png + ": " + e);
+            System.err.println("iocplab chart: cannot draw " + OneLine.of(args[1]) + ": " + OneLine.of(e.toString()));
         } finally {
             Platform.exit();
         }
         System.exit(code);
+    }
+
+    private static void closeQuietly(TraceFile file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // the program is ending with a message already
+        }
     }
 
     /** Reads the table and the options into a request; IllegalArgumentException says what is wrong. */

@@ -1,12 +1,12 @@
 package io.iocplab.app.experiments;
 
+import io.iocplab.scenario.Limits;
+import io.iocplab.scenario.SourceText;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Csv;
 import io.iocplab.sweep.Knob;
 import io.iocplab.sweep.Row;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +59,7 @@ final class SweepTable {
 
     /** Reads a table the {@code sweep} command wrote (complete, or a {@link BadTable} saying where it is not). */
     static SweepTable read(Path file) throws IOException, BadTable {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = SourceText.read(file, Limits.MAX_TABLE_BYTES).lines().toList();
         if (lines.isEmpty()) {
             throw new BadTable(file, 1, "empty file, expected the header of a sweep table");
         }
