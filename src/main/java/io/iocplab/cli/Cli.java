@@ -112,6 +112,7 @@ public final class Cli {
             try {
                 ScenarioRunner.run(scenario, writer::write);
             } catch (RunFailure e) {
+                flushWhatRan(writer);
                 err.println("iocplab: the run failed: " + oneLine(e.getMessage()));
                 return 1;
             }
@@ -128,6 +129,15 @@ public final class Cli {
             return 1;
         }
         return 0;
+    }
+
+    /** A failed run's trace up to the failure reaches a stream (a file's temporary copy is deleted anyway). */
+    private static void flushWhatRan(TraceWriter writer) {
+        try {
+            writer.flush();
+        } catch (IOException | UncheckedIOException e) {
+            // the run failed already; that is the message
+        }
     }
 
     /**

@@ -373,15 +373,32 @@ final class StepReader {
             return null;
         }
         List<Step> steps = body == null ? List.of() : steps(body, a.path("steps"), depth + 1);
-        if (count == null && body != null && !ProgramCursor.runsAStep(steps) && problems.count() == before) {
-            problems.add(a.owner(), a.path() + ": a loop forever that runs no step (its steps are empty, or loops "
-                    + "that never run) would repeat without virtual time moving; give it a step such as Sleep");
+        if (count == null && body != null && !doesSomething(steps) && problems.count() == before) {
+            problems.add(a.owner(), a.path() + (ProgramCursor.runsAStep(steps)
+                    ? ": a loop forever of Compute: 0 only (a step that takes no time and makes no call) would repeat "
+                    + "with nothing ever happening; give it a step such as Sleep"
+                    : ": a loop forever that runs no step (its steps are empty, or loops that never run) would repeat "
+                    + "without virtual time moving; give it a step such as Sleep"));
             return null;
         }
         return new Step.Loop(count, steps, src);
     }
 
-    static Step.Source source(Node n) {
+    /** Whether one pass over the steps makes a call or takes time: anything but Compute: 0 and loops of it. */
+    private static boolean doesSomething(List<Step> steps) {
+        for (Step s : steps) {
+            if (s instanceof Step.Loop loop) {
+                if ((loop.times() == null || loop.times() > 0) && doesSomething(loop.steps())) {
+                    return true;
+                }
+            } else if (!(s instanceof Step.Compute c && c.us() == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        static Step.Source source(Node n) {
         return n.getStartMark().map(m -> new Step.Source(m.getLine() + 1, m.getColumn() + 1))
                 .orElse(Step.Source.NONE);
     }

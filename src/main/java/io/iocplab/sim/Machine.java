@@ -57,8 +57,12 @@ public final class Machine implements AutoCloseable {
     private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
     /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
     private final boolean tracing;
+    /** See {@link #noticeQuiet()}: about a second of the machine's work with nothing to show for it. */
+    static final long MAX_QUIET_ACTIONS = 10_000_000;
     private long now;
     private long seq;
+    private long seqSeen;
+    private long quietActions;
     private long packets;
     private boolean started;
     private boolean finished;
@@ -186,7 +190,26 @@ public final class Machine implements AutoCloseable {
         }
         action.run();
         settle();
+        if (tracing) {
+            noticeQuiet();
+        }
         return true;
+    }
+
+    /**
+     * A run whose actions show nothing for {@link #MAX_QUIET_ACTIONS} actions in a row (a thread that only computes,
+     * forever, alone) would keep the machine busy with no end and no output: it ends with a message instead.
+     * Counted where events are built (a trace, the window, a lesson, a sweep); a run without a sink is not watched.
+     */
+    private void noticeQuiet() {
+        if (seq != seqSeen) {
+            seqSeen = seq;
+            quietActions = 0;
+        } else if (++quietActions >= MAX_QUIET_ACTIONS) {
+            throw new RunFailure("nothing happened in " + MAX_QUIET_ACTIONS + " actions of the machine up to "
+                    + now / 1000 + " ms of virtual time (a thread that only computes, forever?); give the scenario "
+                    + "an until: or a call in the loop");
+        }
     }
 
     /** Runs to the end and returns the summary (also the last event sent to the sink). */

@@ -111,4 +111,29 @@ class ProgressInTimeTest {
         assertTrue(e.problems().get(0).toString().startsWith("50-test.yaml:8:10: scenario.threads.T[0].Loop: a loop "
                 + "forever that runs no step"), e.problems().toString());
     }
+
+    @Test
+    void a_loop_forever_of_zero_time_steps_is_refused_too() {
+        InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> ScenarioLoader.loadString("z.yaml",
+                "ports: { P: {} }\nthreads:\n  T: [ Loop: { times: forever, steps: [ Compute: 0, { Loop: { times: 3, "
+                        + "steps: [ Compute: 0 ] } } ] } ]\n"));
+        assertEquals("z.yaml:3:8: threads.T[0].Loop: a loop forever of Compute: 0 only (a step that takes no time and "
+                + "makes no call) would repeat with nothing ever happening; give it a step such as Sleep",
+                e.problems().get(0).toString());
+    }
+
+    /** A thread that only computes, forever and alone, moves virtual time but shows nothing: the machine ends it. */
+    @Test
+    void a_run_that_shows_nothing_for_ten_million_actions_ends_with_a_message() throws Exception {
+        Scenario s = ScenarioLoader.loadString("t.yaml", "ports: { P: {} }\nthreads:\n"
+                + "  T: [ Loop: { times: forever, steps: [ Compute: 1 ] } ]\n");
+        List<io.iocplab.sim.event.SimEvent> events = new java.util.ArrayList<>();
+        RunFailure e = assertTimeoutPreemptively(NEVER_HANGS,
+                () -> assertThrows(RunFailure.class, () -> ScenarioRunner.run(s, events::add)));
+        assertEquals("nothing happened in 10000000 actions of the machine up to 10000000 ms of virtual time (a thread "
+                + "that only computes, forever?); give the scenario an until: or a call in the loop", e.getMessage());
+        Summary withUntil = ScenarioRunner.run(ScenarioLoader.loadString("t.yaml", "until: 5000\nports: { P: {} }\n"
+                + "threads:\n  T: [ Loop: { times: forever, steps: [ Compute: 1 ] } ]\n"), events::add);
+        assertEquals(5_000_000, withUntil.tUs(), "with until: the same thread computes to the end of the run");
+    }
 }
