@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * <p>{@value #SEEDS} seeds run in CI (about ten seconds). More: {@code mvn -o test -Dtest=SocketScenarioPropertyTest
  * -Diocplab.property.seeds=20000 -Diocplab.property.first=1000000}.
  */
-class SocketScenarioPropertyTest {
+public class SocketScenarioPropertyTest {
     static final int SEEDS = 2_000;
     private static final Pattern PORTS = Pattern.compile("\"local_port\":\\d+,\"remote_port\":\\d+");
     private static final String[] TIMES = {"0", "0", "0.05", "1", "1", "2", "3", "5"};
@@ -84,7 +84,7 @@ class SocketScenarioPropertyTest {
     }
 
     /** A valid scenario file with sockets, drawn from {@code r}; counts what it drew in {@code kinds}. */
-    static String scenario(SplittableRandom r, Map<String, Integer> kinds) {
+    public static String scenario(SplittableRandom r, Map<String, Integer> kinds) {
         StringBuilder y = new StringBuilder();
         String latency = LATENCIES[r.nextInt(LATENCIES.length)];
         if (latency.equals("0")) {
