@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * refuse (numbers out of range, junk, empty values, paths that are folders, missing, the root, the scenario itself,
  * names with a newline or an escape sequence). What would run for long is never drawn: {@code bench} only gets
  * numbers it must refuse, {@code sweep} always gets a one-client scenario, {@code lessons} a folder with a tiny
- * lesson.
+ * lesson. An output is never written in the working folder: a relative name goes to the test's folder.
  */
 final class CommandLines {
     private static final List<String> JUNK = List.of("", "-", "--", "x", "-1", "0", "1e3", "99999999999999999999", "1.5",
@@ -19,6 +19,8 @@ final class CommandLines {
     private static final List<String> RUN_OPTIONS = List.of("--trace", "--seed", "--max-trace", "--bogus");
     private static final List<String> SWEEP_OPTIONS = List.of("--threads", "--concurrency", "--cpus", "--compute",
             "--block", "--seed", "--parallel", "--csv", "--x");
+    /** Options that name a file to write: given a relative name, they write it in the test's own folder. */
+    private static final List<String> OUTPUTS = List.of("--trace", "--csv");
     private static final List<String> LESSON_OPTIONS = List.of("--dir", "--lang", "--seed", "--answers", "--bogus");
 
     private CommandLines() {}
@@ -92,6 +94,9 @@ final class CommandLines {
                 case 1 -> out.toString();
                 default -> pick(r, JUNK);
             };
+            if (OUTPUTS.contains(name) && !value.startsWith("/") && !value.equals("-")) {
+                value = out.resolveSibling(value.replace('/', '_')).toString();   // never a file in the working folder
+            }
             if (r.nextInt(3) == 0) {
                 a.add(name + "=" + value);
             } else {

@@ -146,6 +146,13 @@ class FuzzTest {
             command("command line", args, String.join(" ", args));
         }
         assertClean("command line");
+        try (Stream<Path> here = Files.list(Path.of(""))) {
+            List<String> strays = here.map(p -> p.getFileName().toString())
+                    .filter(n -> !List.of("README.md", "assets", "lessons", "pom.xml", "src", "target").contains(n)
+                            && !n.startsWith("."))
+                    .toList();
+            assertEquals(List.of(), strays, "nothing was written in the working folder");
+        }
     }
 
     // ------------------------------------------------------------------ helpers
