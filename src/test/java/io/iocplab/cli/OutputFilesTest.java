@@ -139,6 +139,15 @@ class OutputFilesTest {
     }
 
     @Test
+    void a_failed_runs_trace_up_to_the_failure_reaches_standard_output() throws IOException {
+        Path silent = file("silent.yaml", "ports: { P: {} }\nthreads:\n  T: [ Loop: { times: forever, steps: [ Compute: 1 ] } ]\n");
+        assertEquals(1, run("run", silent.toString()));
+        assertTrue(err().startsWith("iocplab: the run failed: nothing happened in 10000000 actions"), err());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.size() >= 2 && lines.get(0).startsWith("{\"t_us\":0,\"seq\":0,"), "the events before it: " + lines);
+    }
+
+    @Test
     void a_bad_max_trace_is_a_usage_error() throws IOException {
         assertEquals(2, run("run", file("x.yaml", VALID).toString(), "--max-trace", "lots"));
         assertTrue(err().startsWith("iocplab: --max-trace expects a size of at least 1K, such as 1048576, 512K, 64M or "
