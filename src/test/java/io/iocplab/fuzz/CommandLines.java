@@ -82,7 +82,30 @@ final class CommandLines {
                 }
             }
         }
-        return a.toArray(String[]::new);
+        return keepOutputsHere(a, out).toArray(String[]::new);
+    }
+
+    /**
+     * Every file a drawn command line would write (the value after {@code --trace} or {@code --csv}, however it
+     * came there: an option name drawn as a value makes the next token one) is put in the test's folder when it
+     * is a relative name.
+     */
+    private static List<String> keepOutputsHere(List<String> a, Path out) {
+        List<String> b = new ArrayList<>(a);
+        for (int i = 0; i < b.size(); i++) {
+            for (String option : OUTPUTS) {
+                if (b.get(i).startsWith(option + "=")) {
+                    b.set(i, option + "=" + here(b.get(i).substring(option.length() + 1), out));
+                } else if (b.get(i).equals(option) && i + 1 < b.size()) {
+                    b.set(i + 1, here(b.get(i + 1), out));
+                }
+            }
+        }
+        return b;
+    }
+
+    private static String here(String value, Path out) {
+        return value.startsWith("/") || value.equals("-") ? value : out.resolveSibling("o_" + value.replace('/', '_')).toString();
     }
 
     private static void options(SplittableRandom r, List<String> a, List<String> names, Path scenario, Path out) {
@@ -94,9 +117,6 @@ final class CommandLines {
                 case 1 -> out.toString();
                 default -> pick(r, JUNK);
             };
-            if (OUTPUTS.contains(name) && !value.startsWith("/") && !value.equals("-")) {
-                value = out.resolveSibling(value.replace('/', '_')).toString();   // never a file in the working folder
-            }
             if (r.nextInt(3) == 0) {
                 a.add(name + "=" + value);
             } else {
