@@ -34,7 +34,7 @@ public final class ProgramCursor implements Program {
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
     private final Map<Step, Integer> listing = new IdentityHashMap<>();
     /** Per loop: whether one pass over its steps executes a step (worked out once, on first entry). */
-    private final Map<Step.Loop, Boolean> runsAStep = new IdentityHashMap<>();
+    private final Map<Step.Loop, Boolean> loopRunsAStep = new IdentityHashMap<>();
 
     ProgramCursor(List<Step> program) {
         frames.push(new Frame(program, 1, false));
@@ -86,7 +86,7 @@ public final class ProgramCursor implements Program {
                 Step s = f.steps.get(f.next++);
                 if (s instanceof Step.Loop loop) {
                     boolean runs = (loop.times() == null || loop.times() > 0)
-                            && runsAStep.computeIfAbsent(loop, l -> runsAStep(l.steps()));
+                            && loopRunsAStep.computeIfAbsent(loop, l -> runsAStep(l.steps()));
                     if (runs) {
                         frames.push(new Frame(loop.steps(), loop.times(), true));
                     } else if (loop.times() == null) {
