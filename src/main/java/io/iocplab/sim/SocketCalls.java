@@ -92,9 +92,17 @@ final class SocketCalls {
         return sock.kernel.refuseCall(completionRoutine);          // Model decision 9
     }
 
-    /** Takes the bytes that have arrived (or the end of the stream) into the receive's WSABUFs. */
+    /**
+     * Takes the bytes that have arrived (or the end of the stream) into the receive's WSABUFs. A zero-byte
+     * receive (its WSABUFs hold nothing) completes once bytes are there and leaves them in the socket, for the
+     * receive that follows: the server's way to wait for data without tying up a buffer [WINE-sock
+     * {@code test_empty_recv}].
+     */
     private byte[][] receive(SimSocket sock, SimSocket.PendingReceive op) {
         int n = (int) Math.min(sock.inbound, op.capacity());
+        if (n == 0 && sock.inbound > 0) {
+            return new byte[op.lengths().length][0];                // the zero-byte receive: the data stays
+        }
         if (n == 0) {
             if (!sock.finConfirmed) {
                 confirm(() -> sock.connection.serverExpectEnd());
