@@ -17,8 +17,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code iocplab run FILE.yaml [--trace PATH] [--seed N] [--max-trace SIZE]}: runs a scenario headless and writes
@@ -49,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
             converter = Converters.Size.class)
     private long maxTrace = Limits.DEFAULT_MAX_TRACE_BYTES;
 
+    @Spec
+    private CommandSpec spec;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -59,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (trace.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--trace needs a file name (or - for standard output)");
+        }
         Scenario scenario;
         try {
             scenario = ScenarioLoader.load(Path.of(file));

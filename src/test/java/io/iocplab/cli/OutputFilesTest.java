@@ -150,8 +150,8 @@ class OutputFilesTest {
     @Test
     void a_bad_max_trace_is_a_usage_error() throws IOException {
         assertEquals(2, run("run", file("x.yaml", VALID).toString(), "--max-trace", "lots"));
-        assertTrue(err().startsWith("iocplab: --max-trace expects a size of at least 1K, such as 1048576, 512K, 64M or "
-                + "2G, got 'lots'\n"), err());
+        assertTrue(err().startsWith("iocplab: Invalid value for option '--max-trace': expects a size of at least 1K, "
+                + "such as 1048576, 512K, 64M or 2G, got 'lots'\n"), err());
     }
 
     @Test

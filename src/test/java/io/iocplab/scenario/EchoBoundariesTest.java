@@ -59,7 +59,7 @@ class EchoBoundariesTest {
         List<SimEvent> events = new ArrayList<>();
         Summary summary = ScenarioRunner.run(s, events::add);
         assertEquals(1L, summary.perThread().get("W1"), "W1 took the file's shutdown packet and left");
-        List<String> echoes = events.stream().filter(e -> e instanceof PeerAction p && p.action().equals("recv"))
+        List<String> echoes = events.stream().filter(e -> e instanceof PeerAction p && p.action() == PeerAction.Action.RECV)
                 .map(e -> ((PeerAction) e).socket()).toList();
         assertEquals(List.of("C1", "C2", "C1", "C2"), echoes, "W2 echoed every message of both clients");
     }

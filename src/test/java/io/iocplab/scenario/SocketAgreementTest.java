@@ -32,7 +32,7 @@ class SocketAgreementTest {
     }
 
     private static List<String> returns(List<SimEvent> events, String api) {
-        return events.stream().filter(e -> e instanceof ApiReturn r && r.api().equals(api)).map(e -> (ApiReturn) e)
+        return events.stream().filter(e -> e instanceof ApiReturn r && r.api().name().equals(api)).map(e -> (ApiReturn) e)
                 .map(r -> r.ok() + " " + r.error()).toList();
     }
 
@@ -81,7 +81,7 @@ class SocketAgreementTest {
                   T: [ closesocket: S ]
                 """);
         assertEquals(List.of("connect", "send", "send", "send", "close"),
-                e.stream().filter(x -> x instanceof PeerAction).map(x -> ((PeerAction) x).action()).toList());
+                e.stream().filter(x -> x instanceof PeerAction).map(x -> ((PeerAction) x).action().json()).toList());
     }
 
     @Test
