@@ -216,6 +216,8 @@ public final class Homework {
                     "포트 " + x + "의 큐 길이가 다음에 바뀌면 패킷은 몇 개가 될까요?");
             case GETS -> new Text("Which packet does " + x + "'s next GetQueuedCompletionStatus hand it?",
                     x + "의 다음 GetQueuedCompletionStatus 호출이 받는 패킷은 무엇일까요?");
+            case ERROR -> new Text("What does GetLastError() say after " + x + "'s next GetQueuedCompletionStatus?",
+                    x + "의 다음 GetQueuedCompletionStatus 뒤에 GetLastError()는 무엇을 알려 줄까요?");
             case BEST_THROUGHPUT -> new Text("Of the runs of the sweep (" + x + "), which has the highest throughput "
                     + "(packets per virtual second)?", "스윕(" + x + ")의 실행 중 처리량(가상 시간 1초당 패킷 수)이 가장 "
                     + "높은 것은 어느 구성일까요?");

@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * What {@code lessons check} does: load every lesson of a folder, run each headless, and collect every
- * problem (a malformed file, a scenario error, a missing text, a cue never reached, a prediction without
- * an answer) as {@code FILE:LINE:COLUMN: message}.
+ * problem (a malformed file, a scenario error, a missing text, a rule of Windows without its source, a cue
+ * never reached, a prediction without an answer, a word the glossary forbids) as
+ * {@code FILE:LINE:COLUMN: message}. The folder's {@code sources.yaml} and {@code glossary.yaml} are checked too.
  */
 public final class LessonCheck {
     private LessonCheck() {}
@@ -36,10 +37,19 @@ public final class LessonCheck {
      */
     public static Result check(Path dir) throws IOException {
         List<Path> files = LessonLoader.files(dir);
-        Result r = check(files);
         List<Problem> problems = new ArrayList<>();
+        Glossary glossary = Glossary.packed();
+        try {
+            Sources.in(dir);
+            glossary = Glossary.in(dir);
+        } catch (InvalidLessonException e) {
+            problems.addAll(e.problems());
+        }
+        Result r = check(files, glossary);
+        List<String> courseFiles = List.of(Sources.FILE, Glossary.FILE);
         try (java.util.stream.Stream<Path> all = java.nio.file.Files.list(dir)) {
-            all.filter(p -> p.getFileName().toString().endsWith(".yaml") && !files.contains(p)).sorted()
+            all.filter(p -> p.getFileName().toString().endsWith(".yaml") && !files.contains(p)
+                            && !courseFiles.contains(p.getFileName().toString())).sorted()
                     .forEach(p -> problems.add(new Problem(p.toString(), 1, 1,
                             "not a lesson file name (expected NN-slug.yaml, e.g. 06-lifo.yaml): left out of the course")));
         }
@@ -51,6 +61,11 @@ public final class LessonCheck {
     }
 
     public static Result check(List<Path> files) {
+        return check(files, Glossary.packed());
+    }
+
+    /** Checks the lesson files, their words against {@code glossary}. */
+    public static Result check(List<Path> files, Glossary glossary) {
         List<Lesson> lessons = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Path> numbers = new HashMap<>();
@@ -60,6 +75,7 @@ public final class LessonCheck {
                 Lesson lesson = LessonLoader.load(file);
                 lessons.add(lesson);
                 mine.addAll(LessonRun.run(lesson).problems());
+                mine.addAll(LessonWords.drift(lesson, glossary));
                 Path other = numbers.putIfAbsent(lesson.number(), file);
                 if (other != null) {
                     mine.add(new Problem(file.toString(), 1, 1, "id: the number " + lesson.number()

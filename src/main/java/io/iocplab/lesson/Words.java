@@ -127,7 +127,7 @@ final class Words {
 
     private static Text freed(String en, String ko) {
         return new Text(en + ", which lowered the running count, so the port released the most recent waiter "
-                + "with the queued packet", ko + "로 실행 중 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 "
-                + "대기 스레드에게 넘겼습니다");
+                + "with the queued packet", KoreanParticles.with(ko, KoreanParticles.Particle.EURO_RO)
+                + " 실행 중인 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 대기 스레드에게 넘겼습니다");
     }
 }
