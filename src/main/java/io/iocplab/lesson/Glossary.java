@@ -53,7 +53,7 @@ public final class Glossary {
 
     /** A forbidden variant found in a text: the idea, and the words as they stand there. */
     public record Drift(Entry entry, String found, int at) {
-        /** "'문맥 교환' (say 컨텍스트 스위치: context-switch)". */
+        /** The words found, the term to say instead, and the idea's id, for a message. */
         public String describe(Lang lang) {
             return "'" + found + "' (say " + entry.term().get(lang) + ": " + entry.concept() + ")";
         }

@@ -211,7 +211,7 @@ public final class Homework {
             case RETURNS -> new Text("What does " + x + "'s next GetQueuedCompletionStatus return?",
                     x + "의 다음 GetQueuedCompletionStatus 호출은 무엇을 반환할까요?");
             case RUNNING -> new Text("When port " + x + " next changes, what is its running count?",
-                    "포트 " + x + "의 상태가 다음에 바뀔 때 실행 중 스레드 수는 몇 개일까요?");
+                    "포트 " + x + "의 상태가 다음에 바뀔 때 실행 중인 스레드 수는 얼마일까요?");
             case QUEUE -> new Text("When the queue of port " + x + " next changes, how many packets does it hold?",
                     "포트 " + x + "의 큐 길이가 다음에 바뀌면 패킷은 몇 개가 될까요?");
             case GETS -> new Text("Which packet does " + x + "'s next GetQueuedCompletionStatus hand it?",

@@ -205,7 +205,7 @@ final class Variations {
         }
         list.add(index + 1, copy);
         changes.add(new Text(thread + " posts one more packet" + (label == null ? "" : " (overlapped " + label + ")"),
-                "스레드 " + thread + ": 패킷을 하나 더 보냄" + (label == null ? "" : " (overlapped " + label + ")")));
+                "스레드 " + thread + ": 패킷을 하나 더 넣음" + (label == null ? "" : " (overlapped " + label + ")")));
     }
 
     @SuppressWarnings("unchecked")

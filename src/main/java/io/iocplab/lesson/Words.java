@@ -61,7 +61,7 @@ final class Words {
             java.util.List<String> ko = new java.util.ArrayList<>();
             if (p.running() != null) {
                 en.add("running count " + p.running());
-                ko.add("running 값이 " + p.running());
+                ko.add("실행 중인 스레드 수가 " + p.running());
             }
             if (p.queue() != null) {
                 en.add(p.queue() + " queued packet" + (p.queue() == 1 ? "" : "s"));
@@ -85,7 +85,7 @@ final class Words {
         }
         if (c instanceof Cue.Peer p) {
             String sock = p.socket() == null ? "a peer" : "the peer of " + p.socket();
-            String ksock = p.socket() == null ? "상대편(피어)" : p.socket() + "의 상대편(피어)";
+            String ksock = p.socket() == null ? "피어" : p.socket() + "의 피어";
             return new Text("when " + sock + " does " + p.action(), ksock + "에서 " + p.action() + " 동작이 일어날 때");
         }
         throw new IllegalArgumentException(c.toString());
@@ -114,7 +114,7 @@ final class Words {
                     "큐에 이미 패킷이 있어서 기다리지 않고 바로 가져갔습니다");
             case "handed_off" -> new Text("the running count was below the concurrency value, so the packet was "
                     + "handed straight to the most recent waiter (LIFO)",
-                    "실행 중 스레드 수가 동시 실행 값보다 작아서, 패킷이 가장 최근에 대기를 시작한 스레드에게 "
+                    "실행 중인 스레드 수가 동시 실행 값보다 작아서, 패킷이 가장 최근에 대기를 시작한 스레드에게 "
                             + "곧바로 넘어갔습니다(LIFO)");
             case "slept" -> freed(who + " went to sleep", kwho + "의 Sleep");
             case "suspended" -> freed(who + " was suspended", kwho + "의 일시 중단(SuspendThread)");
