@@ -54,7 +54,7 @@ public final class LessonLoader {
             "homework");
     /** What homework may vary (see {@link Homework}). */
     public static final List<String> VARY = List.of("cpus", "concurrency", "threads", "timing", "posts", "echo",
-            "peers");
+            "peers", "keys");
     private static final Pattern NAME = Pattern.compile("[0-9]{2}-[a-z0-9-]+");
     private static final Pattern KEY_PATH = Pattern.compile("[^\\s:]+: .*", Pattern.DOTALL);
 

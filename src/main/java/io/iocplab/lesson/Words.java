@@ -54,7 +54,9 @@ final class Words {
                 case WAITING -> "대기";
                 case EXITED -> "종료";
             } + (t.waitOn() == null ? "" : "(" + t.waitOn().json() + ")");
-            return new Text("when " + t.thread() + " is " + state, t.thread() + "의 상태가 " + kstate + " 상태로 바뀔 때");
+            String who = t.thread() == null ? "a thread" : t.thread();
+            String kwho = t.thread() == null ? "어느 스레드" : t.thread();
+            return new Text("when " + who + " is " + state, kwho + "의 상태가 " + kstate + " 상태로 바뀔 때");
         }
         if (c instanceof Cue.PortCount p) {
             java.util.List<String> en = new java.util.ArrayList<>();
@@ -70,6 +72,9 @@ final class Words {
             if (p.waiters() != null) {
                 en.add(p.waiters() + " waiting thread" + (p.waiters() == 1 ? "" : "s"));
                 ko.add("대기 스레드가 " + p.waiters() + "개");
+            }
+            if (en.isEmpty()) {
+                return new Text("when port " + p.port() + " changes", "포트 " + p.port() + "의 상태가 바뀔 때");
             }
             return new Text("when port " + p.port() + " has " + String.join(", ", en),
                     "포트 " + p.port() + "의 " + String.join("이고, ", ko) + "일 때");
