@@ -69,6 +69,13 @@ public final class Glossary {
         return entries;
     }
 
+    /** The ideas whose term the text uses, in the glossary's order (English matched case-insensitively). */
+    public List<Entry> usedIn(String text, Lang lang) {
+        String t = lang == Lang.EN ? text.toLowerCase(java.util.Locale.ROOT) : text;
+        return entries.stream().filter(e -> t.contains(lang == Lang.EN
+                ? e.term().en().toLowerCase(java.util.Locale.ROOT) : e.term().ko())).toList();
+    }
+
     /** Every forbidden variant in the text, in order. */
     public List<Drift> find(String text, Lang lang) {
         List<Drift> out = new ArrayList<>();

@@ -60,6 +60,14 @@ class GlossaryTest {
         assertEquals(List.of(), GLOSSARY.find("피어(:{0})가 서버 소켓(:{1})에 연결함", Lang.KO), "a TCP connection");
     }
 
+    @Test
+    void aTextsTermsAreFoundForTheStudentInEitherLanguage() {
+        assertEquals(List.of("completion-port", "concurrency-value"), GLOSSARY.usedIn("The Completion Port's "
+                + "concurrency value is 2.", Lang.EN).stream().map(Glossary.Entry::concept).toList());
+        assertEquals(List.of("concurrency-value", "running-count"), GLOSSARY.usedIn("실행 중인 스레드 수가 동시 실행 값과 "
+                + "같습니다.", Lang.KO).stream().map(Glossary.Entry::concept).toList());
+    }
+
     private static void assertDrift(String concept, Lang lang, String text) {
         List<Glossary.Drift> found = GLOSSARY.find(text, lang);
         assertTrue(found.stream().anyMatch(d -> d.entry().concept().equals(concept)), text + ": " + found);

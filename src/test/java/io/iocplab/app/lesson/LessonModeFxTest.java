@@ -83,6 +83,9 @@ class LessonModeFxTest {
         assertEquals(0, walk.step());
         assertEquals(walk.run().pointOf(0) + 1, (int) fx(() -> window.controller().player().step()));
         assertEquals(walk.current().say().en(), label(robot, "#lesson-say"));
+        String terms = fx(() -> robot.lookup("#lesson-say").queryAs(javafx.scene.control.Label.class).getTooltip()
+                .getText());
+        assertTrue(terms.contains("concurrency value: NumberOfConcurrentThreads"), "the glossary on hover: " + terms);
         assertTrue(label(robot, "#lesson-heading").contains("step 1 of " + walk.run().lesson().steps().size()));
         assertNotNull(robot.lookup("#lesson-column").tryQuery().orElse(null));
         assertTrue(robot.lookup("#why").tryQuery().isEmpty(), "the why panel makes way for the narration");
