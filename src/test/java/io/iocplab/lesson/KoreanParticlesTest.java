@@ -72,6 +72,16 @@ class KoreanParticlesTest {
     }
 
     @Test
+    void theEnginesSentencesUseThem() {
+        assertEquals("T2의 Sleep으로 실행 중인 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 대기 스레드에게 "
+                + "넘겼습니다", Words.release("slept", "T2").ko());
+        assertEquals("T2의 다른 포트 전환으로 실행 중인 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 대기 "
+                + "스레드에게 넘겼습니다", Words.release("switched_port", "T2").ko());
+        assertEquals("T2의 블로킹 호출로 실행 중인 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 대기 스레드에게 "
+                + "넘겼습니다", Words.release("blocked_in_io", "T2").ko());
+    }
+
+    @Test
     void theWordBeforeAParenthesisDecides() {
         assertEquals("일시 중단(SuspendThread)으로", with("일시 중단(SuspendThread)", EURO_RO));
         assertEquals("패킷(A)을", with("패킷(A)", EUL_REUL));
