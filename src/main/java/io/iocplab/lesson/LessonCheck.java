@@ -38,14 +38,19 @@ public final class LessonCheck {
     public static Result check(Path dir) throws IOException {
         List<Path> files = LessonLoader.files(dir);
         List<Problem> problems = new ArrayList<>();
+        Sources sources = Sources.packed();
         Glossary glossary = Glossary.packed();
         try {
-            Sources.in(dir);
+            sources = Sources.in(dir);
+        } catch (InvalidLessonException e) {
+            problems.addAll(e.problems());       // reported once; the lessons are checked against the packed sources
+        }
+        try {
             glossary = Glossary.in(dir);
         } catch (InvalidLessonException e) {
             problems.addAll(e.problems());
         }
-        Result r = check(files, glossary);
+        Result r = check(files, sources, glossary);
         List<String> courseFiles = List.of(Sources.FILE, Glossary.FILE);
         try (java.util.stream.Stream<Path> all = java.nio.file.Files.list(dir)) {
             all.filter(p -> p.getFileName().toString().endsWith(".yaml") && !files.contains(p)
@@ -60,19 +65,21 @@ public final class LessonCheck {
         return new Result(r.files(), r.lessons(), List.copyOf(problems));
     }
 
+    /** Checks the lesson files against the sources and the glossary packed with the program. */
     public static Result check(List<Path> files) {
-        return check(files, Glossary.packed());
+        return check(files, Sources.packed(), Glossary.packed());
     }
 
-    /** Checks the lesson files, their words against {@code glossary}. */
-    public static Result check(List<Path> files, Glossary glossary) {
+    /** Checks the lesson files, their citations against {@code sources} and their words against {@code glossary}. */
+    public static Result check(List<Path> files, Sources sources, Glossary glossary) {
         List<Lesson> lessons = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Path> numbers = new HashMap<>();
         for (Path file : files) {
             List<Problem> mine = new ArrayList<>();
             try {
-                Lesson lesson = LessonLoader.load(file);
+                Lesson lesson = LessonLoader.loadString(file.toString(),
+                        java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), sources);
                 lessons.add(lesson);
                 mine.addAll(LessonRun.run(lesson).problems());
                 mine.addAll(LessonWords.drift(lesson, glossary));
