@@ -121,10 +121,11 @@ final class PeerVariation {
             a.put("at", Scalar.of(plain(time(a).add(delta))));
         }
         Map<String, Object> moved = (Map<String, Object>) actions.get(k);
+        boolean reset = moved.containsKey("close") && ((Scalar) moved.get("close")).value().equals("reset");
         String what = moved.containsKey("send") ? "sends \"" + ((Scalar) moved.get("send")).value() + "\""
-                : "closes";
+                : reset ? "resets its connection (RST)" : "closes its connection (FIN)";
         String kwhat = moved.containsKey("send") ? KoreanParticles.with("\"" + ((Scalar) moved.get("send")).value()
-                + "\"", KoreanParticles.Particle.EUL_REUL) + " 보냄" : "연결을 닫음";
+                + "\"", KoreanParticles.Particle.EUL_REUL) + " 보냄" : reset ? "연결을 리셋함(RST)" : "연결을 정상 종료함(FIN)";
         String after = k + 1 < actions.size() ? ", and what follows as much later or earlier" : "";
         String kafter = k + 1 < actions.size() ? ", 그 뒤의 동작도 같은 만큼 옮김" : "";
         return new Text("the client of " + socket + " " + what + " at " + plain(to) + " ms instead of "
