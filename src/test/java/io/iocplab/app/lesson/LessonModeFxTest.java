@@ -324,7 +324,7 @@ class LessonModeFxTest {
         Node row = robot.lookup(query).query();
         ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
         // under load the list may still be laid out when it first shows: scroll, let it settle, look again
-        for (int i = 0; i < 100 && !fx(() -> centreShown(row, scroll)); i++) {
+        for (int i = 0; i < 300 && !fx(() -> centreShown(row, scroll)); i++) {
             robot.interact(() -> {
                 scroll.applyCss();
                 scroll.layout();
