@@ -3,6 +3,7 @@ package io.iocplab.app.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.app.fx.AppFonts;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
@@ -67,6 +68,7 @@ class CodeViewTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
+        AppFonts.load();     // as the application does before its first window
         Scenario scenario = ScenarioLoader.loadString("code.yaml", SCENARIO);
         timeline = new Timeline(scenario.cpus());
         ScenarioRunner.run(scenario, timeline::append);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.app.fx.AppFonts;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
@@ -15,7 +16,6 @@ import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.Why;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,6 @@ import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -49,14 +48,8 @@ class HistoryViewFxTest {
     private Scene scene;
 
     @Start
-    void start(Stage stage) throws IOException {
-        for (String f : List.of("NanumGothic.ttf", "NanumGothicBold.ttf")) {
-            try (InputStream in = HistoryViewFxTest.class.getResourceAsStream("/io/iocplab/app/fonts/" + f)) {
-                if (in != null) {
-                    Font.loadFont(in, 13);
-                }
-            }
-        }
+    void start(Stage stage) {
+        AppFonts.load();
         Timeline timeline = new Timeline(MachineConfig.defaults().cpus());
         Machine m = new Machine(MachineConfig.defaults(), timeline::append);
         m.createPort("P", 2);
