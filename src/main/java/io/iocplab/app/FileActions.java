@@ -71,7 +71,7 @@ final class FileActions {
             dialogs.showReadError(file, e);
             return;
         }
-        dialogs.usedFile(file);
+        dialogs.openedFile(file);
         load.accept(file.getFileName().toString(), s);
     }
 

@@ -1,14 +1,14 @@
 package io.iocplab.app;
 
-import java.util.Locale;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The IOCP Lab window: {@link MainWindow} on the welcome scenario, in the system's language
- * (Korean on a Korean system, English otherwise; switchable in the window).
+ * The IOCP Lab window: {@link MainWindow} on the welcome scenario, as the user left it ({@link Prefs}): at
+ * the first launch in the system's language (Korean on a Korean system, English otherwise; switchable in
+ * the window).
  *
  * <p>{@code io.iocplab.Main} is not an {@code Application}; it calls {@link #launchWindow(String[])}
  * when given no arguments.
@@ -43,7 +43,7 @@ public final class IocpLabApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(MainWindow.WIDTH, screen.getWidth() * 0.96);
         double height = Math.min(MainWindow.HEIGHT, screen.getHeight() * 0.94);
-        window = MainWindow.create(stage, Locale.getDefault(), width, height).showWelcome();
+        window = MainWindow.restore(stage, Prefs.standard(), width, height).showWelcome();
         stage.show();
     }
 

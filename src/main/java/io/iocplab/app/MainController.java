@@ -5,6 +5,7 @@ import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
 import io.iocplab.app.model.Playhead;
+import io.iocplab.app.model.Pointer;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.FrameClock;
 import io.iocplab.app.run.Keys;
@@ -14,8 +15,10 @@ import io.iocplab.app.run.RunSession;
 import io.iocplab.app.side.ParametersPanel;
 import io.iocplab.app.side.WhyPanel;
 import io.iocplab.app.stage.StageView;
+import io.iocplab.app.widgets.GiveWay;
 import io.iocplab.scenario.Scenario;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -23,6 +26,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
@@ -52,7 +56,11 @@ public final class MainController {
     static final String BUNDLE = "messages";
 
     @FXML private BorderPane root;
+    @FXML private HBox toolbar;
     @FXML private Label scenarioTitle;
+    @FXML private MenuButton viewButton;
+    @FXML private SplitPane rows;
+    @FXML private SplitPane lowerRow;
     @FXML private ToggleButton englishButton;
     @FXML private ToggleButton koreanButton;
     @FXML private ToggleButton presenterButton;
@@ -75,6 +83,8 @@ public final class MainController {
     @FXML private Label runStatus;
 
     private final Texts texts;
+    private final Appearance look;
+    private final Prefs prefs;
     private final Playhead playhead;
     private final PlayerModel player;
     private final ShellDialogs dialogs;
@@ -91,15 +101,20 @@ public final class MainController {
     private LanguageButtons languages;
     private PresenterMode presenter;
     private LessonMode lessons;
+    private ViewMenu viewMenu;
+    private Blank blank;
     private RunSession restarting;
 
-    MainController(Texts texts) {
+    /** {@code prefs} receives every change the user makes (language, theme, zoom, folders, files). */
+    MainController(Texts texts, Appearance look, Prefs prefs) {
         this.texts = texts;
+        this.look = look;
+        this.prefs = prefs;
         this.playhead = new Playhead();
         this.player = new PlayerModel(playhead);
-        this.dialogs = new ShellDialogs(texts, () -> presenter.isOn());
+        this.dialogs = new ShellDialogs(texts, look, prefs);
         this.files = new FileActions(dialogs, player, this::load, n -> notices.show(n));
-        this.tools = new ToolWindows(texts, player, this::load);
+        this.tools = new ToolWindows(texts, look, player, this::load);
         this.frames = new FrameClock(player::tick);
     }
 
@@ -120,11 +135,21 @@ public final class MainController {
         title.setLessonTitles(lessons::titleOf);
 
         languages = new LanguageButtons(texts, englishButton, koreanButton);
-        presenter = new PresenterMode(texts, root, presenterButton);
+        toolbar.getChildren().set(toolbar.getChildren().indexOf(scenarioTitle), new GiveWay(scenarioTitle));
+        presenter = new PresenterMode(texts, look, presenterButton,
+                List.of(root.lookup("#openButton"), root.lookup("#exportPngButton"), root.lookup("#exportTraceButton"),
+                        root.lookup("#compareButton"), root.lookup("#experimentsButton"), viewButton),
+                rows, lowerRow, sideColumn);
+        viewMenu = new ViewMenu(texts, look, viewButton);
         notices = new NoticeBar(texts, noticeBox, noticeText);
         controlBar = new ControlBar(texts, player, playhead, playButton, playIcon, speedSlider, speedValue, scrubBar,
                 stepLabel, runStatus);
-        texts.localeProperty().addListener((o, was, now) -> localize());
+        texts.localeProperty().addListener((o, was, now) -> {
+            prefs.setLanguage(now);
+            localize();
+        });
+        look.themeProperty().addListener((o, was, now) -> prefs.setTheme(now));
+        look.zoomProperty().addListener((o, was, now) -> prefs.setZoom(now.doubleValue()));
         player.noticeProperty().addListener((o, was, now) -> notices.show(now));
         player.sessionProperty().addListener((o, was, now) -> sessionShown(now));
         localize();
@@ -132,17 +157,16 @@ public final class MainController {
         frames.start();
     }
 
-    /** Connects the controller to its window: keys, drag and drop, full screen, closing. */
-    void attach(Stage stage, Scene scene) {
+    /** Connects the controller to its window: keys, drag and drop, full screen, the blank screen, closing. */
+    void attach(Stage stage, Scene scene, Blank blank) {
+        this.blank = blank;
         title.setWindow(stage);
         dialogs.setOwner(stage);
         tools.setOwner(stage);
-        Keys.listen(scene, c -> {
-            command(c);
-            return true;
-        });
+        Keys.listen(scene, this::command);
         files.acceptDrops(scene);
-        presenter.attach(stage, scene);
+        presenter.attach(stage);
+        look.attach(scene);
         stage.setOnHidden(e -> dispose());
         title.refresh();
     }
@@ -204,18 +228,49 @@ public final class MainController {
 
     // ------------------------------------------------------------------ commands: keys, buttons (named in main.fxml)
 
-    /** Does what a key (or its button) asks. */
-    public void command(Command c) {
+    /**
+     * Does what a key (or its button) asks; returns whether it did something (else the key goes on to
+     * the window). The clicker's PgDn and PgUp are Continue and Back while a lesson is open.
+     */
+    public boolean command(Command c) {
+        if (c == Command.NEXT && lessons.walk() != null) {
+            lessons.next();
+            return true;
+        }
+        if (c == Command.PREVIOUS && lessons.walk() != null) {
+            lessons.back();
+            return true;
+        }
         if (player.apply(c)) {
-            return;
+            return true;
         }
         switch (c) {
             case RESET -> player.reset();
             case HELP -> showHelp();
             case PRESENTER -> setPresenter(!presenter.isOn());
             case OPEN -> files.chooseAndOpen();
+            case BLANK -> blank.toggle();
+            case POINT_NEXT -> Pointer.move(playhead, 1);
+            case POINT_PREVIOUS -> Pointer.move(playhead, -1);
+            case SHOW_CODE -> {
+                return presenter.toggle(PresenterMode.Part.CODE);
+            }
+            case SHOW_TIMELINE -> {
+                return presenter.toggle(PresenterMode.Part.TIMELINE);
+            }
+            case SHOW_PARAMETERS -> {
+                return presenter.toggle(PresenterMode.Part.PARAMETERS);
+            }
+            case ZOOM_IN -> look.zoomBy(1);
+            case ZOOM_OUT -> look.zoomBy(-1);
+            case ZOOM_RESET -> look.resetZoom();
+            case THEME -> viewMenu.nextTheme();
+            case CLOSE -> {
+                return false;                       // Esc leaves full screen by itself
+            }
             default -> throw new IllegalStateException("unknown command " + c);
         }
+        return true;
     }
 
     @FXML private void onHome() { player.home(); }
@@ -251,9 +306,24 @@ public final class MainController {
         languages.select(locale);
     }
 
-    /** Presenter mode: the type 1.6 times larger, high contrast, full screen. */
+    /** Presenter mode: type sized for the back of the room, only what a demonstration needs, full screen. */
     public void setPresenter(boolean on) {
         presenter.set(on);
+    }
+
+    /** Presenter mode itself (its parts, and turning it on without full screen). */
+    public PresenterMode presenter() {
+        return presenter;
+    }
+
+    /** The theme, the zoom and presenter mode, shared with the windows this one opens. */
+    public Appearance look() {
+        return look;
+    }
+
+    /** The blank screen of the clicker's {@code .} or {@code B}. */
+    public Blank blank() {
+        return blank;
     }
 
     public boolean isPresenter() {
@@ -272,6 +342,7 @@ public final class MainController {
         title.refresh();
         notices.localize();
         dialogs.localize();
+        viewMenu.localize();
     }
 
     // ------------------------------------------------------------------ for the window, the tests, the screenshots

@@ -1,66 +1,167 @@
 package io.iocplab.app;
 
 import io.iocplab.app.model.Texts;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
 /**
- * Presenter mode, for a projector: the type 1.6 times larger and high contrast
- * ({@code presenter.css} and the style class {@code presenter} on the root), full screen. Leaving
- * full screen (Esc) leaves presenter mode too; the toolbar's toggle always says which mode is on.
+ * Presenter mode, for a projector: full screen, the type sized from the screen's height
+ * ({@link Appearance#presenterPx}: about 20 px at 720, 30 px at 1080), and only what a demonstration
+ * needs at once: the stage, the code line of the thread followed, the transport and the "why?"
+ * panel (or the lesson's narration). The rest is folded away, each part behind a key: the whole code
+ * ({@code C}), the timeline and event log ({@code T}), "Change and see" ({@code K}); the toolbar keeps
+ * the lessons, the languages, this mode and help. Leaving full screen (Esc) leaves the mode too; the
+ * toolbar's toggle always says which mode is on.
  */
-final class PresenterMode {
-    private static final String PRESENTER_CSS = PresenterMode.class.getResource("presenter.css").toExternalForm();
+public final class PresenterMode {
+    /** The parts that can be unfolded in presenter mode. */
+    public enum Part { CODE, TIMELINE, PARAMETERS }
+
+    /** The code strip's height in presenter mode, in lines of the root font (its title and three lines). */
+    private static final double CODE_STRIP_EM = 6.2;
 
     private final Texts texts;
-    private final Parent root;
+    private final Appearance look;
     private final ToggleButton button;
+    private final List<Node> folded;
+    private final SplitPane rows;
+    private final SplitPane lowerRow;
+    private final Node code;
+    private final Node history;
+    private final SplitPane side;
+    private final Node why;
+    private final Node parameters;
+    private final double[] normalRows;
+    private final double[] normalLower;
     private Stage window;
-    private Scene scene;
-    private boolean on;
+    private boolean code_;
+    private boolean timeline;
+    private boolean knobs;
 
-    PresenterMode(Texts texts, Parent root, ToggleButton button) {
+    /**
+     * @param folded the toolbar's controls that presenter mode hides (open, export, compare, experiments)
+     */
+    PresenterMode(Texts texts, Appearance look, ToggleButton button, List<Node> folded, SplitPane rows,
+                  SplitPane lowerRow, SplitPane side) {
         this.texts = texts;
-        this.root = root;
+        this.look = look;
         this.button = button;
+        this.folded = List.copyOf(folded);
+        this.rows = rows;
+        this.lowerRow = lowerRow;
+        this.code = lowerRow.getItems().get(0);
+        this.history = lowerRow.getItems().get(1);
+        this.side = side;
+        this.why = side.getItems().get(0);
+        this.parameters = side.getItems().get(1);
+        this.normalRows = rows.getDividerPositions();
+        this.normalLower = lowerRow.getDividerPositions();
+        rows.heightProperty().addListener((o, was, now) -> placeDividers());
+        look.zoomProperty().addListener((o, was, now) -> placeDividers());
     }
 
     /** Connects the mode to its window: leaving full screen leaves presenter mode. */
-    void attach(Stage stage, Scene scene) {
+    void attach(Stage stage) {
         this.window = stage;
-        this.scene = scene;
         stage.fullScreenProperty().addListener((o, was, now) -> {
-            if (!now && on) {
-                set(false);
+            if (!now && isOn()) {
+                set(false, false);
             }
         });
     }
 
+    /** Turns the mode on or off, full screen with it. */
     void set(boolean on) {
-        this.on = on;
+        set(on, true);
+    }
+
+    /**
+     * Turns the mode on or off; {@code fullScreen} false keeps the window's size (the layout tests and the
+     * pictures lay presenter mode out at the sizes of projectors, whatever the screen they run on).
+     */
+    public void set(boolean on, boolean fullScreen) {
         button.setSelected(on);
-        if (on) {
-            if (!root.getStyleClass().contains("presenter")) {
-                root.getStyleClass().add("presenter");
-            }
-            if (scene != null && !scene.getStylesheets().contains(PRESENTER_CSS)) {
-                scene.getStylesheets().add(PRESENTER_CSS);
-            }
-        } else {
-            root.getStyleClass().remove("presenter");
-            if (scene != null) {
-                scene.getStylesheets().remove(PRESENTER_CSS);
-            }
+        look.presenterProperty().set(on);
+        code_ = false;
+        timeline = false;
+        knobs = false;
+        for (Node n : folded) {
+            n.setVisible(!on);
+            n.setManaged(!on);
         }
-        if (window != null && window.isFullScreen() != on) {
+        arrange();
+        if (fullScreen && window != null && window.isFullScreen() != on) {
             window.setFullScreenExitHint(texts.get(MainController.BUNDLE, "notice.presenter"));
             window.setFullScreen(on);
         }
     }
 
-    boolean isOn() {
-        return on;
+    public boolean isOn() {
+        return look.presenterProperty().get();
+    }
+
+    /** Unfolds a part, or folds it again (only in presenter mode; returns whether it did anything). */
+    public boolean toggle(Part part) {
+        if (!isOn()) {
+            return false;
+        }
+        switch (part) {
+            case CODE -> code_ = !code_;
+            case TIMELINE -> timeline = !timeline;
+            case PARAMETERS -> knobs = !knobs;
+            default -> throw new IllegalArgumentException(part.name());
+        }
+        arrange();
+        return true;
+    }
+
+    /** Whether a part is shown now. */
+    public boolean shows(Part part) {
+        if (!isOn()) {
+            return true;
+        }
+        return switch (part) {
+            case CODE -> code_;
+            case TIMELINE -> timeline;
+            case PARAMETERS -> knobs;
+        };
+    }
+
+    private void arrange() {
+        boolean on = isOn();
+        List<Node> lower = !on || timeline ? List.of(code, history) : List.of(code);
+        if (!lowerRow.getItems().equals(lower)) {
+            lowerRow.getItems().setAll(lower);
+        }
+        List<Node> sideItems = !on || knobs ? List.of(why, parameters) : List.of(why);
+        if (!side.getItems().equals(sideItems)) {
+            side.getItems().setAll(sideItems);
+        }
+        if (!on) {
+            lowerRow.setDividerPositions(normalLower);
+            side.setDividerPositions(0.4);
+        }
+        placeDividers();
+    }
+
+    /** In presenter mode the code is a strip of a few lines unless unfolded; outside it, the usual split. */
+    private void placeDividers() {
+        if (!isOn()) {
+            rows.setDividerPositions(normalRows);
+            return;
+        }
+        double h = rows.getHeight();
+        if (h <= 0) {
+            return;
+        }
+        if (code_ || timeline) {
+            rows.setDividerPositions(0.5);
+        } else {
+            double strip = CODE_STRIP_EM * look.fontPx(rows.getScene() == null ? h : rows.getScene().getHeight());
+            rows.setDividerPositions(Math.max(0.3, 1 - strip / h));
+        }
     }
 }

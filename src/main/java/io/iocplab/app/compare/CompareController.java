@@ -124,7 +124,13 @@ public final class CompareController {
     /** Called by {@link CompareWindow} once the scene exists: keys, closing, the frames, the first run. */
     void attach(Stage stage, Scene scene) {
         this.window = stage;
-        Keys.listen(scene, playheadBar::command);
+        Keys.listen(scene, c -> {
+            if (c == Keys.Command.CLOSE) {          // Esc, Ctrl+W (⌘W)
+                stage.close();
+                return true;
+            }
+            return playheadBar.command(c);
+        });
         stage.setOnHidden(e -> dispose());
         refreshTitle();
         frames.start();
@@ -158,6 +164,9 @@ public final class CompareController {
         }
         setupMessage.setText("");
         shown = setup;
+        if (window != null && window.getScene() != null) {
+            window.getScene().getRoot().requestFocus();    // the keys step the playhead again, not the last spinner
+        }
         player.open(configurations, runName);
         refreshHeaders();
         refreshComparison();
