@@ -129,8 +129,8 @@ public final class MainController {
         stageRegion.getChildren().setAll(new StageView(playhead, texts).node());
         codeRegion.getChildren().setAll(code.node());
         historyRegion.getChildren().setAll(new HistoryView(playhead, texts).node());
-        whyRegion.getChildren().setAll(new WhyPanel(playhead, texts).node());
-        parametersRegion.getChildren().setAll(parameters.node());
+        whyRegion.getChildren().setAll(scrolling(new WhyPanel(playhead, texts).node()));
+        parametersRegion.getChildren().setAll(scrolling(parameters.node()));
         lessons = new LessonMode(player, texts, lessonsButton, this::load, this::showSide, ProgressStore.standard());
         title.setLessonTitles(lessons::titleOf);
 
@@ -138,8 +138,9 @@ public final class MainController {
         toolbar.getChildren().set(toolbar.getChildren().indexOf(scenarioTitle), new GiveWay(scenarioTitle));
         presenter = new PresenterMode(texts, look, presenterButton,
                 List.of(root.lookup("#openButton"), root.lookup("#exportPngButton"), root.lookup("#exportTraceButton"),
-                        root.lookup("#compareButton"), root.lookup("#experimentsButton"), viewButton),
-                rows, lowerRow, sideColumn);
+                        root.lookup("#compareButton"), root.lookup("#experimentsButton"), viewButton,
+                        root.lookup("#speedLabel"), speedSlider),
+                rows, lowerRow, sideColumn, stageRegion);
         viewMenu = new ViewMenu(texts, look, viewButton);
         notices = new NoticeBar(texts, noticeBox, noticeText);
         controlBar = new ControlBar(texts, player, playhead, playButton, playIcon, speedSlider, speedValue, scrubBar,
@@ -155,6 +156,15 @@ public final class MainController {
         localize();
 
         frames.start();
+    }
+
+    /** A side panel in a scroll pane: a long answer or many knobs scroll, never cut. */
+    private static Node scrolling(Node panel) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("side-scroll");
+        return scroll;
     }
 
     /** Connects the controller to its window: keys, drag and drop, full screen, the blank screen, closing. */

@@ -22,6 +22,11 @@ public final class PresenterMode {
 
     /** The code strip's height in presenter mode, in lines of the root font (its title and three lines). */
     private static final double CODE_STRIP_EM = 6.2;
+    /**
+     * The stage's height in lines of its own type that shows a whole completion port (its title, call,
+     * queue, gauge and waiters): in presenter mode the stage's type is as large as lets that fit.
+     */
+    private static final double STAGE_LINES = 30;
 
     private final Texts texts;
     private final Appearance look;
@@ -34,6 +39,7 @@ public final class PresenterMode {
     private final SplitPane side;
     private final Node why;
     private final Node parameters;
+    private final javafx.scene.layout.Region stage;
     private final double[] normalRows;
     private final double[] normalLower;
     private Stage window;
@@ -45,7 +51,8 @@ public final class PresenterMode {
      * @param folded the toolbar's controls that presenter mode hides (open, export, compare, experiments)
      */
     PresenterMode(Texts texts, Appearance look, ToggleButton button, List<Node> folded, SplitPane rows,
-                  SplitPane lowerRow, SplitPane side) {
+                  SplitPane lowerRow, SplitPane side, javafx.scene.layout.Region stage) {
+        this.stage = stage;
         this.texts = texts;
         this.look = look;
         this.button = button;
@@ -60,6 +67,7 @@ public final class PresenterMode {
         this.normalRows = rows.getDividerPositions();
         this.normalLower = lowerRow.getDividerPositions();
         rows.heightProperty().addListener((o, was, now) -> placeDividers());
+        stage.heightProperty().addListener((o, was, now) -> fitStage());
         look.zoomProperty().addListener((o, was, now) -> placeDividers());
     }
 
@@ -145,6 +153,22 @@ public final class PresenterMode {
             side.setDividerPositions(0.4);
         }
         placeDividers();
+        fitStage();
+    }
+
+    /** In presenter mode, the stage's type is the root's, or smaller so that a whole port fits its height. */
+    private void fitStage() {
+        Node view = stage.getChildrenUnmodifiable().isEmpty() ? null : stage.getChildrenUnmodifiable().get(0);
+        if (view == null) {
+            return;
+        }
+        if (!isOn() || stage.getHeight() <= 0) {
+            view.setStyle("");
+            return;
+        }
+        double root = look.fontPx(stage.getScene() == null ? stage.getHeight() : stage.getScene().getHeight());
+        double px = Math.max(12, Math.min(root * 1.071, stage.getHeight() / STAGE_LINES));
+        view.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px));
     }
 
     /** In presenter mode the code is a strip of a few lines unless unfolded; outside it, the usual split. */

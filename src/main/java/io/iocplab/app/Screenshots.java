@@ -54,8 +54,9 @@ public final class Screenshots {
     public static void main(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean headless = rest.remove("--headless");
+        boolean everySize = rest.remove("--every-size");
         if (rest.size() != 1 || rest.get(0).startsWith("-")) {
-            System.err.println("usage: Screenshots [--headless] DIR");
+            System.err.println("usage: Screenshots [--headless] [--every-size] DIR");
             System.exit(2);
             return;
         }
@@ -67,11 +68,11 @@ public final class Screenshots {
         if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))
                 && System.getProperty("headless.geometry") == null) {
             // Monocle's headless screen is 1280x800 unless told; a larger window overflows it
-            System.setProperty("headless.geometry", (int) MainWindow.WIDTH + "x" + (int) MainWindow.HEIGHT + "-32");
+            System.setProperty("headless.geometry", "1920x1080-32");
         }
         int code;
         try {
-            for (Path p : write(Path.of(rest.get(0)))) {
+            for (Path p : everySize ? everySize(Path.of(rest.get(0))) : write(Path.of(rest.get(0)))) {
                 System.out.println(p);
             }
             code = 0;
@@ -88,13 +89,7 @@ public final class Screenshots {
 
     /** Starts JavaFX, writes every picture into {@code dir} (created if needed), ends JavaFX. */
     public static List<Path> write(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.setImplicitExit(false);
-        Platform.startup(started::countDown);
-        if (!started.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the JavaFX toolkit did not start");
-        }
+        startToolkit(dir);
         try {
             List<Path> written = new ArrayList<>();
             written.addAll(write(dir, Texts.ENGLISH, "en"));
@@ -104,9 +99,62 @@ public final class Screenshots {
             written.add(LessonPictures.write(dir, Texts.ENGLISH, "en"));
             written.add(LessonPictures.write(dir, Texts.KOREAN, "ko"));
             written.addAll(ExperimentsPictures.write(dir));
+            for (ClassroomShot shot : CLASSROOM) {
+                written.add(classroom(dir, shot.view(), shot.size(), shot.locale()));
+            }
             return written;
         } finally {
             Platform.exit();
+        }
+    }
+
+    /** A window of the classroom, at a projector's size, for the README's "In class". */
+    record ClassroomShot(ClassroomViews.View view, ClassroomViews.Size size, Locale locale) {}
+
+    /** The README's classroom pictures: presenter mode on the smallest projector in Korean, and more. */
+    static final List<ClassroomShot> CLASSROOM = List.of(
+            new ClassroomShot(ClassroomViews.View.PRESENTER, new ClassroomViews.Size(1280, 720), Texts.KOREAN),
+            new ClassroomShot(ClassroomViews.View.PRESENTER, new ClassroomViews.Size(1920, 1080), Texts.ENGLISH),
+            new ClassroomShot(ClassroomViews.View.MAIN, new ClassroomViews.Size(1280, 720), Texts.ENGLISH),
+            new ClassroomShot(ClassroomViews.View.LESSON, new ClassroomViews.Size(1366, 768), Texts.KOREAN));
+
+    /** Every window at every size of {@link ClassroomViews#SIZES} in both languages (to look at; not for the README). */
+    public static List<Path> everySize(Path dir) throws Exception {
+        startToolkit(dir);
+        try {
+            List<Path> written = new ArrayList<>();
+            for (ClassroomViews.View v : ClassroomViews.View.values()) {
+                for (ClassroomViews.Size size : ClassroomViews.SIZES) {
+                    for (Locale l : List.of(Texts.ENGLISH, Texts.KOREAN)) {
+                        written.add(classroom(dir, v, size, l));
+                    }
+                }
+            }
+            return written;
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static Path classroom(Path dir, ClassroomViews.View view, ClassroomViews.Size size, Locale locale)
+            throws Exception {
+        ClassroomViews.Shown shown = ClassroomViews.open(view, size, locale);
+        try {
+            String name = view.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + locale.getLanguage() + "-"
+                    + size + ".png";
+            return FxWait.picture(shown::scene, dir.resolve(name));
+        } finally {
+            shown.close().close();
+        }
+    }
+
+    private static void startToolkit(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(started::countDown);
+        if (!started.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the JavaFX toolkit did not start");
         }
     }
 

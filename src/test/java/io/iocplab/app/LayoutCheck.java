@@ -81,7 +81,7 @@ public final class LayoutCheck {
         }
         String drawn = shown.getText();
         if (!same(text, drawn)) {
-            cuts.add(describe(l) + " shows \"" + drawn + "\" for \"" + text + "\"");
+            cuts.add(describe(l) + " shows \"" + flat(drawn) + "\" for \"" + flat(text) + "\"");
         }
     }
 
@@ -111,6 +111,10 @@ public final class LayoutCheck {
         }
     }
 
+    private static String flat(String text) {
+        return text.replace("\n", " / ");
+    }
+
     private static boolean inside(Bounds b, Bounds area) {
         return b.getMinX() >= area.getMinX() - SLACK && b.getMinY() >= area.getMinY() - SLACK
                 && b.getMaxX() <= area.getMaxX() + SLACK && b.getMaxY() <= area.getMaxY() + SLACK;
@@ -136,8 +140,8 @@ public final class LayoutCheck {
         }
         n.getStyleClass().forEach(c -> s.append('.').append(c));
         if (n instanceof Labeled l && l.getText() != null) {
-            s.append(" \"").append(l.getText().length() > 40 ? l.getText().substring(0, 40) + "…" : l.getText())
-                    .append('"');
+            String t = flat(l.getText());
+            s.append(" \"").append(t.length() > 40 ? t.substring(0, 40) + "~" : t).append('"');
         }
         Node p = n.getParent();
         for (int i = 0; i < 3 && p != null; i++, p = p.getParent()) {

@@ -21,7 +21,8 @@ import javafx.util.StringConverter;
  * "Over time": the timeline chart (a lane per thread, the running count and queue depth of each
  * port against the concurrency value, the playhead as a line) above the event log (every event up
  * to the playhead, filterable by kind and thread; clicking a row moves the playhead there). Three
- * buttons show the chart alone, the log alone, or both (the default), for a small corner.
+ * buttons show the chart alone (the default: its lanes get the height they need to be read), the log
+ * alone, or both.
  *
  * <p>It draws only from the {@link Playhead} (its timeline and step); it never asks the engine.
  * A new timeline rebuilds its indexes; a move of the playhead updates the log at once (one list
@@ -123,7 +124,7 @@ public final class HistoryView {
         logPane.setMinHeight(Region.USE_COMPUTED_SIZE);
         chartPane.setStyle("-fx-border-color: transparent transparent #cbd5e1 transparent;");
         root.getChildren().addAll(chartPane, logPane);
-        showBoth.setSelected(true);
+        showChart.setSelected(true);          // readable from the first look: the lanes get the whole height
 
         playhead.timelineProperty().addListener((o, was, now) -> setTimeline(now));
         playhead.stateProperty().addListener((o, was, now) -> moved(now));
