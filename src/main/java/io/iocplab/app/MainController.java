@@ -174,6 +174,7 @@ public final class MainController {
         dialogs.setOwner(stage);
         tools.setOwner(stage);
         Keys.listen(scene, this::command);
+        Keys.focusOnWindow(scene);
         files.acceptDrops(scene);
         presenter.attach(stage);
         look.attach(scene);

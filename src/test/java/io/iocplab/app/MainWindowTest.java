@@ -130,7 +130,7 @@ class MainWindowTest {
 
         robot.type(KeyCode.SPACE);
         assertTrue(fx(() -> controller.player().isPlaying()));
-        robot.type(KeyCode.B);
+        robot.type(KeyCode.SPACE);
         assertFalse(fx(() -> controller.player().isPlaying()));
 
         robot.interact(() -> controller.player().seek(20));
@@ -272,19 +272,23 @@ class MainWindowTest {
     }
 
     @Test
-    void presenterModeScalesTheTypeAndGoesBack(FxRobot robot) {
-        Label speed = robot.lookup("#speedLabel").queryAs(Label.class);
-        double normal = speed.getFont().getSize();
+    void presenterModeScalesTheTypeToTheWindowAndGoesBack(FxRobot robot) {
+        Label step = robot.lookup("#stepLabel").queryAs(Label.class);
+        double normal = step.getFont().getSize();
 
-        robot.interact(() -> controller.setPresenter(true));
+        robot.interact(() -> controller.presenter().set(true, false));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(controller.root().getStyleClass().contains("presenter"));
-        assertEquals(normal * 1.6, speed.getFont().getSize(), 0.01);
+        assertTrue(window.scene().getRoot().getStyleClass().contains("presenter"));
+        double px = Appearance.presenterPx(window.scene().getHeight());
+        assertEquals(normal * px / Appearance.BASE_PX, step.getFont().getSize(), 0.01);
+        assertTrue(px >= 20, "at least 20 px at 800 high: " + px);
+        assertFalse(robot.lookup("#compareButton").query().isVisible(), "the rest is folded away");
 
         robot.interact(() -> controller.setPresenter(false));
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(controller.root().getStyleClass().contains("presenter"));
-        assertEquals(normal, speed.getFont().getSize(), 0.01);
+        assertFalse(window.scene().getRoot().getStyleClass().contains("presenter"));
+        assertEquals(normal, step.getFont().getSize(), 0.01);
+        assertTrue(robot.lookup("#compareButton").query().isVisible());
     }
 
     @Test

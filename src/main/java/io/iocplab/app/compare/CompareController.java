@@ -131,6 +131,7 @@ public final class CompareController {
             }
             return playheadBar.command(c);
         });
+        Keys.focusOnWindow(scene);
         stage.setOnHidden(e -> dispose());
         refreshTitle();
         frames.start();

@@ -183,6 +183,25 @@ public final class Keys {
     }
 
     /**
+     * Gives the keyboard to the window, not to a control: when it opens (no toolbar button takes Space
+     * from the transport), and when a click lands on something that is not a control (the stage, a
+     * label), so a control clicked once does not keep the keys.
+     */
+    public static void focusOnWindow(Scene scene) {
+        scene.getRoot().setFocusTraversable(false);
+        javafx.application.Platform.runLater(() -> scene.getRoot().requestFocus());
+        scene.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.Control && !(n instanceof javafx.scene.control.Label)
+                        && !(n instanceof javafx.scene.control.ScrollPane)) {
+                    return;
+                }
+            }
+            scene.getRoot().requestFocus();
+        });
+    }
+
+    /**
      * Whether the focused control (or the control it is part of) uses {@code code} itself: any key typed
      * into a text field, a combo or choice box; Space and Enter on a button, checkbox or toggle; the
      * arrows, Home and End on a slider. A spinner keeps what is typed into it, but Left and Right step the

@@ -25,7 +25,7 @@ public final class WhyPanel {
         this.texts = texts;
         title.setId("why-title");
         title.setWrapText(true);
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.05em;");
+        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.05em; -fx-text-fill: -iocp-text;");
         body.setId("why-body");
         body.setWrapText(true);
         body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -33,7 +33,7 @@ public final class WhyPanel {
         root.getStyleClass().add("why-panel");
         root.setPadding(new Insets(10));
         // square corners: a rounded background is a shape the software renderer rasterizes every frame
-        root.setStyle("-fx-background-color: #f8fafc; -fx-border-color: #cbd5e1;");
+        root.setStyle("-fx-background-color: -iocp-panel; -fx-border-color: -iocp-panel-border;");
         root.setMinWidth(160);
         root.setPrefWidth(300);
         root.getChildren().addAll(title, body);
@@ -53,7 +53,7 @@ public final class WhyPanel {
         body.setText(a.body());
         if (hint == null || hint != a.hint()) {
             hint = a.hint();                       // a new style costs a CSS pass: only when it changes
-            body.setStyle(a.hint() ? "-fx-text-fill: #64748b;" : "-fx-text-fill: #1e293b;");
+            body.setStyle(a.hint() ? "-fx-text-fill: -iocp-muted;" : "-fx-text-fill: -iocp-text;");
         }
     }
 }
