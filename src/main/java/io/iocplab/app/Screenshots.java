@@ -28,7 +28,11 @@ import javafx.stage.Stage;
  * by classes beside them: the A/B comparison window on the same scenario ({@link ComparePictures}:
  * {@code compare-en.png}, {@code compare-ko.png}), a lesson in progress with a question answered
  * ({@link LessonPictures}: {@code lesson-en.png}, {@code lesson-ko.png}), and the experiments window
- * after a small sweep ({@link ExperimentsPictures}: {@code experiments-en.png}, {@code experiments-ko.png}).
+ * after a small sweep ({@link ExperimentsPictures}: {@code experiments-en.png}, {@code experiments-ko.png}),
+ * and the windows of a classroom at a projector's size ({@link ClassroomViews}: presenter mode at 1280×720
+ * in Korean and at 1920×1080, the main window at 1280×720, a lesson at 1366×768). With
+ * {@code --every-size} it writes instead every window of {@link ClassroomViews} at every tested size in
+ * both languages, to look at.
  * All of them drive the windows from this thread through {@link FxWait}.
  *
  * <pre>

@@ -113,6 +113,26 @@ class ClassroomKeysTest {
     }
 
     @Test
+    void theBracketsMoveThePointerFromCardToCardAndWhyExplainsIt(FxRobot robot) throws Exception {
+        awaitRun();
+        robot.interact(() -> window.controller().player().seek(20));
+        List<io.iocplab.app.model.Selection> cards =
+                fx(() -> io.iocplab.app.model.Pointer.cards(window.controller().playhead().state()));
+        assertTrue(cards.size() >= 3, cards::toString);
+        robot.clickOn("#stepLabel");
+
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertEquals(cards.get(0), fx(() -> window.controller().playhead().selectionProperty().get()));
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertEquals(cards.get(1), fx(() -> window.controller().playhead().selectionProperty().get()));
+        String why = fx(() -> robot.lookup("#why-title").queryAs(Label.class).getText());
+        robot.type(KeyCode.OPEN_BRACKET, 2);
+        assertEquals(cards.get(cards.size() - 1), fx(() -> window.controller().playhead().selectionProperty().get()),
+                "back past the first card is the last");
+        assertNotEquals(why, fx(() -> robot.lookup("#why-title").queryAs(Label.class).getText()));
+    }
+
+    @Test
     void spaceTicksAFocusedCheckboxAndDoesNotPlay(FxRobot robot) throws Exception {
         awaitRun();
         robot.clickOn("#history-show-log");

@@ -32,13 +32,24 @@ class LayoutCheckTest {
         stage.show();
     }
 
+    /** The cuts of {@code root} in a window of its own, 300 by 200. */
     private List<String> cutsOf(FxRobot robot, javafx.scene.Parent root) {
-        robot.interact(() -> stage.getScene().setRoot(root));
-        return fx(() -> {
-            root.applyCss();
-            root.layout();
-            return LayoutCheck.cuts(stage.getScene());
+        Stage own = fx(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(root, 300, 200));
+            s.show();
+            return s;
         });
+        try {
+            return fx(() -> {
+                root.applyCss();
+                root.layout();
+                assertEquals(300, own.getScene().getWidth(), 1);
+                return LayoutCheck.cuts(own.getScene());
+            });
+        } finally {
+            robot.interact(own::close);
+        }
     }
 
     @Test

@@ -70,6 +70,7 @@ class HistoryViewFxTest {
         playhead.show(timeline, 0);
         texts = new Texts(Locale.ENGLISH);
         history = new HistoryView(playhead, texts);
+        history.show(HistoryView.Show.BOTH);
         WhyPanel why = new WhyPanel(playhead, texts);
         BorderPane root = new BorderPane(history.node());
         root.setRight(why.node());
@@ -177,6 +178,7 @@ class HistoryViewFxTest {
         for (double[] size : new double[][] {{420, 330}, {600, 363}, {540, 300}}) {
             double bottom = io.iocplab.app.FxTesting.fx(() -> {
                 HistoryView corner = new HistoryView(playhead, texts);
+                corner.show(HistoryView.Show.BOTH);
                 javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(corner.node());
                 box.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 14px;");
                 new Scene(box, size[0], size[1]);
