@@ -142,6 +142,7 @@ public final class MainController {
                         root.lookup("#speedLabel"), speedSlider),
                 rows, lowerRow, sideColumn, stageRegion);
         viewMenu = new ViewMenu(texts, look, viewButton);
+        look.presenterProperty().addListener((o, was, now) -> code.setCompact(now && !presenter.shows(PresenterMode.Part.CODE)));
         notices = new NoticeBar(texts, noticeBox, noticeText);
         controlBar = new ControlBar(texts, player, playhead, playButton, playIcon, speedSlider, speedValue, scrubBar,
                 stepLabel, runStatus);
@@ -264,7 +265,9 @@ public final class MainController {
             case POINT_NEXT -> Pointer.move(playhead, 1);
             case POINT_PREVIOUS -> Pointer.move(playhead, -1);
             case SHOW_CODE -> {
-                return presenter.toggle(PresenterMode.Part.CODE);
+                boolean done = presenter.toggle(PresenterMode.Part.CODE);
+                code.setCompact(presenter.isOn() && !presenter.shows(PresenterMode.Part.CODE));
+                return done;
             }
             case SHOW_TIMELINE -> {
                 return presenter.toggle(PresenterMode.Part.TIMELINE);

@@ -20,8 +20,11 @@ public final class PresenterMode {
     /** The parts that can be unfolded in presenter mode. */
     public enum Part { CODE, TIMELINE, PARAMETERS }
 
-    /** The code strip's height in presenter mode, in lines of the root font (its title and three lines). */
-    private static final double CODE_STRIP_EM = 6.2;
+    /**
+     * The code strip's height in presenter mode, in lines of the root font: its title, and the current line
+     * with its comment above and its result below (the code's type is a little larger than the root's).
+     */
+    private static final double CODE_STRIP_EM = 7.4;
     /**
      * The stage's height in lines of its own type that shows a whole completion port (its title, call,
      * queue, gauge and waiters): in presenter mode the stage's type is as large as lets that fit.
@@ -91,11 +94,11 @@ public final class PresenterMode {
      * pictures lay presenter mode out at the sizes of projectors, whatever the screen they run on).
      */
     public void set(boolean on, boolean fullScreen) {
-        button.setSelected(on);
-        look.presenterProperty().set(on);
         code_ = false;
         timeline = false;
         knobs = false;
+        button.setSelected(on);
+        look.presenterProperty().set(on);
         for (Node n : folded) {
             n.setVisible(!on);
             n.setManaged(!on);

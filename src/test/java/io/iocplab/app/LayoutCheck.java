@@ -23,7 +23,8 @@ import javafx.scene.text.Text;
  *   <li>a text field (a spinner's value) narrower than its text: "20" drawn as "2(";</li>
  *   <li>a control that lies, wholly or partly, outside the part of the window it can be seen in: the
  *       window itself, narrowed by every clip on the way down (a split pane's item, a clipped pane).
- *       What lies inside a scroll pane's content or a list's cells is exempt: it scrolls into view.</li>
+ *       What lies inside a scroll pane's content or a list's cells is exempt: it scrolls into view, but
+ *       not past the sides of a scroll pane that never scrolls sideways (the stage's columns).</li>
  * </ul>
  * Invisible nodes and what is under them are skipped.
  */
@@ -39,11 +40,15 @@ public final class LayoutCheck {
     public static List<String> cuts(Scene scene) {
         LayoutCheck check = new LayoutCheck();
         Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
-        check.walk(scene.getRoot(), window, false);
+        check.walk(scene.getRoot(), window, false, null);
         return check.cuts;
     }
 
-    private void walk(Node node, Bounds visible, boolean scrolled) {
+    /**
+     * @param across within a scroll pane that never scrolls sideways, its viewport: what lies past its
+     *               left or right edge cannot be scrolled into view, so it is cut
+     */
+    private void walk(Node node, Bounds visible, boolean scrolled, Bounds across) {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;
         }
@@ -57,15 +62,25 @@ public final class LayoutCheck {
         if (node instanceof Control && !scrolled && b.getWidth() > 0 && b.getHeight() > 0 && !inside(b, visible)) {
             cuts.add(describe(node) + " lies outside what can be seen: " + rect(b) + " not within " + rect(visible));
         }
+        if (node instanceof Control && scrolled && across != null && b.getWidth() > 0
+                && (b.getMinX() < across.getMinX() - SLACK || b.getMaxX() > across.getMaxX() + SLACK)) {
+            cuts.add(describe(node) + " is wider than the column it scrolls in: " + rect(b) + " not within "
+                    + rect(across));
+        }
         Bounds inner = visible;
         if (node.getClip() != null) {
             inner = intersect(visible, node.localToScene(node.getClip().getBoundsInParent()));
         }
-        boolean scrolls = scrolled || node instanceof ScrollPane || node instanceof ListView<?>
-                || node.getStyleClass().contains("virtual-flow");
+        boolean scrolls = scrolled || node instanceof ListView<?> || node.getStyleClass().contains("virtual-flow");
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
-                walk(child, inner, scrolls);
+                if (node instanceof ScrollPane sp && child.getStyleClass().contains("viewport")) {
+                    // the content scrolls; sideways only if the pane has a horizontal scroll bar
+                    Bounds port = child.localToScene(child.getLayoutBounds());
+                    walk(child, inner, true, sp.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER ? port : null);
+                } else {
+                    walk(child, inner, scrolls, across);
+                }
             }
         }
     }

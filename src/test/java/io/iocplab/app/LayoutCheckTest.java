@@ -92,6 +92,24 @@ class LayoutCheckTest {
     }
 
     @Test
+    void aCardWiderThanAColumnThatOnlyScrollsDownIsACut(FxRobot robot) {
+        Button wide = new Button("A card too wide");
+        wide.setMinWidth(400);
+        javafx.scene.control.ScrollPane column = new javafx.scene.control.ScrollPane(new VBox(wide));
+        column.setFitToWidth(true);
+        column.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        List<String> cuts = cutsOf(robot, new VBox(column));
+        assertEquals(1, cuts.size(), cuts::toString);
+        assertTrue(cuts.get(0).contains("wider than the column"), cuts.get(0));
+
+        Button tall = new Button("Below the fold");
+        tall.setTranslateY(500);
+        javafx.scene.control.ScrollPane scrolls = new javafx.scene.control.ScrollPane(new VBox(tall));
+        scrolls.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        assertEquals(List.of(), cutsOf(robot, new VBox(scrolls)), "what scrolls down into view is not cut");
+    }
+
+    @Test
     void aFieldNarrowerThanItsNumberIsACut(FxRobot robot) {
         TextField f = new TextField("1234567890");
         f.setPrefColumnCount(1);

@@ -51,6 +51,7 @@ public final class CodeView {
     private String thread;
     private CodeLines lines;
     private CodeCursor cursor = CodeCursor.NONE;
+    private boolean compact;
 
     public CodeView(Playhead playhead, Texts texts) {
         StageFonts.ensureLoaded();
@@ -88,6 +89,19 @@ public final class CodeView {
 
     public Node node() {
         return root;
+    }
+
+    /**
+     * Compact: a strip of a few lines for presenter mode, without the legend, the current line kept at the
+     * strip's top (with its comment and its result under it); else the whole view.
+     */
+    public void setCompact(boolean on) {
+        compact = on;
+        legend.setVisible(!on);
+        legend.setManaged(!on);
+        if (cursor.current() >= 0 && cursor.current() < rows.size()) {
+            reveal(rows.get(cursor.current()).box);
+        }
     }
 
     /** The scenario whose threads' programs are shown (null: none known). */
@@ -220,7 +234,9 @@ public final class CodeView {
             }
             Bounds b = row.getBoundsInParent();
             double top = scroll.getVvalue() * (content - view.getHeight());
-            if (b.getMinY() < top || b.getMaxY() > top + view.getHeight()) {
+            if (compact) {
+                scroll.setVvalue(Math.min(1, Math.max(0, b.getMinY()) / (content - view.getHeight())));
+            } else if (b.getMinY() < top || b.getMaxY() > top + view.getHeight()) {
                 double y = Math.max(0, b.getMinY() - view.getHeight() / 3);
                 scroll.setVvalue(Math.min(1, y / (content - view.getHeight())));
             }

@@ -20,6 +20,23 @@ class StageScroll extends ScrollPane {
         getStyleClass().add("stage-scroll");
     }
 
+    /**
+     * As narrow as its content can be (and room for the scroll bar): it scrolls only up and down, so a
+     * content wider than the column would be cut at its side. A window too narrow for it then scales the
+     * whole stage down (the comparison's two stages) instead of cutting a card.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        Node content = getContent();
+        if (content == null) {
+            return super.computeMinWidth(height);
+        }
+        return snappedLeftInset() + content.minWidth(-1) + BAR + snappedRightInset();
+    }
+
+    /** The width of the vertical scroll bar, kept free beside the content. */
+    private static final double BAR = 16;
+
     @Override
     protected Skin<?> createDefaultSkin() {
         return new Uncached(this);
