@@ -20,7 +20,8 @@ import javafx.stage.Window;
 
 /**
  * Every window an instructor shows, laid out at a size of a classroom's screen, in a language: the main
- * window on the welcome run, the same in presenter mode, a lesson with its question answered, the A/B
+ * window on the welcome run, the same in presenter mode, a lesson with its question answered (in the
+ * window and in presenter mode), the A/B
  * comparison, the experiments window after a small sweep, and the dialog of a scenario file with
  * mistakes over the main window. The layout test checks each for cuts; the screenshots command takes
  * pictures of them. Driven from a thread other than JavaFX's ({@link FxWait}); lesson progress goes to
@@ -39,7 +40,7 @@ public final class ClassroomViews {
     }
 
     /** The windows. */
-    public enum View { MAIN, PRESENTER, LESSON, COMPARE, EXPERIMENTS, ERROR_DIALOG }
+    public enum View { MAIN, PRESENTER, LESSON, PRESENTER_LESSON, COMPARE, EXPERIMENTS, ERROR_DIALOG }
 
     /** A view on screen: the scene to look at (the dialog's for {@link View#ERROR_DIALOG}) and how to close it. */
     public record Shown(View view, Scene scene, AutoCloseable close) {}
@@ -56,7 +57,7 @@ public final class ClassroomViews {
         }
         return switch (view) {
             case MAIN, PRESENTER -> main(view, size, locale);
-            case LESSON -> lesson(size, locale);
+            case LESSON, PRESENTER_LESSON -> lesson(view, size, locale);
             case COMPARE -> compare(size, locale);
             case EXPERIMENTS -> experiments(size, locale);
             case ERROR_DIALOG -> errorDialog(size, locale);
@@ -106,11 +107,16 @@ public final class ClassroomViews {
         return new Shown(view, w.scene(), closing(w));
     }
 
-    private static Shown lesson(Size size, Locale locale) throws Exception {
+    private static Shown lesson(View view, Size size, Locale locale) throws Exception {
         Lesson lesson = Course.packed().lessons().stream().filter(l -> l.id().equals(LESSON)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no lesson " + LESSON + " packed"));
         MainWindow w = window(size, locale);
-        FxWait.run(() -> w.controller().lessons().open(lesson));
+        FxWait.run(() -> {
+            w.controller().lessons().open(lesson);
+            if (view == View.PRESENTER_LESSON) {
+                w.controller().presenter().set(true, false);
+            }
+        });
         LessonMode mode = FxWait.call(() -> w.controller().lessons());
         FxWait.until(() -> mode.walk() != null, "lesson " + LESSON + " was not ready");
         FxWait.run(() -> {
@@ -120,7 +126,7 @@ public final class ClassroomViews {
             Answer a = mode.walk().answer().orElseThrow();
             mode.choose(a.choices().stream().filter(c -> !a.isCorrect(c.id())).findFirst().orElseThrow().id());
         });
-        return new Shown(View.LESSON, w.scene(), closing(w));
+        return new Shown(view, w.scene(), closing(w));
     }
 
     private static Shown compare(Size size, Locale locale) throws Exception {

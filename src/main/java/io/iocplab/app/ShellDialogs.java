@@ -30,8 +30,8 @@ import javafx.stage.Window;
 final class ShellDialogs {
     private static final String BUNDLE = MainController.BUNDLE;
     private static final String MAIN_CSS = ShellDialogs.class.getResource("main.css").toExternalForm();
-    /** The widest a dialog's text is laid out, in em of the window's font (about 60 characters of code). */
-    private static final double TEXT_EM = 40;
+    /** The widest a dialog's text is laid out, in em of the window's font (about 80 characters of code). */
+    private static final double TEXT_EM = 56;
 
     private final Texts texts;
     private final Appearance look;
@@ -111,7 +111,8 @@ final class ShellDialogs {
     void showProblems(Path file, List<Problem> found) {
         Alert alert = alert(Alert.AlertType.ERROR, "dialog.problems.title");
         alert.setHeaderText(texts.get(BUNDLE, "dialog.problems.header", file.getFileName().toString(), found.size()));
-        TextArea lines = new TextArea(found.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        // a blank line between two problems: a long one wraps, and each still reads as one
+        TextArea lines = new TextArea(found.stream().map(Problem::toString).collect(Collectors.joining("\n\n")));
         lines.setEditable(false);
         lines.setWrapText(true);
         lines.setId("problems-text");

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.testfx.api.FxToolkit;
 
 /**
- * Every window an instructor shows (main, presenter mode, a lesson, compare, experiments, the dialog of a
- * file with mistakes), laid out at 1280×720, 1366×768 and 1920×1080, in English and in Korean: no label
+ * Every window an instructor shows (main, presenter mode, a lesson in the window and in presenter mode,
+ * compare, experiments, the dialog of a file with mistakes), laid out at 1280×720, 1366×768 and 1920×1080,
+ * in English and in Korean (presenter mode also at 3840×2160): no label
  * shows "…" or a clipped text, no spinner's value is wider than its field, no control lies outside what
  * can be seen of the window ({@link LayoutCheck}). A dialog is not larger than its window.
  */
@@ -39,6 +40,19 @@ class ClassroomLayoutTest {
             }
         }
         return all.stream();
+    }
+
+    /** Presenter mode on a 4K screen at 100 %, too (at 200 % it is 1920×1080 to the window). */
+    static Stream<Arguments> uhd() {
+        Size uhd = new Size(3840, 2160);
+        return Stream.of(Arguments.of(View.PRESENTER, uhd, Texts.KOREAN), Arguments.of(View.PRESENTER_LESSON, uhd,
+                Texts.ENGLISH));
+    }
+
+    @ParameterizedTest(name = "{0} at {1} in {2}")
+    @MethodSource("uhd")
+    void nothingIsCutOnA4kScreen(View view, Size size, Locale locale) throws Exception {
+        nothingIsCut(view, size, locale);
     }
 
     @ParameterizedTest(name = "{0} at {1} in {2}")
