@@ -29,7 +29,8 @@ import javafx.stage.Window;
  */
 public final class ClassroomViews {
     /** The projector and laptop sizes every window is checked at (logical pixels). */
-    public static final List<Size> SIZES = List.of(new Size(1280, 720), new Size(1366, 768), new Size(1920, 1080));
+    public static final List<Size> SIZES = List.of(new Size(1024, 768), new Size(1280, 720), new Size(1366, 768),
+            new Size(1920, 1080));
 
     /** A size of a screen, in logical pixels. */
     public record Size(int width, int height) {

@@ -15,6 +15,7 @@ import io.iocplab.app.run.RunSession;
 import io.iocplab.app.side.ParametersPanel;
 import io.iocplab.app.side.WhyPanel;
 import io.iocplab.app.stage.StageView;
+import io.iocplab.app.widgets.FitPane;
 import io.iocplab.app.widgets.GiveWay;
 import io.iocplab.scenario.Scenario;
 import java.nio.file.Path;
@@ -126,7 +127,8 @@ public final class MainController {
         title = new ScenarioTitle(texts, player, scenarioTitle);
         code = new CodeView(playhead, texts);
         parameters = new ParametersPanel(texts, this::applyChange);
-        stageRegion.getChildren().setAll(new StageView(playhead, texts).node());
+        // on a small screen, or in presenter mode's large type, the stage is drawn smaller rather than cut
+        stageRegion.getChildren().setAll(new FitPane(new StageView(playhead, texts).node(), false));
         codeRegion.getChildren().setAll(code.node());
         historyRegion.getChildren().setAll(new HistoryView(playhead, texts).node());
         whyRegion.getChildren().setAll(scrolling(new WhyPanel(playhead, texts).node()));
@@ -139,7 +141,7 @@ public final class MainController {
         presenter = new PresenterMode(texts, look, presenterButton,
                 List.of(root.lookup("#openButton"), root.lookup("#exportPngButton"), root.lookup("#exportTraceButton"),
                         root.lookup("#compareButton"), root.lookup("#experimentsButton"), viewButton,
-                        root.lookup("#speedLabel"), speedSlider),
+                        root.lookup("#speedLabel"), speedSlider, speedValue, root.lookup("#resetButton")),
                 rows, lowerRow, sideColumn, stageRegion);
         viewMenu = new ViewMenu(texts, look, viewButton);
         look.presenterProperty().addListener((o, was, now) -> code.setCompact(now && !presenter.shows(PresenterMode.Part.CODE)));

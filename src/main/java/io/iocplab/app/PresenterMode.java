@@ -13,7 +13,8 @@ import javafx.stage.Stage;
  * needs at once: the stage, the code line of the thread followed, the transport and the "why?"
  * panel (or the lesson's narration). The rest is folded away, each part behind a key: the whole code
  * ({@code C}), the timeline and event log ({@code T}), "Change and see" ({@code K}); the toolbar keeps
- * the lessons, the languages, this mode and help. Leaving full screen (Esc) leaves the mode too; the
+ * the lessons, the languages, this mode and help; the control bar its transport, scrub bar and readout
+ * (speed and reset are keys: + − R). Leaving full screen (Esc) leaves the mode too; the
  * toolbar's toggle always says which mode is on.
  */
 public final class PresenterMode {
@@ -162,6 +163,9 @@ public final class PresenterMode {
     /** In presenter mode, the stage's type is the root's, or smaller so that a whole port fits its height. */
     private void fitStage() {
         Node view = stage.getChildrenUnmodifiable().isEmpty() ? null : stage.getChildrenUnmodifiable().get(0);
+        if (view instanceof io.iocplab.app.widgets.FitPane fit) {
+            view = fit.content();
+        }
         if (view == null) {
             return;
         }

@@ -62,6 +62,8 @@ public final class CodeView {
         title.getStyleClass().add("code-title");
         status.getStyleClass().add("code-status");
         legend.getStyleClass().add("code-legend");
+        legend.setWrapText(true);
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         rowsBox.getStyleClass().add("code-rows");
         scroll.getStyleClass().add("code-scroll");
         scroll.setFitToWidth(true);             // long lines wrap (WrappedCode): no sideways scrolling

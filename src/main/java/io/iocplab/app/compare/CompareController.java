@@ -7,6 +7,7 @@ import io.iocplab.app.run.FrameClock;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.app.stage.StageView;
+import io.iocplab.app.widgets.FitPane;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Knob;
@@ -94,8 +95,8 @@ public final class CompareController {
 
     @FXML
     private void initialize() {
-        stageA.getChildren().setAll(new FitPane(new StageView(playheadA, texts).node()));
-        stageB.getChildren().setAll(new FitPane(new StageView(playheadB, texts).node()));
+        stageA.getChildren().setAll(new FitPane(new StageView(playheadA, texts).node(), true));
+        stageB.getChildren().setAll(new FitPane(new StageView(playheadB, texts).node(), true));
         table = new ComparisonTable(comparisonGrid, texts);
 
         setupBar = new SetupBar(texts, scenario, knobChoice, valueA, sleepA, valueB, sleepB,

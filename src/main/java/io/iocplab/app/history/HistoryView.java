@@ -98,9 +98,13 @@ public final class HistoryView {
                 layoutPanes();
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox chartBar = new HBox(8, chartTitle, spacer, new HBox(showChart, showLog, showBoth), rangeChoice);
+        // a narrow corner puts the buttons and the range under the title, never cuts them
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {chartTitle, showChart, showLog, showBoth,
+                rangeChoice}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane chartBar = new javafx.scene.layout.FlowPane(8, 4, chartTitle,
+                new HBox(showChart, showLog, showBoth), rangeChoice);
         chartBar.setAlignment(Pos.CENTER_LEFT);
         chartPane = new VBox(4, chartBar, chart);
         chartPane.setPadding(new Insets(6));

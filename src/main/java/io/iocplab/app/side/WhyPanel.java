@@ -25,6 +25,7 @@ public final class WhyPanel {
         this.texts = texts;
         title.setId("why-title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.05em; -fx-text-fill: -iocp-text;");
         body.setId("why-body");
         body.setWrapText(true);
