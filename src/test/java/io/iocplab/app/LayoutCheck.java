@@ -19,7 +19,8 @@ import javafx.scene.text.Text;
  * What a reader would call a cut in a laid-out window, found in its scene graph (JavaFX thread only):
  * <ul>
  *   <li>a {@link Labeled} whose displayed text is not its text: the skin's text node holds what is
- *       drawn, so an ellipsis ("Co…") or a clipped string shows as a difference;</li>
+ *       drawn, so an ellipsis ("Co…") or a clipped string shows as a difference; or one squeezed to
+ *       nothing;</li>
  *   <li>a text field (a spinner's value) narrower than its text: "20" drawn as "2(";</li>
  *   <li>a control that lies, wholly or partly, outside the part of the window it can be seen in: the
  *       window itself, narrowed by every clip on the way down (a split pane's item, a clipped pane).
@@ -87,7 +88,11 @@ public final class LayoutCheck {
 
     private void labeled(Labeled l) {
         String text = l.getText();
-        if (text == null || text.isEmpty() || l.getWidth() <= 0) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (l.isManaged() && (l.getWidth() <= 0 || l.getHeight() <= 0)) {
+            cuts.add(describe(l) + " has no room at all for \"" + flat(text) + "\"");
             return;
         }
         Text shown = shownText(l);

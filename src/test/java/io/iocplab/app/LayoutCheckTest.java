@@ -62,6 +62,16 @@ class LayoutCheckTest {
     }
 
     @Test
+    void aLabelSqueezedToNothingIsACut(FxRobot robot) {
+        Label l = new Label("Workers");
+        l.setMinWidth(0);
+        l.setMaxWidth(0);
+        List<String> cuts = cutsOf(robot, new HBox(l));
+        assertEquals(1, cuts.size(), cuts::toString);
+        assertTrue(cuts.get(0).contains("no room"), cuts.get(0));
+    }
+
+    @Test
     void aWrappingLabelWithRoomIsNotACut(FxRobot robot) {
         Label l = new Label("Experiments and more experiments, wrapped over several lines");
         l.setWrapText(true);
