@@ -29,6 +29,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
@@ -60,6 +61,7 @@ public final class MainController {
     @FXML private HBox toolbar;
     @FXML private Label scenarioTitle;
     @FXML private MenuButton viewButton;
+    @FXML private SplitMenuButton openButton;
     @FXML private SplitPane rows;
     @FXML private SplitPane lowerRow;
     @FXML private ToggleButton englishButton;
@@ -139,11 +141,12 @@ public final class MainController {
         languages = new LanguageButtons(texts, englishButton, koreanButton);
         toolbar.getChildren().set(toolbar.getChildren().indexOf(scenarioTitle), new GiveWay(scenarioTitle));
         presenter = new PresenterMode(texts, look, presenterButton,
-                List.of(root.lookup("#openButton"), root.lookup("#exportPngButton"), root.lookup("#exportTraceButton"),
+                List.of(openButton, root.lookup("#exportPngButton"), root.lookup("#exportTraceButton"),
                         root.lookup("#compareButton"), root.lookup("#experimentsButton"), viewButton,
                         root.lookup("#speedLabel"), speedSlider, speedValue, root.lookup("#resetButton")),
                 rows, lowerRow, sideColumn, stageRegion);
         viewMenu = new ViewMenu(texts, look, viewButton);
+        new RecentFiles(texts, prefs, openButton, this::open);
         look.presenterProperty().addListener((o, was, now) -> code.setCompact(now && !presenter.shows(PresenterMode.Part.CODE)));
         notices = new NoticeBar(texts, noticeBox, noticeText);
         controlBar = new ControlBar(texts, player, playhead, playButton, playIcon, speedSlider, speedValue, scrubBar,

@@ -261,6 +261,10 @@ class ClassroomKeysTest {
             Prefs kept = Prefs.in(home);
             assertEquals(List.of(scenario.toAbsolutePath()), kept.recent());
             assertEquals(home.toAbsolutePath(), kept.lastFolder().orElseThrow());
+            javafx.scene.control.SplitMenuButton open =
+                    (javafx.scene.control.SplitMenuButton) second.scene().lookup("#openButton");
+            assertTrue(fx(() -> open.getItems().get(0).getText()).startsWith("mine.yaml"),
+                    "the Open button's menu lists the recent file");
         } finally {
             robot.interact(() -> second.stage().close());
         }

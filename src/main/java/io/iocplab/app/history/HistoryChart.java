@@ -49,6 +49,7 @@ final class HistoryChart extends Region {
     /** The scale of the chart's text and of its fixed heights: 1 at the window's usual 14 px type. */
     private double k = 1;
     private double legendH = LEGEND_H;
+    private final java.util.List<String> legend = new java.util.ArrayList<>();
     private final Text measure = new Text();
     private Raster raster;
     private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
@@ -95,6 +96,11 @@ final class HistoryChart extends Region {
     void invalidate() {
         dirty = true;
         requestLayout();
+    }
+
+    /** The legend's items in the last drawing, in order (a test checks that none is left out). */
+    java.util.List<String> legend() {
+        return java.util.List.copyOf(legend);
     }
 
     /** How many times it has drawn (a test counts redraws per pulse). */
@@ -321,6 +327,7 @@ final class HistoryChart extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         double line = LEGEND_H * k;
         double[] at = {PAD * k, line / 2 + 1};
+        legend.clear();
         for (Kind kind : Kind.values()) {
             legendItem(g, Palette.of(kind), texts.get(EventText.BUNDLE, "legend." + kind.name()), at, w, line);
         }
@@ -343,6 +350,7 @@ final class HistoryChart extends Region {
         g.fillRect(at[0], at[1] - box / 2, box, box);
         g.setFill(Palette.TEXT);
         g.fillText(text, at[0] + box + 4 * k, at[1]);
+        legend.add(text);
         at[0] += tw;
     }
 

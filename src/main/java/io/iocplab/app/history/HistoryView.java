@@ -126,7 +126,7 @@ public final class HistoryView {
         // the log is never shorter than its filters, three rows and its status line: in a small corner
         // the chart gives way, and the status line is not pushed out of sight
         logPane.setMinHeight(Region.USE_COMPUTED_SIZE);
-        chartPane.setStyle("-fx-border-color: transparent transparent -iocp-panel-border transparent;");
+        chartPane.getStyleClass().add("chart-pane");    // its line under it: main.css
         root.getChildren().addAll(chartPane, logPane);
         showChart.setSelected(true);          // readable from the first look: the lanes get the whole height
 

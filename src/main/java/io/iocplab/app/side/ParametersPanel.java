@@ -56,9 +56,9 @@ public final class ParametersPanel {
         for (Label l : List.of(title, note, pending)) {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
-        note.setStyle("-fx-text-fill: -iocp-muted; -fx-font-size: 0.9em;");
+        note.getStyleClass().add("parameters-note");
         pending.setId("parameters-pending");
-        pending.setStyle("-fx-text-fill: -iocp-warn-text;");
+        pending.getStyleClass().add("parameters-pending");
         pending.setWrapText(true);
         grid.setHgap(8);
         grid.setVgap(6);

@@ -171,6 +171,27 @@ class HistoryViewFxTest {
         assertTrue(Files.size(small) > 5_000);
     }
 
+    /** The legend goes on a second line when the chart is narrow: no item is left out, in either language. */
+    @Test
+    void aNarrowChartsLegendKeepsEveryItem(FxRobot robot) {
+        robot.interact(() -> playhead.seek(10));
+        for (Locale l : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            List<String> shown = io.iocplab.app.FxTesting.fx(() -> {
+                Texts words = new Texts(l);
+                HistoryView corner = new HistoryView(playhead, words);
+                javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(corner.node());
+                box.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 14px;");
+                new Scene(box, 420, 360);
+                box.applyCss();
+                box.layout();
+                return corner.chart().legend();
+            });
+            Texts words = new Texts(l);
+            assertEquals(7, shown.size(), shown::toString);
+            assertTrue(shown.contains(words.get(EventText.BUNDLE, "legend.overshoot")), shown::toString);
+        }
+    }
+
     /** In a small corner the chart gives way: the log's status line stays inside the history, not cut off. */
     @Test
     void theStatusLineFitsInASmallCorner(FxRobot robot) {
