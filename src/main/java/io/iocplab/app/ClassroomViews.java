@@ -20,7 +20,7 @@ import javafx.stage.Window;
 
 /**
  * Every window an instructor shows, laid out at a size of a classroom's screen, in a language: the main
- * window on the welcome run, the same in presenter mode, a lesson with its question answered (in the
+ * window on the welcome run, the same zoomed to 150 %, in presenter mode, a lesson with its question answered (in the
  * window and in presenter mode), the A/B
  * comparison, the experiments window after a small sweep, and the dialog of a scenario file with
  * mistakes over the main window. The layout test checks each for cuts; the screenshots command takes
@@ -41,7 +41,10 @@ public final class ClassroomViews {
     }
 
     /** The windows. */
-    public enum View { MAIN, PRESENTER, LESSON, PRESENTER_LESSON, COMPARE, EXPERIMENTS, ERROR_DIALOG }
+    public enum View { MAIN, ZOOMED, PRESENTER, LESSON, PRESENTER_LESSON, COMPARE, EXPERIMENTS, ERROR_DIALOG }
+
+    /** The zoom of {@link View#ZOOMED}: the main window at 150 % (Ctrl+= four times). */
+    static final double ZOOM = 1.5;
 
     /** A view on screen: the scene to look at (the dialog's for {@link View#ERROR_DIALOG}) and how to close it. */
     public record Shown(View view, Scene scene, AutoCloseable close) {}
@@ -57,7 +60,7 @@ public final class ClassroomViews {
             System.setProperty(Prefs.HOME_PROPERTY, Files.createTempDirectory("iocplab-views").toString());
         }
         return switch (view) {
-            case MAIN, PRESENTER -> main(view, size, locale);
+            case MAIN, ZOOMED, PRESENTER -> main(view, size, locale);
             case LESSON, PRESENTER_LESSON -> lesson(view, size, locale);
             case COMPARE -> compare(size, locale);
             case EXPERIMENTS -> experiments(size, locale);
@@ -92,6 +95,9 @@ public final class ClassroomViews {
             w.controller().loadWelcome();
             if (view == View.PRESENTER) {
                 w.controller().presenter().set(true, false);
+            }
+            if (view == View.ZOOMED) {
+                w.controller().look().zoomProperty().set(ZOOM);
             }
         });
         RunSession session = FxWait.call(() -> w.controller().player().session());

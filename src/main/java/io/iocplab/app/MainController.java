@@ -17,6 +17,7 @@ import io.iocplab.app.side.WhyPanel;
 import io.iocplab.app.stage.StageView;
 import io.iocplab.app.widgets.FitPane;
 import io.iocplab.app.widgets.GiveWay;
+import io.iocplab.app.widgets.ToolbarPane;
 import io.iocplab.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class MainController {
     static final String BUNDLE = "messages";
 
     @FXML private BorderPane root;
-    @FXML private HBox toolbar;
+    @FXML private ToolbarPane toolbar;
     @FXML private Label scenarioTitle;
     @FXML private MenuButton viewButton;
     @FXML private SplitMenuButton openButton;

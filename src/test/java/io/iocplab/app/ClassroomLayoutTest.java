@@ -19,7 +19,8 @@ import org.testfx.api.FxToolkit;
 /**
  * Every window an instructor shows (main, presenter mode, a lesson in the window and in presenter mode,
  * compare, experiments, the dialog of a file with mistakes), laid out at 1280×720, 1366×768 and 1920×1080,
- * in English and in Korean (presenter mode also at 3840×2160): no label
+ * in English and in Korean (presenter mode also at 3840×2160; the main window zoomed to 150 % from 1280
+ * wide on): no label
  * shows "…" or a clipped text, no spinner's value is wider than its field, no control lies outside what
  * can be seen of the window ({@link LayoutCheck}). A dialog is not larger than its window.
  */
@@ -34,6 +35,9 @@ class ClassroomLayoutTest {
         List<Arguments> all = new ArrayList<>();
         for (View v : View.values()) {
             for (Size s : ClassroomViews.SIZES) {
+                if (v == View.ZOOMED && s.width() < 1280) {
+                    continue;                       // 1024 at 150 % is a window of 683: below the smallest one
+                }
                 for (Locale l : List.of(Texts.ENGLISH, Texts.KOREAN)) {
                     all.add(Arguments.of(v, s, l));
                 }
