@@ -140,7 +140,9 @@ public final class MainController {
         title.setLessonTitles(lessons::titleOf);
 
         languages = new LanguageButtons(texts, englishButton, koreanButton);
-        toolbar.getChildren().set(toolbar.getChildren().indexOf(scenarioTitle), new GiveWay(scenarioTitle));
+        int at = toolbar.getChildren().indexOf(scenarioTitle);
+        toolbar.getChildren().remove(at);                  // out first: the GiveWay takes it as its own child
+        toolbar.getChildren().add(at, new GiveWay(scenarioTitle));
         presenter = new PresenterMode(texts, look, presenterButton,
                 List.of(openButton, root.lookup("#exportPngButton"), root.lookup("#exportTraceButton"),
                         root.lookup("#compareButton"), root.lookup("#experimentsButton"), viewButton,

@@ -80,6 +80,8 @@ public final class CompareController {
     private final Playhead playheadB = new Playhead();
     private final ComparePlayer player = new ComparePlayer(playheadA, playheadB);
     private final Map<Control, String> tips = new LinkedHashMap<>();
+    /** The buttons whose tooltips end with their keys. */
+    private final Map<Control, Keys.Command> keys = new LinkedHashMap<>();
     private ComparisonTable table;
     private SetupBar setupBar;
     private PlayheadBar playheadBar;
@@ -108,6 +110,10 @@ public final class CompareController {
         tip(backButton, "control.back.tip");
         tip(forwardButton, "control.forward.tip");
         tip(endButton, "control.end.tip");
+        keys.put(homeButton, Keys.Command.HOME);
+        keys.put(backButton, Keys.Command.STEP_BACK);
+        keys.put(forwardButton, Keys.Command.STEP_FORWARD);
+        keys.put(endButton, Keys.Command.END);
         tip(speedSlider, "control.speed.tip");
         tip(scrubBar, "control.scrub.tip");
 
@@ -217,7 +223,10 @@ public final class CompareController {
             if (node.getTooltip() == null) {
                 node.setTooltip(new Tooltip());
             }
-            node.getTooltip().setText(texts.get(BUNDLE, key));
+            String tip = texts.get(BUNDLE, key);
+            Keys.Command c = keys.get(node);
+            node.getTooltip().setText(c == null ? tip : tip + Keys.hint(c, k -> texts.get("messages", k)));
+            node.setAccessibleText(tip);
         });
         if (setupBar.empty()) {
             setupMessage.setText(texts.get(BUNDLE, "setup.noKnob"));

@@ -57,7 +57,7 @@ public final class Keys {
         }
     }
 
-    /** Every key of the main window, in the order of the help sheet. */
+    /** Every key of the window, in the order of the help sheet (the last closes the comparison window). */
     public static final List<Binding> SHEET = List.of(
             new Binding(List.of("keys.space"), Command.PLAY_PAUSE),
             new Binding(List.of("keys.right"), Command.STEP_FORWARD),
@@ -81,15 +81,7 @@ public final class Keys {
             new Binding(List.of("^0"), Command.ZOOM_RESET),
             new Binding(List.of("^T"), Command.THEME),
             new Binding(List.of("^O"), Command.OPEN),
-            new Binding(List.of("'?'", "'F1'"), Command.HELP));
-
-    /** The keys of the comparison window: its playhead's, and closing it. */
-    public static final List<Binding> COMPARE_SHEET = List.of(
-            new Binding(List.of("keys.space"), Command.PLAY_PAUSE),
-            new Binding(List.of("keys.right", "keys.pageDown"), Command.STEP_FORWARD),
-            new Binding(List.of("keys.left", "keys.pageUp"), Command.STEP_BACK),
-            new Binding(List.of("keys.home"), Command.HOME),
-            new Binding(List.of("keys.end"), Command.END),
+            new Binding(List.of("'?'", "'F1'"), Command.HELP),
             new Binding(List.of("keys.escape", "^W"), Command.CLOSE));
 
     /** Whether this is macOS, where the shortcut key is ⌘. */
