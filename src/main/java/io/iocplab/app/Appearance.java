@@ -106,7 +106,19 @@ public final class Appearance {
 
     /** Keeps {@code scene} looking as this says: its root's font, its theme's sheet, the presenter class. */
     public void attach(Scene scene) {
-        Runnable apply = () -> apply(scene.getRoot(), scene.getStylesheets(), scene.getHeight());
+        attach(scene, true);
+    }
+
+    /**
+     * Keeps a window the main one opens (Compare, Experiments) in the same theme and zoom; presenter mode
+     * is the main window's layout and leaves it as it is.
+     */
+    public void attachTool(Scene scene) {
+        attach(scene, false);
+    }
+
+    private void attach(Scene scene, boolean presents) {
+        Runnable apply = () -> apply(scene.getRoot(), scene.getStylesheets(), scene.getHeight(), presents);
         theme.addListener((o, was, now) -> apply.run());
         zoom.addListener((o, was, now) -> apply.run());
         presenter.addListener((o, was, now) -> apply.run());
@@ -120,11 +132,13 @@ public final class Appearance {
 
     /** Styles a dialog's content the same way, once (a dialog lives shortly; it is made again to change). */
     public void style(Parent pane, double ownerHeight) {
-        apply(pane, pane.getStylesheets(), ownerHeight);
+        apply(pane, pane.getStylesheets(), ownerHeight, true);
     }
 
-    private void apply(Parent root, List<String> sheets, double height) {
-        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", fontPx(height)));
+    private void apply(Parent root, List<String> sheets, double height, boolean presents) {
+        boolean on = presents && presenter.get();
+        double px = zoom.get() * (on ? presenterPx(height) : BASE_PX);
+        root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.2fpx;", px));
         for (Theme t : Theme.values()) {
             if (t.url() != null) {
                 sheets.remove(t.url());
@@ -133,7 +147,7 @@ public final class Appearance {
         if (theme.get().url() != null) {
             sheets.add(theme.get().url());
         }
-        if (presenter.get()) {
+        if (on) {
             if (!root.getStyleClass().contains("presenter")) {
                 root.getStyleClass().add("presenter");
             }

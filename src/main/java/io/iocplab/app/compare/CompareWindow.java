@@ -64,7 +64,7 @@ public final class CompareWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        look.attach(scene);
+        look.attachTool(scene);
         controller.attach(stage, scene);
         return new CompareWindow(stage, controller);
     }

@@ -65,7 +65,7 @@ public final class ExperimentsWindow {
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(ExperimentsWindow.class.getResource("/io/iocplab/app/main.css").toExternalForm());
         scene.getStylesheets().add(ExperimentsWindow.class.getResource("/io/iocplab/app/experiments.css").toExternalForm());
-        look.attach(scene);
+        look.attachTool(scene);
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.setMinWidth(700);
