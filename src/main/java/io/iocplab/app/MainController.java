@@ -147,7 +147,7 @@ public final class MainController {
                 List.of(openButton, root.lookup("#exportPngButton"), root.lookup("#exportTraceButton"),
                         root.lookup("#compareButton"), root.lookup("#experimentsButton"), viewButton,
                         root.lookup("#speedLabel"), speedSlider, speedValue, root.lookup("#resetButton")),
-                rows, lowerRow, sideColumn, stageRegion);
+                columns, rows, lowerRow, sideColumn, stageRegion);
         viewMenu = new ViewMenu(texts, look, viewButton);
         new RecentFiles(texts, prefs, openButton, this::open);
         look.presenterProperty().addListener((o, was, now) -> code.setCompact(now && !presenter.shows(PresenterMode.Part.CODE)));
@@ -241,9 +241,7 @@ public final class MainController {
 
     /** Shows {@code panel} in place of the side column (why, parameters); null puts the side column back. */
     private void showSide(Node panel) {
-        double[] dividers = columns.getDividerPositions();
-        columns.getItems().set(1, panel == null ? sideColumn : panel);
-        columns.setDividerPositions(dividers);
+        presenter.showSide(panel);
     }
 
     // ------------------------------------------------------------------ commands: keys, buttons (named in main.fxml)
