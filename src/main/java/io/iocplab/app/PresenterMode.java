@@ -31,7 +31,7 @@ public final class PresenterMode {
      * The strip's height in presenter mode, in lines of the root font: the code's title and the current
      * line with its comment above and its result below, beside a short answer of "why?".
      */
-    private static final double STRIP_EM = 8.4;
+    private static final double STRIP_EM = 8.8;
     /**
      * The stage's height in lines of its own type that shows a whole completion port (its title, call,
      * queue, gauge and waiters): in presenter mode the stage's type is as large as lets that fit.
