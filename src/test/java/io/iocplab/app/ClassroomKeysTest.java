@@ -133,6 +133,34 @@ class ClassroomKeysTest {
     }
 
     @Test
+    void thePointerScrollsACardOutOfSightIntoView(FxRobot robot) throws Exception {
+        robot.interact(() -> window.controller().loadWelcome());
+        awaitRun();
+        robot.interact(() -> window.controller().player().seek(window.controller().player().produced() / 2));
+        robot.clickOn("#stepLabel");
+        robot.type(KeyCode.CLOSE_BRACKET, 4);                  // the sockets come first: C1 .. C4
+        assertEquals(new io.iocplab.app.model.Selection.Socket("C4"),
+                fx(() -> window.controller().playhead().selectionProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node card = robot.lookup(".socket-card").match((javafx.scene.Node n) -> n.getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("selected"))).query();
+        java.util.function.Supplier<String> sight = () -> fx(() -> {
+            javafx.scene.Node port = card;
+            while (!(port instanceof javafx.scene.control.ScrollPane)) {
+                port = port.getParent();
+            }
+            javafx.geometry.Bounds view = port.localToScene(port.getLayoutBounds());
+            javafx.geometry.Bounds b = card.localToScene(card.getLayoutBounds());
+            return b.getMinY() >= view.getMinY() - 1 && b.getMaxY() <= view.getMaxY() + 1 ? "" : b + " not in " + view;
+        });
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> sight.get().isEmpty());   // the scroll lands at a pulse
+        } catch (java.util.concurrent.TimeoutException e) {
+            assertEquals("", sight.get(), "the card pointed at is scrolled into view");
+        }
+    }
+
+    @Test
     void spaceTicksAFocusedCheckboxAndDoesNotPlay(FxRobot robot) throws Exception {
         awaitRun();
         robot.clickOn("#history-show-log");

@@ -24,7 +24,7 @@ final class SocketsPane extends VBox {
     private final Label title = new WrappingLabel();
     private final Label none = new Label();
     private final VBox cardsBox = new VBox(8);
-    private final ScrollPane scroll = new StageScroll(cardsBox);
+    private final StageScroll scroll = new StageScroll(cardsBox);
     private final Map<String, SocketCard> cards = new LinkedHashMap<>();
     private final InView inView = new InView(scroll, cardsBox, this::refresh);
     private Selection selected;
@@ -105,7 +105,11 @@ final class SocketsPane extends VBox {
     void highlight(Selection s) {
         selected = s;
         for (Map.Entry<String, SocketCard> e : cards.entrySet()) {
-            Clicks.mark(e.getValue(), s instanceof Selection.Socket k && k.name().equals(e.getKey()));
+            boolean on = s instanceof Selection.Socket k && k.name().equals(e.getKey());
+            Clicks.mark(e.getValue(), on);
+            if (on) {
+                scroll.reveal(e.getValue());
+            }
         }
     }
 

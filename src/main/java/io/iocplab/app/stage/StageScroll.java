@@ -34,6 +34,29 @@ class StageScroll extends ScrollPane {
         return snappedLeftInset() + content.minWidth(-1) + BAR + snappedRightInset();
     }
 
+    /**
+     * Scrolls so that {@code node} (inside the content) is in sight, if it is not: a card selected by the
+     * keyboard's pointer or by a lesson is shown, not left out of view.
+     */
+    void reveal(Node node) {
+        Node content = getContent();
+        if (node == null || content == null || node.getScene() == null) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double view = getViewportBounds().getHeight();
+        double h = content.getLayoutBounds().getHeight();
+        if (b == null || view <= 0 || h <= view) {
+            return;
+        }
+        double top = getVvalue() * (h - view);
+        if (b.getMinY() < top) {
+            setVvalue(Math.max(0, b.getMinY() / (h - view)));
+        } else if (b.getMaxY() > top + view) {
+            setVvalue(Math.min(1, (b.getMaxY() - view) / (h - view)));
+        }
+    }
+
     /** The width of the vertical scroll bar, kept free beside the content. */
     private static final double BAR = 16;
 

@@ -33,7 +33,7 @@ final class ThreadsPane extends VBox {
     private final List<CpuBox> boxes = new ArrayList<>();
     private final Label threadsTitle = new Label();
     private final ChipGrid chipsPane = new ChipGrid(6, 6);
-    private final ScrollPane scroll = new StageScroll(chipsPane);
+    private final StageScroll scroll = new StageScroll(chipsPane);
     private final Map<String, ThreadChip> chips = new LinkedHashMap<>();
     private final InView inView = new InView(scroll, chipsPane, this::refresh);
     private Selection selected;
@@ -120,7 +120,11 @@ final class ThreadsPane extends VBox {
     void highlight(Selection s) {
         selected = s;
         for (Map.Entry<String, ThreadChip> e : chips.entrySet()) {
-            Clicks.mark(e.getValue(), s instanceof Selection.Thread t && t.name().equals(e.getKey()));
+            boolean on = s instanceof Selection.Thread t && t.name().equals(e.getKey());
+            Clicks.mark(e.getValue(), on);
+            if (on) {
+                scroll.reveal(e.getValue());
+            }
         }
         for (CpuBox b : boxes) {
             ProcessorModel m = b.model();
