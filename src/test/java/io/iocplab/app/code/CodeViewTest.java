@@ -85,8 +85,10 @@ class CodeViewTest {
         return robot.lookup(".code-row").queryAllAs(VBox.class).stream().toList();
     }
 
+    /** The label of a row's code (under its comment, if it has one). */
     private static Label codeLabel(VBox row) {
-        return (Label) ((HBox) row.getChildren().get(0)).getChildren().get(2);
+        return row.getChildren().stream().flatMap(n -> ((HBox) n).getChildren().stream())
+                .filter(n -> n instanceof WrappedCode).map(n -> ((WrappedCode) n).label()).findFirst().orElseThrow();
     }
 
     private static String code(VBox row) {

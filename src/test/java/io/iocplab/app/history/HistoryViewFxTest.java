@@ -63,6 +63,7 @@ class HistoryViewFxTest {
         playhead.show(timeline, 0);
         texts = new Texts(Locale.ENGLISH);
         history = new HistoryView(playhead, texts);
+        history.show(HistoryView.Show.BOTH);
         WhyPanel why = new WhyPanel(playhead, texts);
         BorderPane root = new BorderPane(history.node());
         root.setRight(why.node());
@@ -199,6 +200,27 @@ class HistoryViewFxTest {
         assertTrue(Files.size(small) > 5_000);
     }
 
+    /** The legend goes on a second line when the chart is narrow: no item is left out, in either language. */
+    @Test
+    void aNarrowChartsLegendKeepsEveryItem(FxRobot robot) {
+        robot.interact(() -> playhead.seek(10));
+        for (Locale l : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            List<String> shown = io.iocplab.app.FxTesting.fx(() -> {
+                Texts words = new Texts(l);
+                HistoryView corner = new HistoryView(playhead, words);
+                javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(corner.node());
+                box.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 14px;");
+                new Scene(box, 420, 360);
+                box.applyCss();
+                box.layout();
+                return corner.chart().legend();
+            });
+            Texts words = new Texts(l);
+            assertEquals(7, shown.size(), shown::toString);
+            assertTrue(shown.contains(words.get(EventText.BUNDLE, "legend.overshoot")), shown::toString);
+        }
+    }
+
     /** In a small corner the chart gives way: the log's status line stays inside the history, not cut off. */
     @Test
     void theStatusLineFitsInASmallCorner(FxRobot robot) {
@@ -206,6 +228,7 @@ class HistoryViewFxTest {
         for (double[] size : new double[][] {{420, 330}, {600, 363}, {540, 300}}) {
             double bottom = io.iocplab.app.FxTesting.fx(() -> {
                 HistoryView corner = new HistoryView(playhead, texts);
+                corner.show(HistoryView.Show.BOTH);
                 javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(corner.node());
                 box.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 14px;");
                 new Scene(box, size[0], size[1]);
