@@ -1,6 +1,7 @@
 package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;

@@ -2,6 +2,7 @@ package io.iocplab.app;
 
 import io.iocplab.app.compare.CompareWindow;
 import io.iocplab.app.experiments.ExperimentsWindow;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
