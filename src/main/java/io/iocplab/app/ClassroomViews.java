@@ -3,12 +3,9 @@ package io.iocplab.app;
 import io.iocplab.app.compare.CompareWindow;
 import io.iocplab.app.experiments.ExperimentsWindow;
 import io.iocplab.app.fx.FxWait;
-import io.iocplab.app.lesson.Course;
-import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.RunSession;
-import io.iocplab.lesson.Answer;
 import io.iocplab.lesson.Lesson;
 import io.iocplab.sweep.Knob;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +49,6 @@ public final class ClassroomViews {
     public record Shown(View view, Scene scene, AutoCloseable close) {}
 
     /** The lesson shown: its first question, answered wrongly (the verdict, the engine's answer and the why show). */
-    static final String LESSON = "06-lifo";
 
     private ClassroomViews() {}
 
@@ -117,8 +113,7 @@ public final class ClassroomViews {
     }
 
     private static Shown lesson(View view, Size size, Locale locale) throws Exception {
-        Lesson lesson = Course.packed().lessons().stream().filter(l -> l.id().equals(LESSON)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no lesson " + LESSON + " packed"));
+        Lesson lesson = LessonPictures.lesson();
         MainWindow w = window(size, locale);
         FxWait.run(() -> {
             w.controller().lessons().open(lesson);
@@ -126,15 +121,7 @@ public final class ClassroomViews {
                 w.controller().presenter().set(true, false);
             }
         });
-        LessonMode mode = FxWait.call(() -> w.controller().lessons());
-        FxWait.until(() -> mode.walk() != null, "lesson " + LESSON + " was not ready");
-        FxWait.run(() -> {
-            while (mode.walk().answer().isEmpty() && !mode.walk().atLast()) {
-                mode.next();
-            }
-            Answer a = mode.walk().answer().orElseThrow();
-            mode.choose(a.choices().stream().filter(c -> !a.isCorrect(c.id())).findFirst().orElseThrow().id());
-        });
+        LessonPictures.answerTheFirstQuestionWrongly(FxWait.call(() -> w.controller().lessons()));
         return new Shown(view, w.scene(), closing(w));
     }
 

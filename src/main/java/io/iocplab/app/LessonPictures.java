@@ -28,8 +28,7 @@ public final class LessonPictures {
         if (System.getProperty(ProgressStore.HOME_PROPERTY) == null) {
             System.setProperty(ProgressStore.HOME_PROPERTY, Files.createTempDirectory("iocplab-shots").toString());
         }
-        Lesson lesson = Course.packed().lessons().stream().filter(l -> l.id().equals(LESSON)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no lesson " + LESSON + " packed"));
+        Lesson lesson = lesson();
         MainWindow window = FxWait.call(() -> {
             Stage stage = new Stage();
             MainWindow w = MainWindow.create(stage, locale, MainWindow.WIDTH, MainWindow.HEIGHT);
@@ -38,15 +37,7 @@ public final class LessonPictures {
             return w;
         });
         try {
-            LessonMode mode = window.controller().lessons();
-            FxWait.until(() -> mode.walk() != null, "lesson " + LESSON + " was not ready");
-            FxWait.run(() -> {
-                while (mode.walk().answer().isEmpty() && !mode.walk().atLast()) {
-                    mode.next();
-                }
-                Answer a = mode.walk().answer().orElseThrow();
-                mode.choose(a.choices().stream().filter(c -> !a.isCorrect(c.id())).findFirst().orElseThrow().id());
-            });
+            answerTheFirstQuestionWrongly(window.controller().lessons());
             return FxWait.picture(window::scene, dir.resolve("lesson-" + tag + ".png"));
         } finally {
             FxWait.run(() -> {
@@ -54,5 +45,26 @@ public final class LessonPictures {
                 window.stage().close();
             });
         }
+    }
+
+    /**
+     * Waits for the lesson in {@code mode} to be ready, goes on to its first question and picks a wrong choice
+     * (from the test thread): the picture then shows a question, the verdict and the engine's answer.
+     */
+    static void answerTheFirstQuestionWrongly(LessonMode mode) throws Exception {
+        FxWait.until(() -> mode.walk() != null, "lesson " + LESSON + " was not ready");
+        FxWait.run(() -> {
+            while (mode.walk().answer().isEmpty() && !mode.walk().atLast()) {
+                mode.next();
+            }
+            Answer a = mode.walk().answer().orElseThrow();
+            mode.choose(a.choices().stream().filter(c -> !a.isCorrect(c.id())).findFirst().orElseThrow().id());
+        });
+    }
+
+    /** The lesson the pictures show, from the packed course. */
+    static Lesson lesson() {
+        return Course.packed().lessons().stream().filter(l -> l.id().equals(LESSON)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no lesson " + LESSON + " packed"));
     }
 }
