@@ -25,7 +25,7 @@ import javafx.scene.input.TransferMode;
 
 /**
  * What the toolbar does with files: open a scenario (chosen, or dropped on the window), save the
- * window as a PNG picture, save the run's events as a JSONL trace.
+ * window as a PNG picture, save the run's events as a JSONL trace or for Perfetto (the Chrome trace-event format).
  *
  * <p>Rules: a file whose top level has {@code steps:} is a lesson (lessons/README.md), any other a scenario.
  * A file with mistakes is shown in a dialog with its {@code FILE:LINE:COLUMN: message} lines and changes
@@ -133,6 +133,24 @@ final class FileActions {
                 base + ".jsonl");
         if (file != null) {
             exportTrace(file);
+        }
+    }
+
+    /** Asks where to save the run for Perfetto, and saves it. */
+    void chooseAndExportPerfetto() {
+        String base = player.session() == null ? "iocplab" : stripExtension(player.session().name());
+        Path file = dialogs.chooseTarget("dialog.exportPerfetto.title", "dialog.exportPerfetto.filter", "*.json",
+                base + ".perfetto.json");
+        if (file != null) {
+            exportPerfetto(file);
+        }
+    }
+
+    /** Saves the run's events so far in the Chrome trace-event format (written in the background). */
+    void exportPerfetto(Path target) {
+        RunSession session = player.session();
+        if (session != null) {
+            Exports.perfetto(session.timeline(), session.timeline().size(), target, notices);
         }
     }
 

@@ -237,6 +237,7 @@ public final class MainController {
     @FXML private void onOpen() { files.chooseAndOpen(); }
     @FXML private void onExportPng() { files.chooseAndExportPng(); }
     @FXML private void onExportTrace() { files.chooseAndExportTrace(); }
+    @FXML private void onExportPerfetto() { files.chooseAndExportPerfetto(); }
     @FXML private void onCompare() { tools.compare(); }
     @FXML private void onExperiments() { tools.experiments(); }
     @FXML private void onPresenter() { setPresenter(presenterButton.isSelected()); }
@@ -254,6 +255,11 @@ public final class MainController {
     /** Saves the run's events so far as a JSONL trace (written in the background). */
     public void exportTrace(Path target) {
         files.exportTrace(target);
+    }
+
+    /** Saves the run's events so far in the Chrome trace-event format, for Perfetto (written in the background). */
+    public void exportPerfetto(Path target) {
+        files.exportPerfetto(target);
     }
 
     /** Switches every text of the window to {@code locale} (English or Korean). */
