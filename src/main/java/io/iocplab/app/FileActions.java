@@ -41,14 +41,16 @@ final class FileActions {
     private final BiConsumer<String, Scenario> load;
     private final Consumer<Lesson> lessons;
     private final Consumer<Notice> notices;
+    private final BiConsumer<String, String> sources;
     private Scene scene;
 
     /**
      * {@code load} starts a run of a scenario under a name, {@code lessons} starts a lesson; {@code notices} shows
-     * how a save went.
+     * how a save went; {@code sources} is told the name and text of each scenario file opened (for the editor).
      */
     FileActions(ShellDialogs dialogs, PlayerModel player, BiConsumer<String, Scenario> load, Consumer<Lesson> lessons,
-                Consumer<Notice> notices) {
+                Consumer<Notice> notices, BiConsumer<String, String> sources) {
+        this.sources = sources;
         this.dialogs = dialogs;
         this.player = player;
         this.load = load;
@@ -98,6 +100,7 @@ final class FileActions {
             } else {
                 Scenario s = ScenarioLoader.loadString(file.toString(), text);
                 dialogs.usedFile(file);
+                sources.accept(name, text);
                 load.accept(name, s);
             }
             return true;

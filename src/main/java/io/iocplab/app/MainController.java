@@ -1,6 +1,7 @@
 package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
+import io.iocplab.app.editor.EditorWindow;
 import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
@@ -100,8 +101,9 @@ public final class MainController {
         this.playhead = new Playhead();
         this.player = new PlayerModel(playhead);
         this.dialogs = new ShellDialogs(texts, () -> presenter.isOn());
-        this.files = new FileActions(dialogs, player, this::load, l -> lessons.open(l), n -> notices.show(n));
         this.tools = new ToolWindows(texts, player, this::load);
+        this.files = new FileActions(dialogs, player, this::load, l -> lessons.open(l), n -> notices.show(n),
+                tools::source);
         this.frames = new FrameClock(player::tick);
     }
 
@@ -238,6 +240,7 @@ public final class MainController {
     @FXML private void onExportPng() { files.chooseAndExportPng(); }
     @FXML private void onExportTrace() { files.chooseAndExportTrace(); }
     @FXML private void onExportPerfetto() { files.chooseAndExportPerfetto(); }
+    @FXML private void onEditor() { tools.editor(); }
     @FXML private void onCompare() { tools.compare(); }
     @FXML private void onExperiments() { tools.experiments(); }
     @FXML private void onPresenter() { setPresenter(presenterButton.isSelected()); }
@@ -260,6 +263,11 @@ public final class MainController {
     /** Saves the run's events so far in the Chrome trace-event format, for Perfetto (written in the background). */
     public void exportPerfetto(Path target) {
         files.exportPerfetto(target);
+    }
+
+    /** Opens the scenario editor on the scenario file opened last (the welcome scenario's until one is). */
+    public EditorWindow openEditor() {
+        return tools.editor();
     }
 
     /** Switches every text of the window to {@code locale} (English or Korean). */

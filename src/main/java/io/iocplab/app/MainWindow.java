@@ -109,15 +109,22 @@ public final class MainWindow {
         static final String TITLE = welcomeScenario().title();
     }
 
-    /** The welcome scenario, read from the resources. */
-    public static Scenario welcomeScenario() {
+    /** The welcome scenario's file, read from the resources. */
+    public static String welcomeText() {
         try (InputStream in = MainWindow.class.getResourceAsStream(WELCOME)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + WELCOME);
             }
-            return ScenarioLoader.loadString(WELCOME_NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The welcome scenario, read from the resources. */
+    public static Scenario welcomeScenario() {
+        try {
+            return ScenarioLoader.loadString(WELCOME_NAME, welcomeText());
         } catch (InvalidScenarioException e) {
             throw new IllegalStateException("the welcome scenario is not valid: " + e.getMessage(), e);
         }

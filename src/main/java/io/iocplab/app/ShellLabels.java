@@ -21,6 +21,7 @@ final class ShellLabels {
     /** fx:id, then the key of its text. */
     private static final String[][] TEXTS = {
         {"appTitle", "app.title"},
+        {"editorButton", "toolbar.editor"},
         {"openButton", "toolbar.open"},
         {"exportPngButton", "toolbar.exportPng"},
         {"exportTraceButton", "toolbar.exportTrace"},
@@ -36,6 +37,7 @@ final class ShellLabels {
     };
     /** fx:id, then the key of its tooltip. */
     private static final String[][] TIPS = {
+        {"editorButton", "toolbar.editor.tip"},
         {"openButton", "toolbar.open.tip"},
         {"exportPngButton", "toolbar.exportPng.tip"},
         {"exportTraceButton", "toolbar.exportTrace.tip"},

@@ -1,6 +1,7 @@
 package io.iocplab.app;
 
 import io.iocplab.app.compare.CompareWindow;
+import io.iocplab.app.editor.EditorWindow;
 import io.iocplab.app.experiments.ExperimentsWindow;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
@@ -10,7 +11,8 @@ import java.util.function.BiConsumer;
 import javafx.stage.Stage;
 
 /**
- * The windows the toolbar opens beside the main one, in the main window's language: the A/B
+ * The windows the toolbar opens beside the main one, in the main window's language: the scenario editor
+ * ({@code io.iocplab.app.editor}, one at a time, on the scenario file opened last), the A/B
  * comparison of the scenario shown ({@code io.iocplab.app.compare}, a new window each time) and the
  * experiments window ({@code io.iocplab.app.experiments}: made once, then brought to the front;
  * closed with the main window).
@@ -21,6 +23,9 @@ final class ToolWindows {
     private final BiConsumer<String, Scenario> load;
     private Stage owner;
     private ExperimentsWindow experiments;
+    private EditorWindow editor;
+    private String sourceName = MainWindow.WELCOME_NAME;
+    private String sourceText;
 
     /** {@code load} starts a run in the main window (a configuration the experiments window opens). */
     ToolWindows(Texts texts, PlayerModel player, BiConsumer<String, Scenario> load) {
@@ -50,10 +55,33 @@ final class ToolWindows {
         experiments.show();
     }
 
-    /** Closes the experiments window, if there is one (the main window closes). */
+    /** The scenario file the editor opens on: the one opened last (the welcome scenario's until then). */
+    void source(String name, String text) {
+        sourceName = name;
+        sourceText = text;
+    }
+
+    /**
+     * Opens the scenario editor on the file opened last (once; then brings it to the front); what it runs is
+     * loaded into the main window, and its text becomes the file the editor opens on next.
+     */
+    EditorWindow editor() {
+        if (editor == null || !editor.stage().isShowing()) {
+            String text = sourceText != null ? sourceText : MainWindow.welcomeText();
+            editor = EditorWindow.open(owner, texts, sourceName, text, (name, scenario) -> load.accept(name, scenario));
+            editor.controller().setOnRun(this::source);
+        }
+        editor.stage().toFront();
+        return editor;
+    }
+
+    /** Closes the experiments window and the editor, if there are (the main window closes). */
     void close() {
         if (experiments != null) {
             experiments.close();
+        }
+        if (editor != null) {
+            editor.stage().close();
         }
     }
 }

@@ -36,6 +36,9 @@ public final class ScenarioLoader {
     /** The top-level keys, in the order they are documented. */
     public static final List<String> KEYS = List.of("title", "cpus", "until", "quantum", "callCost", "seed",
             "latency", "ports", "sockets", "peers", "threads", "echo");
+    static final List<String> PORT_KEYS = List.of("concurrency");
+    static final List<String> SOCKET_KEYS = List.of("port", "key");
+    static final List<String> PEER_KEYS = List.of("at", "send", "close");
     static final int MAX_CPUS = 256;
     static final int MAX_CONCURRENCY = 1024;
 
@@ -147,7 +150,7 @@ public final class ScenarioLoader {
         forEach(section, (name, t) -> {
             String path = "ports." + name;
             MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { concurrency: 2 }", true);
-            Args a = new Args(t.getKeyNode(), path, m, List.of("concurrency"), nodes);
+            Args a = new Args(t.getKeyNode(), path, m, PORT_KEYS, nodes);
             Node c = a.optional("concurrency");
             out.put(name, c == null ? 0 : (int) nodes.whole(c, a.path("concurrency"), 0, MAX_CONCURRENCY));
         });
@@ -159,7 +162,7 @@ public final class ScenarioLoader {
         forEach(section, (name, t) -> {
             String path = "sockets." + name;
             MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 1 }", true);
-            Args a = new Args(t.getKeyNode(), path, m, List.of("port", "key"), nodes);
+            Args a = new Args(t.getKeyNode(), path, m, SOCKET_KEYS, nodes);
             Node port = a.optional("port");
             Node key = a.optional("key");
             String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
@@ -202,7 +205,7 @@ public final class ScenarioLoader {
             return null;
         }
         int before = problems.count();
-        Args a = new Args(item, path, m, List.of("at", "send", "close"), nodes);
+        Args a = new Args(item, path, m, PEER_KEYS, nodes);
         Node at = a.required("at", "the time of the action in milliseconds");
         long atUs = at == null ? 0 : nodes.timeUs(at, a.path("at"), 0, false);
         Peer.Action action = null;
