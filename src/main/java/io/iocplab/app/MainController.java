@@ -2,6 +2,8 @@ package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
 import io.iocplab.app.editor.EditorWindow;
+import io.iocplab.app.model.Selection;
+import io.iocplab.app.whatif.WhatIfWindow;
 import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
@@ -241,6 +243,7 @@ public final class MainController {
     @FXML private void onExportTrace() { files.chooseAndExportTrace(); }
     @FXML private void onExportPerfetto() { files.chooseAndExportPerfetto(); }
     @FXML private void onEditor() { tools.editor(); }
+    @FXML private void onWhatIf() { openWhatIf(); }
     @FXML private void onCompare() { tools.compare(); }
     @FXML private void onExperiments() { tools.experiments(); }
     @FXML private void onPresenter() { setPresenter(presenterButton.isSelected()); }
@@ -263,6 +266,34 @@ public final class MainController {
     /** Saves the run's events so far in the Chrome trace-event format, for Perfetto (written in the background). */
     public void exportPerfetto(Path target) {
         files.exportPerfetto(target);
+    }
+
+    /**
+     * Opens "What if?" at the stop shown, with the socket or thread selected on the stage as who acts; its Fork
+     * runs the fork here ({@link #fork}). Null before the run's first stop.
+     */
+    public WhatIfWindow openWhatIf() {
+        RunSession session = player.session();
+        long m = player.moment();
+        if (session == null || m < 0) {
+            return null;
+        }
+        var t = session.timeline();
+        long tUs = t.event(t.stopStep((int) m) - 1).tUs();
+        Selection s = playhead.selectionProperty().get();
+        String selected = s instanceof Selection.Socket k ? k.name() : s instanceof Selection.Thread h ? h.name() : null;
+        return tools.whatIf(m, tUs, selected, this::fork);
+    }
+
+    /**
+     * Runs {@code forked}, a fork of the run shown at the current stop, and shows it from this stop on: the past
+     * is the same, the next moment is the what-if.
+     */
+    public void fork(Scenario forked) {
+        RunSession current = player.session();
+        String name = current == null ? "scenario" : current.name();
+        restarting = RunSession.start(name, forked);
+        player.fork(restarting);
     }
 
     /** Opens the scenario editor on the scenario file opened last (the welcome scenario's until one is). */

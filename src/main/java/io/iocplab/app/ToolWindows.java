@@ -2,6 +2,11 @@ package io.iocplab.app;
 
 import io.iocplab.app.compare.CompareWindow;
 import io.iocplab.app.editor.EditorWindow;
+import io.iocplab.app.whatif.WhatIfWindow;
+import io.iocplab.scenario.InvalidScenarioException;
+import io.iocplab.scenario.ForkFile;
+import io.iocplab.scenario.ScenarioLoader;
+import java.util.List;
 import io.iocplab.app.experiments.ExperimentsWindow;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
@@ -73,6 +78,44 @@ final class ToolWindows {
         }
         editor.stage().toFront();
         return editor;
+    }
+
+    /**
+     * Opens "What if?" at the stop of moment {@code moment} (virtual time {@code tUs}) of the run shown, with
+     * {@code selected} (a socket or thread clicked on the stage, or null) as who acts; {@code fork} runs a fork in
+     * the main window.
+     */
+    WhatIfWindow whatIf(long moment, long tUs, String selected, java.util.function.Consumer<Scenario> fork) {
+        RunSession session = player.session();
+        if (session == null || moment < 0) {
+            return null;
+        }
+        Scenario original = session.scenario();
+        return WhatIfWindow.open(owner, texts, original, moment, tUs, selected, new WhatIfWindow.Forks() {
+            @Override
+            public void fork(Scenario forked, long m) {
+                fork.accept(forked);
+            }
+
+            @Override
+            public void compare(Scenario a, Scenario b, long t) {
+                CompareWindow.openFork(owner, texts, a, b, moment, t, session.name());
+            }
+        }, this::sourceTextOf);
+    }
+
+    /**
+     * The scenario file a run of {@code scenario} came from (its what-ifs aside): the file opened last, when reading
+     * it gives that scenario; else null (a run changed with the knobs has no file that says it).
+     */
+    private String sourceTextOf(Scenario scenario) {
+        String text = sourceText != null ? sourceText : MainWindow.welcomeText();
+        try {
+            Scenario read = ScenarioLoader.loadString(sourceName, ForkFile.text(text, List.of()));
+            return read.withWhatIfs(List.of()).equals(scenario.withWhatIfs(List.of())) ? text : null;
+        } catch (InvalidScenarioException e) {
+            return null;
+        }
     }
 
     /** Closes the experiments window and the editor, if there are (the main window closes). */

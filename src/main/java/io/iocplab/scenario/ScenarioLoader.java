@@ -4,6 +4,7 @@ import io.iocplab.scenario.Scenario.SocketSpec;
 import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.Peer;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.WhatIf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 public final class ScenarioLoader {
     /** The top-level keys, in the order they are documented. */
     public static final List<String> KEYS = List.of("title", "cpus", "until", "quantum", "callCost", "seed",
-            "latency", "ports", "sockets", "peers", "threads", "echo");
+            "latency", "ports", "sockets", "peers", "threads", "echo", "whatIf");
     static final List<String> PORT_KEYS = List.of("concurrency");
     static final List<String> SOCKET_KEYS = List.of("port", "key");
     static final List<String> PEER_KEYS = List.of("at", "send", "close");
@@ -121,8 +122,11 @@ public final class ScenarioLoader {
         EchoServer echo = entries.containsKey("echo")
                 ? new EchoReader(nodes, problems).read(entries.get("echo"), declared) : null;
 
+        List<WhatIf> whatIf = entries.containsKey("whatIf")
+                ? new WhatIfReader(nodes).read(value(entries, "whatIf"), declared, echo) : List.of();
+
         return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports),
-                sockets(sockets, declared), peers(peers, declared), threads(threads, declared), echo);
+                sockets(sockets, declared), peers(peers, declared), threads(threads, declared), echo, whatIf);
     }
 
     /** A section's entries by name; empty when absent or null; null (reported) when it is not a map. */

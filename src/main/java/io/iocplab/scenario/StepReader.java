@@ -59,6 +59,11 @@ final class StepReader {
         return out;
     }
 
+    /** One step (a what-if's call), or null when it has a problem (reported). */
+    Step one(Node n, String path) {
+        return step(n, path, 0);
+    }
+
     private Step step(Node n, String path, int depth) {
         String name;
         Node value = null;

@@ -80,12 +80,13 @@ final class EchoWorkerProgram implements Program {
             return;                                                   // a send completed
         }
         Step.Source none = Step.Source.NONE;
-        if (echo.computeUs() > 0) {
-            planned.add(new Step.Compute(echo.computeUs(), none));
+        EchoServer now = machine.echo();                              // a what-if may have changed the work
+        if (now.computeUs() > 0) {
+            planned.add(new Step.Compute(now.computeUs(), none));
         }
         handled++;
-        if (echo.blockEvery() > 0 && handled % echo.blockEvery() == 0) {
-            planned.add(new Step.Sleep(echo.blockUs(), none));
+        if (now.blockEvery() > 0 && handled % now.blockEvery() == 0) {
+            planned.add(new Step.Sleep(now.blockUs(), none));
         }
         planned.add(new Step.WSASend(socket, received(ov), sendArgs[client], false, none));
         planned.add(new Step.WSARecv(socket, List.of(echo.size()), recvArgs[client], 0, false, none));

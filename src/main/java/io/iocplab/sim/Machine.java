@@ -51,6 +51,10 @@ public final class Machine {
     private final List<SimThread> toReady = new ArrayList<>();
     private final PortObserver observer = new Observer();
     private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
+    /** The what-ifs not yet performed, in the order they are performed ({@link WhatIf}). */
+    private final java.util.ArrayDeque<WhatIf> whatIfs = new java.util.ArrayDeque<>();
+    /** The echo workload as it is now (a what-if may change its workers' work from a moment on). */
+    private EchoServer echo;
     /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
     private final boolean tracing;
     private long now;
@@ -129,6 +133,7 @@ public final class Machine {
      */
     public void createEchoServer(EchoServer echo) {
         requireNotStarted();
+        this.echo = echo;
         List<String> clients = new ArrayList<>();
         for (int i = 1; i <= echo.clients(); i++) {
             String name = echo.socketName(i);
@@ -139,6 +144,21 @@ public final class Machine {
         for (int i = 1; i <= echo.workers(); i++) {
             addThread(echo.workerName(i), new EchoWorkerProgram(echo, this));
         }
+    }
+
+    /**
+     * Actions to inject into the run, each right after its moment (the ordering rule of {@link WhatIf}); kept in
+     * the order of their moments, and in the order given among those after the same moment. Only before the
+     * start, and only on a machine whose events are listened to (moments are counted as events are made).
+     */
+    public void whatIf(List<WhatIf> actions) {
+        requireNotStarted();
+        if (!tracing && !actions.isEmpty()) {
+            throw new IllegalStateException("what-ifs follow moments, which only a machine with a sink counts");
+        }
+        List<WhatIf> sorted = new ArrayList<>(actions);
+        sorted.sort(java.util.Comparator.comparingLong(WhatIf::after));
+        whatIfs.addAll(sorted);
     }
 
     // ------------------------------------------------------------------ running
@@ -157,6 +177,12 @@ public final class Machine {
             start();
             return true;
         }
+        WhatIf next = whatIfs.peek();
+        if (next != null && moments > next.after()) {
+            whatIfs.poll();
+            perform(() -> calls.whatIf(next));
+            return true;
+        }
         if (timers.isEmpty() || (config.untilUs() >= 0 && timers.nextTime() > config.untilUs())) {
             if (config.untilUs() >= 0 && !timers.isEmpty()) {
                 now = config.untilUs();
@@ -169,6 +195,12 @@ public final class Machine {
         if (action == null) {
             return true;                          // a stale timer: nothing happens
         }
+        perform(action);
+        return true;
+    }
+
+    /** Performs one action of the machine, then settles; a failure closes the run. */
+    private void perform(Runnable action) {
         try {
             action.run();
         } catch (RunFailure e) {
@@ -178,7 +210,6 @@ public final class Machine {
             throw peersFirst != null ? peersFirst : e;
         }
         settle();
-        return true;
     }
 
     /** Runs to the end and returns the summary (also the last event sent to the sink). */
@@ -309,6 +340,17 @@ public final class Machine {
     /** The OVERLAPPED a label names; one structure per label for the whole run. */
     Overlapped overlapped(String label) {
         return label == null ? null : overlapped.computeIfAbsent(label, Overlapped::new);
+    }
+
+    /** The echo workload as it is now, or null. */
+    EchoServer echo() {
+        return echo;
+    }
+
+    /** The echo workers' work from now on. */
+    void echoWork(WhatIf.EchoWork w) {
+        echo = new EchoServer(echo.port(), echo.workers(), echo.clients(), echo.messages(), echo.size(),
+                echo.thinkUs(), echo.startUs(), w.computeUs(), w.blockEvery(), w.blockUs());
     }
 
     SplittableRandom random() {

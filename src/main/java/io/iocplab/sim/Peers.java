@@ -26,6 +26,10 @@ final class Peers {
     private final Machine m;
     private SocketCalls sockets;
     private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
+    /** Peers that have reset: they read nothing more, and the server's bytes to them go nowhere. */
+    private final java.util.Set<SimSocket> reset = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Peers that have closed their sending side (FIN) or reset: they send nothing more. */
+    private final java.util.Set<SimSocket> doneSending = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** The peers' own thread for their real I/O, or null when it runs on the machine's thread (trace on). */
     private final PeerIo background;
 
@@ -86,8 +90,42 @@ final class Peers {
         m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
     }
 
+    /**
+     * A what-if: the peer sends, closes or resets now. An echo client that closes or resets sends no more
+     * messages; a peer that has already closed (or reset) does nothing more, and one that has reset cannot close.
+     */
+    void whatIf(SimSocket sock, io.iocplab.sim.WhatIf.Client c) {
+        EchoState echo = echoes.get(sock);
+        switch (c.kind()) {
+            case SEND -> {
+                if (!doneSending.contains(sock)) {
+                    peerSend(sock, c.data().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            case CLOSE, RESET -> {
+                boolean rst = c.kind() == io.iocplab.sim.WhatIf.Client.Kind.RESET;
+                if (reset.contains(sock) || !rst && doneSending.contains(sock)) {
+                    return;
+                }
+                if (echo != null) {
+                    echo.closed = true;
+                }
+                peerClose(sock, rst);
+            }
+        }
+    }
+
+    /** Whether the peer of this socket has reset (the server's bytes to it go nowhere). */
+    boolean hasReset(SimSocket sock) {
+        return reset.contains(sock);
+    }
+
     private void peerClose(SimSocket sock, boolean reset) {
         drain();
+        doneSending.add(sock);
+        if (reset) {
+            this.reset.add(sock);
+        }
         try {
             if (reset) {
                 sock.connection.peerReset();
@@ -113,6 +151,9 @@ final class Peers {
     }
 
     private void peerReceive(SimSocket sock, int n) {
+        if (reset.contains(sock)) {
+            return;                               // a peer that reset reads nothing
+        }
         Connection c = sock.connection;
         EchoState echo = echoes.get(sock);
         if (background != null) {
@@ -143,6 +184,9 @@ final class Peers {
     }
 
     private void sendNextEcho(SimSocket sock, EchoState state) {
+        if (state.closed) {
+            return;                               // a what-if closed this client
+        }
         byte[] message = new byte[state.spec.size()];
         for (int i = 0; i < message.length; i++) {
             message[i] = (byte) ('a' + m.random().nextInt(26));

@@ -40,9 +40,17 @@ public final class CompareWindow {
      */
     public static CompareWindow create(Stage stage, Texts language, Scenario scenario, String runName,
                                        double width, double height) {
+        return create(stage, language, scenario, runName, width, height, null);
+    }
+
+    private static CompareWindow create(Stage stage, Texts language, Scenario scenario, String runName,
+                                        double width, double height, CompareController.Fork fork) {
         Texts texts = new Texts(language.locale());
         texts.localeProperty().bind(language.localeProperty());
         CompareController controller = new CompareController(texts, scenario, runName);
+        if (fork != null) {
+            controller.setFork(fork);
+        }
         FXMLLoader loader = new FXMLLoader(CompareWindow.class.getResource("compare.fxml"));
         loader.setController(controller);
         Parent root;
@@ -59,6 +67,33 @@ public final class CompareWindow {
         stage.setMinHeight(600);
         controller.attach(stage, scene);
         return new CompareWindow(stage, controller);
+    }
+
+    /**
+     * Opens the window beside {@code owner} on a run of {@code original} (A) against its fork {@code forked} (B),
+     * the same scenario with a what-if after moment {@code moment}, the playhead at that moment's time {@code tUs}.
+     */
+    public static CompareWindow openFork(Window owner, Texts language, Scenario original, Scenario forked, long moment,
+                                         long tUs, String runName) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        return show(stage, createFork(stage, language, original, forked, moment, tUs, runName,
+                Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight())));
+    }
+
+    /** {@link #create}, comparing a run with its fork instead of two settings of a knob. */
+    public static CompareWindow createFork(Stage stage, Texts language, Scenario original, Scenario forked,
+                                           long moment, long tUs, String runName, double width, double height) {
+        return create(stage, language, original, runName, width, height,
+                new CompareController.Fork(original, forked, moment, tUs));
+    }
+
+    private static CompareWindow show(Stage stage, CompareWindow w) {
+        stage.show();
+        return w;
     }
 
     /** Opens the window beside {@code owner} on the owner's scenario and shows it (at most the screen's size). */

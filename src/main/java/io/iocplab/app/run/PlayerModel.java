@@ -63,6 +63,7 @@ public final class PlayerModel implements Transport {
 
     private RunSession pending;
     private boolean pendingIsRestart;
+    private String pendingNotice = "notice.restarted";
     private final Pace pace = new Pace();
     private long serial;
 
@@ -86,6 +87,16 @@ public final class PlayerModel implements Transport {
      * it to the current step; once there it says "Restarted with the new settings at step N".
      */
     public void restart(RunSession next) {
+        pendingNotice = "notice.restarted";
+        replace(next, true);
+    }
+
+    /**
+     * Replaces the run by {@code next}, a fork of it at the current moment (the same scenario and seed with a
+     * what-if right after this moment), and shows it at this moment; once there it says "Forked after moment N".
+     */
+    public void fork(RunSession next) {
+        pendingNotice = "notice.forked";
         replace(next, true);
     }
 
@@ -142,7 +153,7 @@ public final class PlayerModel implements Transport {
         show(next, whole == 0 ? 0 : t.stopStep(at));
         if (pendingIsRestart) {
             playing.set(wasPlaying);
-            notice.set(Notice.info(++serial, "notice.restarted", at));
+            notice.set(Notice.info(++serial, pendingNotice, at));
         } else {
             playing.set(false);
         }
