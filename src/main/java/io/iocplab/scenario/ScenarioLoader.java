@@ -126,7 +126,7 @@ public final class ScenarioLoader {
                 ? new WhatIfReader(nodes).read(value(entries, "whatIf"), declared, echo) : List.of();
 
         return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports),
-                sockets(sockets, declared), peers(peers, declared), threads(threads, declared), echo, whatIf);
+                sockets(sockets, declared), peers(peers, declared), threads(threads, declared), echo, whatIf, false);
     }
 
     /** A section's entries by name; empty when absent or null; null (reported) when it is not a map. */

@@ -55,6 +55,10 @@ public final class Machine {
     private final java.util.ArrayDeque<WhatIf> whatIfs = new java.util.ArrayDeque<>();
     /** The echo workload as it is now (a what-if may change its workers' work from a moment on). */
     private EchoServer echo;
+    /** Live mode: the run goes on while nothing is due, and outside clients come and go ({@link #goLive}). */
+    private boolean live;
+    /** Live mode: clients accepted whose names the main thread has not taken yet, in accept order. */
+    private final java.util.ArrayDeque<String> accepted = new java.util.ArrayDeque<>();
     /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
     private final boolean tracing;
     private long now;
@@ -161,6 +165,77 @@ public final class Machine {
         whatIfs.addAll(sorted);
     }
 
+    /**
+     * Live mode: the echo workload's workers with a main thread that takes each client the listener accepts
+     * ({@code LiveMainProgram}) instead of a fixed set of scripted clients. The run does not end when nothing is
+     * due; outside happenings are added as they come ({@link #outsideConnected} and the others), each at a time
+     * the caller gives (the wall clock's), and {@link #endLive()} ends it. Before the start.
+     */
+    public void goLive(EchoServer echo) {
+        requireNotStarted();
+        this.echo = echo;
+        this.live = true;
+        addThread("main", new LiveMainProgram(echo, this));
+        for (int i = 1; i <= echo.workers(); i++) {
+            addThread(echo.workerName(i), new EchoWorkerProgram(echo, this));
+        }
+    }
+
+    /** The virtual time of the next action due, or {@link Long#MAX_VALUE} when none is. */
+    public long nextDueUs() {
+        return timers.isEmpty() ? Long.MAX_VALUE : timers.nextTime();
+    }
+
+    /**
+     * Live mode: an outside client was accepted by the real listener; at virtual time {@code atUs} (or now, if
+     * later) it becomes socket {@code name}, with {@code connection} under it, and hClientAccepted is released.
+     */
+    public void outsideConnected(String name, Connection connection, long atUs) {
+        requireLive();
+        timers.at(Math.max(now, atUs), () -> {
+            SimSocket sock = new SimSocket(name, Peer.OUTSIDE);
+            sock.connection = connection;
+            sockets.put(name, sock);
+            peers.start(sock);
+            accepted.addLast(name);
+            calls.clientAccepted();
+        });
+    }
+
+    /** Live mode: an outside client's bytes (received for real) are its peer's send at {@code atUs} (or now). */
+    public void outsideSent(String name, byte[] data, long atUs) {
+        requireLive();
+        timers.at(Math.max(now, atUs), () -> peers.outsideSent(sockets.get(name), data));
+    }
+
+    /** Live mode: an outside client closed (FIN) or reset (RST) at {@code atUs} (or now). */
+    public void outsideClosed(String name, boolean reset, long atUs) {
+        requireLive();
+        timers.at(Math.max(now, atUs), () -> peers.outsideClosed(sockets.get(name), reset));
+    }
+
+    /** Live mode: ends the run now: every socket is closed and the summary is the last event. */
+    public void endLive() {
+        requireLive();
+        if (!finished) {
+            if (!started) {
+                started = true;
+            }
+            finish();
+        }
+    }
+
+    /** The next client the listener accepted that the main thread has not taken (live mode). */
+    String nextAccepted() {
+        return accepted.pollFirst();
+    }
+
+    private void requireLive() {
+        if (!live) {
+            throw new IllegalStateException("not a live run");
+        }
+    }
+
     // ------------------------------------------------------------------ running
 
     /**
@@ -183,7 +258,10 @@ public final class Machine {
             perform(() -> calls.whatIf(next));
             return true;
         }
-        if (timers.isEmpty() || (config.untilUs() >= 0 && timers.nextTime() > config.untilUs())) {
+        if (live && timers.isEmpty()) {
+            return true;                          // live: nothing is due until an outside client does something
+        }
+        if (timers.isEmpty() || !live && (config.untilUs() >= 0 && timers.nextTime() > config.untilUs())) {
             if (config.untilUs() >= 0 && !timers.isEmpty()) {
                 now = config.untilUs();
             }

@@ -72,6 +72,28 @@ final class Peers {
         }
     }
 
+    /** Live mode: an outside client sent these bytes (already received for real); they reach the socket one latency later. */
+    void outsideSent(SimSocket sock, byte[] data) {
+        emit(sock, Action.SEND, data);
+        m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
+    }
+
+    /** Live mode: an outside client closed (FIN) or reset (RST); that reaches the socket one latency later. */
+    void outsideClosed(SimSocket sock, boolean rst) {
+        doneSending.add(sock);
+        if (rst) {
+            reset.add(sock);
+        }
+        emit(sock, rst ? Action.RESET : Action.CLOSE, null);
+        m.atTime(m.now() + m.config().latencyUs(), () -> {
+            if (rst) {
+                sockets.resetArrived(sock);
+            } else {
+                sockets.finArrived(sock);
+            }
+        });
+    }
+
     private void perform(SimSocket sock, Peer.Action action) {
         if (action instanceof Peer.Send send) {
             peerSend(sock, send.data().getBytes(StandardCharsets.UTF_8));
@@ -147,6 +169,9 @@ final class Peers {
 
     /** The server wrote n bytes: the peer reads them one latency later (unless it reset). */
     void serverSent(SimSocket sock, long n) {
+        if (sock.peer instanceof Peer.Outside) {
+            return;                               // an outside client reads by itself
+        }
         m.atTime(m.now() + m.config().latencyUs(), () -> peerReceive(sock, (int) n));
     }
 

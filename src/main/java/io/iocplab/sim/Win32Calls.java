@@ -53,8 +53,35 @@ final class Win32Calls {
         waitingForClients.clear();
     }
 
-    /** WaitForSingleObject(hAllClientsGone, INFINITE): a wait like any other, so it frees a port slot. */
+    private final List<SimThread> waitingForAccept = new ArrayList<>();
+    /** Live mode: clients accepted whose release of hClientAccepted no wait has taken yet (the semaphore's count). */
+    private int acceptedCount;
+
+    /** Live mode: the listener accepted a client: hClientAccepted is released once (a waiting thread wakes). */
+    void clientAccepted() {
+        if (waitingForAccept.isEmpty()) {
+            acceptedCount++;
+            return;
+        }
+        endWait(waitingForAccept.remove(0));
+    }
+
+    /**
+     * WaitForSingleObject(hAllClientsGone, INFINITE), or in live mode WaitForSingleObject(hClientAccepted,
+     * INFINITE): a wait like any other, so it frees a port slot.
+     */
     private void waitForClients(SimThread t, Step.WaitForSingleObject s) {
+        if (Step.WaitForSingleObject.CLIENT_ACCEPTED.equals(s.event())) {
+            if (acceptedCount > 0) {
+                acceptedCount--;
+                returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
+                return;
+            }
+            returnLater(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()));
+            block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO);
+            waitingForAccept.add(t);
+            return;
+        }
         if (m.allSocketsClosed()) {
             returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
             return;
