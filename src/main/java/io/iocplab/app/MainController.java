@@ -60,6 +60,7 @@ public final class MainController {
     @FXML private ToggleButton koreanButton;
     @FXML private ToggleButton presenterButton;
     @FXML private ToggleButton lessonsButton;
+    @FXML private ToggleButton liveButton;
     @FXML private SplitPane columns;
     @FXML private SplitPane sideColumn;
     @FXML private StackPane stageRegion;
@@ -135,6 +136,7 @@ public final class MainController {
         texts.localeProperty().addListener((o, was, now) -> localize());
         player.noticeProperty().addListener((o, was, now) -> notices.show(now));
         player.sessionProperty().addListener((o, was, now) -> sessionShown(now));
+        player.statusProperty().addListener((o, was, now) -> refreshLiveButton());
         localize();
 
         frames.start();
@@ -205,6 +207,7 @@ public final class MainController {
             title.setOpened(s);
         }
         restarting = null;
+        refreshLiveButton();
         title.refresh();
         controlBar.refreshReadout();
     }
@@ -244,6 +247,13 @@ public final class MainController {
     @FXML private void onExportPerfetto() { files.chooseAndExportPerfetto(); }
     @FXML private void onEditor() { tools.editor(); }
     @FXML private void onWhatIf() { openWhatIf(); }
+    @FXML private void onLive() {
+        if (liveButton.isSelected()) {
+            startLive(LIVE_PORT);
+        } else {
+            stopLive();
+        }
+    }
     @FXML private void onCompare() { tools.compare(); }
     @FXML private void onExperiments() { tools.experiments(); }
     @FXML private void onPresenter() { setPresenter(presenterButton.isSelected()); }
@@ -266,6 +276,37 @@ public final class MainController {
     /** Saves the run's events so far in the Chrome trace-event format, for Perfetto (written in the background). */
     public void exportPerfetto(Path target) {
         files.exportPerfetto(target);
+    }
+
+    /** The port the Live button listens on (127.0.0.1), or any free one when it is taken. */
+    static final int LIVE_PORT = 9000;
+
+    /**
+     * Starts a live run on 127.0.0.1:{@code port} (0: any free port) of the echo server shown (or the built-in one
+     * when the run shown has none), and follows it as it happens.
+     */
+    public RunSession startLive(int port) {
+        RunSession current = player.session();
+        Scenario base = current != null && current.scenario().echo() != null ? current.scenario()
+                : io.iocplab.scenario.LiveRun.builtIn();
+        RunSession live = RunSession.startLive("live", base.withWhatIfs(java.util.List.of()), port);
+        player.open(live);
+        player.play();
+        return live;
+    }
+
+    /** Ends the live run shown (every socket closed, its summary last); it stays on screen to look at. */
+    public void stopLive() {
+        RunSession s = player.session();
+        if (s != null && s.live()) {
+            s.cancel();
+        }
+        refreshLiveButton();
+    }
+
+    private void refreshLiveButton() {
+        RunSession s = player.session();
+        liveButton.setSelected(s != null && s.live() && !s.done());
     }
 
     /**

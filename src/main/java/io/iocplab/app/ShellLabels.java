@@ -21,6 +21,7 @@ final class ShellLabels {
     /** fx:id, then the key of its text. */
     private static final String[][] TEXTS = {
         {"appTitle", "app.title"},
+        {"liveButton", "toolbar.live"},
         {"editorButton", "toolbar.editor"},
         {"openButton", "toolbar.open"},
         {"exportPngButton", "toolbar.exportPng"},
@@ -38,6 +39,7 @@ final class ShellLabels {
     };
     /** fx:id, then the key of its tooltip. */
     private static final String[][] TIPS = {
+        {"liveButton", "toolbar.live.tip"},
         {"editorButton", "toolbar.editor.tip"},
         {"openButton", "toolbar.open.tip"},
         {"exportPngButton", "toolbar.exportPng.tip"},

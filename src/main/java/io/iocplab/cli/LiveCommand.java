@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,9 +33,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "live", sortOptions = false)
 final class LiveCommand implements Callable<Integer> {
-    /** The echo server run when no file is given. */
-    static final String DEFAULT = "/io/iocplab/scenario/live.yaml";
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.yaml", descriptionKey = "live.file")
     private String file;
 
@@ -70,7 +66,7 @@ final class LiveCommand implements Callable<Integer> {
         }
         Scenario scenario;
         try {
-            scenario = file == null ? builtIn() : ScenarioLoader.load(Path.of(file));
+            scenario = file == null ? LiveRun.builtIn() : ScenarioLoader.load(Path.of(file));
         } catch (InvalidPathException | IOException e) {
             err.println(file + ": cannot read: " + Cli.reason(e));
             return RunCommand.INVALID;
@@ -107,12 +103,6 @@ final class LiveCommand implements Callable<Integer> {
             run.close();
             restore(previous);
             input.interrupt();
-        }
-    }
-
-    private static Scenario builtIn() throws IOException, InvalidScenarioException {
-        try (InputStream s = LiveCommand.class.getResourceAsStream(DEFAULT)) {
-            return ScenarioLoader.loadString("live.yaml", new String(s.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 

@@ -77,6 +77,18 @@ public final class LiveRun implements AutoCloseable {
         return new LiveRun(m, l, speed, notices);
     }
 
+    /** The echo server a live run uses when it is given no file ({@code live.yaml} beside this class). */
+    public static Scenario builtIn() {
+        try (java.io.InputStream s = LiveRun.class.getResourceAsStream("live.yaml")) {
+            return ScenarioLoader.loadString("live.yaml", new String(s.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InvalidScenarioException e) {
+            throw new IllegalStateException("the built-in live scenario is not valid: " + e.getMessage(), e);
+        }
+    }
+
     /** The port it listens on. */
     public int port() {
         return listener.port();
