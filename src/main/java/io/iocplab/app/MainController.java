@@ -9,6 +9,7 @@ import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.FrameClock;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.Keys.Command;
@@ -125,12 +126,14 @@ public final class MainController {
         why = new WhyPanel(playhead, texts);
         whyRegion.getChildren().setAll(why.node());
         parametersRegion.getChildren().setAll(parameters.node());
-        lessons = new LessonMode(player, texts, lessonsButton, this::load, this::showSide, ProgressStore.standard());
+        ProgressStore progress = ProgressStore.standard();
+        lessons = new LessonMode(player, texts, lessonsButton, this::load, this::showSide, progress);
         title.setLessonTitles(lessons::titleOf);
 
         languages = new LanguageButtons(texts, englishButton, koreanButton);
         presenter = new PresenterMode(texts, root, presenterButton);
         notices = new NoticeBar(texts, noticeBox, noticeText);
+        progress.onTrouble(n -> notices.show(n));                // a progress file set aside, or not saved
         controlBar = new ControlBar(texts, player, playhead, playButton, playIcon, speedSlider, speedValue, scrubBar,
                 stepLabel, runStatus);
         texts.localeProperty().addListener((o, was, now) -> localize());
@@ -172,7 +175,7 @@ public final class MainController {
 
     /** Starts the welcome scenario (its title is shown in the window's language). */
     public void loadWelcome() {
-        load(MainWindow.WELCOME_NAME, MainWindow.welcomeScenario());
+        load(Welcome.NAME, Welcome.scenario());
     }
 
     /** Starts a run of {@code scenario}, named {@code name} in messages, and shows it from step 0. */

@@ -9,6 +9,7 @@ import io.iocplab.scenario.ScenarioLoader;
 import java.util.List;
 import io.iocplab.app.experiments.ExperimentsWindow;
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.scenario.Scenario;
@@ -29,7 +30,7 @@ final class ToolWindows {
     private Stage owner;
     private ExperimentsWindow experiments;
     private EditorWindow editor;
-    private String sourceName = MainWindow.WELCOME_NAME;
+    private String sourceName = Welcome.NAME;
     private String sourceText;
 
     /** {@code load} starts a run in the main window (a configuration the experiments window opens). */
@@ -72,7 +73,7 @@ final class ToolWindows {
      */
     EditorWindow editor() {
         if (editor == null || !editor.stage().isShowing()) {
-            String text = sourceText != null ? sourceText : MainWindow.welcomeText();
+            String text = sourceText != null ? sourceText : Welcome.text();
             editor = EditorWindow.open(owner, texts, sourceName, text, (name, scenario) -> load.accept(name, scenario));
             editor.controller().setOnRun(this::source);
         }
@@ -109,7 +110,7 @@ final class ToolWindows {
      * it gives that scenario; else null (a run changed with the knobs has no file that says it).
      */
     private String sourceTextOf(Scenario scenario) {
-        String text = sourceText != null ? sourceText : MainWindow.welcomeText();
+        String text = sourceText != null ? sourceText : Welcome.text();
         try {
             Scenario read = ScenarioLoader.loadString(sourceName, ForkFile.text(text, List.of()));
             return read.withWhatIfs(List.of()).equals(scenario.withWhatIfs(List.of())) ? text : null;

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * What {@code lessons check} does: load every lesson of a folder, run each headless, and collect every
  * problem (a malformed file, a scenario error, a missing text, a cue never reached, a prediction without
- * an answer) as {@code FILE:LINE:COLUMN: message}.
+ * an answer) as {@code FILE:LINE:COLUMN: message}. One lesson never stops the check of the others: even an
+ * internal error is a problem of that lesson.
  */
 public final class LessonCheck {
     private LessonCheck() {}
@@ -69,6 +70,10 @@ public final class LessonCheck {
                 mine.addAll(e.problems());
             } catch (IOException e) {
                 mine.add(new Problem(file.toString(), 1, 1, "cannot read: " + e.getMessage()));
+            } catch (RuntimeException | StackOverflowError e) {
+                // a bug of ours, not of the lesson: said against this lesson, and the course goes on being checked
+                mine.add(new Problem(file.toString(), 1, 1, "internal error: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
             mine.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
             problems.addAll(mine);

@@ -5,11 +5,13 @@ import static io.iocplab.scenario.YamlValues.describe;
 import static io.iocplab.scenario.YamlValues.scalar;
 
 import io.iocplab.scenario.InvalidScenarioException;
+import io.iocplab.scenario.Limits;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
+import io.iocplab.scenario.SourceText;
+import io.iocplab.scenario.YamlDocument;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -67,9 +65,9 @@ public final class LessonLoader {
         this.f = new Fields(file);
     }
 
-    /** Reads a lesson file (UTF-8); problems name it as {@code file.toString()}. */
+    /** Reads a lesson file (UTF-8, at most {@link Limits#MAX_FILE_BYTES}); problems name it as {@code file.toString()}. */
     public static Lesson load(Path file) throws IOException, InvalidLessonException {
-        return loadString(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return loadString(file.toString(), SourceText.read(file, Limits.MAX_FILE_BYTES));
     }
 
     /** Reads a lesson from text; {@code name} is the file name it is reported under (and its id's source). */
@@ -192,15 +190,7 @@ public final class LessonLoader {
     }
 
     private Optional<Node> compose() {
-        try {
-            return new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            f.add(e.getProblemMark().or(e::getContextMark).orElse(null),
-                    "YAML syntax: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
-        } catch (YamlEngineException e) {
-            f.add((Node) null, "YAML syntax: " + e.getMessage());
-        }
-        return Optional.empty();
+        return YamlDocument.compose(file, text, f::add);
     }
 
     /**
