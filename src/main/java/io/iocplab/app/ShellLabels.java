@@ -61,9 +61,10 @@ final class ShellLabels {
         {"scrubBar", "control.scrub.tip"},
     };
     /** The fx:ids that keep their whole width: the scenario title and the scrub bar give way, not these. */
-    private static final List<String> FULL_WIDTH = List.of("appTitle", "openButton", "exportPngButton",
-            "exportTraceButton", "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton",
-            "backButton", "playButton", "forwardButton", "endButton", "resetButton", "speedLabel", "speedValue",
+    private static final List<String> FULL_WIDTH = List.of("appTitle", "liveButton", "editorButton", "lessonsButton",
+            "openButton", "exportPngButton", "exportTraceButton", "exportPerfettoButton", "compareButton",
+            "experimentsButton", "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton",
+            "backButton", "playButton", "forwardButton", "endButton", "resetButton", "whatIfButton", "speedLabel", "speedValue",
             "stepLabel");
 
     private final Texts texts;
