@@ -99,6 +99,8 @@ public final class MainController {
     private PresenterMode presenter;
     private LessonMode lessons;
     private RunSession restarting;
+    /** The fork being started, if the restart is one (its scenario, what-ifs included, is the knobs' base from then on). */
+    private RunSession forking;
 
     MainController(Texts texts) {
         this.texts = texts;
@@ -208,8 +210,11 @@ public final class MainController {
             playhead.selectionProperty().set(null);
             parameters.setScenario(s);
             title.setOpened(s);
+        } else if (session == forking) {
+            parameters.setScenario(s);
         }
         restarting = null;
+        forking = null;
         refreshLiveButton();
         title.refresh();
         controlBar.refreshReadout();
@@ -337,6 +342,7 @@ public final class MainController {
         RunSession current = player.session();
         String name = current == null ? "scenario" : current.name();
         restarting = RunSession.start(name, forked);
+        forking = restarting;
         player.fork(restarting);
     }
 
