@@ -25,6 +25,7 @@ import javafx.stage.Stage;
  */
 final class ToolWindows {
     private final Texts texts;
+    private final Appearance look;
     private final PlayerModel player;
     private final BiConsumer<String, Scenario> load;
     private Stage owner;
@@ -34,8 +35,9 @@ final class ToolWindows {
     private String sourceText;
 
     /** {@code load} starts a run in the main window (a configuration the experiments window opens). */
-    ToolWindows(Texts texts, PlayerModel player, BiConsumer<String, Scenario> load) {
+    ToolWindows(Texts texts, Appearance look, PlayerModel player, BiConsumer<String, Scenario> load) {
         this.texts = texts;
+        this.look = look;
         this.player = player;
         this.load = load;
     }
@@ -48,14 +50,14 @@ final class ToolWindows {
     void compare() {
         RunSession session = player.session();
         if (session != null) {
-            CompareWindow.open(owner, texts, session.scenario(), session.name());
+            CompareWindow.open(owner, texts, look, session.scenario(), session.name());
         }
     }
 
     /** Opens the experiments window (once; then brings it to the front): sweeps and their charts. */
     void experiments() {
         if (experiments == null) {
-            experiments = ExperimentsWindow.create(owner, texts,
+            experiments = ExperimentsWindow.create(owner, texts, look,
                     () -> player.session() == null ? null : player.session().scenario(), load);
         }
         experiments.show();
@@ -74,7 +76,8 @@ final class ToolWindows {
     EditorWindow editor() {
         if (editor == null || !editor.stage().isShowing()) {
             String text = sourceText != null ? sourceText : Welcome.text();
-            editor = EditorWindow.open(owner, texts, sourceName, text, (name, scenario) -> load.accept(name, scenario));
+            editor = EditorWindow.open(owner, texts, look, sourceName, text,
+                    (name, scenario) -> load.accept(name, scenario));
             editor.controller().setOnRun(this::source);
         }
         editor.stage().toFront();
@@ -92,7 +95,7 @@ final class ToolWindows {
             return null;
         }
         Scenario original = session.scenario();
-        return WhatIfWindow.open(owner, texts, original, moment, tUs, selected, new WhatIfWindow.Forks() {
+        return WhatIfWindow.open(owner, texts, look, original, moment, tUs, selected, new WhatIfWindow.Forks() {
             @Override
             public void fork(Scenario forked, long m) {
                 fork.accept(forked);
@@ -100,7 +103,7 @@ final class ToolWindows {
 
             @Override
             public void compare(Scenario a, Scenario b, long t) {
-                CompareWindow.openFork(owner, texts, a, b, moment, t, session.name());
+                CompareWindow.openFork(owner, texts, look, a, b, moment, t, session.name());
             }
         }, this::sourceTextOf);
     }

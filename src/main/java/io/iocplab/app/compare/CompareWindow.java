@@ -1,5 +1,6 @@
 package io.iocplab.app.compare;
 
+import io.iocplab.app.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.Scenario;
 import java.io.IOException;
@@ -40,11 +41,25 @@ public final class CompareWindow {
      */
     public static CompareWindow create(Stage stage, Texts language, Scenario scenario, String runName,
                                        double width, double height) {
-        return create(stage, language, scenario, runName, width, height, null);
+        return create(stage, language, new Appearance(), scenario, runName, width, height);
     }
 
-    private static CompareWindow create(Stage stage, Texts language, Scenario scenario, String runName,
-                                        double width, double height, CompareController.Fork fork) {
+    /** As {@link #create(Stage, Texts, Scenario, String, double, double)}, looking as {@code look} says. */
+    public static CompareWindow create(Stage stage, Texts language, Appearance look, Scenario scenario,
+                                       String runName, double width, double height) {
+        return create(stage, language, look, scenario, runName, width, height, null);
+    }
+
+    /** {@link #create}, comparing a run with its fork after a moment instead of two settings of a knob. */
+    public static CompareWindow createFork(Stage stage, Texts language, Appearance look, Scenario original,
+                                           Scenario forked, long moment, long tUs, String runName, double width,
+                                           double height) {
+        return create(stage, language, look, original, runName, width, height,
+                new CompareController.Fork(original, forked, moment, tUs));
+    }
+
+    private static CompareWindow create(Stage stage, Texts language, Appearance look, Scenario scenario,
+                                        String runName, double width, double height, CompareController.Fork fork) {
         Texts texts = new Texts(language.locale());
         texts.localeProperty().bind(language.localeProperty());
         CompareController controller = new CompareController(texts, scenario, runName);
@@ -65,6 +80,7 @@ public final class CompareWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        look.attachTool(scene);
         controller.attach(stage, scene);
         return new CompareWindow(stage, controller);
     }
@@ -73,37 +89,28 @@ public final class CompareWindow {
      * Opens the window beside {@code owner} on a run of {@code original} (A) against its fork {@code forked} (B),
      * the same scenario with a what-if after moment {@code moment}, the playhead at that moment's time {@code tUs}.
      */
-    public static CompareWindow openFork(Window owner, Texts language, Scenario original, Scenario forked, long moment,
-                                         long tUs, String runName) {
+    public static CompareWindow openFork(Window owner, Texts language, Appearance look, Scenario original,
+                                         Scenario forked, long moment, long tUs, String runName) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        return show(stage, createFork(stage, language, original, forked, moment, tUs, runName,
-                Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight())));
-    }
-
-    /** {@link #create}, comparing a run with its fork instead of two settings of a knob. */
-    public static CompareWindow createFork(Stage stage, Texts language, Scenario original, Scenario forked,
-                                           long moment, long tUs, String runName, double width, double height) {
-        return create(stage, language, original, runName, width, height,
-                new CompareController.Fork(original, forked, moment, tUs));
-    }
-
-    private static CompareWindow show(Stage stage, CompareWindow w) {
+        CompareWindow w = createFork(stage, language, look, original, forked, moment, tUs, runName,
+                Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         stage.show();
         return w;
     }
 
     /** Opens the window beside {@code owner} on the owner's scenario and shows it (at most the screen's size). */
-    public static CompareWindow open(Window owner, Texts language, Scenario scenario, String runName) {
+    public static CompareWindow open(Window owner, Texts language, Appearance look, Scenario scenario,
+                                     String runName) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        CompareWindow w = create(stage, language, scenario, runName, Math.min(WIDTH, screen.getWidth()),
+        CompareWindow w = create(stage, language, look, scenario, runName, Math.min(WIDTH, screen.getWidth()),
                 Math.min(HEIGHT, screen.getHeight()));
         stage.show();
         return w;

@@ -1,5 +1,6 @@
 package io.iocplab.app.editor;
 
+import io.iocplab.app.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.Scenario;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import javafx.stage.Window;
 
 /**
  * The scenario editor on its own stage: {@code editor.fxml} with the shell's {@code main.css} and
- * {@code editor.css}, its {@link EditorController}; texts follow the main window's language.
+ * {@code editor.css}, its {@link EditorController}; texts follow the main window's language, and its look (theme,
+ * zoom) the main window's {@link Appearance}.
  */
 public final class EditorWindow {
     public static final double WIDTH = 1280;
@@ -33,7 +35,7 @@ public final class EditorWindow {
      * Puts the editor on {@code stage} with {@code text}, named {@code name}; {@code runner} runs a scenario in the
      * main window.
      */
-    public static EditorWindow create(Stage stage, Texts language, String name, String text,
+    public static EditorWindow create(Stage stage, Texts language, Appearance look, String name, String text,
                                       BiConsumer<String, Scenario> runner, double width, double height) {
         Texts texts = new Texts(language.locale());
         texts.localeProperty().bind(language.localeProperty());
@@ -52,19 +54,20 @@ public final class EditorWindow {
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(500);
+        look.attachTool(scene);
         controller.attach(stage);
         return new EditorWindow(stage, controller);
     }
 
     /** Opens the editor beside {@code owner} and shows it (at most the screen's size). */
-    public static EditorWindow open(Window owner, Texts language, String name, String text,
+    public static EditorWindow open(Window owner, Texts language, Appearance look, String name, String text,
                                     BiConsumer<String, Scenario> runner) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        EditorWindow w = create(stage, language, name, text, runner, Math.min(WIDTH, screen.getWidth()),
+        EditorWindow w = create(stage, language, look, name, text, runner, Math.min(WIDTH, screen.getWidth()),
                 Math.min(HEIGHT, screen.getHeight()));
         stage.show();
         return w;

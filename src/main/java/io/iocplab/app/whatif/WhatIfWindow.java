@@ -1,5 +1,6 @@
 package io.iocplab.app.whatif;
 
+import io.iocplab.app.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.whatif.WhatIfChoices.Action;
 import io.iocplab.app.whatif.WhatIfChoices.Actor;
@@ -101,8 +102,9 @@ public final class WhatIfWindow {
      * Opens the window for the stop after {@code moment} of a run of {@code original}, with {@code preselected}
      * (what was clicked on the stage: a socket or a thread name, or null) as who acts.
      */
-    public static WhatIfWindow open(Window owner, Texts language, Scenario original, long moment, long timeUs,
-                                    String preselected, Forks forks, Function<Scenario, String> sourceText) {
+    public static WhatIfWindow open(Window owner, Texts language, Appearance look, Scenario original, long moment,
+                                    long timeUs, String preselected, Forks forks,
+                                    Function<Scenario, String> sourceText) {
         Texts texts = new Texts(language.locale());
         texts.localeProperty().bind(language.localeProperty());
         WhatIfWindow w = new WhatIfWindow(texts, original, moment, timeUs, forks, sourceText);
@@ -110,6 +112,7 @@ public final class WhatIfWindow {
             w.stage.initOwner(owner);
         }
         w.build(preselected);
+        look.attachTool(w.stage.getScene());
         w.stage.show();
         return w;
     }
