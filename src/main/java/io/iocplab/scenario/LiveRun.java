@@ -130,7 +130,7 @@ public final class LiveRun implements AutoCloseable {
                 long realUs = next == Long.MAX_VALUE ? 50_000 : (long) ((next - virtualNow()) / speed);
                 waitMs = Math.max(0, Math.min(50, realUs / 1000));
             }
-            machine.endLive();
+            machine.endLive(virtualNow());
             afterBatch.run();
         } finally {
             close();

@@ -222,10 +222,14 @@ public final class Machine implements AutoCloseable {
         timers.at(Math.max(now, atUs), () -> peers.outsideClosed(sockets.get(name), reset));
     }
 
-    /** Live mode: ends the run now: every socket is closed and the summary is the last event. */
-    public void endLive() {
+    /**
+     * Live mode: ends the run at virtual time {@code atUs} (the wall clock's; or now, if later): every socket is
+     * closed and the summary, at that time, is the last event.
+     */
+    public void endLive(long atUs) {
         requireLive();
         if (!finished) {
+            now = Math.max(now, atUs);
             if (!started) {
                 started = true;
             }
