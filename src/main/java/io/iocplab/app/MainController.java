@@ -2,6 +2,7 @@ package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
 import io.iocplab.app.editor.EditorWindow;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.whatif.WhatIfWindow;
 import io.iocplab.app.history.HistoryView;

@@ -1,13 +1,14 @@
 package io.iocplab.app;
 
 import io.iocplab.app.fx.AppFonts;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;

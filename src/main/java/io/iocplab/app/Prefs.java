@@ -1,5 +1,6 @@
 package io.iocplab.app;
 
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Home;
 import io.iocplab.scenario.TraceFile;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.iocplab.app;
 
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.Keys;
 import io.iocplab.scenario.Problem;

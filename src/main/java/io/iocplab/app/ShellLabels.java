@@ -64,12 +64,10 @@ final class ShellLabels {
         {"scrubBar", "control.scrub.tip"},
     };
     /** The fx:ids that keep their whole width: the scenario title and the scrub bar give way, not these. */
-    private static final List<String> FULL_WIDTH = List.of("appTitle", "liveButton", "lessonsButton", "editorButton",
-            "openButton", "exportPngButton", "exportTraceButton", "exportPerfettoButton", "compareButton",
-            "experimentsButton", "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton",
-            "backButton", "playButton", "forwardButton", "endButton", "resetButton", "whatIfButton", "speedLabel",
-            "speedValue",
-            "stepLabel");
+    private static final List<String> FULL_WIDTH = List.of("appTitle", "liveButton", "editorButton", "openButton",
+            "exportPngButton", "exportTraceButton", "exportPerfettoButton", "compareButton", "experimentsButton",
+            "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton", "backButton", "playButton",
+            "forwardButton", "endButton", "resetButton", "whatIfButton", "speedLabel", "speedValue", "stepLabel");
 
     /** fx:id, then the command whose keys its tooltip ends with. */
     private static final Map<String, Keys.Command> KEYS = Map.of(

@@ -8,6 +8,7 @@ import io.iocplab.scenario.ForkFile;
 import io.iocplab.scenario.ScenarioLoader;
 import java.util.List;
 import io.iocplab.app.experiments.ExperimentsWindow;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.PlayerModel;

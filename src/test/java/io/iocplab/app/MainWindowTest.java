@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.iocplab.app.fx.AppFonts;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.RunSession;

@@ -1,6 +1,6 @@
 package io.iocplab.app.compare;
 
-import io.iocplab.app.Appearance;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.Scenario;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.iocplab.app.whatif;
 
-import io.iocplab.app.Appearance;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.whatif.WhatIfChoices.Action;
 import io.iocplab.app.whatif.WhatIfChoices.Actor;

@@ -51,7 +51,7 @@ class EditorFxTest {
         window = MainWindow.create(stage, Locale.ENGLISH, 1280, 800);
         stage.show();
         window.controller().loadWelcome();
-        editor = EditorWindow.create(new Stage(), window.controller().texts(), new io.iocplab.app.Appearance(), "edited.yaml", TEXT,
+        editor = EditorWindow.create(new Stage(), window.controller().texts(), new io.iocplab.app.fx.Appearance(), "edited.yaml", TEXT,
                 (name, scenario) -> window.controller().load(name, scenario), 1280, 800);
         editor.stage().show();
     }

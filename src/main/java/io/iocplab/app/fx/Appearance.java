@@ -1,4 +1,4 @@
-package io.iocplab.app;
+package io.iocplab.app.fx;
 
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -95,7 +95,7 @@ public final class Appearance {
     }
 
     /** Presenter mode's root font for a window {@code height} px high, at zoom 1. */
-    static double presenterPx(double height) {
+    public static double presenterPx(double height) {
         return Math.max(BASE_PX * 1.3, height / PRESENTER_LINES);
     }
 
