@@ -34,7 +34,7 @@ public final class Appearance {
 
     /** The themes; each but the light one is a style sheet beside this class. */
     public enum Theme {
-        LIGHT(null), DARK("theme-dark.css"), CONTRAST("theme-contrast.css");
+        LIGHT(null), DARK("/io/iocplab/app/theme-dark.css"), CONTRAST("/io/iocplab/app/theme-contrast.css");
 
         private final String sheet;
 
