@@ -65,9 +65,9 @@ final class ShellLabels {
     };
     /** The fx:ids that keep their whole width: the scenario title and the scrub bar give way, not these. */
     private static final List<String> FULL_WIDTH = List.of("appTitle", "liveButton", "editorButton", "openButton",
-            "exportPngButton", "exportTraceButton", "exportPerfettoButton", "compareButton", "experimentsButton",
+            "exportPngButton", "exportTraceButton", "exportPerfettoButton", "whatIfButton", "compareButton", "experimentsButton",
             "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton", "backButton", "playButton",
-            "forwardButton", "endButton", "resetButton", "whatIfButton", "speedLabel", "speedValue", "stepLabel");
+            "forwardButton", "endButton", "resetButton", "speedLabel", "speedValue", "stepLabel");
 
     /** fx:id, then the command whose keys its tooltip ends with. */
     private static final Map<String, Keys.Command> KEYS = Map.of(
