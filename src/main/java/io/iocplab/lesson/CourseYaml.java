@@ -1,6 +1,10 @@
 package io.iocplab.lesson;
 
 import io.iocplab.scenario.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +46,28 @@ final class CourseYaml {
             List<Problem> sorted = new ArrayList<>(f.problems());
             sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
             throw new InvalidLessonException(sorted);
+        }
+    }
+
+    /** How a course file is read from its text; problems name it as {@code name}. */
+    interface Reader<T> {
+        T read(String name, String text) throws InvalidLessonException;
+    }
+
+    /**
+     * The course file packed with the program under {@code resource} (a class-path name), read by {@code reader}.
+     * A packed file that is missing or has mistakes is the program's fault, not the user's: an error.
+     */
+    static <T> T packed(String resource, Reader<T> reader) {
+        try (InputStream in = CourseYaml.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not packed with the program");
+            }
+            return reader.read(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidLessonException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

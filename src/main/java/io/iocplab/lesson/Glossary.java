@@ -4,8 +4,6 @@ import static io.iocplab.scenario.YamlValues.describe;
 import static io.iocplab.scenario.YamlValues.scalar;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,20 +95,7 @@ public final class Glossary {
     }
 
     private static final class Packed {
-        static final Glossary GLOSSARY = load();
-
-        private static Glossary load() {
-            try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(PACKED)) {
-                if (in == null) {
-                    throw new IllegalStateException(PACKED + " is not packed with the program");
-                }
-                return read(PACKED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InvalidLessonException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }
+        static final Glossary GLOSSARY = CourseYaml.packed(PACKED, Glossary::read);
     }
 
     /** The glossary of a lessons folder ({@code glossary.yaml} in it), or the packed one if it has none. */

@@ -4,8 +4,6 @@ import static io.iocplab.scenario.YamlValues.describe;
 import static io.iocplab.scenario.YamlValues.scalar;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,20 +120,7 @@ public final class Sources {
     }
 
     private static final class Packed {
-        static final Sources SOURCES = load();
-
-        private static Sources load() {
-            try (InputStream in = Sources.class.getClassLoader().getResourceAsStream(PACKED)) {
-                if (in == null) {
-                    throw new IllegalStateException(PACKED + " is not packed with the program");
-                }
-                return read(PACKED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InvalidLessonException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }
+        static final Sources SOURCES = CourseYaml.packed(PACKED, Sources::read);
     }
 
     // ------------------------------------------------------------------ reading
