@@ -2,6 +2,7 @@ package io.iocplab.app;
 
 import io.iocplab.app.fx.Pictures;
 import io.iocplab.app.run.Notice;
+import io.iocplab.scenario.PerfettoTrace;
 import io.iocplab.scenario.TraceFile;
 import io.iocplab.scenario.TraceWriter;
 import io.iocplab.sim.event.SimEvent;
@@ -15,7 +16,7 @@ import javafx.application.Platform;
 import javafx.scene.image.Image;
 
 /**
- * Saving from the window: a picture as PNG, the run as a JSONL trace. Each is written on its own
+ * Saving from the window: a picture as PNG, the run as a JSONL trace or as a Chrome trace-event file (Perfetto). Each is written on its own
  * daemon thread ({@value #THREAD_NAME}), whole or not at all ({@link TraceFile}), and ends with a
  * notice handed to the JavaFX thread: saved where, or why not.
  */
@@ -42,6 +43,24 @@ final class Exports {
             boolean whole = n > 0 && timeline.event(n - 1) instanceof Summary;
             return info(whole ? "notice.traceSaved" : "notice.traceSavedPartial", target.getFileName().toString(), n);
         });
+    }
+
+    /** Writes the first {@code n} events of {@code timeline} to {@code target} in the Chrome trace-event format. */
+    static void perfetto(Timeline timeline, int n, Path target, Consumer<Notice> done) {
+        background(target, done, () -> {
+            writePerfetto(timeline, n, target);
+            return info("notice.perfettoSaved", target.getFileName().toString(), n);
+        });
+    }
+
+    /** The Perfetto file itself; any thread. */
+    static void writePerfetto(Timeline timeline, int n, Path target) throws IOException {
+        PerfettoTrace chrome = new PerfettoTrace();
+        timeline.events(0, n).forEach(chrome::accept);
+        try (TraceFile file = TraceFile.create(target)) {
+            chrome.write(file.stream());
+            file.commit();
+        }
     }
 
     /** The trace file itself; any thread. */

@@ -26,7 +26,7 @@ import javafx.scene.input.TransferMode;
 
 /**
  * What the toolbar does with files: open a scenario (chosen, or dropped on the window), save the
- * window as a PNG picture, save the run's events as a JSONL trace.
+ * window as a PNG picture, save the run's events as a JSONL trace or for Perfetto (the Chrome trace-event format).
  *
  * <p>Rules: a file whose top level has {@code steps:} is a lesson (lessons/README.md), any other a scenario.
  * A file with mistakes is shown in a dialog with its {@code FILE:LINE:COLUMN: message} lines and changes
@@ -42,14 +42,16 @@ final class FileActions {
     private final BiConsumer<String, Scenario> load;
     private final Consumer<Lesson> lessons;
     private final Consumer<Notice> notices;
+    private final BiConsumer<String, String> sources;
     private Scene scene;
 
     /**
      * {@code load} starts a run of a scenario under a name, {@code lessons} starts a lesson; {@code notices} shows
-     * how a save went.
+     * how a save went; {@code sources} is told the name and text of each scenario file opened (for the editor).
      */
     FileActions(ShellDialogs dialogs, PlayerModel player, BiConsumer<String, Scenario> load, Consumer<Lesson> lessons,
-                Consumer<Notice> notices) {
+                Consumer<Notice> notices, BiConsumer<String, String> sources) {
+        this.sources = sources;
         this.dialogs = dialogs;
         this.player = player;
         this.load = load;
@@ -99,6 +101,7 @@ final class FileActions {
             } else {
                 Scenario s = ScenarioLoader.loadString(file.toString(), text);
                 dialogs.openedFile(file);
+                sources.accept(name, text);
                 load.accept(name, s);
             }
             return true;
@@ -134,6 +137,24 @@ final class FileActions {
                 base + ".jsonl");
         if (file != null) {
             exportTrace(file);
+        }
+    }
+
+    /** Asks where to save the run for Perfetto, and saves it. */
+    void chooseAndExportPerfetto() {
+        String base = player.session() == null ? "iocplab" : stripExtension(player.session().name());
+        Path file = dialogs.chooseTarget("dialog.exportPerfetto.title", "dialog.exportPerfetto.filter", "*.json",
+                base + ".perfetto.json");
+        if (file != null) {
+            exportPerfetto(file);
+        }
+    }
+
+    /** Saves the run's events so far in the Chrome trace-event format (written in the background). */
+    void exportPerfetto(Path target) {
+        RunSession session = player.session();
+        if (session != null) {
+            Exports.perfetto(session.timeline(), session.timeline().size(), target, notices);
         }
     }
 

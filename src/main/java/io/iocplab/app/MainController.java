@@ -1,7 +1,10 @@
 package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
+import io.iocplab.app.editor.EditorWindow;
 import io.iocplab.app.fx.Appearance;
+import io.iocplab.app.model.Selection;
+import io.iocplab.app.whatif.WhatIfWindow;
 import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
@@ -71,6 +74,7 @@ public final class MainController {
     @FXML private ToggleButton koreanButton;
     @FXML private ToggleButton presenterButton;
     @FXML private ToggleButton lessonsButton;
+    @FXML private ToggleButton liveButton;
     @FXML private SplitPane columns;
     @FXML private SplitPane sideColumn;
     @FXML private StackPane stageRegion;
@@ -112,6 +116,8 @@ public final class MainController {
     private ViewMenu viewMenu;
     private Blank blank;
     private RunSession restarting;
+    /** The fork being started, if the restart is one (its scenario, what-ifs included, is the knobs' base from then on). */
+    private RunSession forking;
 
     /** {@code prefs} receives every change the user makes (language, theme, zoom, folders, files). */
     MainController(Texts texts, Appearance look, Prefs prefs) {
@@ -121,8 +127,9 @@ public final class MainController {
         this.playhead = new Playhead();
         this.player = new PlayerModel(playhead);
         this.dialogs = new ShellDialogs(texts, look, prefs);
-        this.files = new FileActions(dialogs, player, this::load, l -> lessons.open(l), n -> notices.show(n));
         this.tools = new ToolWindows(texts, look, player, this::load);
+        this.files = new FileActions(dialogs, player, this::load, l -> lessons.open(l), n -> notices.show(n),
+                tools::source);
         this.frames = new FrameClock(player::tick);
     }
 
@@ -170,6 +177,7 @@ public final class MainController {
         look.zoomProperty().addListener((o, was, now) -> prefs.setZoom(now.doubleValue()));
         player.noticeProperty().addListener((o, was, now) -> notices.show(now));
         player.sessionProperty().addListener((o, was, now) -> sessionShown(now));
+        player.statusProperty().addListener((o, was, now) -> refreshLiveButton());
         localize();
 
         frames.start();
@@ -247,8 +255,12 @@ public final class MainController {
             playhead.selectionProperty().set(null);
             parameters.setScenario(s);
             title.setOpened(s);
+        } else if (session == forking) {
+            parameters.setScenario(s);
         }
         restarting = null;
+        forking = null;
+        refreshLiveButton();
         title.refresh();
         controlBar.refreshReadout();
     }
@@ -316,6 +328,16 @@ public final class MainController {
     @FXML private void onOpen() { files.chooseAndOpen(); }
     @FXML private void onExportPng() { files.chooseAndExportPng(); }
     @FXML private void onExportTrace() { files.chooseAndExportTrace(); }
+    @FXML private void onExportPerfetto() { files.chooseAndExportPerfetto(); }
+    @FXML private void onEditor() { tools.editor(); }
+    @FXML private void onWhatIf() { openWhatIf(); }
+    @FXML private void onLive() {
+        if (liveButton.isSelected()) {
+            startLive(LIVE_PORT);
+        } else {
+            stopLive();
+        }
+    }
     @FXML private void onCompare() { tools.compare(); }
     @FXML private void onExperiments() { tools.experiments(); }
     @FXML private void onPresenter() { setPresenter(presenterButton.isSelected()); }
@@ -333,6 +355,76 @@ public final class MainController {
     /** Saves the run's events so far as a JSONL trace (written in the background). */
     public void exportTrace(Path target) {
         files.exportTrace(target);
+    }
+
+    /** Saves the run's events so far in the Chrome trace-event format, for Perfetto (written in the background). */
+    public void exportPerfetto(Path target) {
+        files.exportPerfetto(target);
+    }
+
+    /** The port the Live button listens on (127.0.0.1), or any free one when it is taken. */
+    static final int LIVE_PORT = 9000;
+
+    /**
+     * Starts a live run on 127.0.0.1:{@code port} (0: any free port) of the echo server shown (or the built-in one
+     * when the run shown has none), and follows it as it happens.
+     */
+    public RunSession startLive(int port) {
+        RunSession current = player.session();
+        Scenario base = current != null && current.scenario().echo() != null ? current.scenario()
+                : io.iocplab.scenario.LiveRun.builtIn();
+        RunSession live = RunSession.startLive("live", base.withWhatIfs(java.util.List.of()), port);
+        player.open(live);
+        player.play();
+        return live;
+    }
+
+    /** Ends the live run shown (every socket closed, its summary last); it stays on screen to look at. */
+    public void stopLive() {
+        RunSession s = player.session();
+        if (s != null && s.live()) {
+            s.cancel();
+        }
+        refreshLiveButton();
+    }
+
+    private void refreshLiveButton() {
+        RunSession s = player.session();
+        liveButton.setSelected(s != null && s.live() && !s.done());
+    }
+
+    /**
+     * Opens "What if?" at the stop shown, with the socket or thread selected on the stage as who acts; its Fork
+     * runs the fork here ({@link #fork}). Null before the run's first stop.
+     */
+    public WhatIfWindow openWhatIf() {
+        RunSession session = player.session();
+        long m = player.moment();
+        if (session == null || m < 0) {
+            return null;
+        }
+        var t = session.timeline();
+        long tUs = t.event(t.stopStep((int) m) - 1).tUs();
+        Selection s = playhead.selectionProperty().get();
+        String selected = s instanceof Selection.Socket k ? k.name() : s instanceof Selection.Thread h ? h.name() : null;
+        return tools.whatIf(m, tUs, selected, this::fork);
+    }
+
+    /**
+     * Runs {@code forked}, a fork of the run shown at the current stop, and shows it from this stop on: the past
+     * is the same, the next moment is the what-if.
+     */
+    public void fork(Scenario forked) {
+        RunSession current = player.session();
+        String name = current == null ? "scenario" : current.name();
+        restarting = RunSession.start(name, forked);
+        forking = restarting;
+        player.fork(restarting);
+    }
+
+    /** Opens the scenario editor on the scenario file opened last (the welcome scenario's until one is). */
+    public EditorWindow openEditor() {
+        return tools.editor();
     }
 
     /** Switches every text of the window to {@code locale} (English or Korean). */

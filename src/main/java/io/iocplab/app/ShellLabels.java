@@ -24,9 +24,13 @@ final class ShellLabels {
     /** fx:id, then the key of its text. */
     private static final String[][] TEXTS = {
         {"appTitle", "app.title"},
+        {"liveButton", "toolbar.live"},
+        {"editorButton", "toolbar.editor"},
         {"openButton", "toolbar.open"},
         {"exportPngButton", "toolbar.exportPng"},
         {"exportTraceButton", "toolbar.exportTrace"},
+        {"exportPerfettoButton", "toolbar.exportPerfetto"},
+        {"whatIfButton", "toolbar.whatIf"},
         {"compareButton", "toolbar.compare"},
         {"experimentsButton", "toolbar.experiments"},
         {"englishButton", "language.en"},
@@ -38,9 +42,13 @@ final class ShellLabels {
     };
     /** fx:id, then the key of its tooltip. */
     private static final String[][] TIPS = {
+        {"liveButton", "toolbar.live.tip"},
+        {"editorButton", "toolbar.editor.tip"},
         {"openButton", "toolbar.open.tip"},
         {"exportPngButton", "toolbar.exportPng.tip"},
         {"exportTraceButton", "toolbar.exportTrace.tip"},
+        {"exportPerfettoButton", "toolbar.exportPerfetto.tip"},
+        {"whatIfButton", "toolbar.whatIf.tip"},
         {"compareButton", "toolbar.compare.tip"},
         {"experimentsButton", "toolbar.experiments.tip"},
         {"englishButton", "language.tip"},
@@ -56,10 +64,10 @@ final class ShellLabels {
         {"scrubBar", "control.scrub.tip"},
     };
     /** The fx:ids that keep their whole width: the scenario title and the scrub bar give way, not these. */
-    private static final List<String> FULL_WIDTH = List.of("appTitle", "openButton", "exportPngButton",
-            "exportTraceButton", "compareButton", "experimentsButton", "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton",
-            "backButton", "playButton", "forwardButton", "endButton", "resetButton", "speedLabel", "speedValue",
-            "stepLabel");
+    private static final List<String> FULL_WIDTH = List.of("appTitle", "liveButton", "editorButton", "openButton",
+            "exportPngButton", "exportTraceButton", "exportPerfettoButton", "whatIfButton", "compareButton", "experimentsButton",
+            "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton", "backButton", "playButton",
+            "forwardButton", "endButton", "resetButton", "speedLabel", "speedValue", "stepLabel");
 
     /** fx:id, then the command whose keys its tooltip ends with. */
     private static final Map<String, Keys.Command> KEYS = Map.of(

@@ -42,7 +42,13 @@ public final class Cli {
 
     /** Runs one command line on a system whose language is {@code system}'s; never calls System.exit, never throws. */
     public static int run(String[] args, PrintStream out, PrintStream err, Desktop desktop, Locale system) {
-        return commandLine(desktop, out, err, system, language(args, system)).execute(args);
+        return run(args, System.in, out, err, desktop, system);
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream, Desktop, Locale)} with {@code in} as standard input. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err, Desktop desktop,
+                          Locale system) {
+        return commandLine(desktop, new Streams(in, out, err), system, language(args, system)).execute(args);
     }
 
     /**
@@ -50,8 +56,14 @@ public final class Cli {
      * unless Korean), writing to {@code out} and {@code err}.
      */
     static CommandLine commandLine(Desktop desktop, PrintStream out, PrintStream err, Locale system, Locale help) {
+        return commandLine(desktop, new Streams(out, err), system, help);
+    }
+
+    private static CommandLine commandLine(Desktop desktop, Streams streams, Locale system, Locale help) {
+        PrintStream out = streams.out();
+        PrintStream err = streams.err();
         ResourceBundle texts = texts(help);
-        CommandLine cl = new CommandLine(new IocpLabCommand(desktop, system), new Factory(new Streams(out, err)));
+        CommandLine cl = new CommandLine(new IocpLabCommand(desktop, system), new Factory(streams));
         cl.setResourceBundle(texts);
         cl.setOut(writer(out));
         cl.setErr(writer(err));

@@ -29,7 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "iocplab", mixinStandardHelpOptions = true, versionProvider = Version.class,
         scope = ScopeType.INHERIT, sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
-        subcommands = {RunCommand.class, LessonsCommand.class, SweepCommand.class, ChartCommand.class,
+        subcommands = {RunCommand.class, LiveCommand.class, LessonsCommand.class, SweepCommand.class, ChartCommand.class,
                 ScreenshotsCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class})
 final class IocpLabCommand implements Callable<Integer> {
     private final Desktop desktop;

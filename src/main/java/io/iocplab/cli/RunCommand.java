@@ -3,12 +3,14 @@ package io.iocplab.cli;
 import io.iocplab.scenario.BoundedOutput;
 import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.scenario.Limits;
+import io.iocplab.scenario.PerfettoTrace;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
 import io.iocplab.scenario.ScenarioRunner;
 import io.iocplab.scenario.TraceFile;
 import io.iocplab.scenario.TraceWriter;
+import io.iocplab.sim.EventSink;
 import io.iocplab.sim.RunFailure;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code iocplab run FILE.yaml [--trace PATH] [--seed N] [--max-trace SIZE]}: runs a scenario headless and writes
- * its trace, JSON Lines, to standard output or to a file (the contract's "Running one").
+ * its trace, JSON Lines, to standard output or to a file (the contract's "Running one"); with
+ * {@code --perfetto PATH}, also the run in the Chrome trace-event format ({@link PerfettoTrace}), for ui.perfetto.dev
+ * or chrome://tracing, written once the run has ended (a run that fails writes none).
  *
  * <p>Exit codes: 0 when the scenario ran to its end; 2 when the file cannot be read ({@code FILE: cannot read:
  * reason}) or is not a valid scenario (one {@code FILE:LINE:COLUMN: message} line per problem), and then nothing
@@ -44,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--trace", paramLabel = "PATH", descriptionKey = "run.trace")
     private String trace = "-";
+
+    @Option(names = "--perfetto", paramLabel = "PATH", descriptionKey = "run.perfetto")
+    private String perfetto;
 
     @Option(names = "--seed", paramLabel = "N", descriptionKey = "run.seed")
     private Long seed;
@@ -91,10 +98,21 @@ final class RunCommand implements Callable<Integer> {
             err.println("iocplab: cannot write " + where + ": " + Cli.reason(e));
             return Failures.FAILED;
         }
-        try (target) {
+        TraceFile chromeFile = null;
+        if (perfetto != null) {
+            try {
+                chromeFile = TraceFile.open(perfetto, out, Path.of(file));   // refused now too
+            } catch (InvalidPathException | IOException e) {
+                discard(target);
+                err.println("iocplab: cannot write the Perfetto file " + Cli.oneLine(perfetto) + ": " + Cli.reason(e));
+                return Failures.FAILED;
+            }
+        }
+        PerfettoTrace chrome = perfetto == null ? null : new PerfettoTrace();
+        try (target; TraceFile chromeTarget = chromeFile) {
             TraceWriter writer = new TraceWriter(new BoundedOutput(target.stream(), maxTrace));
             try {
-                ScenarioRunner.run(scenario, writer::write);
+                ScenarioRunner.run(scenario, sink(writer, chrome));
             } catch (RunFailure e) {
                 flushWhatRan(writer);
                 err.println("iocplab: the run failed: " + Cli.oneLine(e.getMessage()));
@@ -102,6 +120,10 @@ final class RunCommand implements Callable<Integer> {
             }
             writer.flush();
             target.commit();
+            if (chromeTarget != null) {
+                chrome.write(chromeTarget.stream());
+                chromeTarget.commit();
+            }
         } catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             err.println(cause instanceof BoundedOutput.TooLargeException ? "iocplab: " + cause.getMessage()
@@ -113,6 +135,23 @@ final class RunCommand implements Callable<Integer> {
             return Failures.FAILED;
         }
         return 0;
+    }
+
+    /** Closes an output that will not be written (a temporary file is deleted). */
+    private static void discard(TraceFile unused) {
+        try {
+            unused.close();
+        } catch (IOException e) {
+            // nothing was written to it
+        }
+    }
+
+    /** The trace writer's sink, and the Perfetto trace's when one is asked for. */
+    private static EventSink sink(TraceWriter writer, PerfettoTrace chrome) {
+        return chrome == null ? writer::write : e -> {
+            writer.write(e);
+            chrome.accept(e);
+        };
     }
 
     /** A failed run's trace up to the failure reaches a stream (a file's temporary copy is deleted anyway). */

@@ -149,7 +149,7 @@ public final class CListing {
         EchoServer echo = scenario.echo();
         if (echo != null) {
             if ("main".equals(thread)) {
-                return echoMain(scenario.ports(), echo);
+                return scenario.live() ? liveMain(scenario.ports(), echo) : echoMain(scenario.ports(), echo);
             }
             for (int i = 1; i <= echo.workers(); i++) {
                 if (echo.workerName(i).equals(thread)) {
@@ -447,6 +447,28 @@ public final class CListing {
         w.add(1, "return 0;", -1, null, null);
         w.add(0, "}", -1, null, null);
         return new CListing("main", Kind.ECHO_MAIN, w.lines, 0);   // it starts with CreateIoCompletionPort
+    }
+
+    /**
+     * Live mode's main thread ({@code LiveMainProgram}): WaitForSingleObject on the accept semaphore is step 0,
+     * CreateIoCompletionPort 1, the first WSARecv 2.
+     */
+    public static CListing liveMain(Map<String, Integer> ports, EchoServer echo) {
+        Writer w = new Writer();
+        prologue(w, ports, Map.of());
+        String hcp = handle(echo.port());
+        w.blank();
+        w.add(0, "int main(void) {", -1, null, null);
+        w.add(1, "DWORD flags = 0;", -1, null, null);
+        w.add(1, "for (ULONG_PTR key = 1;; key++) {", -1, "note.liveEachClient", null);
+        w.add(2, "WaitForSingleObject(hClientAccepted, INFINITE);", 0, "note.liveAccepted", null);
+        w.add(2, "CreateIoCompletionPort((HANDLE)client[key].s, " + hcp + ", key, 0);", 1, "note.liveKey", null);
+        w.add(2, "client[key].recvBuf.len = " + echo.size() + ";", -1, null, null);
+        w.add(2, "WSARecv(client[key].s, &client[key].recvBuf, 1, NULL, &flags, &client[key].recvOv, NULL);", 2,
+                "note.liveFirstRecv", null);
+        w.add(1, "}", -1, null, null);
+        w.add(0, "}", -1, null, null);
+        return new CListing("main", Kind.ECHO_MAIN, w.lines, 0);   // it starts with WaitForSingleObject
     }
 
     // ------------------------------------------------------------------ C words

@@ -25,7 +25,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
  * The names it creates (main, W1.., C1..) must not clash with the file's own threads and sockets.
  */
 final class EchoReader {
-    private static final List<String> KEYS = List.of("port", "workers", "clients", "messages", "size", "think",
+    static final List<String> KEYS = List.of("port", "workers", "clients", "messages", "size", "think",
             "start", "compute", "block");
     private static final int MAX_COUNT = 100_000;
 

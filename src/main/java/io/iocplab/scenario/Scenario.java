@@ -4,6 +4,7 @@ import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.MachineConfig;
 import io.iocplab.sim.Peer;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.WhatIf;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +27,13 @@ import java.util.Map;
  * @param peers      socket name to what the peer at its other end does, in time order
  * @param threads    thread name to its program, in file order
  * @param echo       the echo-server workload, or null
+ * @param whatIf     actions injected after moments (a fork made at a stop), in the order they are performed
+ * @param live       whether it runs live: its echo workers answer outside clients in real time ({@code iocplab live})
  */
 public record Scenario(String title, int cpus, long untilUs, long quantumUs, long callCostUs, long seed,
                        long latencyUs, Map<String, Integer> ports, Map<String, SocketSpec> sockets,
-                       Map<String, List<Peer.Action>> peers, Map<String, List<Step>> threads, EchoServer echo) {
+                       Map<String, List<Peer.Action>> peers, Map<String, List<Step>> threads, EchoServer echo,
+                       List<WhatIf> whatIf, boolean live) {
 
     public static final int DEFAULT_CPUS = MachineConfig.DEFAULT_CPUS;
     public static final long DEFAULT_QUANTUM_US = MachineConfig.DEFAULT_QUANTUM_US;
@@ -55,6 +59,7 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
         Map<String, List<Step>> t = new LinkedHashMap<>();
         threads.forEach((k, v) -> t.put(k, List.copyOf(v)));
         threads = Collections.unmodifiableMap(t);
+        whatIf = List.copyOf(whatIf);
     }
 
     /** Whether running it opens real sockets. */
@@ -65,13 +70,13 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
     /** The same scenario with another seed (the command line's {@code --seed}). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, newSeed, latencyUs, ports, sockets, peers,
-                threads, echo);
+                threads, echo, whatIf, live);
     }
 
     /** The same scenario on another number of processors (a concurrency value of 0 follows it). */
     public Scenario withCpus(int n) {
         return new Scenario(title, n, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
-                threads, echo);
+                threads, echo, whatIf, live);
     }
 
     /** The same scenario with another concurrency value for one port. */
@@ -79,13 +84,41 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
         Map<String, Integer> p = new LinkedHashMap<>(ports);
         p.replace(port, numberOfConcurrentThreads);
         return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, p, sockets, peers,
-                threads, echo);
+                threads, echo, whatIf, live);
     }
 
     /** The same scenario with another echo workload. */
     public Scenario withEcho(EchoServer newEcho) {
         return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
-                threads, newEcho);
+                threads, newEcho, whatIf, live);
+    }
+
+    /** The same scenario with one more what-if, performed after those already given for the same moment. */
+    public Scenario withWhatIf(WhatIf action) {
+        List<WhatIf> more = new java.util.ArrayList<>(whatIf);
+        more.add(action);
+        more.sort(java.util.Comparator.comparingLong(WhatIf::after));
+        return withWhatIfs(more);
+    }
+
+    /** The same scenario with these what-ifs instead of its own (none: the scenario as its file was before any fork). */
+    public Scenario withWhatIfs(List<WhatIf> actions) {
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
+                threads, echo, actions, live);
+    }
+
+    /**
+     * The same scenario run live: its echo workers answer outside clients as they come, in real time (the echo
+     * block's clients, messages and what-ifs do not apply then).
+     *
+     * @throws IllegalArgumentException when it has no echo workload (live mode runs its echo server)
+     */
+    public Scenario asLive() {
+        if (echo == null) {
+            throw new IllegalArgumentException("live mode runs the file's echo server, and this file has no echo: block");
+        }
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, Map.of(), Map.of(),
+                Map.of(), echo, List.of(), true);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> m) {

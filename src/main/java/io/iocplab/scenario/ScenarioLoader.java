@@ -4,6 +4,7 @@ import io.iocplab.scenario.Scenario.SocketSpec;
 import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.Peer;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.WhatIf;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,10 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 public final class ScenarioLoader {
     /** The top-level keys, in the order they are documented. */
     public static final List<String> KEYS = List.of("title", "cpus", "until", "quantum", "callCost", "seed",
-            "latency", "ports", "sockets", "peers", "threads", "echo");
+            "latency", "ports", "sockets", "peers", "threads", "echo", "whatIf");
+    static final List<String> PORT_KEYS = List.of("concurrency");
+    static final List<String> SOCKET_KEYS = List.of("port", "key");
+    static final List<String> PEER_KEYS = List.of("at", "send", "close");
     static final int MAX_CPUS = 256;
     static final int MAX_CONCURRENCY = 1024;
 
@@ -105,8 +109,11 @@ public final class ScenarioLoader {
                 ? new EchoReader(nodes, problems).read(entries.get("echo"), declared) : null;
 
         checkCounts(entries, threads, sockets, echo);
+        List<WhatIf> whatIf = entries.containsKey("whatIf")
+                ? new WhatIfReader(nodes).read(value(entries, "whatIf"), declared, echo) : List.of();
         return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports),
-                sockets(sockets, declared, echo), peers(peers, declared), threads(threads, declared, echo), echo);
+                sockets(sockets, declared, echo), peers(peers, declared), threads(threads, declared, echo), echo,
+                whatIf, false);
     }
 
     /** A run has at most {@link Limits#MAX_THREADS} threads and {@link Limits#MAX_SOCKETS} sockets, the echo's included. */
@@ -151,7 +158,7 @@ public final class ScenarioLoader {
         forEach(section, (name, t) -> {
             String path = "ports." + name;
             MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { concurrency: 2 }", true);
-            Args a = new Args(t.getKeyNode(), path, m, List.of("concurrency"), nodes);
+            Args a = new Args(t.getKeyNode(), path, m, PORT_KEYS, nodes);
             Node c = a.optional("concurrency");
             out.put(name, c == null ? 0 : (int) nodes.whole(c, a.path("concurrency"), 0, MAX_CONCURRENCY));
         });
@@ -163,7 +170,7 @@ public final class ScenarioLoader {
         forEach(section, (name, t) -> {
             String path = "sockets." + name;
             MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 1 }", true);
-            Args a = new Args(t.getKeyNode(), path, m, List.of("port", "key"), nodes);
+            Args a = new Args(t.getKeyNode(), path, m, SOCKET_KEYS, nodes);
             Node port = a.optional("port");
             Node key = a.optional("key");
             String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
@@ -217,7 +224,7 @@ public final class ScenarioLoader {
             return null;
         }
         int before = problems.count();
-        Args a = new Args(item, path, m, List.of("at", "send", "close"), nodes);
+        Args a = new Args(item, path, m, PEER_KEYS, nodes);
         Node at = a.required("at", "the time of the action in milliseconds");
         long atUs = at == null ? 0 : nodes.timeUs(at, a.path("at"), 0, false);
         Peer.Action action = null;

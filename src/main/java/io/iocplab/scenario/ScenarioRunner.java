@@ -33,9 +33,11 @@ public final class ScenarioRunner {
      * loopback connections; the machine closes them, and the network, when its run ends or it is closed.
      */
     public static Machine build(Scenario scenario, EventSink sink) {
+        EventSink listened = sink == EventSink.NONE && !scenario.whatIf().isEmpty()
+                ? e -> { } : sink;                 // what-ifs follow moments, which a machine counts as it makes events
         Machine machine = scenario.usesSockets()
-                ? new Machine(config(scenario), sink, new NetConnections())
-                : new Machine(config(scenario), sink);
+                ? new Machine(config(scenario), listened, new NetConnections())
+                : new Machine(config(scenario), listened);
         scenario.ports().forEach(machine::createPort);
         scenario.sockets().forEach((name, spec) -> machine.createSocket(name, spec.port(), spec.key(),
                 new Peer.Scripted(scenario.peers().getOrDefault(name, List.of()))));
@@ -43,6 +45,7 @@ public final class ScenarioRunner {
         if (scenario.echo() != null) {
             machine.createEchoServer(scenario.echo());
         }
+        machine.whatIf(scenario.whatIf());
         return machine;
     }
 

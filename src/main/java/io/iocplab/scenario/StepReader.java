@@ -70,6 +70,11 @@ final class StepReader {
         return out;
     }
 
+    /** One step (a what-if's call), or null when it has a problem (reported). */
+    Step one(Node n, String path) {
+        return step(n, path, 0);
+    }
+
     private Step step(Node n, String path, int depth) {
         if (++read > Limits.MAX_STEPS) {
             problems.add(n, path + ": more than " + Limits.MAX_STEPS + " steps in all threads (a step repeated by "

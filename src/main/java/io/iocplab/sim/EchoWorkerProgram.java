@@ -29,10 +29,10 @@ final class EchoWorkerProgram implements Program {
     private final Machine machine;
     private final ArrayDeque<Step> planned = new ArrayDeque<>();
     /** Per client (index = completion key): its socket name and its two OVERLAPPED arguments. */
-    private final String[] sockets;
-    private final String[] sendLabels;
-    private final Step.OverlappedArg[] recvArgs;
-    private final Step.OverlappedArg[] sendArgs;
+    private String[] sockets;
+    private String[] sendLabels;
+    private Step.OverlappedArg[] recvArgs;
+    private Step.OverlappedArg[] sendArgs;
     private long handled;
 
     EchoWorkerProgram(EchoServer echo, Machine machine) {
@@ -44,11 +44,23 @@ final class EchoWorkerProgram implements Program {
         recvArgs = new Step.OverlappedArg[n];
         sendArgs = new Step.OverlappedArg[n];
         for (int key = 1; key < n; key++) {
-            sockets[key] = echo.socketName(key);
-            sendLabels[key] = EchoServer.sendOverlapped(sockets[key]);
-            recvArgs[key] = new Step.OverlappedArg(EchoServer.recvOverlapped(sockets[key]), false);
-            sendArgs[key] = new Step.OverlappedArg(sendLabels[key], false);
+            name(key);
         }
+    }
+
+    /** Client {@code key}'s socket and OVERLAPPED names (live mode's clients come one by one, so the tables grow). */
+    private void name(int key) {
+        if (key >= sockets.length) {
+            int n = Math.max(key + 1, sockets.length * 2);
+            sockets = java.util.Arrays.copyOf(sockets, n);
+            sendLabels = java.util.Arrays.copyOf(sendLabels, n);
+            recvArgs = java.util.Arrays.copyOf(recvArgs, n);
+            sendArgs = java.util.Arrays.copyOf(sendArgs, n);
+        }
+        sockets[key] = echo.socketName(key);
+        sendLabels[key] = EchoServer.sendOverlapped(sockets[key]);
+        recvArgs[key] = new Step.OverlappedArg(EchoServer.recvOverlapped(sockets[key]), false);
+        sendArgs[key] = new Step.OverlappedArg(sendLabels[key], false);
     }
 
     @Override
@@ -70,6 +82,9 @@ final class EchoWorkerProgram implements Program {
             return;
         }
         int client = (int) packet.key();
+        if (client >= sockets.length || sockets[client] == null) {
+            name(client);
+        }
         String socket = sockets[client];
         String ov = packet.overlapped();
         if (!r.ok() || packet.bytes() == 0) {
@@ -80,12 +95,13 @@ final class EchoWorkerProgram implements Program {
             return;                                                   // a send completed
         }
         Step.Source none = Step.Source.NONE;
-        if (echo.computeUs() > 0) {
-            planned.add(new Step.Compute(echo.computeUs(), none));
+        EchoServer now = machine.echo();                              // a what-if may have changed the work
+        if (now.computeUs() > 0) {
+            planned.add(new Step.Compute(now.computeUs(), none));
         }
         handled++;
-        if (echo.blockEvery() > 0 && handled % echo.blockEvery() == 0) {
-            planned.add(new Step.Sleep(echo.blockUs(), none));
+        if (now.blockEvery() > 0 && handled % now.blockEvery() == 0) {
+            planned.add(new Step.Sleep(now.blockUs(), none));
         }
         planned.add(new Step.WSASend(socket, received(ov), sendArgs[client], false, none));
         planned.add(new Step.WSARecv(socket, List.of(echo.size()), recvArgs[client], 0, false, none));

@@ -55,6 +55,14 @@ public final class Machine implements AutoCloseable {
     private final List<SimThread> toReady = new ArrayList<>();
     private final PortObserver observer = new Observer();
     private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
+    /** The what-ifs not yet performed, in the order they are performed ({@link WhatIf}). */
+    private final java.util.ArrayDeque<WhatIf> whatIfs = new java.util.ArrayDeque<>();
+    /** The echo workload as it is now (a what-if may change its workers' work from a moment on). */
+    private EchoServer echo;
+    /** Live mode: the run goes on while nothing is due, and outside clients come and go ({@link #goLive}). */
+    private boolean live;
+    /** Live mode: clients accepted whose names the main thread has not taken yet, in accept order. */
+    private final java.util.ArrayDeque<String> accepted = new java.util.ArrayDeque<>();
     /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
     private final boolean tracing;
     /** See {@link #noticeQuiet()}: about a second of the machine's work with nothing to show for it. */
@@ -137,6 +145,7 @@ public final class Machine implements AutoCloseable {
      */
     public void createEchoServer(EchoServer echo) {
         requireNotStarted();
+        this.echo = echo;
         List<String> clients = new ArrayList<>();
         for (int i = 1; i <= echo.clients(); i++) {
             String name = echo.socketName(i);
@@ -146,6 +155,96 @@ public final class Machine implements AutoCloseable {
         addThread("main", new EchoMainProgram(echo, clients));
         for (int i = 1; i <= echo.workers(); i++) {
             addThread(echo.workerName(i), new EchoWorkerProgram(echo, this));
+        }
+    }
+
+    /**
+     * Actions to inject into the run, each right after its moment (the ordering rule of {@link WhatIf}); kept in
+     * the order of their moments, and in the order given among those after the same moment. Only before the
+     * start, and only on a machine whose events are listened to (moments are counted as events are made).
+     */
+    public void whatIf(List<WhatIf> actions) {
+        requireNotStarted();
+        if (!tracing && !actions.isEmpty()) {
+            throw new IllegalStateException("what-ifs follow moments, which only a machine with a sink counts");
+        }
+        List<WhatIf> sorted = new ArrayList<>(actions);
+        sorted.sort(java.util.Comparator.comparingLong(WhatIf::after));
+        whatIfs.addAll(sorted);
+    }
+
+    /**
+     * Live mode: the echo workload's workers with a main thread that takes each client the listener accepts
+     * ({@code LiveMainProgram}) instead of a fixed set of scripted clients. The run does not end when nothing is
+     * due; outside happenings are added as they come ({@link #outsideConnected} and the others), each at a time
+     * the caller gives (the wall clock's), and {@link #endLive()} ends it. Before the start.
+     */
+    public void goLive(EchoServer echo) {
+        requireNotStarted();
+        this.echo = echo;
+        this.live = true;
+        addThread("main", new LiveMainProgram(echo, this));
+        for (int i = 1; i <= echo.workers(); i++) {
+            addThread(echo.workerName(i), new EchoWorkerProgram(echo, this));
+        }
+    }
+
+    /** The virtual time of the next action due, or {@link Long#MAX_VALUE} when none is. */
+    public long nextDueUs() {
+        return timers.isEmpty() ? Long.MAX_VALUE : timers.nextTime();
+    }
+
+    /**
+     * Live mode: an outside client was accepted by the real listener; at virtual time {@code atUs} (or now, if
+     * later) it becomes socket {@code name}, with {@code connection} under it, and hClientAccepted is released.
+     */
+    public void outsideConnected(String name, Connection connection, long atUs) {
+        requireLive();
+        timers.at(Math.max(now, atUs), () -> {
+            SimSocket sock = new SimSocket(name, Peer.OUTSIDE);
+            sock.connection = connection;
+            sockets.put(name, sock);
+            peers.start(sock);
+            accepted.addLast(name);
+            calls.clientAccepted();
+        });
+    }
+
+    /** Live mode: an outside client's bytes (received for real) are its peer's send at {@code atUs} (or now). */
+    public void outsideSent(String name, byte[] data, long atUs) {
+        requireLive();
+        timers.at(Math.max(now, atUs), () -> peers.outsideSent(sockets.get(name), data));
+    }
+
+    /** Live mode: an outside client closed (FIN) or reset (RST) at {@code atUs} (or now). */
+    public void outsideClosed(String name, boolean reset, long atUs) {
+        requireLive();
+        timers.at(Math.max(now, atUs), () -> peers.outsideClosed(sockets.get(name), reset));
+    }
+
+    /**
+     * Live mode: ends the run at virtual time {@code atUs} (the wall clock's; or now, if later): every socket is
+     * closed and the summary, at that time, is the last event.
+     */
+    public void endLive(long atUs) {
+        requireLive();
+        if (!finished) {
+            now = Math.max(now, atUs);
+            if (!started) {
+                started = true;
+            }
+            finish();
+        }
+    }
+
+    /** The next client the listener accepted that the main thread has not taken (live mode). */
+    String nextAccepted() {
+        return accepted.pollFirst();
+    }
+
+    private void requireLive() {
+        if (!live) {
+            throw new IllegalStateException("not a live run");
         }
     }
 
@@ -180,7 +279,16 @@ public final class Machine implements AutoCloseable {
             start();
             return true;
         }
-        if (timers.isEmpty() || (config.untilUs() >= 0 && timers.nextTime() > config.untilUs())) {
+        WhatIf next = whatIfs.peek();
+        if (next != null && moments > next.after()) {
+            whatIfs.poll();
+            perform(() -> calls.whatIf(next));
+            return true;
+        }
+        if (live && timers.isEmpty()) {
+            return true;                          // live: nothing is due until an outside client does something
+        }
+        if (timers.isEmpty() || !live && (config.untilUs() >= 0 && timers.nextTime() > config.untilUs())) {
             if (config.untilUs() >= 0 && !timers.isEmpty()) {
                 now = config.untilUs();
             }
@@ -192,12 +300,17 @@ public final class Machine implements AutoCloseable {
         if (action == null) {
             return true;                          // a stale timer: nothing happens
         }
+        perform(action);
+        return true;
+    }
+
+    /** Performs one action of the machine, then settles (a failure is {@link #advance}'s to handle). */
+    private void perform(Runnable action) {
         action.run();
         settle();
         if (tracing) {
             noticeQuiet();
         }
-        return true;
     }
 
     /**
@@ -345,6 +458,17 @@ public final class Machine implements AutoCloseable {
     /** The OVERLAPPED a label names; one structure per label for the whole run. */
     Overlapped overlapped(String label) {
         return label == null ? null : overlapped.computeIfAbsent(label, Overlapped::new);
+    }
+
+    /** The echo workload as it is now, or null. */
+    EchoServer echo() {
+        return echo;
+    }
+
+    /** The echo workers' work from now on. */
+    void echoWork(WhatIf.EchoWork w) {
+        echo = new EchoServer(echo.port(), echo.workers(), echo.clients(), echo.messages(), echo.size(),
+                echo.thinkUs(), echo.startUs(), w.computeUs(), w.blockEvery(), w.blockUs());
     }
 
     SplittableRandom random() {

@@ -11,6 +11,15 @@ public sealed interface Peer {
     /** A peer that does nothing but read what the server sends. */
     Peer SILENT = new Scripted(List.of());
 
+    /** A client outside the program (live mode): it does what a person or another program makes it do. */
+    Peer OUTSIDE = new Outside();
+
+    /**
+     * A client outside the program, accepted by live mode's real listener: its bytes, FIN and RST are real and come
+     * when they come; what the server sends it, it reads by itself.
+     */
+    record Outside() implements Peer {}
+
     /** A fixed script from the scenario's {@code peers:} block, in time order. */
     record Scripted(List<Action> actions) implements Peer {}
 

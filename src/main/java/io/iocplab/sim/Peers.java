@@ -28,8 +28,10 @@ final class Peers {
     private final Machine m;
     private SocketCalls sockets;
     private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
-    /** Peers that have reset: their socket is gone, so what the server sends them is never read. */
+    /** Peers that have reset: their socket is gone, so what the server sends them is never read (nor written). */
     private final Set<SimSocket> reset = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Peers that have closed their sending side (FIN) or reset: they send nothing more. */
+    private final Set<SimSocket> doneSending = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The peers' own thread for their real I/O, or null when it runs on the machine's thread (trace on). */
     private final PeerIo background;
 
@@ -72,6 +74,28 @@ final class Peers {
         }
     }
 
+    /** Live mode: an outside client sent these bytes (already received for real); they reach the socket one latency later. */
+    void outsideSent(SimSocket sock, byte[] data) {
+        emit(sock, Action.SEND, data);
+        m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
+    }
+
+    /** Live mode: an outside client closed (FIN) or reset (RST); that reaches the socket one latency later. */
+    void outsideClosed(SimSocket sock, boolean rst) {
+        doneSending.add(sock);
+        if (rst) {
+            reset.add(sock);
+        }
+        emit(sock, rst ? Action.RESET : Action.CLOSE, null);
+        m.atTime(m.now() + m.config().latencyUs(), () -> {
+            if (rst) {
+                sockets.resetArrived(sock);
+            } else {
+                sockets.finArrived(sock);
+            }
+        });
+    }
+
     private void perform(SimSocket sock, Peer.Action action) {
         if (action instanceof Peer.Send send) {
             peerSend(sock, send.data().getBytes(StandardCharsets.UTF_8));
@@ -90,8 +114,39 @@ final class Peers {
         m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
     }
 
+    /**
+     * A what-if: the peer sends, closes or resets now. An echo client that closes or resets sends no more
+     * messages; a peer that has already closed (or reset) does nothing more, and one that has reset cannot close.
+     */
+    void whatIf(SimSocket sock, io.iocplab.sim.WhatIf.Client c) {
+        EchoState echo = echoes.get(sock);
+        switch (c.kind()) {
+            case SEND -> {
+                if (!doneSending.contains(sock)) {
+                    peerSend(sock, c.data().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            case CLOSE, RESET -> {
+                boolean rst = c.kind() == io.iocplab.sim.WhatIf.Client.Kind.RESET;
+                if (reset.contains(sock) || !rst && doneSending.contains(sock)) {
+                    return;
+                }
+                if (echo != null) {
+                    echo.closed = true;
+                }
+                peerClose(sock, rst);
+            }
+        }
+    }
+
+    /** Whether the peer of this socket has reset (the server's bytes to it go nowhere). */
+    boolean hasReset(SimSocket sock) {
+        return reset.contains(sock);
+    }
+
     private void peerClose(SimSocket sock, boolean reset) {
         drain();
+        doneSending.add(sock);
         try {
             if (reset) {
                 sock.connection.peerReset();
@@ -116,6 +171,9 @@ final class Peers {
 
     /** The server wrote n bytes: the peer reads them one latency later, unless it has reset by then. */
     void serverSent(SimSocket sock, long n) {
+        if (sock.peer instanceof Peer.Outside) {
+            return;                               // an outside client reads by itself
+        }
         m.atTime(m.now() + m.config().latencyUs(), () -> {
             if (!reset.contains(sock)) {
                 peerReceive(sock, (int) n);
@@ -154,6 +212,9 @@ final class Peers {
     }
 
     private void sendNextEcho(SimSocket sock, EchoState state) {
+        if (state.closed) {
+            return;                               // a what-if closed this client
+        }
         byte[] message = new byte[state.spec.size()];
         for (int i = 0; i < message.length; i++) {
             message[i] = (byte) ('a' + m.random().nextInt(26));

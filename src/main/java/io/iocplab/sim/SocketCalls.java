@@ -218,16 +218,27 @@ final class SocketCalls {
         calls.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, sendLengths(s)), s);
     }
 
-    /** Writes the gathered buffers on the real socket; the peer reads them one latency later. */
+    /**
+     * Writes the gathered buffers on the real socket; the peer reads them one latency later. After the peer has
+     * reset, the bytes go nowhere (its RST may not have reached this socket in the model yet, but the real
+     * connection is gone), and the send still completes as the model says.
+     */
     void send(SimSocket sock, byte[][] gathered) {
-        try {
-            sock.connection.serverSend(gathered);
-        } catch (ConnectionException e) {
-            throw new RunFailure(e.getMessage(), e);
+        if (!peers.hasReset(sock)) {
+            try {
+                sock.connection.serverSend(gathered);
+            } catch (ConnectionException e) {
+                throw new RunFailure(e.getMessage(), e);
+            }
         }
         long n = total(gathered);
         sock.bytesOut += n;
         peers.serverSent(sock, n);
+    }
+
+    /** A what-if of a client: its peer sends, closes or resets now. */
+    void peerWhatIf(SimSocket sock, WhatIf.Client c) {
+        peers.whatIf(sock, c);
     }
 
     // ------------------------------------------------------------------ the other socket calls

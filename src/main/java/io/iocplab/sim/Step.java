@@ -86,6 +86,8 @@ public sealed interface Step {
      */
     record WaitForSingleObject(String event, Source source) implements Step {
         public static final String ALL_CLIENTS_GONE = "hAllClientsGone";
+        /** Live mode: a semaphore released once for each client the listener accepted. */
+        public static final String CLIENT_ACCEPTED = "hClientAccepted";
     }
 
     /** Repeats its steps {@code times} times, or forever when {@code times} is null. */

@@ -53,8 +53,35 @@ final class Win32Calls {
         waitingForClients.clear();
     }
 
-    /** WaitForSingleObject(hAllClientsGone, INFINITE): a wait like any other, so it frees a port slot. */
+    private final List<SimThread> waitingForAccept = new ArrayList<>();
+    /** Live mode: clients accepted whose release of hClientAccepted no wait has taken yet (the semaphore's count). */
+    private int acceptedCount;
+
+    /** Live mode: the listener accepted a client: hClientAccepted is released once (a waiting thread wakes). */
+    void clientAccepted() {
+        if (waitingForAccept.isEmpty()) {
+            acceptedCount++;
+            return;
+        }
+        endWait(waitingForAccept.remove(0));
+    }
+
+    /**
+     * WaitForSingleObject(hAllClientsGone, INFINITE), or in live mode WaitForSingleObject(hClientAccepted,
+     * INFINITE): a wait like any other, so it frees a port slot.
+     */
     private void waitForClients(SimThread t, Step.WaitForSingleObject s) {
+        if (Step.WaitForSingleObject.CLIENT_ACCEPTED.equals(s.event())) {
+            if (acceptedCount > 0) {
+                acceptedCount--;
+                returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
+                return;
+            }
+            returnLater(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()));
+            block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO);
+            waitingForAccept.add(t);
+            return;
+        }
         if (m.allSocketsClosed()) {
             returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
             return;
@@ -80,6 +107,11 @@ final class Win32Calls {
             return;
         }
         t.at(step);
+        call(t, step, retrying);
+    }
+
+    /** Thread t makes the call of {@code step}. */
+    private void call(SimThread t, Step step, boolean retrying) {
         if (step instanceof Step.GetQueuedCompletionStatus s) {
             getQueued(t, s.port(), 1, false, timeout(t, s.timeoutUs(), retrying), s);
         } else if (step instanceof Step.GetQueuedCompletionStatusEx s) {
@@ -117,6 +149,41 @@ final class Win32Calls {
         } else {
             throw new IllegalStateException("a loop is entered by the program cursor: " + step);
         }
+    }
+
+    // ------------------------------------------------------------------ what-ifs
+
+    /** Performs a what-if ({@link WhatIf}): a client's action, a call on behalf of a thread, the echo work. */
+    void whatIf(WhatIf w) {
+        if (w instanceof WhatIf.Client c) {
+            sockets.peerWhatIf(m.socket(c.socket()), c);
+        } else if (w instanceof WhatIf.Call c) {
+            onBehalfOf(c.thread(), c.step());
+        } else if (w instanceof WhatIf.EchoWork e) {
+            m.echoWork(e);
+        }
+    }
+
+    /**
+     * A call made at once on behalf of a thread, which itself goes on as it was: the call is made by a stand-in
+     * with the thread's name (its api.return is the thread's, with step -1), whose "next step" is nothing.
+     * Only calls that never wait may be made so (the loader accepts no other).
+     */
+    private void onBehalfOf(String thread, Step step) {
+        SimThread hand = new SimThread(thread, -1, new Program() {
+            @Override
+            public Step next() {
+                return null;
+            }
+
+            @Override
+            public int indexOf(Step s) {
+                return -1;
+            }
+        });
+        hand.runStep = () -> { };
+        hand.at(step);
+        call(hand, step, false);
     }
 
     /** Returns from the current call now; the next step follows after the call's cost. */

@@ -339,15 +339,18 @@ class MainWindowTest {
     }
 
     @Test
-    void exportsWriteAPictureAndTheTrace(FxRobot robot, @TempDir Path dir) throws Exception {
+    void exportsWriteAPictureTheTraceAndThePerfettoFile(FxRobot robot, @TempDir Path dir) throws Exception {
         Path png = dir.resolve("window.png");
         Path trace = dir.resolve("run.jsonl");
+        Path perfetto = dir.resolve("run.perfetto.json");
 
         robot.interact(() -> {
             controller.exportPng(png);
             controller.exportTrace(trace);
+            controller.exportPerfetto(perfetto);
         });
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(png) && Files.exists(trace));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> Files.exists(png) && Files.exists(trace) && Files.exists(perfetto));
 
         BufferedImage picture = ImageIO.read(png.toFile());
         assertEquals((int) window.scene().getWidth(), picture.getWidth());
@@ -357,8 +360,11 @@ class MainWindowTest {
         List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);
         assertEquals((int) fx(() -> controller.player().produced()), lines.size());
         assertTrue(lines.get(lines.size() - 1).contains("\"type\":\"summary\""), lines.get(lines.size() - 1));
+        var chrome = new com.fasterxml.jackson.databind.ObjectMapper().readTree(perfetto.toFile());
+        assertTrue(chrome.get("traceEvents").size() > 0);
+        assertTrue(Files.readString(perfetto).contains("\"name\":\"waiting on the port\""));
         try (var files = Files.list(dir)) {
-            assertEquals(2, files.count(), "no temporary file left");
+            assertEquals(3, files.count(), "no temporary file left");
         }
     }
 

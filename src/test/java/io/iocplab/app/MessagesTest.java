@@ -21,7 +21,7 @@ class MessagesTest {
 
     @Test
     void englishAndKoreanHaveTheSameKeysPatternsParseAndKoreanIsKorean() {
-        Set<String> universal = Set.of("window.title", "app.title", "toolbar.exportPng", "toolbar.help", "language.en",
+        Set<String> universal = Set.of("window.title", "app.title", "toolbar.exportPng", "toolbar.exportPerfetto", "toolbar.help", "language.en",
                 "language.ko", "keys.space", "keys.left", "keys.right", "keys.home", "keys.end", "keys.pageUp",
                 "keys.pageDown", "keys.open", "keys.escape", "about.header", "about.runtime");
         Bundles.assertBothLanguages(MainController.BUNDLE, key -> universal.contains(key) || key.startsWith("window."));

@@ -91,6 +91,11 @@ public final class CompareController {
     private StageView viewB;
     private Stage window;
     private FrameClock frames;
+    /** A fork to compare with its original instead of a knob (null: the knob comparison). */
+    private Fork fork;
+
+    /** A run of a scenario (A) against its fork after a moment (B), shown from virtual time {@code tUs}. */
+    record Fork(Scenario original, Scenario forked, long moment, long tUs) {}
 
     CompareController(Texts texts, Scenario scenario, String runName) {
         this.texts = texts;
@@ -147,9 +152,36 @@ public final class CompareController {
         stage.setOnHidden(e -> dispose());
         refreshTitle();
         frames.start();
-        if (!setupBar.empty()) {
+        if (fork != null) {
+            runFork();
+        } else if (!setupBar.empty()) {
             run(setupBar.setup());
         }
+    }
+
+    /** Compares {@code f}'s original and fork instead of two settings of a knob (before {@link #attach}). */
+    void setFork(Fork f) {
+        this.fork = f;
+    }
+
+    /**
+     * Runs the original (A) and the fork (B), the same scenario and seed but for one what-if: their pasts are the
+     * same up to the fork's moment, so the playhead starts there.
+     */
+    private void runFork() {
+        shown = null;
+        viewA.setScenario(fork.original());
+        viewB.setScenario(fork.forked());
+        player.open(List.of(configuration(0, fork.original()), configuration(1, fork.forked())), runName);
+        player.seek(fork.tUs());
+        refreshHeaders();
+        refreshComparison();
+        refreshStatus();
+        playheadBar.refresh();
+    }
+
+    private static Configuration configuration(int index, Scenario s) {
+        return new Configuration(index, List.of(), s, CompareSetup.base(s).port());
     }
 
     // ------------------------------------------------------------------ the setup
@@ -176,6 +208,7 @@ public final class CompareController {
             return;
         }
         setupMessage.setText("");
+        fork = null;
         shown = setup;
         viewA.setScenario(configurations.get(0).scenario());
         viewB.setScenario(configurations.get(1).scenario());
@@ -259,19 +292,26 @@ public final class CompareController {
     }
 
     private void refreshHeaders() {
-        String a = shown == null ? "" : setupBar.describe(shown.a());
-        String b = shown == null ? "" : setupBar.describe(shown.b());
+        String a = fork != null ? texts.get(BUNDLE, "fork.a") : shown == null ? "" : setupBar.describe(shown.a());
+        String b = fork != null ? texts.get(BUNDLE, "fork.b", fork.moment()) : shown == null ? ""
+                : setupBar.describe(shown.b());
         headerA.setText(a);
         headerB.setText(b);
     }
 
     private void refreshComparison() {
         Comparison c = player.comparisonProperty().get();
-        table.show(shown == null ? "" : setupBar.describe(shown.a()), shown == null ? "" : setupBar.describe(shown.b()), c);
+        if (fork != null) {
+            table.show(texts.get(BUNDLE, "fork.a"), texts.get(BUNDLE, "fork.b", fork.moment()), c);
+        } else {
+            table.show(shown == null ? "" : setupBar.describe(shown.a()), shown == null ? "" : setupBar.describe(shown.b()), c);
+        }
         if (c == null) {
             comparisonNote.setText(texts.get(BUNDLE, "note.waiting"));
         } else if (!c.complete()) {
             comparisonNote.setText(texts.get(BUNDLE, "note.missing", c.a() == null ? "A" : "B"));
+        } else if (fork != null) {
+            comparisonNote.setText(texts.get(BUNDLE, "note.fork", scenario.seed(), fork.moment()));
         } else {
             comparisonNote.setText(texts.get(BUNDLE, "note.done", scenario.seed(),
                     texts.get(BUNDLE, "knob." + shown.knob())));

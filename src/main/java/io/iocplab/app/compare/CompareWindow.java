@@ -47,9 +47,25 @@ public final class CompareWindow {
     /** As {@link #create(Stage, Texts, Scenario, String, double, double)}, looking as {@code look} says. */
     public static CompareWindow create(Stage stage, Texts language, Appearance look, Scenario scenario,
                                        String runName, double width, double height) {
+        return create(stage, language, look, scenario, runName, width, height, null);
+    }
+
+    /** {@link #create}, comparing a run with its fork after a moment instead of two settings of a knob. */
+    public static CompareWindow createFork(Stage stage, Texts language, Appearance look, Scenario original,
+                                           Scenario forked, long moment, long tUs, String runName, double width,
+                                           double height) {
+        return create(stage, language, look, original, runName, width, height,
+                new CompareController.Fork(original, forked, moment, tUs));
+    }
+
+    private static CompareWindow create(Stage stage, Texts language, Appearance look, Scenario scenario,
+                                        String runName, double width, double height, CompareController.Fork fork) {
         Texts texts = new Texts(language.locale());
         texts.localeProperty().bind(language.localeProperty());
         CompareController controller = new CompareController(texts, scenario, runName);
+        if (fork != null) {
+            controller.setFork(fork);
+        }
         FXMLLoader loader = new FXMLLoader(CompareWindow.class.getResource("compare.fxml"));
         loader.setController(controller);
         Parent root;
@@ -67,6 +83,23 @@ public final class CompareWindow {
         look.attachTool(scene);
         controller.attach(stage, scene);
         return new CompareWindow(stage, controller);
+    }
+
+    /**
+     * Opens the window beside {@code owner} on a run of {@code original} (A) against its fork {@code forked} (B),
+     * the same scenario with a what-if after moment {@code moment}, the playhead at that moment's time {@code tUs}.
+     */
+    public static CompareWindow openFork(Window owner, Texts language, Appearance look, Scenario original,
+                                         Scenario forked, long moment, long tUs, String runName) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        CompareWindow w = createFork(stage, language, look, original, forked, moment, tUs, runName,
+                Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        stage.show();
+        return w;
     }
 
     /** Opens the window beside {@code owner} on the owner's scenario and shows it (at most the screen's size). */

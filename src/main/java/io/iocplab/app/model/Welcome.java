@@ -24,15 +24,22 @@ public final class Welcome {
 
     private Welcome() {}
 
-    /** The welcome scenario, read from the resources. */
-    public static Scenario scenario() {
+    /** The welcome scenario's file, read from the resources (the scenario editor opens on it). */
+    public static String text() {
         try (InputStream in = Welcome.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return ScenarioLoader.loadString(NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The welcome scenario, read from the resources. */
+    public static Scenario scenario() {
+        try {
+            return ScenarioLoader.loadString(NAME, text());
         } catch (InvalidScenarioException e) {
             throw new IllegalStateException("the welcome scenario is not valid: " + e.getMessage(), e);
         }

@@ -31,6 +31,10 @@ import javafx.beans.property.SimpleDoubleProperty;
  *   <li>Speed is in moments per second, kept within {@link #MIN_SPEED}..{@link #MAX_SPEED}; the
  *       slider works on a log scale ({@link #speedAt}, {@link #positionOf}).</li>
  *   <li>Stepping, seeking, home, end and reset pause playback.</li>
+ *   <li>A live run ({@link RunSession#live()}) grows as outside clients act: playing it follows the present (each
+ *       frame shows its latest whole moment); pausing, stepping back and scrubbing look at its past while it goes
+ *       on; playing again rejoins the present. What it has to tell (where it listens, a client refused or reset)
+ *       becomes a notice.</li>
  *   <li>A new run ({@link #open} or {@link #restart}) does not replace the shown one at once: the
  *       old run stays on screen (and keeps its engine) until the new one has reached the moment to
  *       show (its first for an open, the current one for a restart) or is done. Then the old engine
@@ -63,6 +67,7 @@ public final class PlayerModel implements Transport {
 
     private RunSession pending;
     private boolean pendingIsRestart;
+    private String pendingNotice = "notice.restarted";
     private final Pace pace = new Pace();
     private long serial;
 
@@ -86,6 +91,16 @@ public final class PlayerModel implements Transport {
      * it to the current step; once there it says "Restarted with the new settings at step N".
      */
     public void restart(RunSession next) {
+        pendingNotice = "notice.restarted";
+        replace(next, true);
+    }
+
+    /**
+     * Replaces the run by {@code next}, a fork of it at the current moment (the same scenario and seed with a
+     * what-if right after this moment), and shows it at this moment; once there it says "Forked after moment N".
+     */
+    public void fork(RunSession next) {
+        pendingNotice = "notice.forked";
         replace(next, true);
     }
 
@@ -142,7 +157,7 @@ public final class PlayerModel implements Transport {
         show(next, whole == 0 ? 0 : t.stopStep(at));
         if (pendingIsRestart) {
             playing.set(wasPlaying);
-            notice.set(Notice.info(++serial, "notice.restarted", at));
+            notice.set(Notice.info(++serial, pendingNotice, at));
         } else {
             playing.set(false);
         }
@@ -196,6 +211,9 @@ public final class PlayerModel implements Transport {
         if (playhead.moment() < 0 && whole > 0) {
             playhead.seekMoment(0);                 // the run's first moment is whole: show it
         }
+        for (io.iocplab.scenario.LiveRun.Notice n; (n = current.nextLiveNotice()) != null; ) {
+            notice.set(liveNotice(n));
+        }
         if (status.get() != s) {
             status.set(s);
             if (s == RunSession.Status.FAILED) {
@@ -209,7 +227,7 @@ public final class PlayerModel implements Transport {
         }
         long moves = pace.advance(speed.get(), seconds);
         long from = playhead.moment();
-        long to = Math.min(from + moves, whole - 1);
+        long to = current.live() ? whole - 1 : Math.min(from + moves, whole - 1);   // live: follow the present
         if (to > from) {
             playhead.seekMoment(to);
         }
@@ -219,6 +237,17 @@ public final class PlayerModel implements Transport {
                 playing.set(false);
             }
         }
+    }
+
+    private Notice liveNotice(io.iocplab.scenario.LiveRun.Notice n) {
+        if (n instanceof io.iocplab.scenario.LiveRun.Notice.Listening l) {
+            return Notice.info(++serial, "notice.liveListening", String.valueOf(l.port()));
+        }
+        if (n instanceof io.iocplab.scenario.LiveRun.Notice.Refused r) {
+            return Notice.error(++serial, "notice.liveRefused", String.valueOf(r.remotePort()), r.limit());
+        }
+        io.iocplab.scenario.LiveRun.Notice.OverCap c = (io.iocplab.scenario.LiveRun.Notice.OverCap) n;
+        return Notice.error(++serial, "notice.liveOverCap", c.client(), c.limit() / 1024);
     }
 
     // ------------------------------------------------------------------ commands

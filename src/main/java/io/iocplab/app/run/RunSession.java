@@ -1,5 +1,6 @@
 package io.iocplab.app.run;
 
+import io.iocplab.scenario.LiveRun;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioRunner;
 import io.iocplab.sim.EventSink;
@@ -71,8 +72,19 @@ public final class RunSession {
     private volatile boolean cancelled;
     private volatile Status status = Status.RUNNING;
     private volatile String failure;
+    /** Live mode: the port asked for (0: any), the port listened on once known, what to tell the user. */
+    private final int livePortAsked;
+    private volatile int livePort = -1;
+    private volatile LiveRun live;
+    private final java.util.concurrent.ConcurrentLinkedQueue<LiveRun.Notice> liveNotices =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private RunSession(String name, Scenario scenario, int eventCap, Engine engineFactory) {
+        this(name, scenario, eventCap, engineFactory, -1);
+    }
+
+    private RunSession(String name, Scenario scenario, int eventCap, Engine engineFactory, int livePortAsked) {
+        this.livePortAsked = livePortAsked;
         if (eventCap < 1) {
             throw new IllegalArgumentException("the event cap must be at least 1");
         }
@@ -81,7 +93,7 @@ public final class RunSession {
         this.eventCap = eventCap;
         this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
         this.timeline = new Timeline(scenario.cpus());
-        this.engine = new Thread(this::run, THREAD_NAME);
+        this.engine = new Thread(livePortAsked >= 0 ? this::runLive : this::run, THREAD_NAME);
         engine.setDaemon(true);
     }
 
@@ -99,6 +111,74 @@ public final class RunSession {
         RunSession session = new RunSession(name, scenario, eventCap, engineFactory);
         session.engine.start();
         return session;
+    }
+
+    /**
+     * Starts a live run of {@code scenario}'s echo server ({@link LiveRun}) listening on 127.0.0.1:{@code port}
+     * (0, or when that port is taken: any free port; the first notice says which): virtual time follows the wall clock, outside clients come and go, and the timeline grows
+     * as it happens until {@link #cancel()} ends it (then it is FINISHED, its summary last), or the event cap cuts
+     * it. Never blocks.
+     */
+    public static RunSession startLive(String name, Scenario scenario, int port) {
+        RunSession session = new RunSession(name, scenario.live() ? scenario : scenario.asLive(), DEFAULT_EVENT_CAP,
+                ScenarioRunner::build, port);
+        session.engine.start();
+        return session;
+    }
+
+    private void runLive() {
+        Status end = Status.FINISHED;
+        try {
+            LiveRun run = openLive();
+            live = run;
+            livePort = run.port();
+            if (cancelled) {
+                run.stop();
+            }
+            boolean[] cut = {false};
+            run.run(() -> {
+                if (timeline.size() >= eventCap && !cut[0]) {
+                    cut[0] = true;
+                    run.stop();
+                }
+            });
+            end = cut[0] ? Status.CUT : Status.FINISHED;
+        } catch (RunFailure e) {
+            failure = e.getMessage();
+            end = Status.FAILED;
+        } catch (Exception | StackOverflowError e) {
+            failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            end = Status.FAILED;
+        } catch (OutOfMemoryError e) {
+            failure = "out of memory after " + timeline.size() + " events";
+            end = Status.FAILED;
+        }
+        timeline.close();
+        status = end;
+    }
+
+    /** The live run's listener on the port asked for, or on any free port when that one is taken. */
+    private LiveRun openLive() throws java.io.IOException {
+        try {
+            return LiveRun.open(scenario, livePortAsked, 1, timeline::append, liveNotices::add);
+        } catch (java.net.BindException e) {
+            return LiveRun.open(scenario, 0, 1, timeline::append, liveNotices::add);
+        }
+    }
+
+    /** Whether it is a live run (outside clients, real time). */
+    public boolean live() {
+        return livePortAsked >= 0;
+    }
+
+    /** The port a live run listens on, once it does; -1 before, and for a run that is not live. */
+    public int livePort() {
+        return livePort;
+    }
+
+    /** The next thing a live run has to tell the user (where it listens, a client refused or reset), or null. */
+    public LiveRun.Notice nextLiveNotice() {
+        return liveNotices.poll();
     }
 
     private void run() {
@@ -145,6 +225,10 @@ public final class RunSession {
     /** Asks the engine to stop before its next action. Returns at once; safe from any thread, and twice. */
     public void cancel() {
         cancelled = true;
+        LiveRun run = live;
+        if (run != null) {
+            run.stop();
+        }
     }
 
     /**

@@ -105,7 +105,7 @@ class WhyModelTest {
     @Test
     void aThreadOfTheScenarioThatHasNotStartedHasNotStartedAsTheCodeViewSays() throws Exception {
         // the welcome run restarted with 8 workers, at step 0: no event yet, so the state has no thread at all
-        ParametersModel knobs = new ParametersModel(io.iocplab.app.model.Welcome.scenario());
+        ParametersModel knobs = new ParametersModel(Welcome.scenario());
         knobs.set(ParametersModel.WORKERS, 8);
         knobs.set(ParametersModel.CLIENTS, 16);
         Scenario eight = knobs.toScenario();
