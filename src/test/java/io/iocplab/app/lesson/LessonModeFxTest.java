@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -379,8 +380,8 @@ class LessonModeFxTest {
 
     /** Clicks Lessons, then the lesson, and waits until its first step is shown. */
     private void openLesson(FxRobot robot, String id) throws Exception {
-        robot.clickOn("#lessonsButton");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#lesson-open-" + id).tryQuery().isPresent());
+        robot.clickOn(inWindow(robot, "#lessonsButton").queryAs(ToggleButton.class));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> inWindow(robot, "#lesson-open-" + id).tryQuery().isPresent());
         clickInList(robot, "#lesson-open-" + id);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null));
         WaitForAsyncUtils.waitForFxEvents();
@@ -388,12 +389,13 @@ class LessonModeFxTest {
 
     /**
      * Scrolls the narration column (the list, or a step's text) to the node, as a student would, and clicks it.
-     * The nodes are looked up afresh each round: under load the list may be rebuilt after it first shows.
+     * The nodes are looked up afresh each round (under load the list may be rebuilt after it
+     * first shows).
      */
-    private static void clickInList(FxRobot robot, String query) {
-        for (int i = 0; i < 300 && !fx(() -> centreShown(robot.lookup(query).query(), narration(robot))); i++) {
+    private void clickInList(FxRobot robot, String query) {
+        for (int i = 0; i < 300 && !fx(() -> centreShown(inWindow(robot, query).query(), narration(robot))); i++) {
             robot.interact(() -> {
-                Node row = robot.lookup(query).query();
+                Node row = inWindow(robot, query).query();
                 ScrollPane scroll = narration(robot);
                 scroll.applyCss();
                 scroll.layout();
@@ -405,21 +407,30 @@ class LessonModeFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
-        Node row = robot.lookup(query).query();
+        Node row = inWindow(robot, query).query();
         ScrollPane scroll = narration(robot);
         assertTrue(fx(() -> centreShown(row, scroll)), () -> query + " could not be scrolled into view: it is at "
                 + fx(() -> row.localToScene(row.getBoundsInLocal())) + ", the list shows "
-                + fx(() -> scroll.localToScene(scroll.getLayoutBounds())));
+                + fx(() -> scroll.localToScene(scroll.getLayoutBounds())) + " in a scene of "
+                + fx(() -> row.getScene().getWidth() + "x" + row.getScene().getHeight()) + ", window "
+                + fx(() -> row.getScene().getWindow().getWidth() + "x" + row.getScene().getWindow().getHeight()));
         robot.clickOn(row);
     }
 
-    private static ScrollPane narration(FxRobot robot) {
-        return (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
+    private ScrollPane narration(FxRobot robot) {
+        return (ScrollPane) inWindow(robot, ".narration-scroll").match(Node::isVisible).query();
+    }
+
+    /** Looks only in this test's window: one another test class left open must not answer. */
+    private org.testfx.service.query.NodeQuery inWindow(FxRobot robot, String query) {
+        return robot.from(window.scene().getRoot()).lookup(query);
     }
 
     private static boolean centreShown(Node row, ScrollPane scroll) {
         Bounds r = row.localToScene(row.getBoundsInLocal());
-        return scroll.localToScene(scroll.getLayoutBounds()).contains(r.getCenterX(), r.getCenterY());
+        Scene scene = row.getScene();
+        return scroll.localToScene(scroll.getLayoutBounds()).contains(r.getCenterX(), r.getCenterY())
+                && r.getCenterY() < scene.getHeight() && r.getCenterX() < scene.getWidth();
     }
 
     /** Answers the current step's question (rightly) if it asks one, then clicks Continue. */
