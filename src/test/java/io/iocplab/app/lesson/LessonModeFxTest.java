@@ -389,16 +389,14 @@ class LessonModeFxTest {
 
     /**
      * Scrolls the narration column (the list, or a step's text) to the node, as a student would, and clicks it.
-     * The nodes are looked up afresh each round (under load the list may be rebuilt after it
-     * first shows).
+     * Each round lays the window out before it looks: a list just shown has rows not yet placed (all at its top),
+     * and under load it may be rebuilt after it first shows, so the nodes are looked up afresh.
      */
     private void clickInList(FxRobot robot, String query) {
-        for (int i = 0; i < 300 && !fx(() -> centreShown(inWindow(robot, query).query(), narration(robot))); i++) {
+        for (int i = 0; i < 300 && !shownLaidOut(robot, query); i++) {
             robot.interact(() -> {
                 Node row = inWindow(robot, query).query();
                 ScrollPane scroll = narration(robot);
-                scroll.applyCss();
-                scroll.layout();
                 Node content = scroll.getContent();
                 double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
                 double y = content.sceneToLocal(row.localToScene(row.getBoundsInLocal())).getMinY();
@@ -407,14 +405,19 @@ class LessonModeFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
-        Node row = inWindow(robot, query).query();
-        ScrollPane scroll = narration(robot);
-        assertTrue(fx(() -> centreShown(row, scroll)), () -> query + " could not be scrolled into view: it is at "
-                + fx(() -> row.localToScene(row.getBoundsInLocal())) + ", the list shows "
-                + fx(() -> scroll.localToScene(scroll.getLayoutBounds())) + " in a scene of "
-                + fx(() -> row.getScene().getWidth() + "x" + row.getScene().getHeight()) + ", window "
-                + fx(() -> row.getScene().getWindow().getWidth() + "x" + row.getScene().getWindow().getHeight()));
-        robot.clickOn(row);
+        assertTrue(shownLaidOut(robot, query), () -> query + " could not be scrolled into view: it is at "
+                + fx(() -> inWindow(robot, query).query().localToScene(inWindow(robot, query).query().getBoundsInLocal()))
+                + ", the list shows " + fx(() -> narration(robot).localToScene(narration(robot).getLayoutBounds())));
+        robot.clickOn(inWindow(robot, query).<Node>query());
+    }
+
+    /** Whether the node's centre is in the narration column once the whole window is laid out, as the next pulse would. */
+    private boolean shownLaidOut(FxRobot robot, String query) {
+        return fx(() -> {
+            window.scene().getRoot().applyCss();
+            window.scene().getRoot().layout();
+            return centreShown(inWindow(robot, query).query(), narration(robot));
+        });
     }
 
     private ScrollPane narration(FxRobot robot) {
