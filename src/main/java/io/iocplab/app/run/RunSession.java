@@ -143,18 +143,23 @@ public final class RunSession {
                 }
             });
             end = cut[0] ? Status.CUT : Status.FINISHED;
-        } catch (RunFailure e) {
-            failure = e.getMessage();
-            end = Status.FAILED;
-        } catch (Exception | StackOverflowError e) {
-            failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            end = Status.FAILED;
-        } catch (OutOfMemoryError e) {
-            failure = "out of memory after " + timeline.size() + " events";
-            end = Status.FAILED;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            end = failedWith(e);
         }
         timeline.close();
         status = end;
+    }
+
+    /** Keeps what stopped the run for the user (a model's failure in its own words) and says it failed. */
+    private Status failedWith(Throwable e) {
+        if (e instanceof RunFailure) {
+            failure = e.getMessage();
+        } else if (e instanceof OutOfMemoryError) {
+            failure = "out of memory after " + timeline.size() + " events";
+        } else {
+            failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return Status.FAILED;
     }
 
     /** The live run's listener on the port asked for, or on any free port when that one is taken. */
@@ -200,15 +205,8 @@ public final class RunSession {
                     break;
                 }
             }
-        } catch (RunFailure e) {
-            failure = e.getMessage();
-            end = Status.FAILED;
-        } catch (Exception | StackOverflowError e) {
-            failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            end = Status.FAILED;
-        } catch (OutOfMemoryError e) {
-            failure = "out of memory after " + timeline.size() + " events";
-            end = Status.FAILED;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            end = failedWith(e);
         } finally {
             if (machine != null) {
                 try {
