@@ -3,6 +3,7 @@ package io.iocplab.bench;
 import io.iocplab.app.FrameBenchmark;
 import io.iocplab.cli.EchoBenchmark;
 import io.iocplab.cli.MachineBenchmark;
+import io.iocplab.timeline.TimelineBenchmark;
 import java.util.Arrays;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Arrays;
  * scripts/bench machine [PACKETS [TRACE-FILE]]        packets/s through the machine (MachineBenchmark)
  * scripts/bench echo [PEERS [MESSAGES [SIZE]]]        echo messages/s against a NIO.2 server (EchoBenchmark)
  * scripts/bench frame [MESSAGES [FRAMES]]             the main window's frame time, headless (FrameBenchmark)
+ * scripts/bench timeline [EVENTS]                     a long run's memory and browsing (TimelineBenchmark)
  * </pre>
  */
 public final class Bench {
@@ -25,9 +27,10 @@ public final class Bench {
             case "machine" -> MachineBenchmark.main(rest);
             case "echo" -> EchoBenchmark.main(rest);
             case "frame" -> FrameBenchmark.main(rest);
+            case "timeline" -> TimelineBenchmark.main(rest);
             default -> {
                 System.err.println("usage: scripts/bench machine [PACKETS [TRACE-FILE]] | echo [PEERS [MESSAGES [SIZE]]]"
-                        + " | frame [MESSAGES [FRAMES]]");
+                        + " | frame [MESSAGES [FRAMES]] | timeline [EVENTS]");
                 System.exit(2);
             }
         }
