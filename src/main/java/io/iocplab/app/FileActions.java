@@ -1,5 +1,6 @@
 package io.iocplab.app;
 
+import io.iocplab.app.fx.Pictures;
 import io.iocplab.app.run.Notice;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
@@ -93,11 +94,11 @@ final class FileActions {
         try {
             if (LESSON.matcher(text).find()) {
                 Lesson lesson = LessonLoader.loadString(file.toString(), text);
-                dialogs.usedFile(file);
+                dialogs.openedFile(file);
                 lessons.accept(lesson);
             } else {
                 Scenario s = ScenarioLoader.loadString(file.toString(), text);
-                dialogs.usedFile(file);
+                dialogs.openedFile(file);
                 load.accept(name, s);
             }
             return true;

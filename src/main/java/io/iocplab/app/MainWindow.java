@@ -1,19 +1,17 @@
 package io.iocplab.app;
 
+import io.iocplab.app.fx.AppFonts;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
-import io.iocplab.scenario.InvalidScenarioException;
-import io.iocplab.scenario.Scenario;
-import io.iocplab.scenario.ScenarioLoader;
-import io.iocplab.sim.EchoServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Objects;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -24,10 +22,6 @@ public final class MainWindow {
     /** The size the window is designed for (and the screenshots are taken at). */
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 1000;
-    /** The scenario shown at start, a resource beside this class. */
-    public static final String WELCOME = "scenarios/welcome.yaml";
-    /** The name the welcome run goes by in messages. */
-    public static final String WELCOME_NAME = "welcome.yaml";
 
     private final Stage stage;
     private final Scene scene;
@@ -44,9 +38,39 @@ public final class MainWindow {
      * {@code height}, its texts in {@code locale} (Korean for any {@code ko} locale, else English).
      */
     public static MainWindow create(Stage stage, Locale locale, double width, double height) {
+        return create(stage, locale, new Appearance(), Prefs.none(), width, height);
+    }
+
+    /**
+     * The window as the user left it: in the language, theme and zoom of {@code prefs} (the system's
+     * language at the first launch), at its last place and size if that is still on a screen, else
+     * {@code width} by {@code height}; and it remembers every change in {@code prefs}.
+     */
+    public static MainWindow restore(Stage stage, Prefs prefs, double width, double height) {
+        Appearance look = new Appearance();
+        look.themeProperty().set(prefs.theme());
+        look.zoomProperty().set(prefs.zoom());
+        Rectangle2D place = prefs.windowBounds()
+                .filter(b -> !Screen.getScreensForRectangle(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight())
+                        .isEmpty())
+                .orElse(null);
+        MainWindow w = create(stage, prefs.language().orElse(Locale.getDefault()), look, prefs,
+                place == null ? width : place.getWidth(), place == null ? height : place.getHeight());
+        if (place != null) {
+            stage.setX(place.getMinX());
+            stage.setY(place.getMinY());
+        }
+        stage.setMaximized(prefs.maximized());
+        stage.setOnCloseRequest(e -> prefs.setWindow(new Rectangle2D(stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight()), stage.isMaximized()));
+        return w;
+    }
+
+    private static MainWindow create(Stage stage, Locale locale, Appearance look, Prefs prefs, double width,
+                                     double height) {
         AppFonts.load();
         Texts texts = new Texts(locale);
-        MainController controller = new MainController(texts);
+        MainController controller = new MainController(texts, look, prefs);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("main.fxml"));
         loader.setController(controller);
         Parent root;
@@ -55,13 +79,14 @@ public final class MainWindow {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load main.fxml", e);
         }
-        Scene scene = new Scene(root, width, height);
+        Blank blank = new Blank();
+        Scene scene = new Scene(new StackPane(root, blank.node()), width, height);
         scene.getStylesheets().add(MainWindow.class.getResource("main.css").toExternalForm());
         stage.setScene(scene);
         stage.sizeToScene();                        // a stage used before (tests) keeps no old size
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        controller.attach(stage, scene);
+        controller.attach(stage, scene, blank);
         return new MainWindow(stage, scene, controller);
     }
 
@@ -84,42 +109,4 @@ public final class MainWindow {
         return controller;
     }
 
-    /**
-     * The name a run goes by on screen: the welcome scenario's title in the window's language, with the
-     * workers, clients and concurrency value of the run itself (so a restart of it with other settings
-     * is named by its own numbers), else the scenario's own title, else its file name.
-     */
-    public static String titleOf(Texts texts, String runName, Scenario scenario) {
-        if (isWelcome(runName, scenario)) {
-            EchoServer echo = scenario.echo();
-            return texts.get(MainController.BUNDLE, "welcome.title", echo.workers(), echo.clients(),
-                    scenario.ports().get(echo.port()));
-        }
-        return scenario.title() != null ? scenario.title() : runName;
-    }
-
-    /** Whether a run is of the welcome scenario (as it opens, or restarted with other settings). */
-    static boolean isWelcome(String runName, Scenario scenario) {
-        return WELCOME_NAME.equals(runName) && Objects.equals(WelcomeTitle.TITLE, scenario.title())
-                && scenario.echo() != null;
-    }
-
-    /** The welcome scenario's own (English) title, read once, when first asked for. */
-    private static final class WelcomeTitle {
-        static final String TITLE = welcomeScenario().title();
-    }
-
-    /** The welcome scenario, read from the resources. */
-    public static Scenario welcomeScenario() {
-        try (InputStream in = MainWindow.class.getResourceAsStream(WELCOME)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + WELCOME);
-            }
-            return ScenarioLoader.loadString(WELCOME_NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InvalidScenarioException e) {
-            throw new IllegalStateException("the welcome scenario is not valid: " + e.getMessage(), e);
-        }
-    }
 }

@@ -307,7 +307,8 @@ public final class CListing {
             w.add(indent, "flags = " + r.flags() + ";", -1, null, null);
         }
         String ov = pointer(r.overlapped() == null ? null : r.overlapped().label());
-        w.add(indent, "WSARecv(" + id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", &n, &flags, " + ov
+        w.add(indent, "WSARecv(" + id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", " + count(ov)
+                + ", &flags, " + ov
                 + ", " + (r.completionRoutine() ? "OnCompletion" : "NULL") + ");", index,
                 ioNote(r.overlapped(), r.completionRoutine()), null);
     }
@@ -322,9 +323,18 @@ public final class CListing {
                 null, null);
         lowBit(w, r.overlapped(), indent);
         String ov = pointer(r.overlapped() == null ? null : r.overlapped().label());
-        w.add(indent, "WSASend(" + id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", &n, 0, " + ov + ", "
+        w.add(indent, "WSASend(" + id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", " + count(ov)
+                + ", 0, " + ov + ", "
                 + (r.completionRoutine() ? "OnCompletion" : "NULL") + ");", index,
                 ioNote(r.overlapped(), r.completionRoutine()), null);
+    }
+
+    /**
+     * The byte-count argument of WSARecv and WSASend: {@code &n} for a blocking call; NULL with an OVERLAPPED, as
+     * the WSARecv and WSASend documentation advises (the count comes with the packet).
+     */
+    private static String count(String ov) {
+        return ov.equals("NULL") ? "&n" : "NULL";
     }
 
     private static void lowBit(Writer w, Step.OverlappedArg ov, int indent) {
@@ -394,7 +404,7 @@ public final class CListing {
         w.add(1, "DWORD bytes, flags = 0; ULONG_PTR key; OVERLAPPED *ov;", -1, null, null);
         w.add(1, "for (;;) {", -1, null, null);
         w.add(2, "BOOL ok = GetQueuedCompletionStatus(" + hcp + ", &bytes, &key, &ov, INFINITE);", 0, null, null);
-        w.add(2, "if (key == 0) return 0;", 1, "note.shutdownExit", null);
+        w.add(2, "if (ov == NULL) return 0;", 1, "note.shutdownExit", null);
         w.add(2, "CLIENT *ctx = &client[key];", -1, "note.keyIsClient", null);
         w.add(2, "if (!ok || bytes == 0) { closesocket(ctx->s); continue; }", 2, "note.clientLeft", null);
         w.add(2, "if (ov == &ctx->sendOv) continue;", -1, "note.sendDone", null);

@@ -13,7 +13,7 @@ import java.util.List;
  * <pre>
  * for (;;) {
  *     BOOL ok = GetQueuedCompletionStatus(hcp, &amp;bytes, &amp;key, &amp;ov, INFINITE);
- *     if (key == 0) break;                                  // shutdown packet: exit
+ *     if (ov == NULL) break;                                // no I/O: the shutdown packet, or the port is gone
  *     if (!ok || bytes == 0) { closesocket(ctx->s); continue; }  // failed, or the client left
  *     if (ov is the send) continue;                         // a send finished: nothing to do
  *     Compute(...);  [every k packets: Sleep(d), a blocking call]

@@ -4,8 +4,10 @@ import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.PeerAction.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The client ends of the scenario's sockets: real sockets driven at virtual times.
@@ -26,6 +28,8 @@ final class Peers {
     private final Machine m;
     private SocketCalls sockets;
     private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
+    /** Peers that have reset: their socket is gone, so what the server sends them is never read. */
+    private final Set<SimSocket> reset = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The peers' own thread for their real I/O, or null when it runs on the machine's thread (trace on). */
     private final PeerIo background;
 
@@ -97,6 +101,9 @@ final class Peers {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
+        if (reset) {
+            this.reset.add(sock);
+        }
         emit(sock, reset ? Action.RESET : Action.CLOSE, null);
         m.atTime(m.now() + m.config().latencyUs(), () -> {
             if (reset) {
@@ -107,9 +114,13 @@ final class Peers {
         });
     }
 
-    /** The server wrote n bytes: the peer reads them one latency later (unless it reset). */
+    /** The server wrote n bytes: the peer reads them one latency later, unless it has reset by then. */
     void serverSent(SimSocket sock, long n) {
-        m.atTime(m.now() + m.config().latencyUs(), () -> peerReceive(sock, (int) n));
+        m.atTime(m.now() + m.config().latencyUs(), () -> {
+            if (!reset.contains(sock)) {
+                peerReceive(sock, (int) n);
+            }
+        });
     }
 
     private void peerReceive(SimSocket sock, int n) {
@@ -163,10 +174,15 @@ final class Peers {
         int at = Arrays.mismatch(data, 0, n, message, echoed, echoed + n);
         if (at >= 0 || data.length > room) {
             int i = at >= 0 ? at : n;
-            throw new RunFailure("socket " + socket + ": echoed byte " + (verified + i) + " was '"
-                    + (char) data[i] + "', the peer sent '"
-                    + (at >= 0 ? String.valueOf((char) message[echoed + i]) : "nothing more") + "'");
+            throw new RunFailure("socket " + socket + ": echoed byte " + (verified + i) + " was " + show(data[i])
+                    + ", the peer sent " + (at >= 0 ? show(message[echoed + i]) : "nothing more"));
         }
+    }
+
+    /** A byte as a message shows it: 'a' when it is printable ASCII, else its value, 0xc3 (never sign-extended). */
+    static String show(byte b) {
+        int v = b & 0xFF;
+        return v >= 0x20 && v < 0x7F ? "'" + (char) v + "'" : String.format("0x%02x", v);
     }
 
     /** n bytes of the echo came back: once the whole message has, the next one is due (or the close). */
