@@ -311,6 +311,23 @@ final class EventCodec {
         };
     }
 
+    /** Reads what the history chart needs of an event of kind {@code kind} (not KEPT), if anything. */
+    void readChart(int kind, ByteReader in, int index, long tUs, ChartEvents to) {
+        if (kind == THREAD_STATE) {
+            String thread = name(in);
+            ThreadState.State state = STATES[in.readInt()];
+            int wait = in.readInt();
+            to.threadState(index, tUs, thread, state, wait == 0 ? null : WAITS[wait - 1]);
+        } else if (kind == PORT_STATE) {
+            String port = name(in);
+            int concurrency = (int) in.readSigned();
+            int running = (int) in.readSigned();
+            in.skip();                                     // the queue's log
+            in.skip();                                     // where it starts there
+            to.portState(index, tUs, port, concurrency, running, in.readInt());
+        }
+    }
+
     private CallResult result(ByteReader in) {
         Class<? extends CallResult> kind = RESULTS.get(in.readInt() - 1);
         if (kind == CallResult.Dequeued.class) {

@@ -1,6 +1,8 @@
 package io.iocplab.timeline;
 
+import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.ThreadState;
 import java.util.Arrays;
 
 /**
@@ -98,6 +100,30 @@ final class EventStore {
         long moment = chunk.firstMoment + in.readSigned();
         long seq = index + in.readSigned();
         return codec.read(kind, in, tUs, seq, moment);
+    }
+
+    /** Reads what the history chart needs of events {@code from} to {@code to} (exclusive), in order. */
+    void scanChart(int from, int to, ChartEvents into) {
+        for (int i = from; i < to; i++) {
+            Chunk chunk = chunks[i >>> CHUNK_BITS];
+            int j = i & CHUNK_MASK;
+            ByteReader in = new ByteReader(chunk.bytes, chunk.starts[j]);
+            int kind = in.readByte();
+            if (kind == EventCodec.KEPT) {
+                SimEvent e = chunk.kept[j];
+                if (e instanceof ThreadState t) {
+                    into.threadState(i, t.tUs(), t.thread(), t.state(), t.waitingOn());
+                } else if (e instanceof PortState p) {
+                    into.portState(i, p.tUs(), p.port(), p.concurrency(), p.running(),
+                            p.queue() == null ? 0 : p.queue().size());
+                }
+            } else if (kind == EventCodec.THREAD_STATE || kind == EventCodec.PORT_STATE) {
+                long tUs = chunk.firstTUs + in.readSigned();
+                in.skip();                                  // moment
+                in.skip();                                  // seq
+                codec.readChart(kind, in, i, tUs, into);
+            }
+        }
     }
 
     /** The time of event {@code index}, read without the rest of it. */

@@ -187,6 +187,12 @@ public final class Timeline {
         return events.get(i);
     }
 
+    /** The virtual time of event i, without reading the rest of it. */
+    public long timeOf(int i) {
+        Objects.checkIndex(i, size);
+        return events.tUs(i);
+    }
+
     /**
      * Events {@code from} (inclusive) to {@code to} (exclusive), as an unmodifiable list that reads
      * the timeline's own storage (those events never change, so the list never does).
@@ -195,6 +201,15 @@ public final class Timeline {
         int n = size;
         Objects.checkFromToIndex(from, to, n);
         return new Slice(events, from, to - from);
+    }
+
+    /**
+     * Reads what the history chart needs of events {@code from} to {@code to} (exclusive, published),
+     * in order: thread states and ports' numbers, without making the events.
+     */
+    public void scanChart(int from, int to, ChartEvents into) {
+        Objects.checkFromToIndex(from, to, size);
+        events.scanChart(from, to, into);
     }
 
     /** The state after the first {@code step} events, 0 &lt;= step &lt;= size(). */
