@@ -19,6 +19,11 @@ import java.util.List;
 final class NameChains {
     private volatile long[] nodes = new long[64];   // node n at n - 1: (next node << 32) | name id
     private int count;                              // the writer's
+    /** The last list read each way (any reader may replace it: a list of a node never changes). */
+    private volatile Read lastInOrder;
+    private volatile Read lastReversed;
+
+    private record Read(int node, List<String> list) {}
 
     /**
      * Stores {@code ids} (names as {@link Names} numbers, in list order) given the chain stored last for the
@@ -50,6 +55,20 @@ final class NameChains {
 
     /** The list whose chain starts at {@code node}, its names looked up in {@code names}. */
     List<String> list(int node, boolean reversed, Names names) {
+        Read last = reversed ? lastReversed : lastInOrder;
+        if (last != null && last.node == node) {
+            return last.list;                       // the associated list is the same for long stretches
+        }
+        List<String> list = read(node, reversed, names);
+        if (reversed) {
+            lastReversed = new Read(node, list);
+        } else {
+            lastInOrder = new Read(node, list);
+        }
+        return list;
+    }
+
+    private List<String> read(int node, boolean reversed, Names names) {
         int[] ids = ids(node);
         String[] list = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
