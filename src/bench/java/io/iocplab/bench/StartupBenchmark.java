@@ -67,14 +67,14 @@ public final class StartupBenchmark {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(options);
         command.addAll(List.of("-jar", jar.toString()));
+        Path output = Files.createTempFile("iocplab-startup-", ".log");   // what it printed, told if it fails
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             while (!visible()) {
                 if (!p.isAlive() || System.nanoTime() - start > TIMEOUT_NS) {
                     throw new IllegalStateException("no window came up (the program " + (p.isAlive() ? "hangs"
-                            : "exited with " + p.exitValue()) + ")");
+                            : "exited with " + p.exitValue()) + "); it printed:\n" + Files.readString(output));
                 }
                 Thread.sleep(10);
             }
@@ -88,6 +88,7 @@ public final class StartupBenchmark {
             while (visible()) {
                 Thread.sleep(10);                                       // the next launch starts on a clear screen
             }
+            Files.delete(output);
         }
     }
 
