@@ -3,12 +3,19 @@ package io.iocplab.app;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
+import io.iocplab.bench.Verdict;
+import io.iocplab.bench.Workloads;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
-import io.iocplab.sim.EchoServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -32,51 +39,37 @@ import javafx.stage.Stage;
  * thread. Cases:
  * <ol>
  *   <li><b>finished</b>: an echo server with 64 threads (main and 63 workers) and 256 clients on 256
- *       real loopback TCP sockets ({@link #ECHO}), produced to its end first, played from step 0.</li>
- *   <li><b>live</b>: the same server with five times the messages, played from step 0 while the
+ *       real loopback TCP sockets ({@link Workloads#echo}), produced to its end first, played from step 0.</li>
+ *   <li><b>1000</b>: the same server with 1,000 clients on 1,000 sockets.</li>
+ *   <li><b>live</b>: the 256-socket server with five times the messages, played from step 0 while the
  *       engine is still producing it on its own thread; only frames before the engine is done count.
  *       The JavaFX thread never waits for it: the player reads {@code timeline().size()}.</li>
  *   <li><b>1M</b>: a scripted run of about a million events (64 threads, one port, posts), played
  *       from 90% of the way: a frame far into a long run costs what a frame near its start does.</li>
+ *   <li><b>browse</b> (only when asked for): the 1,000-socket server cut where the window cuts a run
+ *       ({@link RunSession#DEFAULT_EVENT_CAP}, 10 million events), browsed as a user browses it: the playhead moved end to end and
+ *       back ({@value #SCRUB_POSITIONS} positions each way, one a frame), then stepped back
+ *       {@value #STEPS} stops from the end; each frame's time, and the heap used after a full GC.</li>
  * </ol>
- * Each case is measured warm: it plays, over and over, until HotSpot's JIT compiler is quiet
- * ({@link JitWatch}; on two processors a busy compiler takes a processor from the two threads that
- * draw), then goes back to its first step and plays the measured frames. The warm-up's first frames
- * are reported too, as the cold figure: what a user sees in the first seconds. For each it prints the
- * median, 99th percentile and worst frame time (wall clock), and the median and 99th percentile CPU
- * time per frame of the JavaFX thread and of the render thread (those depend less on what else the
- * machine is doing; the wall-clock figures do).
+ * Each case runs in a JVM of its own, started with this one's options, so that each starts cold: its
+ * window opens and plays at full speed at once, and the frames of its first minute are the <i>cold</i>
+ * figure (with the time the JIT compiler spent meanwhile). It then plays, over and over, until HotSpot's
+ * JIT compiler is quiet ({@link JitWatch}; on two processors a busy compiler takes a processor from the
+ * two threads that draw), goes back to its first step and plays the measured frames: the <i>warm</i>
+ * figure. For each it prints the median, 99th percentile and worst frame time (wall clock), and the
+ * median and 99th percentile CPU time per frame of the JavaFX thread and of the render thread (those
+ * depend less on what else the machine is doing; the wall-clock figures do), then its verdicts against
+ * issue 18's targets.
  *
- * <p>Run it with the headless toolkit on the class path (the test scope has Monocle):
- * <pre>
- * mvn -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp target/classes:$(cat target/cp.txt) io.iocplab.app.FrameBenchmark [messages] [frames]
- * </pre>
- * ({@code glass.platform=Monocle}, {@code monocle.platform=Headless}, {@code prism.order=sw},
+ * <p>{@code scripts/bench frame [messages [frames]]} (messages per client default to 20, frames to 600).
+ * {@code glass.platform=Monocle}, {@code monocle.platform=Headless}, {@code prism.order=sw},
  * {@code headless.geometry=1600x1000-32} and {@code javafx.animation.fullspeed=true} are set when not
  * given, and the window's own {@code prism.dirtyregioncount} ({@link IocpLabApp#renderingOptions});
- * messages per client default to 20, frames to 600; {@code -Diocplab.bench.cases=finished} (or
- * {@code live}, {@code 1M}, comma-separated) runs only those cases).
+ * {@code -Diocplab.bench.cases=finished} (or {@code 1000}, {@code live}, {@code 1M}, {@code browse},
+ * comma-separated) runs only those cases. JVM options under test go in {@code BENCH_JAVA_OPTS}: every
+ * case's JVM gets them.
  */
 public final class FrameBenchmark {
-    /** 64 threads (main + 63 workers), 256 clients: 256 real loopback sockets. */
-    static final String ECHO = """
-            title: frame benchmark, echo server with 64 threads and 256 sockets
-            cpus: 8
-            seed: 1
-            ports:
-              P: { concurrency: 0 }
-            echo:
-              port: P
-              workers: 63
-              clients: 256
-              messages: %d
-              size: 16
-              think: 0.2
-              compute: 0.05
-              block: { every: 8, sleep: 0.1 }
-            """;
-
     /** 64 threads on one port: 60 workers, 4 posters; no sockets, about a million events. */
     static final String POSTS = """
             title: frame benchmark, 64 threads and one port, many posts
@@ -90,6 +83,18 @@ public final class FrameBenchmark {
 
     static final int WIDTH = (int) MainWindow.WIDTH;
     static final int HEIGHT = (int) MainWindow.HEIGHT;
+    static final List<String> DEFAULT_CASES = List.of("finished", "1000", "live", "1M");
+    static final int SCRUB_POSITIONS = 100;
+    static final int STEPS = 100;
+    /** Issue 18's targets, in ms. */
+    static final double COLD_MEDIAN = 10;
+    static final double COLD_P99 = 20;
+    static final double WARM_MEDIAN = 16;
+    static final double THOUSAND_WARM_MEDIAN = 8;
+    static final double THOUSAND_COLD_MEDIAN = 16;
+    static final double BROWSE_HEAP_MB = 1000;
+    /** The line a case's JVM ends its report with, for the summary. */
+    private static final String SUMMARY = "summary: ";
 
     private FrameBenchmark() {
     }
@@ -97,73 +102,125 @@ public final class FrameBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int frames = args.length > 1 ? Integer.parseInt(args[1]) : 600;
+        String one = System.getProperty("iocplab.bench.case");
+        if (one != null) {
+            runCase(one, messages, frames);
+            return;
+        }
+        System.out.println("IOCP Lab frame benchmark");
+        System.out.printf(Locale.ROOT, "java %s, %d processor(s), JVM options %s; each case in a JVM of its own%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), jvmOptions());
+        List<String> summary = new ArrayList<>();
+        for (String name : cases()) {
+            summary.addAll(child(name, args));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "summary; system load %.1f now%n", Verdict.load());
+        summary.forEach(System.out::println);
+    }
+
+    /** Runs one case in a new JVM with this one's options; prints its report, returns its summary lines. */
+    private static List<String> child(String name, String[] args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
+        command.add("-Diocplab.bench.case=" + name);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(FrameBenchmark.class.getName());
+        command.addAll(Arrays.asList(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> summary = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                System.out.println(line);
+                if (line.startsWith(SUMMARY)) {
+                    summary.add(line.substring(SUMMARY.length()));
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            summary.add(name + ": the case's JVM failed (exit " + p.exitValue() + ")");
+        }
+        return summary;
+    }
+
+    private static List<String> jvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(o -> !o.startsWith("-Diocplab.bench.case=")).toList();
+    }
+
+    private static List<String> cases() {
+        String asked = System.getProperty("iocplab.bench.cases");
+        return asked == null ? DEFAULT_CASES : List.of(asked.split(","));
+    }
+
+    // ------------------------------------------------------------------ one case, in its own JVM
+
+    private static void runCase(String name, int messages, int frames) throws Exception {
         defaultProperty("glass.platform", "Monocle");
         defaultProperty("monocle.platform", "Headless");
         defaultProperty("prism.order", "sw");
         defaultProperty("headless.geometry", WIDTH + "x" + HEIGHT + "-32");
         defaultProperty("javafx.animation.fullspeed", "true");
         IocpLabApp.renderingOptions();                  // as the window is drawn
-        System.out.println("IOCP Lab frame benchmark");
-        System.out.printf(Locale.ROOT, "java %s, %d processor(s); glass.platform=%s, prism.order=%s,"
-                        + " javafx.animation.fullspeed=%s; the main window%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("glass.platform"), System.getProperty("prism.order"),
-                System.getProperty("javafx.animation.fullspeed"));
-        System.out.printf(Locale.ROOT, "system load average at start: %.1f (wall-clock figures grow with it, CPU"
-                + " figures much less)%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-
+        System.out.printf(Locale.ROOT, "%ncase %s: glass.platform=%s, prism.order=%s, javafx.animation.fullspeed=%s;"
+                        + " system load %.1f at start (wall-clock figures grow with it, CPU figures much less)%n",
+                name, System.getProperty("glass.platform"), System.getProperty("prism.order"),
+                System.getProperty("javafx.animation.fullspeed"), Verdict.load());
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        List<String> results = new ArrayList<>();
-
-        // 1. the echo server, produced to its end first (this thread waits for the engine, never FX)
-        Scenario echo = ScenarioLoader.loadString("frame-benchmark-echo.yaml", ECHO.formatted(messages));
-        System.out.printf(Locale.ROOT, "%n%s; %d threads, %d real sockets, %d messages per client%n",
-                echo.title(), echo.echo().workers() + 1, echo.echo().clients(), messages);
-        if (runs("finished")) {
-            Window w = onFx(() -> new Window("frame-benchmark-echo.yaml", echo));
-            produce(w.run);
-            results.add(play(w, 0, frames, false, "echo, finished run, played at full speed from step 0"));
+        switch (name) {
+            case "finished" -> {
+                Scenario echo = Workloads.echo(256, messages);
+                Window w = onFx(() -> new Window("frame-benchmark-echo.yaml", echo));
+                produce(w.run);
+                Played p = play(w, 0, frames, false, "echo 256 sockets, finished run, at full speed from step 0");
+                verdict(p.cold(), 50, COLD_MEDIAN, "cold median (first minute)");
+                verdict(p.cold(), 99, COLD_P99, "cold p99 (first minute)");
+                verdict(p.warm(), 50, WARM_MEDIAN, "warm median");
+            }
+            case "1000" -> {
+                Scenario echo = Workloads.echo(1000, messages);
+                Window w = onFx(() -> new Window("frame-benchmark-echo-1000.yaml", echo));
+                produce(w.run);
+                Played p = play(w, 0, frames, false, "echo 1,000 sockets, finished run, at full speed from step 0");
+                verdict(p.warm(), 50, THOUSAND_WARM_MEDIAN, "1,000 sockets, warm median");
+                verdict(p.cold(), 50, THOUSAND_COLD_MEDIAN, "1,000 sockets, cold median (first minute)");
+            }
+            case "live" -> {
+                Scenario echo = Workloads.echo(256, messages * 5);
+                Window w = onFx(() -> new Window("frame-benchmark-echo-live.yaml", echo));
+                play(w, 0, frames, true, "echo 256 sockets, live (" + messages * 5 + " messages per client),"
+                        + " at full speed while the engine produces");
+                System.out.printf(Locale.ROOT, "(live: the engine had produced %,d events, %s)%n",
+                        w.run.timeline().size(), w.run.status());
+            }
+            case "1M" -> {
+                Scenario posts = ScenarioLoader.loadString("frame-benchmark-posts.yaml",
+                        POSTS.formatted(postsThreads()));
+                System.out.printf(Locale.ROOT, "%s%n", posts.title());
+                Window w = onFx(() -> new Window("frame-benchmark-posts.yaml", posts));
+                produce(w.run);
+                play(w, w.run.timeline().size() / 10 * 9, frames, false, "1M, finished run, at full speed from 90%");
+            }
+            case "browse" -> browse();
+            default -> throw new IllegalArgumentException("no case " + name + " (cases: finished, 1000, live, 1M,"
+                    + " browse)");
         }
-
-        // 2. the same workload, five times longer, played while the engine produces it
-        Scenario longer = echo.withEcho(new EchoServer(echo.echo().port(), echo.echo().workers(),
-                echo.echo().clients(), messages * 5, echo.echo().size(), echo.echo().thinkUs(), echo.echo().startUs(),
-                echo.echo().computeUs(), echo.echo().blockEvery(), echo.echo().blockUs()));
-        if (runs("live")) {
-            Window w = onFx(() -> new Window("frame-benchmark-echo-live.yaml", longer));
-            // (warm from case 1 when it ran; a live run cannot wait for the JIT: its engine would finish)
-            results.add(play(w, 0, frames, true, "echo, live ("
-                    + messages * 5 + " messages per client), played at full speed while the engine produces"));
-            System.out.printf(Locale.ROOT, "(live: the engine had produced %,d events, %s)%n",
-                    w.run.timeline().size(), w.run.status());
-        }
-
-        // 3. about a million events
-        if (runs("1M")) {
-            Scenario posts = ScenarioLoader.loadString("frame-benchmark-posts.yaml",
-                    POSTS.formatted(postsThreads()));
-            System.out.printf(Locale.ROOT, "%n%s%n", posts.title());
-            Window w = onFx(() -> new Window("frame-benchmark-posts.yaml", posts));
-            produce(w.run);
-            results.add(play(w, w.run.timeline().size() / 10 * 9, frames, false,
-                    "1M, finished run, played at full speed from 90%"));
-        }
-
-        System.out.println();
-        System.out.printf(Locale.ROOT, "summary (target: median frame < 16 ms); load average now %.1f%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        results.forEach(System.out::println);
         Platform.exit();
         System.exit(0);
     }
 
+    /** What a played case measured: its cold and warm frames. */
+    private record Played(List<long[]> cold, List<long[]> warm) {}
+
     /** Waits (on this, the main thread) for the engine to produce the whole run. */
     private static void produce(RunSession run) throws InterruptedException {
         long start = System.nanoTime();
-        run.awaitEnd(Duration.ofMinutes(30));
+        run.awaitEnd(Duration.ofMinutes(60));
         System.out.printf(Locale.ROOT, "engine: %s, %,d events in %.1f s%s%n", run.status(), run.timeline().size(),
                 (System.nanoTime() - start) / 1e9, run.failure() == null ? "" : ": " + run.failure());
     }
@@ -173,28 +230,84 @@ public final class FrameBenchmark {
      * {@code frames} frames, or fewer if the run ends first (when {@code live}, when the engine is done);
      * then closes the window.
      */
-    private static String play(Window w, int from, int frames, boolean live, String name) throws Exception {
-        CompletableFuture<FrameMeter.Result> measuring = onFx(() -> FrameMeter.start(w.player, w.run, from, frames, live,
-                FrameMeter.Warmup.UNTIL_JIT_QUIET));
+    private static Played play(Window w, int from, int frames, boolean live, String name) throws Exception {
+        CompletableFuture<FrameMeter.Result> measuring = onFx(() -> FrameMeter.start(w.player, w.run, from, frames,
+                live, FrameMeter.Warmup.UNTIL_JIT_QUIET));
         FrameMeter.Result result = measuring.get(30, TimeUnit.MINUTES);
         int shown = onFx(() -> w.player.step());
         onFx(w::close);
         System.out.printf(Locale.ROOT, "(played from step %,d to %,d of %,d)%n", from, shown, w.run.timeline().size());
         if (!live) {
-            System.out.printf(Locale.ROOT, "warm-up: %,d pulses in %.0f s, the JIT compiler %s (it compiled %.1f s"
-                            + " meanwhile, %,d ms while measuring)%n", result.warmupPulses(), result.warmupSeconds(),
+            System.out.printf(Locale.ROOT, "warm-up: %,d pulses in %.0f s, the JIT compiler %s; it compiled %.1f s"
+                            + " in the cold minute, %.1f s in the whole warm-up, %,d ms while the warm frames were"
+                            + " measured%n", result.warmupPulses(), result.warmupSeconds(),
                     result.jitQuiet() ? "quiet at the end" : "still busy when the warm-up's time was up",
-                    result.jitMillisWarming() / 1e3, result.jitMillisMeasuring());
-            report(name + ", cold: the warm-up's first frames, while the JIT compiles", result.cold(), false);
+                    result.jitMillisCold() / 1e3, result.jitMillisWarming() / 1e3, result.jitMillisMeasuring());
+            report(name + ", cold: the first minute's frames, while the JIT compiled "
+                    + String.format(Locale.ROOT, "%.1f s", result.jitMillisCold() / 1e3), result.cold());
         }
-        return report(name, result.measured(), true);
+        report(name + (live ? "" : ", warm"), result.measured());
+        return new Played(result.cold(), result.measured());
     }
+
+    /** Prints a verdict line, and the same as a summary line. */
+    private static void verdict(List<long[]> frames, double percentile, double targetMs, String what) {
+        String line = Verdict.line("frame, " + what, frames.isEmpty() ? Double.NaN
+                : percentile(column(frames, 0), percentile) / 1e6, targetMs, "ms", false);
+        System.out.println(line);
+        System.out.println(SUMMARY + line);
+    }
+
+    // ------------------------------------------------------------------ browsing a long run
+
+    /**
+     * The 1,000-socket server, as long as the window lets a run be ({@link RunSession#DEFAULT_EVENT_CAP}
+     * events, where it cuts it): the playhead is sent end to end and back, then stepped back from the end, one
+     * move a pulse; each frame is a move's pulse. Then the heap.
+     */
+    private static void browse() throws Exception {
+        Scenario echo = Workloads.echo(1000, RunSession.DEFAULT_EVENT_CAP / 14_000 + 1);
+        Window w = onFx(() -> new Window("frame-benchmark-browse.yaml", echo));
+        produce(w.run);
+        int n = w.run.timeline().size();
+        List<Integer> moves = new ArrayList<>();
+        for (int i = 0; i <= SCRUB_POSITIONS; i++) {
+            moves.add((int) ((long) n * i / SCRUB_POSITIONS));
+        }
+        for (int i = SCRUB_POSITIONS; i >= 0; i--) {
+            moves.add((int) ((long) n * i / SCRUB_POSITIONS));
+        }
+        List<long[]> scrub = onFx(() -> FrameMeter.moves(w.player, moves, 0)).get(30, TimeUnit.MINUTES);
+        List<long[]> back = onFx(() -> FrameMeter.moves(w.player, List.of(n), STEPS)).get(30, TimeUnit.MINUTES);
+        long heap = heapAfterGc();
+        onFx(w::close);
+        report("browse " + String.format(Locale.ROOT, "%,d", n) + " events: scrub end to end and back, a move a"
+                + " frame", scrub);
+        report("browse: step back from the end, a stop a frame", back.subList(1, back.size()));
+        System.out.printf(Locale.ROOT, "heap used after a full GC, the run loaded in the window: %,.0f MB (max heap"
+                + " %,.0f MB), %.1f bytes per event%n", heap / 1e6, Runtime.getRuntime().maxMemory() / 1e6,
+                (double) heap / n);
+        String heapLine = Verdict.line("heap with a " + String.format(Locale.ROOT, "%,d", n) + "-event run in the"
+                + " window", heap / 1e6, BROWSE_HEAP_MB, "MB", false);
+        System.out.println(heapLine);
+        System.out.println(SUMMARY + heapLine);
+        verdict(scrub, 99, WARM_MEDIAN, "browse, scrub p99");
+        verdict(back.subList(1, back.size()), 99, WARM_MEDIAN, "browse, step back p99");
+    }
+
+    private static long heapAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    // ------------------------------------------------------------------ reports
 
     /**
      * 60 workers looping on GetQueuedCompletionStatus (2 µs of Compute per packet), 4 posters posting
-     * 36,000 packets each, one every 11 µs: the workers keep up, so the queue stays short (every
-     * {@code port.state} carries the whole queue, and a queue that grew without bound would fill the
-     * memory).
+     * 36,000 packets each, one every 11 µs: the workers keep up, so the queue stays short.
      */
     private static String postsThreads() {
         StringBuilder sb = new StringBuilder();
@@ -211,26 +324,21 @@ public final class FrameBenchmark {
         return sb.toString();
     }
 
-    private static String report(String name, List<long[]> frames, boolean judged) {
+    private static void report(String name, List<long[]> frames) {
         if (frames.isEmpty()) {
-            String line = String.format(Locale.ROOT, "%s: no frames", name);
-            System.out.println(line);
-            return line;
+            System.out.printf(Locale.ROOT, "%s: no frames%n", name);
+            return;
         }
         long[] wall = column(frames, 0);
         long[] fx = column(frames, 1);
         long[] render = column(frames, 2);
-        double median = percentile(wall, 50) / 1e6;
-        String line = String.format(Locale.ROOT, "%s: %d frames%n"
-                        + "    wall      median %6.2f ms  p99 %7.2f ms  max %7.2f ms  %s%n"
+        System.out.printf(Locale.ROOT, "%s: %d frames%n"
+                        + "    wall      median %6.2f ms  p99 %7.2f ms  max %7.2f ms%n"
                         + "    CPU, JavaFX thread   median %6.2f ms  p99 %7.2f ms%n"
-                        + "    CPU, render thread   median %6.2f ms  p99 %7.2f ms",
-                name, wall.length, median, percentile(wall, 99) / 1e6, wall[wall.length - 1] / 1e6,
-                !judged ? "" : median < 16 ? "(target met)" : "(over the 16 ms target)",
-                percentile(fx, 50) / 1e6, percentile(fx, 99) / 1e6,
+                        + "    CPU, render thread   median %6.2f ms  p99 %7.2f ms%n",
+                name, wall.length, percentile(wall, 50) / 1e6, percentile(wall, 99) / 1e6,
+                wall[wall.length - 1] / 1e6, percentile(fx, 50) / 1e6, percentile(fx, 99) / 1e6,
                 percentile(render, 50) / 1e6, percentile(render, 99) / 1e6);
-        System.out.println(line);
-        return line;
     }
 
     private static long[] column(List<long[]> frames, int i) {
@@ -247,12 +355,6 @@ public final class FrameBenchmark {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
-    }
-
-    /** Whether the case is to run: all of them unless {@code -Diocplab.bench.cases} names some. */
-    private static boolean runs(String name) {
-        String cases = System.getProperty("iocplab.bench.cases", "finished,live,1M");
-        return java.util.Arrays.asList(cases.split(",")).contains(name);
     }
 
     /** Runs on the JavaFX thread and waits for the result (the benchmark's main thread waits, never FX). */

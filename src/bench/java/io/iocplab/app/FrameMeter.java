@@ -24,21 +24,27 @@ import jdk.jfr.Recording;
  * the render thread paints frame n while the JavaFX thread prepares frame n + 1.
  *
  * <p>Two phases. <b>Warming</b>: the run plays, and plays again from the start whenever it ends, until
- * the JIT compiler is quiet ({@link JitWatch}) and at least {@link Warmup#minPulses} pulses have
- * passed, or for at most {@link Warmup#maxNanos}; the frames of its first pass are kept apart as
- * the <i>cold</i> frames, what a user sees in the first seconds. <b>Measuring</b>: the run plays again
- * from the same step and {@code frames} frames are measured, fewer if it ends first (a live run: when
- * the engine is done). A live run is not warmed beyond a few pulses: its engine would finish meanwhile.
+ * the JIT compiler is quiet ({@link JitWatch}), at least {@link Warmup#minPulses} pulses and
+ * {@link Warmup#coldNanos} have passed, or for at most {@link Warmup#maxNanos}; the frames of its first
+ * {@link Warmup#coldNanos} (a minute, from the end of the {@value #LAYOUT_PULSES} pulses that lay the
+ * window out) are kept apart as the <i>cold</i> frames, what a user sees in the first minute after the
+ * window opens, with the time the JIT compiler spent meanwhile.
+ * <b>Measuring</b>: the run plays again from the same step and {@code frames} frames are measured, fewer if
+ * it ends first (a live run: when the engine is done). A live run is not warmed beyond a few pulses: its
+ * engine would finish meanwhile.
  *
  * <p>To see where the measured frames go, {@code -Diocplab.bench.jfr=FILE} records them, and only
  * them, with Java Flight Recorder's "profile" settings ({@code jfr print --events jdk.ExecutionSample
  * FILE}; the render thread is {@code QuantumRenderer-0}).
  */
 final class FrameMeter extends AnimationTimer {
-    /** How long to warm: at least {@code minPulses}, then until the JIT is quiet or {@code maxNanos} have passed. */
-    record Warmup(int minPulses, long maxNanos) {
-        /** The benchmark's: 120 pulses at least, three minutes at most. */
-        static final Warmup UNTIL_JIT_QUIET = new Warmup(120, 180_000_000_000L);
+    /**
+     * How long to warm: at least {@code minPulses} and {@code coldNanos} (the cold frames are those of the
+     * first {@code coldNanos}), then until the JIT is quiet or {@code maxNanos} have passed.
+     */
+    record Warmup(int minPulses, long coldNanos, long maxNanos) {
+        /** The benchmark's: a cold minute, then until the JIT is quiet, four minutes at most. */
+        static final Warmup UNTIL_JIT_QUIET = new Warmup(120, 60_000_000_000L, 240_000_000_000L);
     }
 
     /** The first pulses lay the window out: not counted as cold frames; a live run is measured after them. */
@@ -46,9 +52,13 @@ final class FrameMeter extends AnimationTimer {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static volatile long rendererId = -1;
 
-    /** What was measured: frames as {wall, JavaFX CPU, render CPU} in nanoseconds. */
+    /**
+     * What was measured: frames as {wall, JavaFX CPU, render CPU} in nanoseconds, and the time the JIT
+     * compiler spent (all its threads) during the cold frames, the whole warm-up (from the start) and the
+     * measured frames.
+     */
     record Result(List<long[]> cold, List<long[]> measured, int warmupPulses, double warmupSeconds,
-                  boolean jitQuiet, long jitMillisWarming, long jitMillisMeasuring) {
+                  boolean jitQuiet, long jitMillisCold, long jitMillisWarming, long jitMillisMeasuring) {
     }
 
     private final PlayerModel player;
@@ -64,12 +74,14 @@ final class FrameMeter extends AnimationTimer {
     private final long jitAtStart;
     private final long started = System.nanoTime();
     private boolean warming = true;
-    private boolean firstPass = true;
     private boolean jitQuiet;
     private int pulses;
     private int warmupPulses;
     private long warmupEnded;
     private long jitAtMeasureStart;
+    private long coldStart;
+    private long jitAtColdStart;
+    private long jitAtColdEnd = -1;
     private int lastStep = -1;
     private long last;
     private long lastCpu;
@@ -108,9 +120,15 @@ final class FrameMeter extends AnimationTimer {
             long[] frame = {t - last, cpu - lastCpu, render - lastRender};
             if (!warming) {
                 measured.add(frame);
-            } else if (firstPass && pulses > LAYOUT_PULSES) {
+            } else if (pulses > LAYOUT_PULSES && t - coldStart < warmup.coldNanos()) {
                 cold.add(frame);
             }
+        }
+        if (pulses == LAYOUT_PULSES) {
+            coldStart = t;
+            jitAtColdStart = jit.compiledMillis();
+        } else if (pulses > LAYOUT_PULSES && jitAtColdEnd < 0 && t - coldStart >= warmup.coldNanos()) {
+            jitAtColdEnd = jit.compiledMillis();
         }
         pulses++;
         if (warming) {
@@ -119,6 +137,7 @@ final class FrameMeter extends AnimationTimer {
             stop();
             stopRecording();
             done.complete(new Result(cold, measured, warmupPulses, (warmupEnded - started) / 1e9, jitQuiet,
+                    (jitAtColdEnd < 0 ? jitAtMeasureStart : jitAtColdEnd) - jitAtColdStart,
                     jitAtMeasureStart - jitAtStart, jit.compiledMillis() - jitAtMeasureStart));
             return;
         }
@@ -131,13 +150,13 @@ final class FrameMeter extends AnimationTimer {
     /** One warming pulse: replay the run when it ends; end the warm-up once warm (or live). */
     private void warm(long t) {
         if (!player.isPlaying()) {
-            firstPass = false;
             player.seek(from);
             player.play();
         }
         jitQuiet = jit.quiet(t);
         boolean warm = live ? pulses >= LAYOUT_PULSES
-                : pulses >= warmup.minPulses() && (jitQuiet || t - started > warmup.maxNanos());
+                : pulses >= warmup.minPulses() && pulses > LAYOUT_PULSES && t - coldStart >= warmup.coldNanos()
+                        && (jitQuiet || t - started > warmup.maxNanos());
         if (warm) {
             warming = false;
             warmupPulses = pulses;
@@ -147,6 +166,48 @@ final class FrameMeter extends AnimationTimer {
             player.seek(from);                   // the measured frames play from `from` again
             player.play();
         }
+    }
+
+    /**
+     * Moves the playhead as a user browsing does, one move a pulse, and measures each move's frame: a seek
+     * to each of {@code seeks} (a step, landing on its stop), then {@code stepsBack} steps back. A frame is
+     * {wall since the move, JavaFX CPU, render CPU}, taken at the pulse after the move (when the move's
+     * frame has been laid out and handed to the render thread). Call on the JavaFX thread.
+     */
+    static CompletableFuture<List<long[]>> moves(PlayerModel player, List<Integer> seeks, int stepsBack) {
+        CompletableFuture<List<long[]>> done = new CompletableFuture<>();
+        List<long[]> frames = new ArrayList<>();
+        new AnimationTimer() {
+            private int next;
+            private long t;
+            private long cpu;
+            private long render;
+
+            @Override
+            public void handle(long now) {
+                long t1 = System.nanoTime();
+                long cpu1 = THREADS.getCurrentThreadCpuTime();
+                long render1 = rendererCpu();
+                if (next > 0) {
+                    frames.add(new long[] {t1 - t, cpu1 - cpu, render1 - render});
+                }
+                if (next == seeks.size() + stepsBack) {
+                    stop();
+                    done.complete(frames);
+                    return;
+                }
+                t = t1;
+                cpu = cpu1;
+                render = render1;
+                if (next < seeks.size()) {
+                    player.seek(seeks.get(next));
+                } else {
+                    player.stepBack();
+                }
+                next++;
+            }
+        }.start();
+        return done;
     }
 
     private void startRecording() {

@@ -3,6 +3,7 @@ package io.iocplab.bench;
 import io.iocplab.app.FrameBenchmark;
 import io.iocplab.cli.EchoBenchmark;
 import io.iocplab.cli.MachineBenchmark;
+import io.iocplab.timeline.TimelineBenchmark;
 import java.util.Arrays;
 
 /**
@@ -13,13 +14,15 @@ import java.util.Arrays;
  * scripts/bench machine [PACKETS [TRACE-FILE]]        packets/s through the machine (MachineBenchmark)
  * scripts/bench echo [PEERS [MESSAGES [SIZE]]]        echo messages/s against a NIO.2 server (EchoBenchmark)
  * scripts/bench frame [MESSAGES [FRAMES]]             the main window's frame time, headless (FrameBenchmark)
+ * scripts/bench timeline [EVENTS]                     a long run's memory and browsing (TimelineBenchmark)
+ * scripts/bench startup [JAR]                         java -jar to the window on screen (StartupBenchmark)
  * </pre>
  */
 public final class Bench {
     private Bench() {}
 
     private static final String USAGE = "usage: scripts/bench machine [PACKETS [TRACE-FILE]] | echo [PEERS [MESSAGES "
-            + "[SIZE]]] | frame [MESSAGES [FRAMES]]";
+            + "[SIZE]]] | frame [MESSAGES [FRAMES]] | timeline [EVENTS] | startup [JAR]";
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "" : args[0];
@@ -29,6 +32,8 @@ public final class Bench {
                 case "machine" -> MachineBenchmark.main(rest);
                 case "echo" -> EchoBenchmark.main(rest);
                 case "frame" -> FrameBenchmark.main(rest);
+                case "timeline" -> TimelineBenchmark.main(rest);
+                case "startup" -> StartupBenchmark.main(rest);
                 default -> usage("which benchmark?");
             }
         } catch (NumberFormatException e) {          // a number that is not one: a usage error, not a crash

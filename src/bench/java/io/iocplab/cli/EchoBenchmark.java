@@ -1,5 +1,6 @@
 package io.iocplab.cli;
 
+import io.iocplab.bench.Verdict;
 import io.iocplab.scenario.NetConnections;
 import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.EventSink;
@@ -62,8 +63,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * last one is closed and, for the baseline, its thread pool has ended. Both first warm up (rounds of a
  * quarter of the messages until the rate settles within 10% over three rounds), then run
  * {@value #REPEATS} times each, alternately. Reported: every run's messages per second (a message is
- * one echoed round trip) and process CPU time, the best of each, and their ratio; the target is a
- * simulator at least half as fast as the baseline.
+ * one echoed round trip) and process CPU time, the best of each, and their ratio; the target (issue 18) is a
+ * simulator at least 0.8 times as fast as the baseline, best against best and median against median.
  */
 public final class EchoBenchmark {
     static final int WORKERS = 8;
@@ -75,7 +76,7 @@ public final class EchoBenchmark {
     static final int DEFAULT_PEERS = 64;
     static final int DEFAULT_MESSAGES = 1_000;
     static final int DEFAULT_SIZE = 64;
-    static final double TARGET_RATIO = 0.5;
+    static final double TARGET_RATIO = 0.8;
 
     private static final int REPEATS = 5;
     private static final int WARMUP_MIN_ROUNDS = 4;
@@ -186,7 +187,10 @@ public final class EchoBenchmark {
         out.printf(Locale.ROOT, "NIO.2 baseline, best: %,.0f messages/s (median %,.0f)%n",
                 bestNio.rate(), median(nios));
         out.printf(Locale.ROOT, "ratio simulator / baseline: %.2f (best), %.2f (median); target >= %.2f: %s%n",
-                ratio, medianRatio, TARGET_RATIO, ratio >= TARGET_RATIO ? "MET" : "NOT MET");
+                ratio, medianRatio, TARGET_RATIO, Math.min(ratio, medianRatio) >= TARGET_RATIO ? "MET" : "NOT MET");
+        out.println(Verdict.line("echo, simulator / NIO.2, best against best", ratio, TARGET_RATIO, "", true));
+        out.println(Verdict.line("echo, simulator / NIO.2, median against median", medianRatio, TARGET_RATIO, "",
+                true));
         double simCpu = bestCpuRate(sims);
         double nioCpu = bestCpuRate(nios);
         if (simCpu > 0 && nioCpu > 0) {

@@ -1,5 +1,6 @@
 package io.iocplab.cli;
 
+import io.iocplab.bench.Verdict;
 import io.iocplab.kernel.CompletionPort;
 import io.iocplab.scenario.TraceFile;
 import io.iocplab.scenario.TraceWriter;
@@ -10,6 +11,8 @@ import io.iocplab.sim.Step;
 import io.iocplab.sim.Step.Source;
 import io.iocplab.sim.event.Summary;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,11 +38,16 @@ import java.util.Locale;
  *
  * <p>It times, in one process: warm-up runs (a quarter of the packets each, trace off, until the rate
  * settles within 10% over three rounds, at most 40 rounds or a minute); three runs with the trace off;
- * one more with the trace off and one with the trace written to a file ({@link TraceWriter} into a
- * {@link TraceFile}), both paused at 25%, 50%, 75% (by virtual time) and 100% of the run to take the
- * heap used after a full GC (flat figures mean the run keeps nothing per packet); and three times the
- * same number of hand-offs through a bare {@link ArrayDeque} (the floor: what a queue costs with no
- * machine around it). Every machine run checks that the summary counts each posted packet exactly once.
+ * one more with the trace off; three with the trace written to a file ({@link TraceWriter} into a
+ * {@link TraceFile}), each followed by its file floor (as many bytes of trace text written to a file
+ * beside it in 64 KiB writes: what the disk and the page cache cost alone); one more traced run; the
+ * last trace-off run and the last traced run are paused at 25%, 50%, 75% (by virtual time) and 100% of
+ * the run to take the heap used after a full GC (flat figures mean the run keeps nothing per packet);
+ * and three times the same number of hand-offs through a bare {@link ArrayDeque} (the floor: what a
+ * queue costs with no machine around it). Every machine run checks that the summary counts each posted
+ * packet exactly once. The report ends with its verdicts: packets per second with the trace off
+ * (target 5 million, on one core: {@code taskset -c 0}) and events per second
+ * written to the file (target 2 million), best and median, with the system's load.
  */
 public final class MachineBenchmark {
     static final int WORKERS = 8;
@@ -48,6 +57,9 @@ public final class MachineBenchmark {
     static final long POSTER_COMPUTE_US = 1;
     static final String PORT = "P";
     static final long DEFAULT_PACKETS = 1_000_000;
+    /** Issue 18's targets: the machine with the trace off on one core, and the trace written to a file. */
+    static final double TARGET_PACKETS_PER_S = 5_000_000;
+    static final double TARGET_EVENTS_PER_S = 2_000_000;
 
     private static final double[] MARKS = {0.25, 0.50, 0.75};
     private static final int WARMUP_MIN_ROUNDS = 4;
@@ -122,7 +134,15 @@ public final class MachineBenchmark {
             offs.add(machineRun("machine, trace off #" + i, n, -1, EventSink.NONE, null));
         }
         Result sampledOff = machineRun("trace off, heap sampled", n, expectedEndUs, EventSink.NONE, null);
-        Result file = tracedRun(n, expectedEndUs, traceFile);
+        // the traced runs and the file floor alternate, so that both see the same disk and page cache
+        List<Result> traced = new ArrayList<>();
+        List<Result> fileFloors = new ArrayList<>();
+        tracedRun("trace warm-up", warmPackets, -1, traceFile);
+        for (int i = 1; i <= REPEATS; i++) {
+            traced.add(tracedRun("trace to file #" + i, n, -1, traceFile));
+            fileFloors.add(fileFloorRun("file floor #" + i, traceFile, traced.get(i - 1)));
+        }
+        Result file = tracedRun("trace to file, heap sampled", n, expectedEndUs, traceFile);
         List<Result> floors = new ArrayList<>();
         for (int i = 1; i <= REPEATS; i++) {
             floors.add(floorRun("ArrayDeque floor #" + i, n));
@@ -132,25 +152,31 @@ public final class MachineBenchmark {
         all.add(warm);
         all.addAll(offs);
         all.add(sampledOff);
+        all.addAll(traced);
         all.add(file);
+        all.addAll(fileFloors);
         all.addAll(floors);
         out.println();
-        out.printf(Locale.ROOT, "%-28s %13s %14s %9s %14s %14s %9s %16s %10s%n",
+        out.printf(Locale.ROOT, "%-28s %13s %14s %9s %14s %14s %9s %16s %10s %5s%n",
                 "run", "packets", "events", "wall s", "packets/s", "events/s", "cpu s", "packets/cpu-s",
-                "B/packet");
+                "B/packet", "load");
         for (Result r : all) {
-            out.printf(Locale.ROOT, "%-28s %,13d %14s %9.3f %,14.0f %14s %9s %16s %10s%n", r.name, r.packets,
+            out.printf(Locale.ROOT, "%-28s %,13d %14s %9.3f %,14.0f %14s %9s %16s %10s %5.1f%n", r.name, r.packets,
                     r.events < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.events), r.wallNs / 1e9,
                     r.packets / (r.wallNs / 1e9),
                     r.events < 0 ? "-" : String.format(Locale.ROOT, "%,.0f", r.events / (r.wallNs / 1e9)),
                     r.cpuNs < 0 ? "-" : String.format(Locale.ROOT, "%.3f", r.cpuNs / 1e9),
                     r.cpuNs <= 0 ? "-" : String.format(Locale.ROOT, "%,.0f", r.packets / (r.cpuNs / 1e9)),
-                    r.allocated < 0 ? "-" : String.format(Locale.ROOT, "%,.0f", (double) r.allocated / r.packets));
+                    r.allocated < 0 ? "-" : String.format(Locale.ROOT, "%,.0f", (double) r.allocated / r.packets),
+                    r.load);
         }
         out.println("(cpu s: CPU time of the benchmark thread, without the JIT and GC threads; it shows the"
                 + " machine's own cost when other processes share the processors. B/packet: bytes that"
                 + " thread allocated per packet. The two heap-sampled runs pause their clocks while sampling,"
-                + " but the forced collections slow what follows them.)");
+                + " but the forced collections slow what follows them. A file floor writes as many bytes of"
+                + " trace text to the same file in 64 KiB writes: what the disk and the page cache cost"
+                + " without the machine and the encoding; its events/s is the traced run's events in that"
+                + " time. load: the system's 1-minute load average after the run.)");
 
         out.println();
         out.printf(Locale.ROOT, "heap used after a full GC, MB, at that part of the run (by virtual time):%n");
@@ -168,19 +194,36 @@ public final class MachineBenchmark {
         Result bestOff = offs.stream().min((x, y) -> Long.compare(x.wallNs, y.wallNs)).orElseThrow();
         Result bestFloor = floors.stream().min((x, y) -> Long.compare(x.wallNs, y.wallNs)).orElseThrow();
         out.println();
+        Result bestTraced = traced.stream().min((x, y) -> Long.compare(x.wallNs, y.wallNs)).orElseThrow();
+        Result bestFileFloor = fileFloors.stream().min((x, y) -> Long.compare(x.wallNs, y.wallNs)).orElseThrow();
         out.printf(Locale.ROOT, "trace file: %,d bytes (%.1f bytes/event)%n", file.traceBytes,
                 (double) file.traceBytes / Math.max(1, file.events));
-        out.printf(Locale.ROOT, "best machine run, trace off: %,.0f packets/s (target 1,000,000)%s%n",
-                bestOff.packets / (bestOff.wallNs / 1e9), bestOff.cpuNs <= 0 ? ""
+        out.printf(Locale.ROOT, "best machine run, trace off: %,.0f packets/s (median %,.0f)%s%n",
+                rate(bestOff), median(offs), bestOff.cpuNs <= 0 ? ""
                         : String.format(Locale.ROOT, ", %,.0f packets per CPU second of its thread",
                                 bestOff.packets / (bestOff.cpuNs / 1e9)));
         out.printf(Locale.ROOT, "best trace off vs best floor: %.1fx the time of a bare ArrayDeque hand-off%n",
                 (bestOff.wallNs / (double) bestOff.packets) / (bestFloor.wallNs / (double) bestFloor.packets));
+        out.printf(Locale.ROOT, "best trace to file: %,.0f events/s (median %,.0f; %.0f MB/s)%s; the file floor"
+                        + " writes the same bytes at %.0f MB/s: the trace takes %.1fx its time%n",
+                bestTraced.events / (bestTraced.wallNs / 1e9), medianEvents(traced),
+                bestTraced.traceBytes / (bestTraced.wallNs / 1e3), bestTraced.cpuNs <= 0 ? ""
+                        : String.format(Locale.ROOT, ", %,.0f events per CPU second of its thread",
+                                bestTraced.events / (bestTraced.cpuNs / 1e9)),
+                bestFileFloor.traceBytes / (bestFileFloor.wallNs / 1e3),
+                (double) bestTraced.wallNs / bestFileFloor.wallNs);
+        out.println(Verdict.line("machine, trace off, best", rate(bestOff), TARGET_PACKETS_PER_S, "packets/s", true));
+        out.println(Verdict.line("machine, trace off, median", median(offs), TARGET_PACKETS_PER_S, "packets/s", true));
+        out.println(Verdict.line("trace to file, best", bestTraced.events / (bestTraced.wallNs / 1e9),
+                TARGET_EVENTS_PER_S, "events/s", true));
+        out.println(Verdict.line("trace to file, median", medianEvents(traced), TARGET_EVENTS_PER_S, "events/s",
+                true));
         boolean ok = true;
         List<Result> checked = new ArrayList<>();
         checked.add(warm);
         checked.addAll(offs);
         checked.add(sampledOff);
+        checked.addAll(traced);
         checked.add(file);
         for (Result r : checked) {
             long expected = r == warm ? warmPackets : n;
@@ -192,6 +235,20 @@ public final class MachineBenchmark {
         if (!ok) {
             throw new IllegalStateException("the machine did not deliver every posted packet exactly once");
         }
+    }
+
+    private static double rate(Result r) {
+        return r.packets / (r.wallNs / 1e9);
+    }
+
+    private static double median(List<Result> runs) {
+        double[] rates = runs.stream().mapToDouble(MachineBenchmark::rate).sorted().toArray();
+        return rates[rates.length / 2];
+    }
+
+    private static double medianEvents(List<Result> runs) {
+        double[] rates = runs.stream().mapToDouble(r -> r.events / (r.wallNs / 1e9)).sorted().toArray();
+        return rates[rates.length / 2];
     }
 
     /** True once the last rounds' rates are within 10% of each other. */
@@ -248,6 +305,7 @@ public final class MachineBenchmark {
         long virtualEndUs;
         long traceBytes;
         int maxQueue;
+        double load;
         final List<Long> heap = new ArrayList<>();
 
         Result(String name) {
@@ -255,11 +313,11 @@ public final class MachineBenchmark {
         }
     }
 
-    /** The run with every event written to the trace file (TraceWriter into a TraceFile, committed at the end). */
-    private static Result tracedRun(int packets, long expectedEndUs, Path traceFile) {
+    /** A run with every event written to the trace file (TraceWriter into a TraceFile, committed at the end). */
+    private static Result tracedRun(String name, int packets, long expectedEndUs, Path traceFile) {
         try (TraceFile file = TraceFile.create(traceFile)) {
             TraceWriter writer = new TraceWriter(file.stream());
-            Result r = machineRun("trace to file, heap sampled", packets, expectedEndUs, writer::write, () -> {
+            Result r = machineRun(name, packets, expectedEndUs, writer::write, () -> {
                 try {
                     writer.flush();
                     file.commit();
@@ -337,6 +395,7 @@ public final class MachineBenchmark {
         r.perThreadSum = s.perThread().values().stream().mapToLong(Long::longValue).sum();
         r.events = sink == EventSink.NONE ? -1 : s.seq() + 1;    // with the trace off no event is built
         r.virtualEndUs = s.tUs();
+        r.load = Verdict.load();
         return r;
     }
 
@@ -353,6 +412,43 @@ public final class MachineBenchmark {
             return mx.getThreadAllocatedBytes(Thread.currentThread().getId());
         }
         return -1;
+    }
+
+    /**
+     * The file floor: as many bytes as the traced run wrote, of the trace's own text (its first 64 KiB, over
+     * and over), written to a file beside the trace in 64 KiB writes, then closed; the file is deleted.
+     */
+    private static Result fileFloorRun(String name, Path traceFile, Result traced) {
+        Result r = new Result(name);
+        long bytes = traced.traceBytes;
+        byte[] chunk = new byte[1 << 16];
+        Path floorFile = traceFile.resolveSibling(traceFile.getFileName() + ".floor");
+        try {
+            try (InputStream in = Files.newInputStream(traceFile)) {
+                int got = in.readNBytes(chunk, 0, chunk.length);
+                Arrays.fill(chunk, Math.max(got, 0), chunk.length, (byte) '\n');
+            }
+            long cpuBefore = cpuTime();
+            long started = System.nanoTime();
+            try (OutputStream out = Files.newOutputStream(floorFile)) {
+                for (long left = bytes; left > 0; left -= chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, left));
+                }
+            }
+            r.wallNs = System.nanoTime() - started;
+            long cpuAfter = cpuTime();
+            if (cpuBefore >= 0 && cpuAfter >= 0) {
+                r.cpuNs = cpuAfter - cpuBefore;
+            }
+            Files.delete(floorFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        r.packets = traced.packets;
+        r.events = traced.events;
+        r.traceBytes = bytes;
+        r.load = Verdict.load();
+        return r;
     }
 
     /** A packet as the floor hands it over. */
@@ -383,6 +479,7 @@ public final class MachineBenchmark {
             throw new IllegalStateException("the floor lost a hand-off");
         }
         r.packets = packets;
+        r.load = Verdict.load();
         return r;
     }
 

@@ -28,7 +28,8 @@ class MachineBenchmarkTest {
 
         assertTrue(report.contains("x 2,000 packets, port concurrency 2, 4 processors"), report);
         for (String run : List.of("machine, trace off #1", "machine, trace off #2", "machine, trace off #3",
-                "trace off, heap sampled", "trace to file, heap sampled", "ArrayDeque floor #1")) {
+                "trace off, heap sampled", "trace to file #1", "trace to file #3", "trace to file, heap sampled",
+                "file floor #1", "file floor #3", "ArrayDeque floor #1")) {
             assertTrue(Pattern.compile("(?m)^" + Pattern.quote(run) + " +2,000 ").matcher(report).find(),
                     run + " row missing:\n" + report);
         }
@@ -40,6 +41,11 @@ class MachineBenchmarkTest {
         assertTrue(report.contains("warm-up: "), report);
         assertTrue(report.contains("best machine run, trace off:"), report);
         assertTrue(report.contains("trace file: "), report);
+        for (String verdict : List.of("machine, trace off, best", "machine, trace off, median", "trace to file, best",
+                "trace to file, median")) {
+            assertTrue(Pattern.compile("(?m)^verdict: " + Pattern.quote(verdict) + " [0-9,]+ \\S+ \\(target >= [0-9,]+"
+                    + " \\S+\\): (MET|NOT MET); system load ").matcher(report).find(), verdict + ":\n" + report);
+        }
 
         Matcher checks = Pattern.compile("(?m)^check .*: (OK|MISMATCH)$").matcher(report);
         int n = 0;
@@ -47,7 +53,8 @@ class MachineBenchmarkTest {
             assertEquals("OK", checks.group(1), report);
             n++;
         }
-        assertEquals(6, n, "one check per machine run (last warm-up, 3 trace off, 2 heap sampled):\n" + report);
+        assertEquals(9, n, "one check per machine run (last warm-up, 3 trace off, 3 traced, 2 heap sampled):\n"
+                + report);
         assertFalse(report.contains("MISMATCH"), report);
 
         List<String> lines = Files.readAllLines(trace, StandardCharsets.UTF_8);

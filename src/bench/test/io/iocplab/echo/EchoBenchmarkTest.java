@@ -42,7 +42,11 @@ class EchoBenchmarkTest {
         assertTrue(Pattern.compile("(?m)^simulator, best: +[0-9,]+ messages/s").matcher(report).find(), report);
         assertTrue(Pattern.compile("(?m)^NIO.2 baseline, best: +[0-9,]+ messages/s").matcher(report).find(), report);
         assertTrue(Pattern.compile("(?m)^ratio simulator / baseline: [0-9.]+ \\(best\\), [0-9.]+ \\(median\\); "
-                + "target >= 0\\.50: (MET|NOT MET)$").matcher(report).find(), report);
+                + "target >= 0\\.80: (MET|NOT MET)$").matcher(report).find(), report);
+        for (String which : new String[] {"best against best", "median against median"}) {
+            assertTrue(Pattern.compile("(?m)^verdict: echo, simulator / NIO.2, " + which
+                    + " [0-9.]+ \\(target >= 0\\.80\\): (MET|NOT MET);").matcher(report).find(), report);
+        }
         assertTrue(report.contains("warm-up: "), report);
 
         Matcher checks = Pattern.compile("(?m)^check .*: (OK|MISMATCH)$").matcher(report);

@@ -42,6 +42,8 @@ public final class CompletionPort {
     private static final Packet[] NO_PACKETS = new Packet[0];
 
     private final ArrayDeque<Packet> queue = new ArrayDeque<>();
+    /** Packets that have left the queue (taken by a thread, or dropped when the port closed), ever. */
+    private long left;
     private final ArrayDeque<KernelThread> waiters = new ArrayDeque<>();
     private final Set<KernelThread> associated = new LinkedHashSet<>();
     private int running;
@@ -83,6 +85,12 @@ public final class CompletionPort {
 
     /** The queued packets, head first, copied into a new array: one snapshot per change, at the cost of one array copy. */
     public Packet[] queueArray() { return queue.toArray(NO_PACKETS); }
+
+    /**
+     * How many packets have left the queue so far. The queue is FIFO, so it always holds the packets that
+     * joined it in places {@code left() .. left() + depth() - 1} (counting from 0, in the order they joined).
+     */
+    public long left() { return left; }
 
     /** The waiting threads, most recent (next to be released) first. */
     public List<KernelThread> waiters() { return List.copyOf(waiters); }
@@ -166,6 +174,7 @@ public final class CompletionPort {
             List<Packet> taken = new ArrayList<>(Math.min(count, queue.size()));
             while (taken.size() < count && !queue.isEmpty()) {
                 Packet p = queue.removeFirst();                      // FIFO
+                left++;
                 p.dequeued();
                 taken.add(p);
             }
@@ -210,6 +219,7 @@ public final class CompletionPort {
         if (belowLimit() && !queue.isEmpty() && !waiters.isEmpty()) {
             KernelThread t = waiters.pop();                          // LIFO
             Packet p = queue.removeFirst();                          // FIFO
+            left++;
             t.waitingOnPort = false;
             running++;                                               // via KiUnlinkThread [ROS-wait]
             p.dequeued();
@@ -272,6 +282,7 @@ public final class CompletionPort {
             it.remove();
         }
         List<Packet> dropped = List.copyOf(queue);
+        left += dropped.size();
         queue.clear();
         running = 0;
         observer.portChanged(this);

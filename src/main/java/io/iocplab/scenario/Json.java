@@ -1,134 +1,190 @@
 package io.iocplab.scenario;
 
 import io.iocplab.sim.event.PacketView;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small JSON writer for trace lines: values are written in the order they are given, strings are
- * escaped so that every line is valid JSON and stays one line.
- *
- * <p>Escaping: {@code "} and {@code \} get a backslash; newline, carriage return and tab are written
- * {@code \n}, {@code \r}, {@code \t}; every other control character below U+0020 as <code>&#92;u00XX</code>;
- * a lone surrogate (which UTF-8 cannot carry) as <code>&#92;uXXXX</code>. Everything else, non-ASCII included,
- * is written as is (the trace is UTF-8).
+ * A small JSON writer for trace lines: objects one after the other in a buffer of UTF-8 bytes
+ * ({@link JsonBytes}, which escapes strings so that every line is valid JSON and stays one line), their
+ * fields in the order they are given.
  *
  * <p>Values: null, String, Boolean, Number (integers as digits, finite floating point numbers by
  * {@code toString}), Enum (lower-case name), {@link PacketView} (as bytes, key, overlapped, status),
  * List, and Map with String keys in the map's own iteration order. Anything else is a programming
  * error and throws {@link IllegalArgumentException}: a trace is never written with a guessed value.
+ *
+ * <p>Field names, and strings of up to {@value #SHORT} characters (the names of threads, ports, sockets,
+ * types), are encoded once and copied after that ({@link QuotedStrings}).
  */
 final class Json {
-    private final StringBuilder sb = new StringBuilder(256);
-    private boolean first = true;
+    /** Strings this long or shorter are kept encoded; longer ones (data) are encoded each time. */
+    static final int SHORT = 32;
+    /** {@code "name":} per field name. */
+    private static final QuotedStrings NAMES = new QuotedStrings(256, ':');
+    private static final QuotedStrings SHORT_STRINGS = new QuotedStrings(1024, (char) 0);
+    private static final byte[] LINE_END = "}\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+    /** A packet's fields, always these four. */
+    private static final byte[] BYTES = "{\"bytes\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY = ",\"key\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OVERLAPPED = ",\"overlapped\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STATUS = ",\"status\":".getBytes(StandardCharsets.US_ASCII);
 
+    private final JsonBytes out = new JsonBytes();
+    private boolean first;
+
+    /** An empty buffer: {@link #begin()} starts an object. */
     Json() {
-        sb.append('{');
+    }
+
+    /** Begins the next object after whatever the buffer holds. */
+    Json begin() {
+        out.put('{');
+        first = true;
+        return this;
     }
 
     /** Adds one field to the object being written. */
     Json field(String name, Object value) {
-        if (!first) {
-            sb.append(',');
-        }
-        first = false;
-        string(sb, name);
-        sb.append(':');
-        value(sb, value);
+        name(name);
+        value(value);
         return this;
     }
 
-    /** The finished object, without a line end. */
-    String end() {
-        return sb.append('}').toString();
+    Json field(String name, String value) {
+        name(name);
+        string(value);
+        return this;
     }
 
-    static void value(StringBuilder sb, Object v) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            string(sb, s);
-        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
-                || v instanceof Byte || v instanceof java.math.BigInteger) {
-            sb.append(v);
+    Json field(String name, long value) {
+        name(name);
+        out.number(value);
+        return this;
+    }
+
+    Json field(String name, boolean value) {
+        name(name);
+        out.raw(value ? TRUE : FALSE);
+        return this;
+    }
+
+    /** Ends the object being written and the line: <code>}\n</code>. */
+    void endLine() {
+        out.raw(LINE_END);
+    }
+
+    /** The finished object, without a line end; the buffer must hold only this object. */
+    String end() {
+        out.put('}');
+        return out.text();
+    }
+
+    /** The bytes held. */
+    int size() {
+        return out.size();
+    }
+
+    /** Drops what was written after the first {@code size} bytes (a line that could not be finished). */
+    void truncate(int size) {
+        out.truncate(size);
+    }
+
+    /** Writes the bytes held to {@code stream} and empties the buffer. */
+    void drainTo(OutputStream stream) throws IOException {
+        out.drainTo(stream);
+    }
+
+    private void name(String name) {
+        if (!first) {
+            out.put(',');
+        }
+        first = false;
+        out.raw(NAMES.quoted(name));
+    }
+
+    private void string(String s) {
+        if (s == null) {
+            out.raw(NULL);
+        } else if (s.length() <= SHORT) {
+            out.raw(SHORT_STRINGS.quoted(s));
+        } else {
+            out.string(s);
+        }
+    }
+
+    private void value(Object v) {
+        if (v == null || v instanceof String) {
+            string((String) v);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            out.number(((Number) v).longValue());
+        } else if (v instanceof Boolean b) {
+            out.raw(b ? TRUE : FALSE);
+        } else if (v instanceof BigInteger i) {
+            out.ascii(i.toString());
         } else if (v instanceof BigDecimal d) {
-            sb.append(d.toPlainString());
+            out.ascii(d.toPlainString());
         } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (!Double.isFinite(d)) {
+            if (!Double.isFinite(((Number) v).doubleValue())) {
                 throw new IllegalArgumentException("a trace value must be a finite number, not " + v);
             }
-            sb.append(v);
+            out.ascii(v.toString());
         } else if (v instanceof Enum<?> e) {
-            string(sb, e.name().toLowerCase(Locale.ROOT));
+            string(e.name().toLowerCase(Locale.ROOT));
         } else if (v instanceof PacketView p) {
-            packet(sb, p);
+            packet(p);
         } else if (v instanceof List<?> list) {
-            sb.append('[');
+            out.put('[');
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
-                    sb.append(',');
+                    out.put(',');
                 }
-                value(sb, list.get(i));
+                value(list.get(i));
             }
-            sb.append(']');
+            out.put(']');
         } else if (v instanceof Map<?, ?> map) {
-            sb.append('{');
-            boolean firstEntry = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                if (!(e.getKey() instanceof String key)) {
-                    throw new IllegalArgumentException("a trace object key must be a string, not " + e.getKey());
-                }
-                if (!firstEntry) {
-                    sb.append(',');
-                }
-                firstEntry = false;
-                string(sb, key);
-                sb.append(':');
-                value(sb, e.getValue());
-            }
-            sb.append('}');
+            object(map);
         } else {
             throw new IllegalArgumentException("cannot write a " + v.getClass().getName() + " in a trace: " + v);
         }
     }
 
-    static void packet(StringBuilder sb, PacketView p) {
-        sb.append("{\"bytes\":").append(p.bytes()).append(",\"key\":").append(p.key()).append(",\"overlapped\":");
-        value(sb, p.overlapped());
-        sb.append(",\"status\":").append(p.status()).append('}');
-    }
-
-    static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+    private void object(Map<?, ?> map) {
+        out.put('{');
+        boolean firstEntry = true;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String key)) {
+                throw new IllegalArgumentException("a trace object key must be a string, not " + e.getKey());
             }
+            if (!firstEntry) {
+                out.put(',');
+            }
+            firstEntry = false;
+            string(key);
+            out.put(':');
+            value(e.getValue());
         }
-        sb.append('"');
+        out.put('}');
     }
 
-    /** Whether the surrogate at i is half of a valid pair (and so a real character). */
-    private static boolean pairedSurrogate(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    private void packet(PacketView p) {
+        out.raw(BYTES);
+        out.number(p.bytes());
+        out.raw(KEY);
+        out.number(p.key());
+        out.raw(OVERLAPPED);
+        string(p.overlapped());
+        out.raw(STATUS);
+        out.number(p.status());
+        out.put('}');
     }
 }

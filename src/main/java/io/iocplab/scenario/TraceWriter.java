@@ -10,14 +10,10 @@ import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
-import java.io.BufferedWriter;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a run as a trace (scenario-and-trace.md, "The trace"): one JSON object per event, one line
@@ -34,31 +30,52 @@ import java.nio.charset.StandardCharsets;
  * becomes an {@link UncheckedIOException}, which stops the run.
  */
 public final class TraceWriter implements Flushable {
-    private final Writer out;
+    /** Lines are encoded into one buffer and written to the stream once it holds this many bytes. */
+    private static final int FLUSH_AT = 1 << 16;
+
+    private final OutputStream out;
+    private final Json lines = new Json();
 
     /** Writes to the stream (not closed by this writer; call {@link #flush()} at the end). */
     public TraceWriter(OutputStream stream) {
-        this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+        this.out = stream;
     }
 
-    /** Writes one event as one line. */
+    /** Writes one event as one line (a line that cannot be written whole is not written at all). */
     public void write(SimEvent event) {
+        int lineStart = lines.size();
         try {
-            out.write(line(event));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the trace: " + e.getMessage(), e);
+            fields(lines.begin(), event);
+        } catch (RuntimeException e) {
+            lines.truncate(lineStart);
+            throw e;
+        }
+        lines.endLine();
+        if (lines.size() >= FLUSH_AT) {
+            try {
+                lines.drainTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the trace: " + e.getMessage(), e);
+            }
         }
     }
 
     @Override
     public void flush() throws IOException {
+        lines.drainTo(out);
         out.flush();
     }
 
     /** One event as its JSON object, without the line end. */
     public static String line(SimEvent event) {
-        Json j = new Json().field("t_us", event.tUs()).field("seq", event.seq()).field("moment", event.moment())
+        Json j = new Json();
+        fields(j.begin(), event);
+        return j.end();
+    }
+
+    /** The event's fields, in the trace's order, into the object {@code j} has begun. */
+    private static void fields(Json j, SimEvent event) {
+        j.field("t_us", event.tUs()).field("seq", event.seq()).field("moment", event.moment())
                 .field("type", event.type());
         if (event instanceof ApiReturn e) {
             j.field("thread", e.thread()).field("api", e.api().name()).field("ok", e.ok()).field("error", e.error());
@@ -87,7 +104,6 @@ public final class TraceWriter implements Flushable {
             j.field("packets", e.packets()).field("context_switches", e.contextSwitches())
                     .field("per_thread", e.perThread());
         }
-        return j.end();
     }
 
     /**

@@ -566,7 +566,7 @@ public final class Machine implements AutoCloseable {
             return;
         }
         emit(new PortState(now, seq, moment(), port.name(), port.concurrency(), port.running(),
-                new QueueView(port.queueArray()), names(port.waiters()), associatedNames(port),
+                new QueueView(port.queueArray(), port.left()), names(port.waiters()), associatedNames(port),
                 port.isClosed()));
     }
 

@@ -10,7 +10,7 @@ import java.util.RandomAccess;
 
 /**
  * A run as an append-only list of events, with keyframes: seeking to any step is the nearest
- * keyframe at or before it, plus the replay of at most {@code keyframeInterval - 1} events.
+ * keyframe at or before it, plus the replay of the events after it.
  *
  * <h2>Stops</h2>
  * A step is a number of events applied; a <em>stop</em> is a step at the end of a moment (every
@@ -19,36 +19,44 @@ import java.util.RandomAccess;
  * that is not ready yet). Moment m's stop is {@link #stopStep(int) stopStep(m)}; it is known once the
  * first event of moment m + 1 arrives, or the run's summary, or {@link #close()}.
  *
+ * <h2>Memory</h2>
+ * A long run has millions of events, so they are stored as bytes ({@link EventStore}): {@link #event}
+ * reads one back, equal to the one appended. A keyframe holds every port, thread and socket of its
+ * step, so keyframes are spaced by the size of the state: at least {@code keyframeInterval} events
+ * apart, and at least {@value #EVENTS_PER_VIEW} events per view it holds, so that they cost a fraction
+ * of an entry per event however many sockets a run has (a seek then replays at most that many events).
+ *
  * <h2>One writer, many readers</h2>
  * <ul>
  *   <li>Exactly one thread (the engine) calls {@link #append}; any thread (the JavaFX thread) may
  *       call every other method at any time, and none of them ever takes a lock or waits.</li>
- *   <li>Events live in chunked arrays ({@value #CHUNK} events a chunk, a directory of chunks that
- *       doubles when full). The writer stores the event, then the keyframe if one is due, and only
- *       then writes the volatile {@code size}. A reader reads {@code size} first, so everything
- *       below it (events and keyframes) is visible to it, and nothing below it ever changes again.
- *       A grown directory or keyframe array is published through its own volatile field.</li>
- *   <li>Keyframe k is the state at step {@code k * keyframeInterval}, snapshotted at append time
- *       from the writer's running {@link ViewStateBuilder}; keyframe 0 is the state before the
- *       first event.</li>
+ *   <li>The writer stores the event, then the keyframe if one is due, and only then writes the
+ *       volatile {@code size}. A reader reads {@code size} first, so everything below it (events and
+ *       keyframes) is visible to it, and nothing below it ever changes again. A grown array is
+ *       published through its own volatile field.</li>
+ *   <li>Keyframe k is the state at step {@code keyframeSteps[k]}, snapshotted at append time from
+ *       the writer's running {@link ViewStateBuilder}; keyframe 0 is the state before the first event.</li>
  * </ul>
  * {@link #stateAt} also remembers the last state it made: asking again for it, or for a step a
  * little after it (stepping forward), replays from there instead of from the keyframe.
  */
 public final class Timeline {
-    /** The keyframe interval used unless another is given. */
+    /** The keyframe interval used unless another is given: the fewest events between two keyframes. */
     public static final int DEFAULT_KEYFRAME_INTERVAL = 256;
+    /** Keyframes are at least this many events apart per port, thread and socket they hold. */
+    static final int EVENTS_PER_VIEW = 8;
 
-    static final int CHUNK = 1024;
-    private static final int CHUNK_BITS = 10;
-    private static final int CHUNK_MASK = CHUNK - 1;
+    static final int CHUNK = EventStore.CHUNK;
 
     private final int keyframeInterval;
     private final ViewStateBuilder head;           // the writer's own
+    private final EventStore events = new EventStore();
     private int written;                           // the writer's copy of size
+    private int lastKeyframe;                      // the writer's: the step of the last keyframe
 
-    private volatile SimEvent[][] chunks = new SimEvent[16][];
     private volatile ViewState[] keyframes = new ViewState[16];
+    private volatile int[] keyframeSteps = new int[16];
+    private volatile int keyframeCount;
     private volatile int size;
     private volatile ViewState lastRead;
     private volatile int[] stopSteps = new int[64];
@@ -67,6 +75,7 @@ public final class Timeline {
         this.keyframeInterval = keyframeInterval;
         this.head = new ViewStateBuilder(cpus);
         keyframes[0] = head.snapshot();
+        keyframeCount = 1;
     }
 
     // ------------------------------------------------------------------ the writer
@@ -78,30 +87,11 @@ public final class Timeline {
         if (n > 0 && e.moment() != stopsWritten) {
             endMoment(n);                          // the previous event was the last of its moment
         }
-        head.apply(e);
-        int c = n >>> CHUNK_BITS;
-        SimEvent[][] dir = chunks;
-        if (c == dir.length) {
-            dir = Arrays.copyOf(dir, dir.length * 2);
-        }
-        if (dir[c] == null) {
-            dir[c] = new SimEvent[CHUNK];
-        }
-        dir[c][n & CHUNK_MASK] = e;
-        if (dir != chunks) {
-            chunks = dir;
-        }
+        events.add(n, e);
+        head.apply(events.get(n));                 // as stored: keyframes share the store's packets and names
         int next = n + 1;
-        if (next % keyframeInterval == 0) {
-            int k = next / keyframeInterval;
-            ViewState[] kf = keyframes;
-            if (k == kf.length) {
-                kf = Arrays.copyOf(kf, kf.length * 2);
-            }
-            kf[k] = head.snapshot();
-            if (kf != keyframes) {
-                keyframes = kf;
-            }
+        if (next - lastKeyframe >= Math.max(keyframeInterval, EVENTS_PER_VIEW * head.views())) {
+            keyframe(next);
         }
         written = next;
         size = next;                               // publishes all of the above
@@ -110,12 +100,28 @@ public final class Timeline {
         }
     }
 
+    private void keyframe(int step) {
+        int k = keyframeCount;
+        ViewState[] kf = keyframes;
+        int[] at = keyframeSteps;
+        if (k == kf.length) {
+            kf = Arrays.copyOf(kf, kf.length * 2);
+            at = Arrays.copyOf(at, at.length * 2);
+        }
+        kf[k] = head.snapshot();
+        at[k] = step;
+        keyframes = kf;
+        keyframeSteps = at;
+        keyframeCount = k + 1;
+        lastKeyframe = step;
+    }
+
     /**
      * The run has ended without its summary (it failed, or was cut or cancelled): its last moment,
      * whole or not, becomes a stop, so that what happened last can be seen. Only the writer calls this.
      */
     public void close() {
-        if (written > 0 && event(written - 1).moment() == stopsWritten) {
+        if (written > 0 && events.moment(written - 1) == stopsWritten) {
             endMoment(written);
         }
     }
@@ -165,19 +171,26 @@ public final class Timeline {
             return 0;
         }
         int n = Math.max(1, Math.min(step, size));
-        int m = (int) event(n - 1).moment();
+        int m = (int) events.moment(n - 1);
         return stopStep(Math.min(m, whole - 1));
     }
 
+    /** The fewest events between two keyframes. */
     public int keyframeInterval() {
         return keyframeInterval;
     }
 
-    /** Event i (0-based); it is applied by step i + 1. */
+    /** Event i (0-based), equal to the one appended; it is applied by step i + 1. */
     public SimEvent event(int i) {
         int n = size;
         Objects.checkIndex(i, n);
-        return chunks[i >>> CHUNK_BITS][i & CHUNK_MASK];
+        return events.get(i);
+    }
+
+    /** The virtual time of event i, without reading the rest of it. */
+    public long timeOf(int i) {
+        Objects.checkIndex(i, size);
+        return events.tUs(i);
     }
 
     /**
@@ -187,8 +200,16 @@ public final class Timeline {
     public List<SimEvent> events(int from, int to) {
         int n = size;
         Objects.checkFromToIndex(from, to, n);
-        SimEvent[][] dir = chunks;
-        return new Slice(dir, from, to - from);
+        return new Slice(events, from, to - from);
+    }
+
+    /**
+     * Reads what the history chart needs of events {@code from} to {@code to} (exclusive, published),
+     * in order: thread states and ports' numbers, without making the events.
+     */
+    public void scanChart(int from, int to, ChartEvents into) {
+        Objects.checkFromToIndex(from, to, size);
+        events.scanChart(from, to, into);
     }
 
     /** The state after the first {@code step} events, 0 &lt;= step &lt;= size(). */
@@ -201,21 +222,38 @@ public final class Timeline {
         if (cached != null && cached.step() == step) {
             return cached;
         }
-        ViewState base = keyframes[step / keyframeInterval];
+        ViewState base = keyframeAtOrBefore(step);
         if (cached != null && cached.step() < step && cached.step() > base.step()) {
             base = cached;
         }
         ViewState s = base;
         if (base.step() < step) {
             ViewStateBuilder b = new ViewStateBuilder(base);
-            SimEvent[][] dir = chunks;
             for (int i = base.step(); i < step; i++) {
-                b.apply(dir[i >>> CHUNK_BITS][i & CHUNK_MASK]);
+                b.apply(events.get(i));
             }
             s = b.snapshot();
         }
         lastRead = s;
         return s;
+    }
+
+    /** The last keyframe at or before {@code step} (a published step): a binary search of their steps. */
+    private ViewState keyframeAtOrBefore(int step) {
+        int count = keyframeCount;
+        int[] at = keyframeSteps;
+        ViewState[] kf = keyframes;
+        int lo = 0;
+        int hi = count - 1;                        // keyframe 0 is at step 0
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (at[mid] <= step) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return kf[lo];
     }
 
     /**
@@ -226,10 +264,9 @@ public final class Timeline {
     public int stepAtTime(long tUs) {
         int lo = 0;
         int hi = size;                             // every event below lo is at or before tUs, from hi on after it
-        SimEvent[][] dir = chunks;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (dir[mid >>> CHUNK_BITS][mid & CHUNK_MASK].tUs() <= tUs) {
+            if (events.tUs(mid) <= tUs) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -255,12 +292,12 @@ public final class Timeline {
 
     /** A read-only window on published events. */
     private static final class Slice extends AbstractList<SimEvent> implements RandomAccess {
-        private final SimEvent[][] dir;
+        private final EventStore events;
         private final int from;
         private final int length;
 
-        Slice(SimEvent[][] dir, int from, int length) {
-            this.dir = dir;
+        Slice(EventStore events, int from, int length) {
+            this.events = events;
             this.from = from;
             this.length = length;
         }
@@ -268,8 +305,7 @@ public final class Timeline {
         @Override
         public SimEvent get(int index) {
             Objects.checkIndex(index, length);
-            int i = from + index;
-            return dir[i >>> CHUNK_BITS][i & CHUNK_MASK];
+            return events.get(from + index);
         }
 
         @Override

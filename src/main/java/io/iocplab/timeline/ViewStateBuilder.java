@@ -81,6 +81,11 @@ public final class ViewStateBuilder {
         return step;
     }
 
+    /** The number of ports, threads and sockets the state holds (what a snapshot copies). */
+    public int views() {
+        return ports.size() + threads.size() + sockets.size();
+    }
+
     /** Applies the next event of the run. */
     public ViewStateBuilder apply(SimEvent e) {
         Objects.requireNonNull(e, "event");

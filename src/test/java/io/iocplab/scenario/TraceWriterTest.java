@@ -151,6 +151,38 @@ class TraceWriterTest {
                 k.substring(0, k.indexOf('한')).getBytes(StandardCharsets.UTF_8).length + 3));
     }
 
+    /** Lines go out in blocks: many of them give exactly the lines, in order, each ended by a newline. */
+    @Test
+    void writesManyLinesExactlyAsOneByOne() throws Exception {
+        List<SimEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            for (SimEvent e : sample()) {
+                events.add(e);
+            }
+        }
+        StringBuilder expected = new StringBuilder();
+        events.forEach(e -> expected.append(TraceWriter.line(e)).append('\n'));
+        assertEquals(expected.toString(), new String(write(events), StandardCharsets.UTF_8));
+    }
+
+    /** An event that cannot be written leaves no half line behind: the lines around it are whole. */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aLineThatCannotBeWrittenIsNotWrittenAtAll() throws Exception {
+        Map<String, Long> unwritable = (Map) Map.of("T1", new Object());
+        SimEvent bad = new Summary(3, 2, 2, 1, 0, unwritable);
+        SimEvent before = sample().get(0);
+        SimEvent after = sample().get(1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TraceWriter w = new TraceWriter(bytes);
+        w.write(before);
+        assertThrows(IllegalArgumentException.class, () -> w.write(bad));
+        w.write(after);
+        w.flush();
+        assertEquals(TraceWriter.line(before) + "\n" + TraceWriter.line(after) + "\n",
+                bytes.toString(StandardCharsets.UTF_8));
+    }
+
     private static byte[] write(List<SimEvent> events) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TraceWriter w = new TraceWriter(bytes);

@@ -6,7 +6,6 @@ import static io.iocplab.timeline.Runs.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -202,7 +201,7 @@ class TimelineTest {
         ev.forEach(t::append);
         assertEquals(ev.size(), t.size());
         for (int i = 0; i < ev.size(); i++) {
-            assertSame(ev.get(i), t.event(i));
+            assertEquals(ev.get(i), t.event(i));
         }
         assertEquals(ev.subList(3, 20), t.events(3, 20));
         assertThrows(IndexOutOfBoundsException.class, () -> t.event(ev.size()));
@@ -264,7 +263,7 @@ class TimelineTest {
                         if (s.step() != step) {
                             throw new AssertionError("asked " + step + ", got " + s.step());
                         }
-                        if (step > 0 && t.event(step - 1) != s.lastEvent()) {
+                        if (step > 0 && !t.event(step - 1).equals(s.lastEvent())) {
                             throw new AssertionError("the state's last event is not event " + (step - 1));
                         }
                         List<SimEvent> window = t.events(Math.max(0, n - 10), n);

@@ -251,7 +251,7 @@ public final class CodeView {
      * view however narrow the pane is).
      */
     private static final class RowNode {
-        final VBox box = new VBox();
+        final VBox box = new SteadyBox();
         final Label marker = new Label();
         final HBox resultLine = new HBox();
         final Label result = new Label();

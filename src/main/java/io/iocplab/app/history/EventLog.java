@@ -191,7 +191,7 @@ final class EventLog {
         }
         int m = EventRows.moment(item);
         int more = rows.index().events(m).size() - 1;
-        String mark = more == 0 ? "•" : rows.isOpen(rows.indexOf(item)) ? "▾" : "▸";
+        String mark = more == 0 ? "•" : rows.isOpenItem(item) ? "▾" : "▸";
         String head = texts.get(EventText.BUNDLE, "log.moment", mark, String.valueOf(m),
                 words.row(timeline.event(rows.index().headline(m))));
         return more == 0 ? head : head + texts.get(EventText.BUNDLE, "log.more", String.valueOf(more));

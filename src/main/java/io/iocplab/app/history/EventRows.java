@@ -84,7 +84,11 @@ public final class EventRows extends ObservableListBase<Integer> implements Rand
 
     /** Whether the moment in this row is open. */
     public boolean isOpen(int row) {
-        int item = get(row);
+        return isOpenItem(get(row));
+    }
+
+    /** Whether the item is a moment's, and that moment is open (without looking for its row). */
+    public boolean isOpenItem(int item) {
         return isMoment(item) && open.containsKey(index.rowOf(moment(item)));
     }
 

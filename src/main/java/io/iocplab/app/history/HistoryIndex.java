@@ -1,8 +1,7 @@
 package io.iocplab.app.history;
 
-import io.iocplab.sim.event.PortState;
-import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.ThreadState;
+import io.iocplab.timeline.ChartEvents;
 import io.iocplab.timeline.PortSeries;
 import io.iocplab.timeline.ThreadLanes;
 import io.iocplab.timeline.ThreadLanes.Kind;
@@ -20,7 +19,7 @@ import java.util.Map;
  * <p>It holds exactly the data of {@link Timeline#threadLanes(int)} and
  * {@link Timeline#portSeries(String, int)} (and gives them back in those forms, for the tests), but
  * those build new records from every event up to the step on each call; this index reads each event
- * once and answers for any step by a binary search.
+ * once, and only what it needs of it ({@link Timeline#scanChart}), and answers for any step by a binary search.
  *
  * <p>Invariants, for the events {@code [0, scanned)}:
  * <ul>
@@ -42,6 +41,7 @@ public final class HistoryIndex {
     private final Map<String, Series> series = new LinkedHashMap<>();
     private final List<Lane> laneList = new ArrayList<>();
     private final List<Series> seriesList = new ArrayList<>();
+    private final Scan scan = new Scan();
     private int scanned;
 
     public HistoryIndex(Timeline timeline) {
@@ -55,27 +55,10 @@ public final class HistoryIndex {
     /** Reads the events up to {@code step} (at most what the timeline has published) that were not read yet. */
     public void scanTo(int step) {
         int end = Math.min(step, timeline.size());
-        for (int i = scanned; i < end; i++) {
-            SimEvent e = timeline.event(i);
-            if (e instanceof ThreadState t) {
-                Lane lane = lanes.get(t.thread());
-                if (lane == null) {
-                    lane = new Lane(t.thread());
-                    lanes.put(t.thread(), lane);
-                    laneList.add(lane);
-                }
-                lane.add(i, t.tUs(), Kind.of(t.state(), t.waitingOn()));
-            } else if (e instanceof PortState p) {
-                Series s = series.get(p.port());
-                if (s == null) {
-                    s = new Series(p.port(), p.concurrency());
-                    series.put(p.port(), s);
-                    seriesList.add(s);
-                }
-                s.add(i, p.tUs(), p.running(), p.queue().size());
-            }
+        if (end > scanned) {
+            timeline.scanChart(scanned, end, scan);
+            scanned = end;
         }
-        scanned = Math.max(scanned, end);
     }
 
     /** The number of events read so far. */
@@ -95,7 +78,7 @@ public final class HistoryIndex {
 
     /** The virtual time of the last of the first {@code step} events, 0 before the first. */
     public long timeAt(int step) {
-        return step <= 0 ? 0 : timeline.event(Math.min(step, timeline.size()) - 1).tUs();
+        return step <= 0 ? 0 : timeline.timeOf(Math.min(step, timeline.size()) - 1);
     }
 
     /** The same data as {@link Timeline#threadLanes(int)} (the step must have been scanned). */
@@ -182,6 +165,31 @@ public final class HistoryIndex {
             }
         }
         return lo;
+    }
+
+    /** Where the scanned events go: a thread's kind changes to its lane, a port's numbers to its series. */
+    private final class Scan implements ChartEvents {
+        @Override
+        public void threadState(int index, long tUs, String thread, ThreadState.State state, ThreadState.Wait wait) {
+            Lane lane = lanes.get(thread);
+            if (lane == null) {
+                lane = new Lane(thread);
+                lanes.put(thread, lane);
+                laneList.add(lane);
+            }
+            lane.add(index, tUs, Kind.of(state, wait));
+        }
+
+        @Override
+        public void portState(int index, long tUs, String port, int concurrency, int running, int depth) {
+            Series s = series.get(port);
+            if (s == null) {
+                s = new Series(port, concurrency);
+                series.put(port, s);
+                seriesList.add(s);
+            }
+            s.add(index, tUs, running, depth);
+        }
     }
 
     /** One thread's kind changes. */

@@ -36,8 +36,11 @@ import java.util.Objects;
 public final class RunSession {
     /** The name of the engine thread (tests look for it). */
     public static final String THREAD_NAME = "iocplab-engine";
-    /** The number of events after which a run is cut, unless another cap is given. */
-    public static final int DEFAULT_EVENT_CAP = 2_000_000;
+    /**
+     * The number of events after which a run is cut, unless another cap is given: ten million, some 620 MB
+     * of a run of 1,000 sockets (the timeline stores about 60 bytes an event: {@code scripts/bench timeline}).
+     */
+    public static final int DEFAULT_EVENT_CAP = 10_000_000;
 
     /** Where a run stands. */
     public enum Status {

@@ -91,6 +91,9 @@ class EventRowsTest {
         assertFalse(rows.isOpen(post));
         rows.toggle(post);
         assertTrue(rows.isOpen(post));
+        assertTrue(rows.isOpenItem(rows.get(post)), "asked by its item, as the log's cells ask");
+        assertFalse(rows.isOpenItem(rows.get(post + 1)), "an event's row is not a moment");
+        assertFalse(rows.isOpenItem(rows.get(post + 1 + events)), "the next moment stays closed");
         assertEquals(n + events, rows.size());
         for (int i = 0; i < events; i++) {
             assertEquals(index.events(post).get(i), rows.get(post + 1 + i), "the moment's events, in order, under it");
