@@ -108,8 +108,8 @@ public final class ForkFile {
 
     /** A YAML double-quoted string (its escapes are JSON's). */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder();
-        Json.string(sb, s);
-        return sb.toString();
+        JsonBytes quoted = new JsonBytes();
+        quoted.string(s);
+        return quoted.text();
     }
 }
