@@ -78,6 +78,13 @@ final class Json {
         return this;
     }
 
+    /** Adds a field whose value is an object already finished by {@link #end()} (a trace event's arguments). */
+    Json object(String name, String finished) {
+        name(name);
+        out.raw(finished.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
     /** Ends the object being written and the line: <code>}\n</code>. */
     void endLine() {
         out.raw(LINE_END);

@@ -65,7 +65,7 @@ public final class PerfettoTrace {
     private record Entry(long ts, int rank, long dur, long order, String json) {}
 
     /** A thread's state slice that has begun and not ended. */
-    private record Open(long ts, String name, Map<String, Object> args) {}
+    private record Open(long ts, String name, String args) {}
 
     /** A packet that entered a port and has not been taken yet: where its flow starts. */
     private record Source(String overlapped, long bytes, int status, Long key, int pid, int tid, long ts) {
@@ -160,14 +160,14 @@ public final class PerfettoTrace {
         if (s.state() == State.EXITED) {
             return;
         }
-        Map<String, Object> args = new LinkedHashMap<>();
+        Json args = new Json().begin();
         if (s.cpu() != null) {
-            args.put("cpu", s.cpu());
+            args.field("cpu", s.cpu());
         }
         if (s.call() != null) {
-            args.put("call", s.call().name());
+            args.field("call", s.call().name());
         }
-        open.put(s.thread(), new Open(s.tUs(), stateName(s), args));
+        open.put(s.thread(), new Open(s.tUs(), stateName(s), args.end()));
     }
 
     /** The slice's name: the state, and for a wait what it waits on. */
@@ -225,7 +225,7 @@ public final class PerfettoTrace {
         String name = port + " " + what;
         Long was = counters.put(name, value);
         if (was == null || was != value) {
-            add(ts, 2, 0, new Json().field("name", name).field("ph", "C").field("pid", PORTS).field("ts", ts)
+            add(ts, 2, 0, new Json().begin().field("name", name).field("ph", "C").field("pid", PORTS).field("ts", ts)
                     .field("args", Map.of("value", value)).end());
         }
     }
@@ -234,11 +234,8 @@ public final class PerfettoTrace {
 
     private void completed(IoComplete c) {
         int tid = socketId(c.socket());
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("overlapped", c.overlapped());
-        args.put("status", c.status());
-        args.put("bytes", c.bytes());
-        args.put("packet", c.packet());
+        String args = new Json().begin().field("overlapped", c.overlapped()).field("status", c.status())
+                .field("bytes", c.bytes()).field("packet", c.packet()).end();
         slice(SOCKETS, tid, c.tUs(), 1, c.api().name() + " completed", args);
         if (c.packet()) {
             inFlight.add(new Source(c.overlapped(), c.bytes(), c.status(), null, SOCKETS, tid, c.tUs()));
@@ -286,26 +283,25 @@ public final class PerfettoTrace {
 
     private void flow(int fromPid, int fromTid, long fromTs, String toThread, long toTs) {
         long id = ++flows;
-        add(fromTs, 4, 0, new Json().field("name", "packet").field("cat", "packet").field("ph", "s").field("id", id)
+        add(fromTs, 4, 0, new Json().begin().field("name", "packet").field("cat", "packet").field("ph", "s").field("id", id)
                 .field("pid", fromPid).field("tid", fromTid).field("ts", fromTs).end());
-        add(toTs, 5, 0, new Json().field("name", "packet").field("cat", "packet").field("ph", "f").field("bp", "e")
+        add(toTs, 5, 0, new Json().begin().field("name", "packet").field("cat", "packet").field("ph", "f").field("bp", "e")
                 .field("id", id).field("pid", THREADS).field("tid", threadId(toThread)).field("ts", toTs).end());
     }
 
     private void peer(PeerAction p) {
         int tid = socketId(p.socket());
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("bytes", p.bytes());
-        args.put("data", p.data());
-        add(p.tUs(), 3, 0, new Json().field("name", "peer " + p.action().json()).field("ph", "i").field("s", "t")
-                .field("pid", SOCKETS).field("tid", tid).field("ts", p.tUs()).field("args", args).end());
+        String args = new Json().begin().field("bytes", p.bytes()).field("data", p.data()).end();
+        add(p.tUs(), 3, 0, new Json().begin().field("name", "peer " + p.action().json()).field("ph", "i").field("s", "t")
+                .field("pid", SOCKETS).field("tid", tid).field("ts", p.tUs()).object("args", args).end());
     }
 
     // ------------------------------------------------------------------ writing
 
-    private void slice(int pid, int tid, long ts, long dur, String name, Map<String, Object> args) {
-        add(ts, 1, dur, new Json().field("name", name).field("ph", "X").field("pid", pid).field("tid", tid)
-                .field("ts", ts).field("dur", dur).field("args", args).end());
+    /** A slice of a track; {@code args} is an object finished by {@link Json#end()}. */
+    private void slice(int pid, int tid, long ts, long dur, String name, String args) {
+        add(ts, 1, dur, new Json().begin().field("name", name).field("ph", "X").field("pid", pid).field("tid", tid)
+                .field("ts", ts).field("dur", dur).object("args", args).end());
     }
 
     private void add(long ts, int rank, long dur, String json) {
@@ -313,16 +309,16 @@ public final class PerfettoTrace {
     }
 
     private static String process(int pid, String name) {
-        return new Json().field("name", "process_name").field("ph", "M").field("pid", pid)
+        return new Json().begin().field("name", "process_name").field("ph", "M").field("pid", pid)
                 .field("args", Map.of("name", name)).end() + ",\n"
-                + new Json().field("name", "process_sort_index").field("ph", "M").field("pid", pid)
+                + new Json().begin().field("name", "process_sort_index").field("ph", "M").field("pid", pid)
                 .field("args", Map.of("sort_index", pid)).end();
     }
 
     private static String threadName(int pid, int tid, String name) {
-        return new Json().field("name", "thread_name").field("ph", "M").field("pid", pid).field("tid", tid)
+        return new Json().begin().field("name", "thread_name").field("ph", "M").field("pid", pid).field("tid", tid)
                 .field("args", Map.of("name", name)).end() + ",\n"
-                + new Json().field("name", "thread_sort_index").field("ph", "M").field("pid", pid).field("tid", tid)
+                + new Json().begin().field("name", "thread_sort_index").field("ph", "M").field("pid", pid).field("tid", tid)
                 .field("args", Map.of("sort_index", tid)).end();
     }
 }
