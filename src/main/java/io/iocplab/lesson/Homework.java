@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * A homework problem made from a lesson: the lesson's scenario with a few things changed (processors,
@@ -115,7 +112,7 @@ public final class Homework {
     /** The homework for a lesson and a seed. */
     public static Homework generate(Lesson lesson, long seed) throws CannotVaryException {
         Lesson asked = asked(lesson);
-        Map<String, Object> original = tree(lesson);
+        YamlTree.Mapping original = YamlTree.scenarioOf(lesson);
         String originalYaml = YamlTree.write(original);
         SplittableRandom random = new SplittableRandom(seed);
         Set<String> protectedThreads = referencedThreads(lesson);
@@ -125,8 +122,7 @@ public final class Homework {
         Set<String> tried = new HashSet<>();     // a variation drawn twice runs once
         List<Homework> kept = new ArrayList<>();
         for (int attempt = 0; attempt < ATTEMPTS && kept.size() < CANDIDATES; attempt++) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> tree = (Map<String, Object>) YamlTree.copy(original);
+            YamlTree.Mapping tree = original.copy();
             List<Text> changes = new Variations(tree, random, protectedThreads, allowed).apply();
             String yaml = YamlTree.write(tree);
             if (changes.isEmpty() || yaml.equals(originalYaml) || !tried.add(yaml)) {
@@ -183,7 +179,7 @@ public final class Homework {
             } else if (c instanceof Cue.Io io) {
                 c = new Cue.Io(io.socket(), io.overlapped(), null, null, io.pos());
             }
-            steps.add(new LessonStep(s.index(), c, s.say(), s.codeThread(), s.predict(), s.pos()));
+            steps.add(s.withCue(c));
         }
         return new Lesson(lesson.id(), lesson.file(), lesson.title(), lesson.summary(), lesson.scenario(),
                 lesson.scenarioText(), steps, lesson.vary(), lesson.sweep());
@@ -198,12 +194,6 @@ public final class Homework {
             }
         }
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> tree(Lesson lesson) {
-        Node root = new Compose(LoadSettings.builder().build()).composeString(lesson.scenarioText()).orElseThrow();
-        return (Map<String, Object>) YamlTree.of(root);
     }
 
     private static Set<String> referencedThreads(Lesson lesson) {

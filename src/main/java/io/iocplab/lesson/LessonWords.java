@@ -21,6 +21,7 @@ final class LessonWords {
             check(out, lesson, glossary, s.pos(), path + ".say", s.say());
             if (s.predict() != null) {
                 check(out, lesson, glossary, s.predict().pos(), path + ".predict.question", s.predict().question());
+                check(out, lesson, glossary, s.predict().pos(), path + ".predict.hint", s.predict().hint());
                 check(out, lesson, glossary, s.predict().pos(), path + ".predict.explain", s.predict().explain());
             }
         }

@@ -1,11 +1,10 @@
 package io.iocplab.lesson;
 
-import io.iocplab.lesson.YamlTree.Scalar;
+import io.iocplab.lesson.YamlTree.Mapping;
+import io.iocplab.lesson.YamlTree.Sequence;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
@@ -23,23 +22,22 @@ import java.util.TreeSet;
 final class PeerVariation {
     private static final List<String> ENDINGS = List.of("graceful", "reset", "silent");
 
-    private final Map<String, Object> root;
+    private final Mapping root;
     private final SplittableRandom random;
 
-    PeerVariation(Map<String, Object> root, SplittableRandom random) {
+    PeerVariation(Mapping root, SplittableRandom random) {
         this.root = root;
         this.random = random;
     }
 
     /** Whether the scenario has a socket whose client could behave differently. */
-    static boolean applies(Map<String, Object> root) {
-        return root.get("sockets") instanceof Map<?, ?> s && !s.isEmpty();
+    static boolean applies(Mapping root) {
+        return root.mapping("sockets") != null && !root.mapping("sockets").entries().isEmpty();
     }
 
     /** Changes one client, and with probability 1/3 a second one; what changed, one line each. */
-    @SuppressWarnings("unchecked")
     List<Text> apply() {
-        List<String> sockets = new ArrayList<>(((Map<String, Object>) root.get("sockets")).keySet());
+        List<String> sockets = new ArrayList<>(root.mapping("sockets").entries().keySet());
         List<Text> out = new ArrayList<>();
         String first = sockets.remove(random.nextInt(sockets.size()));
         out.add(change(first));
@@ -49,66 +47,61 @@ final class PeerVariation {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private Text change(String socket) {
-        Map<String, Object> peers = root.get("peers") instanceof Map<?, ?> p ? (Map<String, Object>) p
-                : new LinkedHashMap<>();
+        Mapping peers = root.mapping("peers") != null ? root.mapping("peers") : new Mapping();
         root.put("peers", peers);
-        List<Object> actions = peers.get(socket) instanceof List<?> l ? (List<Object>) l : new ArrayList<>();
+        Sequence actions = peers.sequence(socket) != null ? peers.sequence(socket) : new Sequence();
         peers.put(socket, actions);
-        boolean canMove = !actions.isEmpty();
+        boolean canMove = !actions.items().isEmpty();
         Text change = canMove && random.nextBoolean() ? move(socket, actions) : ending(socket, actions);
-        if (actions.isEmpty()) {
-            peers.remove(socket);
+        if (actions.items().isEmpty()) {
+            peers.entries().remove(socket);
         }
-        if (peers.isEmpty()) {
-            root.remove("peers");
+        if (peers.entries().isEmpty()) {
+            root.entries().remove("peers");
         }
         return change;
     }
 
     /** Another ending for the client: graceful, reset or silent (no close at all). */
-    @SuppressWarnings("unchecked")
-    private Text ending(String socket, List<Object> actions) {
-        Map<String, Object> close = null;
-        for (Object a : actions) {
-            if (a instanceof Map<?, ?> m && m.containsKey("close")) {
-                close = (Map<String, Object>) m;
+    private Text ending(String socket, Sequence actions) {
+        Mapping close = null;
+        for (YamlTree a : actions.items()) {
+            if (a instanceof Mapping m && m.get("close") != null) {
+                close = m;
             }
         }
-        String now = close == null ? "silent" : ((Scalar) close.get("close")).value();
+        String now = close == null ? "silent" : close.scalar("close");
         List<String> others = ENDINGS.stream().filter(e -> !e.equals(now)).toList();
         String next = others.get(random.nextInt(others.size()));
         Text was = words(now);
         if (next.equals("silent")) {
-            actions.remove(close);
-            return new Text("the client of " + socket + " never closes its connection (in the lesson: " + was.en() + ")",
-                    socket + "의 클라이언트가 연결을 닫지 않음 (레슨에서는 " + was.ko() + ")");
+            actions.items().remove(close);
+            return Sentences.text("change.peer.silent", socket, was);
         }
         String at;
         if (close != null) {
-            close.put("close", Scalar.of(next));
-            at = ((Scalar) close.get("at")).value();
+            close.put("close", next);
+            at = close.scalar("at");
         } else {
-            BigDecimal last = actions.isEmpty() ? BigDecimal.ZERO : time(actions.get(actions.size() - 1));
+            BigDecimal last = actions.items().isEmpty() ? BigDecimal.ZERO
+                    : time(actions.items().get(actions.items().size() - 1));
             at = later(last);
-            Map<String, Object> added = new LinkedHashMap<>();
-            added.put("at", Scalar.of(at));
-            added.put("close", Scalar.of(next));
-            actions.add(added);
+            Mapping added = new Mapping();
+            added.put("at", at);
+            added.put("close", next);
+            actions.items().add(added);
         }
-        Text is = words(next);
-        return new Text("the client of " + socket + " ends with " + is.en() + " at " + at + " ms (in the lesson: "
-                + was.en() + ")", socket + "의 클라이언트가 " + at + " ms에 " + KoreanParticles.with(is.ko(),
-                KoreanParticles.Particle.EURO_RO) + " 연결을 끝냄 (레슨에서는 " + was.ko() + ")");
+        return Sentences.text("change.peer.ending", socket, at,
+                Sentences.with(words(next), KoreanParticles.Particle.EURO_RO), was);
     }
 
     /** One action of the client at another time; the actions after it move by as much. */
-    @SuppressWarnings("unchecked")
-    private Text move(String socket, List<Object> actions) {
-        int k = random.nextInt(actions.size());
-        BigDecimal from = time(actions.get(k));
-        BigDecimal floor = k == 0 ? BigDecimal.ZERO : time(actions.get(k - 1));
+    private Text move(String socket, Sequence actions) {
+        List<YamlTree> list = actions.items();
+        int k = random.nextInt(list.size());
+        BigDecimal from = time(list.get(k));
+        BigDecimal floor = k == 0 ? BigDecimal.ZERO : time(list.get(k - 1));
         List<BigDecimal> options = new ArrayList<>(candidates(from).stream()
                 .filter(t -> t.compareTo(floor) > 0 && t.compareTo(from) != 0).toList());
         if (options.isEmpty()) {
@@ -116,21 +109,18 @@ final class PeerVariation {
         }
         BigDecimal to = options.get(random.nextInt(options.size()));
         BigDecimal delta = to.subtract(from);
-        for (int i = k; i < actions.size(); i++) {
-            Map<String, Object> a = (Map<String, Object>) actions.get(i);
-            a.put("at", Scalar.of(plain(time(a).add(delta))));
+        for (int i = k; i < list.size(); i++) {
+            Mapping a = (Mapping) list.get(i);
+            a.put("at", plain(time(a).add(delta)));
         }
-        Map<String, Object> moved = (Map<String, Object>) actions.get(k);
-        boolean reset = moved.containsKey("close") && ((Scalar) moved.get("close")).value().equals("reset");
-        String what = moved.containsKey("send") ? "sends \"" + ((Scalar) moved.get("send")).value() + "\""
-                : reset ? "resets its connection (RST)" : "closes its connection (FIN)";
-        String kwhat = moved.containsKey("send") ? KoreanParticles.with("\"" + ((Scalar) moved.get("send")).value()
-                + "\"", KoreanParticles.Particle.EUL_REUL) + " 보냄" : reset ? "연결을 리셋함(RST)" : "연결을 정상 종료함(FIN)";
-        String after = k + 1 < actions.size() ? ", and what follows as much later or earlier" : "";
-        String kafter = k + 1 < actions.size() ? ", 그 뒤의 동작도 같은 만큼 옮김" : "";
-        return new Text("the client of " + socket + " " + what + " at " + plain(to) + " ms instead of "
-                + plain(from) + " ms" + after, socket + "의 클라이언트가 " + plain(from) + " ms 대신 " + plain(to)
-                + " ms에 " + kwhat + kafter);
+        Mapping moved = (Mapping) list.get(k);
+        Text what = moved.scalar("send") != null
+                ? Sentences.text("change.peer.what.send", Sentences.with(Text.both("\"" + moved.scalar("send") + "\""),
+                        KoreanParticles.Particle.EUL_REUL))
+                : Sentences.text("reset".equals(moved.scalar("close")) ? "change.peer.what.reset"
+                        : "change.peer.what.graceful");
+        return Sentences.text(k + 1 < list.size() ? "change.peer.moved.andAfter" : "change.peer.moved", socket, what,
+                plain(to), plain(from));
     }
 
     /** Times around the scenario's timeouts (or, without any, around {@code from}). */
@@ -160,37 +150,35 @@ final class PeerVariation {
     }
 
     /** The finite, non-zero timeouts of GetQueuedCompletionStatus(Ex) in the threads' programs, in ms. */
-    @SuppressWarnings("unchecked")
     private List<BigDecimal> timeouts() {
         List<BigDecimal> out = new ArrayList<>();
-        for (Object program : ScenarioTree.threads(root).values()) {
-            if (program instanceof List<?> l) {
-                collect((List<Object>) l, out, 0);
+        for (YamlTree program : ScenarioTree.threads(root).entries().values()) {
+            if (program instanceof Sequence l) {
+                collect(l, out, 0);
             }
         }
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void collect(List<Object> steps, List<BigDecimal> out, int depth) {
-        for (Object step : steps) {
-            if (step instanceof Map<?, ?> m && m.size() == 1) {
-                String api = (String) m.keySet().iterator().next();
-                Object arg = m.get(api);
-                if (GqcsReturns.namesGqcs(api) && arg instanceof Map<?, ?> a && a.get("timeout") instanceof Scalar s
-                        && Fields.isTime(s.value()) && new BigDecimal(s.value()).signum() > 0) {
-                    out.add(new BigDecimal(s.value()));
-                } else if (api.equals("Loop") && arg instanceof Map<?, ?> a && a.get("steps") instanceof List<?> l
-                        && depth < 16) {
-                    collect((List<Object>) l, out, depth + 1);
-                }
+    private static void collect(Sequence steps, List<BigDecimal> out, int depth) {
+        for (YamlTree step : steps.items()) {
+            String api = step instanceof Mapping m ? m.onlyKey() : null;
+            if (api == null) {
+                continue;
+            }
+            Mapping arg = ((Mapping) step).mapping(api);
+            if (GqcsReturns.namesGqcs(api) && arg != null && arg.scalar("timeout") != null
+                    && ScenarioTree.positiveTime(arg.scalar("timeout"))) {
+                out.add(new BigDecimal(arg.scalar("timeout")));
+            } else if (api.equals("Loop") && arg != null && arg.sequence("steps") != null && depth < 16) {
+                collect(arg.sequence("steps"), out, depth + 1);
             }
         }
     }
 
-    private static BigDecimal time(Object action) {
-        return action instanceof Map<?, ?> m && m.get("at") instanceof Scalar s && Fields.isTime(s.value())
-                ? new BigDecimal(s.value()) : BigDecimal.ZERO;
+    private static BigDecimal time(YamlTree action) {
+        String at = action instanceof Mapping m ? m.scalar("at") : null;
+        return at != null && Fields.isTime(at) ? new BigDecimal(at) : BigDecimal.ZERO;
     }
 
     private static String plain(BigDecimal ms) {
@@ -198,10 +186,6 @@ final class PeerVariation {
     }
 
     private static Text words(String ending) {
-        return switch (ending) {
-            case "graceful" -> new Text("a graceful close (FIN)", "정상 종료(FIN)");
-            case "reset" -> new Text("a reset (RST)", "리셋(RST)");
-            default -> new Text("silence: no close", "침묵: 닫지 않음");
-        };
+        return Sentences.text("change.peer.ending." + ending);
     }
 }

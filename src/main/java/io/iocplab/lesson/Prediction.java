@@ -12,11 +12,12 @@ import java.util.Locale;
  * @param subject   the port ({@link Kind#NEXT_RELEASE}, {@link Kind#RUNNING}, {@link Kind#QUEUE}) or the
  *                  thread ({@link Kind#WAKES}, {@link Kind#RETURNS}, {@link Kind#GETS}, {@link Kind#ERROR}) it is about; for the
  *                  kinds answered from the lesson's sweep, the sweep as {@link LessonSweep#describe()} writes it
- * @param explain   the author's "why", shown after the answer, or null
+ * @param hint      the author's hint, shown after a first wrong choice (the student then tries again)
+ * @param explain   the author's "why", shown with the answer
  * @param pos       where {@code predict:} is written
  * @param answerPos where {@code answer:} is written
  */
-public record Prediction(Text question, Kind kind, String subject, Text explain, Pos pos, Pos answerPos) {
+public record Prediction(Text question, Kind kind, String subject, Text hint, Text explain, Pos pos, Pos answerPos) {
 
     /** The kinds of answer. */
     public enum Kind {

@@ -15,14 +15,15 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
  * Reads a step's {@code predict:}: the question, the KIND of answer the engine computes ({@code answer:
- * next-release}, or with its subject, {@code answer: { wakes: T1 }}), and the author's optional "why".
+ * next-release}, or with its subject, {@code answer: { wakes: T1 }}), the author's hint (shown after a wrong
+ * choice) and the author's "why" (shown with the answer); both are required.
  *
  * <p>The subject depends on the kind ({@link Prediction.Kind}): a port (which may be left out when the
  * scenario has only one), a thread (which must be given), or, for the kinds answered from the lesson's sweep,
  * nothing: their subject is the sweep itself, and a lesson without a {@code sweep:} cannot ask them.
  */
 final class PredictionReader {
-    static final List<String> PREDICT_KEYS = List.of("question", "answer", "explain");
+    static final List<String> PREDICT_KEYS = List.of("question", "answer", "hint", "explain");
 
     private final Fields f;
     private final ScenarioNames names;
@@ -54,8 +55,8 @@ final class PredictionReader {
         Node q = f.required(e, "question", m, path, "the question, { en: ..., ko: ... }");
         Text question = q == null ? null : citations.read(q, f.twoLanguages(q, path + ".question"), path + ".question",
                 true);
-        Text explain = e.containsKey("explain") ? citations.read(value(e, "explain"),
-                f.twoLanguages(value(e, "explain"), path + ".explain"), path + ".explain", true) : null;
+        Text hint = authorText(e, m, path, "hint", "the hint shown after a wrong choice, { en: ..., ko: ... }");
+        Text explain = authorText(e, m, path, "explain", "the author's why, shown with the answer, { en: ..., ko: ... }");
         Node a = f.required(e, "answer", m, path, "the kind of answer the engine computes: " + kinds());
         Prediction.Kind kind = null;
         String subject = null;
@@ -81,7 +82,13 @@ final class PredictionReader {
         if (f.count() > before) {
             return null;
         }
-        return new Prediction(question, kind, subject, explain, pos(n), pos(a));
+        return new Prediction(question, kind, subject, hint, explain, pos(n), pos(a));
+    }
+
+    /** A required text of the author's ({@code hint}, {@code explain}), its sources checked; null when wrong. */
+    private Text authorText(Map<String, NodeTuple> e, MappingNode m, String path, String key, String expected) {
+        Node t = f.required(e, key, m, path, expected);
+        return t == null ? null : citations.read(t, f.twoLanguages(t, path + "." + key), path + "." + key, true);
     }
 
     private String sweepSubject(Prediction.Kind kind, Node a, Node subjectNode, String apath) {

@@ -1,120 +1,154 @@
 package io.iocplab.lesson;
 
+import io.iocplab.lesson.YamlTree.Mapping;
 import io.iocplab.lesson.YamlTree.Scalar;
+import io.iocplab.lesson.YamlTree.Sequence;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Reading and changing a scenario held as a {@link YamlTree} (what {@link Variations} draws its changes on): its
- * ports, its threads and which of them are workers, the posts, and the times a variation can scale. A tree
- * that does not look as expected (a missing map, a scalar that is not a number) reads as empty or as the
- * default, never as an error: the changed scenario is checked by {@code ScenarioLoader} afterwards.
+ * Reading and changing a scenario held as a {@link YamlTree} (what {@link Variations} draws its changes on and what
+ * a "make it happen" step's knobs set): its ports, its threads and which of them are workers, the steps of a
+ * program, the posts, and the times a variation can scale. A tree that does not look as expected (a missing map, a
+ * scalar that is not a number) reads as empty or as the default, never as an error: the changed scenario is
+ * checked by {@code ScenarioLoader} afterwards.
  */
-final class ScenarioTree {
+public final class ScenarioTree {
     private ScenarioTree() {}
 
+    /** A step of a program: the list it is in, its index there, and the thread whose program it is. */
+    public record StepRef(Sequence list, int index, String thread) {
+        public Mapping step() {
+            return (Mapping) list.items().get(index);
+        }
+    }
+
     /** The {@code ports:} map (changes to it change the tree), or an empty one. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> ports(Map<String, Object> root) {
-        return root.get("ports") instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+    static Mapping ports(Mapping root) {
+        Mapping m = root.mapping("ports");
+        return m == null ? new Mapping() : m;
     }
 
     /** The {@code threads:} map (changes to it change the tree), or an empty one. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> threads(Map<String, Object> root) {
-        return root.get("threads") instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+    static Mapping threads(Mapping root) {
+        Mapping m = root.mapping("threads");
+        return m == null ? new Mapping() : m;
+    }
+
+    /** The step's call: the key of a one-key map ({@code Sleep: 5}), or a bare word ({@code ExitThread}); else null. */
+    static String api(YamlTree step) {
+        return step instanceof Mapping m ? m.onlyKey() : step instanceof Scalar s ? s.value() : null;
     }
 
     /** Threads whose program starts (after any Sleep) with a GetQueuedCompletionStatus(Ex): the workers. */
-    static List<String> workers(Map<String, Object> root) {
+    static List<String> workers(Mapping root) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Object> e : threads(root).entrySet()) {
-            if (e.getValue() instanceof List<?> l) {
-                for (Object step : l) {
-                    String api = step instanceof Map<?, ?> m && m.size() == 1 ? (String) m.keySet().iterator().next()
-                            : step instanceof Scalar s ? s.value() : null;
+        threads(root).entries().forEach((name, program) -> {
+            if (program instanceof Sequence l) {
+                for (YamlTree step : l.items()) {
+                    String api = api(step);
                     if ("Sleep".equals(api)) {
                         continue;
                     }
-                    if (GqcsReturns.namesGqcs(api) || "Loop".equals(api) && loopStartsWithGqcs(step)) {
-                        out.add(e.getKey());
+                    if (GqcsReturns.namesGqcs(api) || "Loop".equals(api) && loopStartsWithGqcs((Mapping) step)) {
+                        out.add(name);
                     }
                     break;
                 }
             }
-        }
+        });
         return out;
     }
 
-    private static boolean loopStartsWithGqcs(Object step) {
-        if (step instanceof Map<?, ?> m && m.get("Loop") instanceof Map<?, ?> a && a.get("steps") instanceof List<?> l
-                && !l.isEmpty() && l.get(0) instanceof Map<?, ?> first && first.size() == 1) {
-            return GqcsReturns.namesGqcs((String) first.keySet().iterator().next());
-        }
-        return false;
+    private static boolean loopStartsWithGqcs(Mapping step) {
+        Mapping loop = step.mapping("Loop");
+        Sequence steps = loop == null ? null : loop.sequence("steps");
+        return steps != null && !steps.items().isEmpty() && GqcsReturns.namesGqcs(api(steps.items().get(0)));
     }
 
-    /** Every PostQueuedCompletionStatus step: {list it is in, index, thread}. */
-    @SuppressWarnings("unchecked")
-    static List<Object[]> postSteps(Map<String, Object> threads) {
-        List<Object[]> out = new ArrayList<>();
-        for (Map.Entry<String, Object> e : threads.entrySet()) {
-            if (e.getValue() instanceof List<?> l) {
-                List<Object> steps = (List<Object>) l;
-                for (int i = 0; i < steps.size(); i++) {
-                    if (steps.get(i) instanceof Map<?, ?> m && m.containsKey("PostQueuedCompletionStatus")) {
-                        out.add(new Object[] {steps, i, e.getKey()});
-                    }
+    /**
+     * Step {@code index} of a thread's program, numbered as the C listing and the events number them: document
+     * order, a {@code Loop} before the steps inside it; null when the program has no such step.
+     */
+    static StepRef stepAt(Mapping root, String thread, int index) {
+        YamlTree program = threads(root).get(thread);
+        return program instanceof Sequence l ? stepAt(l, thread, index, new int[] {0}, 0) : null;
+    }
+
+    private static StepRef stepAt(Sequence steps, String thread, int index, int[] next, int depth) {
+        for (int i = 0; i < steps.items().size(); i++) {
+            if (next[0]++ == index) {
+                return steps.items().get(i) instanceof Mapping ? new StepRef(steps, i, thread) : null;
+            }
+            if (steps.items().get(i) instanceof Mapping m && "Loop".equals(m.onlyKey()) && m.mapping("Loop") != null
+                    && m.mapping("Loop").sequence("steps") != null && depth < 16) {
+                StepRef inner = stepAt(m.mapping("Loop").sequence("steps"), thread, index, next, depth + 1);
+                if (inner != null || next[0] > index) {
+                    return inner;
                 }
             }
         }
+        return null;
+    }
+
+    /** Every PostQueuedCompletionStatus step at the top of a program. */
+    static List<StepRef> postSteps(Mapping threads) {
+        List<StepRef> out = new ArrayList<>();
+        threads.entries().forEach((name, program) -> {
+            if (program instanceof Sequence steps) {
+                for (int i = 0; i < steps.items().size(); i++) {
+                    if (steps.items().get(i) instanceof Mapping m && m.get("PostQueuedCompletionStatus") != null) {
+                        out.add(new StepRef(steps, i, name));
+                    }
+                }
+            }
+        });
         return out;
     }
 
     /** Whether a thread has a Sleep, a Compute or a finite timeout, or the peers act at set times. */
-    static boolean hasTimes(Map<String, Object> root) {
-        return threads(root).values().stream().anyMatch(v -> v instanceof List<?> l && timesIn(cast(l), 1, false))
-                || root.get("peers") instanceof Map<?, ?> p && !p.isEmpty();
+    static boolean hasTimes(Mapping root) {
+        return threads(root).entries().values().stream().anyMatch(v -> v instanceof Sequence l && timesIn(l, 1, false))
+                || root.mapping("peers") != null && !root.mapping("peers").entries().isEmpty();
     }
 
-    static boolean timesIn(List<Object> steps, int depth, boolean change) {
+    static boolean timesIn(Sequence steps, int depth, boolean change) {
         return timesIn(steps, depth, change, BigDecimal.ONE);
     }
 
     /** Whether a program has times to scale; scales them by {@code f} when {@code change}. */
-    @SuppressWarnings("unchecked")
-    static boolean timesIn(List<Object> steps, int depth, boolean change, BigDecimal f) {
+    static boolean timesIn(Sequence steps, int depth, boolean change, BigDecimal f) {
         boolean found = false;
-        for (Object step : steps) {
-            if (!(step instanceof Map<?, ?> m) || m.size() != 1) {
+        for (YamlTree step : steps.items()) {
+            if (!(step instanceof Mapping sm) || sm.onlyKey() == null) {
                 continue;
             }
-            Map<String, Object> sm = (Map<String, Object>) m;
-            String api = sm.keySet().iterator().next();
-            Object arg = sm.get(api);
-            if ((api.equals("Sleep") || api.equals("Compute")) && arg instanceof Scalar s && Fields.isTime(s.value())
-                    && new BigDecimal(s.value()).signum() > 0) {
+            String api = sm.onlyKey();
+            YamlTree arg = sm.get(api);
+            if ((api.equals("Sleep") || api.equals("Compute")) && arg instanceof Scalar s && positiveTime(s.value())) {
                 found = true;
                 if (change) {
-                    sm.put(api, Scalar.of(scale(s.value(), f)));
+                    sm.put(api, scale(s.value(), f));
                 }
-            } else if (GqcsReturns.namesGqcs(api) && arg instanceof Map<?, ?> a
-                    && a.get("timeout") instanceof Scalar s && Fields.isTime(s.value())
-                    && new BigDecimal(s.value()).signum() > 0) {
+            } else if (GqcsReturns.namesGqcs(api) && arg instanceof Mapping a && a.scalar("timeout") != null
+                    && positiveTime(a.scalar("timeout"))) {
                 found = true;
                 if (change) {
-                    ((Map<String, Object>) a).put("timeout", Scalar.of(scale(s.value(), f)));
+                    a.put("timeout", scale(a.scalar("timeout"), f));
                 }
-            } else if (api.equals("Loop") && arg instanceof Map<?, ?> a && a.get("steps") instanceof List<?> l
-                    && depth < 16) {
-                found |= timesIn((List<Object>) l, depth + 1, change, f);
+            } else if (api.equals("Loop") && arg instanceof Mapping a && a.sequence("steps") != null && depth < 16) {
+                found |= timesIn(a.sequence("steps"), depth + 1, change, f);
             }
         }
         return found;
+    }
+
+    /** Whether a scalar is a time in milliseconds above 0. */
+    static boolean positiveTime(String s) {
+        return Fields.isTime(s) && new BigDecimal(s).signum() > 0;
     }
 
     /** Milliseconds times {@code f}, rounded to the microsecond, as a lesson writes them ("7.5"). */
@@ -133,12 +167,12 @@ final class ScenarioTree {
         }
     }
 
-    static void put(Map<String, Object> map, String key, String value) {
-        map.put(key, Scalar.of(value));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> cast(List<?> l) {
-        return (List<Object>) l;
+    /** A thread name T1, T2, ... that is not taken. */
+    static String freshName(Set<String> taken) {
+        int n = 1;
+        while (taken.contains("T" + n)) {
+            n++;
+        }
+        return "T" + n;
     }
 }

@@ -52,7 +52,7 @@ final class StepReader {
         if (f.count() > before) {
             return null;
         }
-        return new LessonStep(index, cue, say, code, predict, pos(node));
+        return new LessonStep(index, cue, say, code, predict, null, null, pos(node));
     }
 
     /** The code focus, {@code { thread: T1 }}: the thread whose C listing the step shows. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -12,35 +14,101 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * A scenario as a plain tree (maps in file order, lists, scalars with their raw text) that homework
- * can change and write back as YAML a student can run. Scalars keep their text exactly (no YAML typing):
- * {@code 0x1} stays {@code 0x1}; a scalar that was quoted stays quoted.
+ * A scenario as a small tree that homework and the knobs of a "make it happen" step can change and write back as
+ * YAML a student can run: {@link Mapping}s in file order, {@link Sequence}s, and {@link Scalar}s with their raw
+ * text. Scalars keep their text exactly (no YAML typing): {@code 0x1} stays {@code 0x1}; a scalar that was quoted
+ * stays quoted. The containers change in place; {@link #copy()} makes an independent tree.
  */
-final class YamlTree {
-    private YamlTree() {}
+public sealed interface YamlTree {
+    /** A deep copy. */
+    YamlTree copy();
 
     /** A scalar: its raw text, and whether it was written plain (unquoted). */
-    record Scalar(String value, boolean plain) {
-        static Scalar of(String value) {
+    record Scalar(String value, boolean plain) implements YamlTree {
+        public static Scalar of(String value) {
             return new Scalar(value, true);
+        }
+
+        @Override
+        public Scalar copy() {
+            return this;
         }
     }
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+\\-]*");
-    private static final int WIDTH = 100;
+    /** A list, in order. */
+    record Sequence(List<YamlTree> items) implements YamlTree {
+        public Sequence() {
+            this(new ArrayList<>());
+        }
 
-    static Object of(Node n) {
+        @Override
+        public Sequence copy() {
+            Sequence out = new Sequence();
+            items.forEach(i -> out.items().add(i.copy()));
+            return out;
+        }
+    }
+
+    /** A map, in the file's order. */
+    record Mapping(Map<String, YamlTree> entries) implements YamlTree {
+        public Mapping() {
+            this(new LinkedHashMap<>());
+        }
+
+        @Override
+        public Mapping copy() {
+            Mapping out = new Mapping();
+            entries.forEach((k, v) -> out.entries().put(k, v.copy()));
+            return out;
+        }
+
+        public YamlTree get(String key) {
+            return entries.get(key);
+        }
+
+        /** The value of {@code key} when it is a map, else null. */
+        public Mapping mapping(String key) {
+            return entries.get(key) instanceof Mapping m ? m : null;
+        }
+
+        /** The value of {@code key} when it is a list, else null. */
+        public Sequence sequence(String key) {
+            return entries.get(key) instanceof Sequence s ? s : null;
+        }
+
+        /** The text of {@code key} when it is a scalar, else null. */
+        public String scalar(String key) {
+            return entries.get(key) instanceof Scalar s ? s.value() : null;
+        }
+
+        public void put(String key, YamlTree value) {
+            entries.put(key, value);
+        }
+
+        /** Sets {@code key} to a plain scalar. */
+        public void put(String key, String value) {
+            entries.put(key, Scalar.of(value));
+        }
+
+        /** The only key of a one-key map (a program step: {@code Sleep: 5}), or null. */
+        public String onlyKey() {
+            return entries.size() == 1 ? entries.keySet().iterator().next() : null;
+        }
+    }
+
+    /** The tree of a YAML node. */
+    static YamlTree of(Node n) {
         if (n instanceof MappingNode m) {
-            Map<String, Object> out = new LinkedHashMap<>();
+            Mapping out = new Mapping();
             for (NodeTuple t : m.getValue()) {
-                out.put(((ScalarNode) t.getKeyNode()).getValue(), of(t.getValueNode()));
+                out.entries().put(((ScalarNode) t.getKeyNode()).getValue(), of(t.getValueNode()));
             }
             return out;
         }
         if (n instanceof SequenceNode s) {
-            List<Object> out = new ArrayList<>();
+            Sequence out = new Sequence();
             for (Node item : s.getValue()) {
-                out.add(of(item));
+                out.items().add(of(item));
             }
             return out;
         }
@@ -48,124 +116,118 @@ final class YamlTree {
         return new Scalar(s.getValue(), s.isPlain());
     }
 
-    /** Deep copy. */
-    @SuppressWarnings("unchecked")
-    static Object copy(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            ((Map<String, Object>) m).forEach((k, v) -> out.put(k, copy(v)));
-            return out;
-        }
-        if (o instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            for (Object item : l) {
-                out.add(copy(item));
-            }
-            return out;
-        }
-        return o;
+    /** The tree of a lesson's {@code scenario:} block (its text with the rest of the file blanked out). */
+    static Mapping scenarioOf(Lesson lesson) {
+        Node root = new Compose(LoadSettings.builder().build()).composeString(lesson.scenarioText()).orElseThrow();
+        return (Mapping) of(root);
     }
 
     /** The tree as a YAML document: block style at the top, flow style where a value fits on its line. */
-    static String write(Map<String, Object> root) {
+    static String write(Mapping root) {
         StringBuilder sb = new StringBuilder();
-        block(sb, root, 0);
+        Writer.block(sb, root, 0);
         return sb.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static void block(StringBuilder sb, Object o, int indent) {
-        String pad = "  ".repeat(indent);
-        if (o instanceof Map<?, ?> m) {
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) m).entrySet()) {
-                String head = pad + key(e.getKey()) + ":";
-                String flow = flow(e.getValue());
-                if (!(e.getValue() instanceof Map || e.getValue() instanceof List)
-                        || indent > 0 && head.length() + 1 + flow.length() <= WIDTH && !hasListOfMaps(e.getValue())) {
-                    sb.append(head).append(' ').append(flow).append('\n');
-                } else {
-                    sb.append(head).append('\n');
-                    block(sb, e.getValue(), indent + 1);
-                }
-            }
-        } else if (o instanceof List<?> l) {
-            for (Object item : l) {
-                if (item instanceof Map<?, ?> im && im.size() == 1) {
-                    Map.Entry<String, Object> e = ((Map<String, Object>) im).entrySet().iterator().next();
-                    String head = pad + "- " + key(e.getKey()) + ":";
+    /** Writing a tree as YAML text. */
+    final class Writer {
+        private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+\\-]*");
+        private static final int WIDTH = 100;
+
+        private Writer() {}
+
+        private static void block(StringBuilder sb, YamlTree o, int indent) {
+            String pad = "  ".repeat(indent);
+            if (o instanceof Mapping m) {
+                for (Map.Entry<String, YamlTree> e : m.entries().entrySet()) {
+                    String head = pad + key(e.getKey()) + ":";
                     String flow = flow(e.getValue());
-                    if (head.length() + 1 + flow.length() <= WIDTH && !hasListOfMaps(e.getValue())) {
+                    if (e.getValue() instanceof Scalar
+                            || indent > 0 && head.length() + 1 + flow.length() <= WIDTH && !hasListOfMaps(e.getValue())) {
                         sb.append(head).append(' ').append(flow).append('\n');
                     } else {
                         sb.append(head).append('\n');
-                        block(sb, e.getValue(), indent + 2);
+                        block(sb, e.getValue(), indent + 1);
                     }
-                } else {
-                    sb.append(pad).append("- ").append(flow(item)).append('\n');
                 }
-            }
-        } else {
-            sb.append(pad).append(flow(o)).append('\n');
-        }
-    }
-
-    /** Whether a value holds a list of steps (written in block style so it reads as a program). */
-    private static boolean hasListOfMaps(Object o) {
-        if (o instanceof List<?> l) {
-            return l.stream().anyMatch(i -> i instanceof Map || i instanceof List);
-        }
-        if (o instanceof Map<?, ?> m) {
-            return m.values().stream().anyMatch(YamlTree::hasListOfMaps);
-        }
-        return false;
-    }
-
-    @SuppressWarnings("unchecked")
-    static String flow(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                return "{}";
-            }
-            List<String> parts = new ArrayList<>();
-            ((Map<String, Object>) m).forEach((k, v) -> parts.add(key(k) + ": " + flow(v)));
-            return "{ " + String.join(", ", parts) + " }";
-        }
-        if (o instanceof List<?> l) {
-            List<String> parts = new ArrayList<>();
-            for (Object item : l) {
-                parts.add(flow(item));
-            }
-            return "[" + String.join(", ", parts) + "]";
-        }
-        Scalar s = (Scalar) o;
-        if (s.plain() && (s.value().isEmpty() || PLAIN.matcher(s.value()).matches())) {
-            return s.value().isEmpty() ? "null" : s.value();
-        }
-        return quote(s.value());
-    }
-
-    private static String key(String k) {
-        return PLAIN.matcher(k).matches() ? k : quote(k);
-    }
-
-    private static String quote(String v) {
-        StringBuilder sb = new StringBuilder("\"");
-        v.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\x%02X", c));
+            } else if (o instanceof Sequence l) {
+                for (YamlTree item : l.items()) {
+                    if (item instanceof Mapping im && im.entries().size() == 1) {
+                        Map.Entry<String, YamlTree> e = im.entries().entrySet().iterator().next();
+                        String head = pad + "- " + key(e.getKey()) + ":";
+                        String flow = flow(e.getValue());
+                        if (head.length() + 1 + flow.length() <= WIDTH && !hasListOfMaps(e.getValue())) {
+                            sb.append(head).append(' ').append(flow).append('\n');
+                        } else {
+                            sb.append(head).append('\n');
+                            block(sb, e.getValue(), indent + 2);
+                        }
                     } else {
-                        sb.appendCodePoint(c);
+                        sb.append(pad).append("- ").append(flow(item)).append('\n');
                     }
                 }
+            } else {
+                sb.append(pad).append(flow(o)).append('\n');
             }
-        });
-        return sb.append('"').toString();
+        }
+
+        /** Whether a value holds a list of steps (written in block style so it reads as a program). */
+        private static boolean hasListOfMaps(YamlTree o) {
+            if (o instanceof Sequence l) {
+                return l.items().stream().anyMatch(i -> !(i instanceof Scalar));
+            }
+            if (o instanceof Mapping m) {
+                return m.entries().values().stream().anyMatch(Writer::hasListOfMaps);
+            }
+            return false;
+        }
+
+        public static String flow(YamlTree o) {
+            if (o instanceof Mapping m) {
+                if (m.entries().isEmpty()) {
+                    return "{}";
+                }
+                List<String> parts = new ArrayList<>();
+                m.entries().forEach((k, v) -> parts.add(key(k) + ": " + flow(v)));
+                return "{ " + String.join(", ", parts) + " }";
+            }
+            if (o instanceof Sequence l) {
+                List<String> parts = new ArrayList<>();
+                for (YamlTree item : l.items()) {
+                    parts.add(flow(item));
+                }
+                return "[" + String.join(", ", parts) + "]";
+            }
+            Scalar s = (Scalar) o;
+            if (s.plain() && (s.value().isEmpty() || PLAIN.matcher(s.value()).matches())) {
+                return s.value().isEmpty() ? "null" : s.value();
+            }
+            return quote(s.value());
+        }
+
+        private static String key(String k) {
+            return PLAIN.matcher(k).matches() ? k : quote(k);
+        }
+
+        private static String quote(String v) {
+            StringBuilder sb = new StringBuilder("\"");
+            v.codePoints().forEach(c -> {
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            sb.append(String.format("\\x%02X", c));
+                        } else {
+                            sb.appendCodePoint(c);
+                        }
+                    }
+                }
+            });
+            return sb.append('"').toString();
+        }
     }
 }

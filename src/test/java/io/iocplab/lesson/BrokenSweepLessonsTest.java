@@ -32,7 +32,7 @@ class BrokenSweepLessonsTest {
             "steps:",
             "  - at: start",
             "    say: { en: s, ko: 말 }",
-            "    predict: { question: { en: q, ko: 질문 }, answer: best-throughput }",
+            "    predict: { question: { en: q, ko: 질문 }, answer: best-throughput, hint: { en: h, ko: 힌트 }, explain: { en: w, ko: 이유 } }",
             "");
 
     static List<String> problems(String text) {

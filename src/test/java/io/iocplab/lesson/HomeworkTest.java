@@ -52,7 +52,7 @@ class HomeworkTest {
         Lesson l = lesson("08-blocking-worker");
         Homework h = Homework.generate(l, 3);
         assertFalse(h.changes().isEmpty());
-        assertNotEquals(YamlTree.write(Homework.tree(l)), h.scenarioYaml());
+        assertNotEquals(YamlTree.write(YamlTree.scenarioOf(l)), h.scenarioYaml());
         assertEquals(h.scenario(), ScenarioLoader.loadString("homework.yaml", h.scenarioYaml()),
                 "the printed scenario is the one that ran");
     }
@@ -158,7 +158,7 @@ class HomeworkTest {
     void yamlTreeRoundTrip() throws IOException {
         for (Path f : LessonLoader.files(Path.of("lessons"))) {
             Lesson l = CourseTest.load(f);
-            String yaml = YamlTree.write(Homework.tree(l));
+            String yaml = YamlTree.write(YamlTree.scenarioOf(l));
             try {
                 assertEquals(l.scenario().threads().keySet(), ScenarioLoader.loadString("x", yaml).threads().keySet());
                 assertEquals(l.scenario().withSeed(l.scenario().seed()).ports(), ScenarioLoader.loadString("x", yaml)

@@ -39,12 +39,13 @@ class LessonLoaderTest {
                 "    predict:",
                 "      question: { en: Who?, ko: 누구? }",
                 "      answer: next-release",
+                "      hint: { en: Who waited last?, ko: 누가 마지막에? }",
                 "      explain: { en: LIFO, ko: 후입선출 }",
                 "  - at: { thread: T1, state: waiting, wait: port }",
                 "    say: { en: Waits, ko: 기다림 }",
                 "  - at: { call: GetQueuedCompletionStatus, thread: T1, returns: true, error: 0 }",
                 "    say: { en: Got, ko: 받음 }",
-                "    predict: { question: { en: q, ko: 질문 }, answer: { gets: { thread: T1 } } }",
+                "    predict: { question: { en: q, ko: 질문 }, answer: { gets: { thread: T1 } }, hint: { en: h, ko: 힌트 }, explain: { en: w, ko: 이유 } }",
                 "  - at: { port: P, running: 0, queue: 0, waiters: 0 }",
                 "    say: { en: Idle, ko: 한가함 }",
                 "  - at: { time: 0.5 }",
@@ -63,13 +64,14 @@ class LessonLoaderTest {
         assertEquals(Prediction.Kind.NEXT_RELEASE, p.kind());
         assertEquals("P", p.subject(), "the only port is the default");
         assertEquals(new Text("LIFO", "후입선출"), p.explain());
-        assertEquals(new Cue.ThreadIs("T1", ThreadState.State.WAITING, ThreadState.Wait.PORT, new Pos(19, 9)),
+        assertEquals(new Text("Who waited last?", "누가 마지막에?"), p.hint());
+        assertEquals(new Cue.ThreadIs("T1", ThreadState.State.WAITING, ThreadState.Wait.PORT, new Pos(20, 9)),
                 l.steps().get(1).cue());
-        assertEquals(new Cue.Call(io.iocplab.sim.event.Api.GetQueuedCompletionStatus, "T1", true, 0, new Pos(21, 9)), l.steps().get(2).cue());
+        assertEquals(new Cue.Call(io.iocplab.sim.event.Api.GetQueuedCompletionStatus, "T1", true, 0, new Pos(22, 9)), l.steps().get(2).cue());
         assertEquals(Prediction.Kind.GETS, l.steps().get(2).predict().kind());
         assertEquals("T1", l.steps().get(2).predict().subject());
-        assertEquals(new Cue.PortCount("P", 0, 0, 0, new Pos(24, 9)), l.steps().get(3).cue());
-        assertEquals(new Cue.Time(500, new Pos(26, 9)), l.steps().get(4).cue());
+        assertEquals(new Cue.PortCount("P", 0, 0, 0, new Pos(25, 9)), l.steps().get(3).cue());
+        assertEquals(new Cue.Time(500, new Pos(27, 9)), l.steps().get(4).cue());
         assertInstanceOf(Cue.End.class, l.steps().get(5).cue());
         assertNull(l.steps().get(5).predict());
         assertEquals(2, l.scenario().ports().get("P"));
@@ -127,7 +129,7 @@ class LessonLoaderTest {
                 "    say: { en: '  ', ko: 안녕 }",
                 "  - at: end",
                 "    say: Hello",
-                "    predict: { question: { en: Who? }, answer: { returns: T1 } }",
+                "    predict: { question: { en: Who? }, answer: { returns: T1 }, hint: { en: h, ko: 힌트 }, explain: { en: w, ko: 이유 } }",
                 "");
         assertEquals(List.of(
                 "l:2:8: title: missing the Korean text (ko)",
@@ -158,10 +160,10 @@ class LessonLoaderTest {
                 "    code: T1",
                 "  - at: { thread: T1, state: sleeping }",
                 "    say: { en: Hi, ko: 안녕 }",
-                "    predict: { question: { en: q, ko: 질문 }, answer: guess }",
+                "    predict: { question: { en: q, ko: 질문 }, answer: guess, hint: { en: h, ko: 힌트 }, explain: { en: w, ko: 이유 } }",
                 "  - at: { port: P }",
                 "    say: { en: Hi, ko: 안녕 }",
-                "    predict: { question: { en: q, ko: 질문 }, answer: queue }",
+                "    predict: { question: { en: q, ko: 질문 }, answer: queue, hint: { en: h, ko: 힌트 }, explain: { en: w, ko: 이유 } }",
                 "  - at: { io: done }",
                 "    sya: { en: Hi, ko: 안녕 }",
                 "");

@@ -53,7 +53,7 @@ class LessonRunTest {
 
     static String step(String at, String answer) {
         return "  - at: " + at + "\n    say: { en: s, ko: 말 }\n"
-                + (answer == null ? "" : "    predict: { question: { en: q, ko: 질문 }, answer: " + answer + " }\n");
+                + (answer == null ? "" : "    predict: { question: { en: q, ko: 질문 }, answer: " + answer + ", hint: { en: h, ko: 힌트 }, explain: { en: w, ko: 이유 } }\n");
     }
 
     @Test
