@@ -302,6 +302,19 @@ final class LessonsCommand {
                     }
                     out.println("    = " + a.explanation().get(lang) + " [event " + a.decidedAt() + "]");
                 }
+                out.println("    hint: " + s.predict().hint().get(lang));
+            }
+            if (s.bug() != null) {
+                CListing listing = CListing.of(lesson.scenario(), s.bug().thread());
+                int line = run.bugLineOf(s.index());
+                out.println("    bug in " + s.bug().thread() + ", step " + s.bug().step() + ": "
+                        + (line >= 0 ? listing.lines().get(line).code() : "-") + " [shown at event "
+                        + run.bugPointOf(s.index()) + "]");
+            }
+            if (s.goal() != null) {
+                out.println("    goal " + s.goal().goal().key() + (s.goal().goal().port() == null ? ""
+                        : " " + s.goal().goal().port()) + ", knobs " + s.goal().initialValues() + ", a way "
+                        + s.goal().solutionValues());
             }
         }
         for (Problem pr : run.problems()) {

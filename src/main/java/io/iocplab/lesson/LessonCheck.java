@@ -82,6 +82,7 @@ public final class LessonCheck {
                         java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8), sources);
                 lessons.add(lesson);
                 mine.addAll(LessonRun.run(lesson).problems());
+                mine.addAll(GoalProof.check(lesson));
                 mine.addAll(LessonWords.drift(lesson, glossary));
                 Path other = numbers.putIfAbsent(lesson.number(), file);
                 if (other != null) {

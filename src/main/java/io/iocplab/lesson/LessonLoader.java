@@ -161,8 +161,10 @@ public final class LessonLoader {
         ScenarioNames names = scenario == null ? ScenarioNames.UNKNOWN : ScenarioNames.of(scenario);
         boolean sweepWritten = entries.containsKey("sweep");
         LessonSweep sweep = sweepWritten ? new SweepReader(f).read(value(entries, "sweep"), scenario) : null;
-        List<LessonStep> steps = steps(entries, top,
-                new StepReader(f, names, citations, new PredictionReader(f, names, citations, sweep, sweepWritten)));
+        YamlTree.Mapping tree = scenario == null ? null : (YamlTree.Mapping) YamlTree.of(scenarioNode);
+        List<LessonStep> steps = steps(entries, top, new StepReader(f, names, citations,
+                new PredictionReader(f, names, citations, sweep, sweepWritten),
+                new GoalReader(f, names, citations, tree), scenario));
         List<String> vary = entries.containsKey("homework") ? vary(value(entries, "homework"), sweep) : List.of();
         if (f.count() > 0) {
             return null;

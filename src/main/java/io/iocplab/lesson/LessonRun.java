@@ -54,6 +54,8 @@ public final class LessonRun {
     private final List<SimEvent> events;
     private final int[] points;
     private final Answer[] answers;
+    private final int[] bugLines;
+    private final int[] bugPoints;
     private final List<Row> sweepRows;
     private final int stageRow;
     private final List<Problem> problems = new ArrayList<>();
@@ -63,7 +65,11 @@ public final class LessonRun {
         this.events = Collections.unmodifiableList(events);
         this.points = new int[lesson.steps().size()];
         this.answers = new Answer[lesson.steps().size()];
+        this.bugLines = new int[lesson.steps().size()];
+        this.bugPoints = new int[lesson.steps().size()];
         java.util.Arrays.fill(points, -1);
+        java.util.Arrays.fill(bugLines, -1);
+        java.util.Arrays.fill(bugPoints, -1);
         if (failure != null) {
             problem(scenarioPos(), "the scenario's run failed: " + failure);
             this.sweepRows = List.of();
@@ -81,9 +87,18 @@ public final class LessonRun {
      * JavaFX thread.
      */
     public static LessonRun run(Lesson lesson) {
+        Headless h = headless(lesson.scenario());
+        return new LessonRun(lesson, h.events(), h.failure());
+    }
+
+    /** A run made without the window: its events, and why it failed (null when it did not). */
+    public record Headless(List<SimEvent> events, String failure) {}
+
+    /** Runs a scenario headless to its end (at most {@link #MAX_EVENTS} events); never throws for a failed run. */
+    public static Headless headless(io.iocplab.scenario.Scenario scenario) {
         List<SimEvent> events = new ArrayList<>();
         String failure = null;
-        Machine machine = ScenarioRunner.build(lesson.scenario(), events::add);
+        Machine machine = ScenarioRunner.build(scenario, events::add);
         try {
             while (machine.advance()) {
                 if (events.size() > MAX_EVENTS) {
@@ -97,7 +112,7 @@ public final class LessonRun {
         } finally {
             machine.close();
         }
-        return new LessonRun(lesson, events, failure);
+        return new Headless(events, failure);
     }
 
     /**
@@ -181,6 +196,22 @@ public final class LessonRun {
         return Optional.ofNullable(answers[step]);
     }
 
+    /**
+     * The line (index into {@code CListing.of(scenario, bug.thread()).lines()}) that is wrong in step {@code step}'s
+     * bug hunt, or -1 when the step hides no bug.
+     */
+    public int bugLineOf(int step) {
+        return bugLines[step];
+    }
+
+    /**
+     * The event index where step {@code step}'s wrong line shows what it does: the end of the moment its call returns
+     * (the first such return after the step's point, else the first of the run), or -1 when the step hides no bug.
+     */
+    public int bugPointOf(int step) {
+        return bugPoints[step];
+    }
+
     /** Problems found by running: cues never reached, predictions without answer, a failed run. */
     public List<Problem> problems() {
         return Collections.unmodifiableList(problems);
@@ -231,6 +262,17 @@ public final class LessonRun {
             prev = p;
         }
         for (LessonStep step : lesson.steps()) {
+            if (step.bug() != null && points[step.index()] >= 0) {
+                bug(step);
+            }
+            if (step.goal() != null && points[step.index()] >= 0) {
+                int reached = GoalCheck.firstReached(step.goal().goal(), events);
+                if (reached >= 0) {
+                    problem(step.goal().pos(), "steps[" + step.index() + "].goal: the lesson's own run already reaches "
+                            + "it (moment " + events.get(reached).moment() + ", t=" + Words.ms(events.get(reached).tUs())
+                            + "): nothing to make happen");
+                }
+            }
             if (step.predict() == null || points[step.index()] < 0) {
                 continue;
             }
@@ -248,6 +290,32 @@ public final class LessonRun {
                 answers[step.index()] = c.answer();
             }
         }
+    }
+
+    /** Finds a bug hunt's line in its thread's listing and the moment its call returns. */
+    private void bug(LessonStep step) {
+        BugHunt bug = step.bug();
+        io.iocplab.scenario.CListing listing = io.iocplab.scenario.CListing.of(lesson.scenario(), bug.thread());
+        bugLines[step.index()] = listing == null ? -1 : listing.lineOf(bug.step());
+        int first = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof io.iocplab.sim.event.ApiReturn r && r.thread().equals(bug.thread())
+                    && r.step() == bug.step()) {
+                if (first < 0) {
+                    first = i;
+                }
+                if (i > points[step.index()]) {
+                    first = i;
+                    break;
+                }
+            }
+        }
+        if (first < 0) {
+            problem(bug.pos(), "steps[" + step.index() + "].bug: the run never makes the call of " + bug.thread()
+                    + "'s step " + bug.step() + ": nothing to show once it is found");
+            return;
+        }
+        bugPoints[step.index()] = new CueFinder(events).momentEnd(first);
     }
 
     /** The rules of a stop that the state after event {@code point} breaks (none at the end of a moment). */

@@ -24,6 +24,14 @@ final class LessonWords {
                 check(out, lesson, glossary, s.predict().pos(), path + ".predict.hint", s.predict().hint());
                 check(out, lesson, glossary, s.predict().pos(), path + ".predict.explain", s.predict().explain());
             }
+            if (s.goal() != null) {
+                check(out, lesson, glossary, s.goal().pos(), path + ".goal.hint", s.goal().hint());
+                check(out, lesson, glossary, s.goal().pos(), path + ".goal.explain", s.goal().explain());
+            }
+            if (s.bug() != null) {
+                check(out, lesson, glossary, s.bug().pos(), path + ".bug.hint", s.bug().hint());
+                check(out, lesson, glossary, s.bug().pos(), path + ".bug.explain", s.bug().explain());
+            }
         }
         return out;
     }

@@ -27,6 +27,11 @@ public final class Sentences {
         return new WithParticle(word, particle);
     }
 
+    /** Virtual time as "5.050 ms", as every sentence of the course writes it. */
+    public static String ms(long us) {
+        return Words.ms(us);
+    }
+
     /** The sentence {@code key} in both languages, with its arguments. */
     public static Text text(String key, Object... args) {
         return new Text(format(Lang.EN, key, args), format(Lang.KO, key, args));

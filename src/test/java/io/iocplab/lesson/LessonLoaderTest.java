@@ -187,7 +187,7 @@ class LessonLoaderTest {
                         + "scenario has 2 ports",
                 "lessons/50-test.yaml:22:5: steps[5]: missing 'say' (expected what the narrator says, { en: ..., ko: ... })",
                 "lessons/50-test.yaml:22:15: steps[5].at.io: unknown io event 'done' (expected one of complete)",
-                "lessons/50-test.yaml:23:5: steps[5]: unknown key 'sya' (expected at, say, code, predict)"),
+                "lessons/50-test.yaml:23:5: steps[5]: unknown key 'sya' (expected at, say, code, predict, goal, bug)"),
                 problems("lessons/50-test.yaml", text));
     }
 

@@ -102,16 +102,18 @@ class LessonModeFxTest {
                 assertEquals(answer.choices().size(), robot.lookup(".predict-choice").queryAll().size());
                 Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst()
                         .orElseThrow();
-                Choice pick = wrongDone ? answer.correctChoice() : wrong;
-                robot.clickOn("#" + NarrationPanel.choiceNodeId(pick.id()));
-                if (answer.isCorrect(pick.id())) {
-                    assertEquals("Right!", label(robot, "#lesson-verdict"));
-                    rightDone = true;
-                } else {
-                    assertEquals("Not quite.", label(robot, "#lesson-verdict"));
-                    assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(pick.id())).getStyleClass().contains("wrong"));
+                if (!wrongDone) {                       // a wrong first try: the hint, and the question stays open
+                    robot.clickOn("#" + NarrationPanel.choiceNodeId(wrong.id()));
+                    assertEquals("Not quite. Try again.", label(robot, "#lesson-verdict"));
+                    assertEquals("Hint: " + step.predict().hint().en(), label(robot, "#lesson-predict-hint"));
+                    assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(wrong.id())).getStyleClass().contains("wrong"));
+                    assertEquals("", label(robot, "#lesson-answer"), "no answer yet");
+                    assertTrue(button(robot, "#lesson-continue").isDisabled(), "no Continue yet");
                     wrongDone = true;
                 }
+                robot.clickOn("#" + NarrationPanel.choiceNodeId(answer.correct()));
+                assertEquals("Right!", label(robot, "#lesson-verdict"));
+                rightDone = true;
                 assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(answer.correct())).getStyleClass().contains("right"));
                 String shown = label(robot, "#lesson-answer");
                 assertTrue(shown.startsWith("The engine's answer: " + answer.correctChoice().label().en()), shown);
@@ -260,6 +262,8 @@ class LessonModeFxTest {
         Answer answer = fx(() -> mode().walk().answer().orElseThrow());
         Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst().orElseThrow();
         clickInList(robot, "#" + NarrationPanel.choiceNodeId(wrong.id()));   // below the say text: scrolled to first
+        assertFalse(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()), "a first wrong try: the hint only");
+        clickInList(robot, "#" + NarrationPanel.choiceNodeId(answer.correct()));
         assertTrue(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()));
         assertEquals(run.sweepRows().size(), robot.lookup(".sweep-row").queryAll().size());
         assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.EN, "\u2605 highest throughput",
@@ -387,8 +391,9 @@ class LessonModeFxTest {
     }
 
     /** Scrolls the narration column (the list, or a step's text) to the node, as a student would, and clicks it. */
-    private static void clickInList(FxRobot robot, String query) {
-        Node row = robot.lookup(query).query();
+    static void clickInList(FxRobot robot, String query) {
+        // a list view keeps spare cells for measuring, invisible, that may carry the same id: the visible one is meant
+        Node row = robot.lookup(query).match(Node::isVisible).tryQuery().orElseGet(() -> robot.lookup(query).query());
         ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
         // under load the list may still be laid out when it first shows: scroll, let it settle, look again
         for (int i = 0; i < 300 && !fx(() -> centreShown(row, scroll)); i++) {
@@ -421,11 +426,11 @@ class LessonModeFxTest {
         robot.clickOn("#lesson-continue");
     }
 
-    private static String label(FxRobot robot, String query) {
+    static String label(FxRobot robot, String query) {
         return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
-    private static Button button(FxRobot robot, String query) {
+    static Button button(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Button.class);
     }
 

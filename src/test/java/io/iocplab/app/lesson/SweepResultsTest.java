@@ -90,11 +90,15 @@ class SweepResultsTest {
     }
 
     @Test
-    void theWalkShowsTheResultsFromTheFirstAnswerOnAndAResumedWalkAtOnce() {
+    void theWalkShowsTheResultsOnceTheFirstQuestionEndsAndAResumedWalkAtOnce() {
         LessonWalk walk = new LessonWalk(run, 0);
         assertEquals(List.of(), walk.sweepAnswers(), "nothing before the first answer");
         assertNull(SweepResults.of(run, walk.sweepAnswers()));
-        walk.choose(answer(0).choices().get(0).id());
+        String wrong = answer(0).choices().stream().map(c -> c.id()).filter(id -> !answer(0).isCorrect(id)).findFirst()
+                .orElseThrow();
+        walk.choose(wrong);
+        assertEquals(List.of(), walk.sweepAnswers(), "a first wrong try leaves the question open: no results yet");
+        walk.choose(answer(0).correct());
         assertEquals(List.of(answer(0)), walk.sweepAnswers());
         assertTrue(walk.next());
         assertEquals(List.of(answer(0)), walk.sweepAnswers(), "the next question is not answered yet");
