@@ -175,7 +175,7 @@ final class Words {
         };
     }
 
-    /** ("때문에" whatever the cause ends in: "로" after "Sleep" or "전환" would need "으로".) */
+    /** The cause, then the release; in Korean the cause takes 로 or 으로 by its final sound ("Sleep으로", "전환으로"). */
     private static Text freed(String en, String ko) {
         return new Text(en + ", which lowered the running count, so the port released the most recent waiter "
                 + "with the queued packet", KoreanParticles.with(ko, KoreanParticles.Particle.EURO_RO)
