@@ -96,6 +96,17 @@ public sealed interface Cue {
         }
     }
 
+    /**
+     * A moment named by its number: not written in lesson files (a number is no name a student knows), made by
+     * homework for a question found on its own run, so the window lands exactly where the problem asks it.
+     */
+    record Moment(long moment, Pos pos) implements Cue {
+        @Override
+        public boolean matches(SimEvent e) {
+            return e.moment() == moment;
+        }
+    }
+
     /** {@code at: { peer: send, socket: S1 }}: a real peer did that (connect, send, recv, close, reset). */
     record Peer(String action, String socket, Pos pos) implements Cue {
         @Override

@@ -53,7 +53,7 @@ public final class Homework {
      * @param question what is asked
      * @param answer   the engine's answer (choices, the correct one, what happened)
      */
-    public record Question(int number, Text context, Text question, Answer answer) {}
+    public record Question(int number, Text context, Text question, Answer answer, long moment) {}
 
     private final Lesson lesson;
     private final long seed;
@@ -221,10 +221,33 @@ public final class Homework {
             if (s.predict() != null) {
                 Answer a = run.answerOf(s.index()).orElseThrow();
                 out.add(new Question(out.size() + 1, HomeworkStems.moment(run, s.index()),
-                        HomeworkStems.question(s.predict(), run, s.index()), a));
+                        HomeworkStems.question(s.predict(), run, s.index()), a,
+                        run.events().get(run.pointOf(s.index())).moment()));
             }
         }
         return out;
+    }
+
+    /**
+     * The problem as a lesson the window can play: a first step at the start that says what changed, then one step
+     * per question at the moment the problem asks it ({@link Cue.Moment} of the changed run), its stem as the
+     * narration and its question with a hint of its kind; the changed scenario runs on the stage. Its id is the
+     * lesson's, its title says it is homework and names the seed.
+     */
+    public Lesson asLesson() {
+        List<LessonStep> steps = new ArrayList<>();
+        Text changed = HomeworkStems.changes(changes);
+        steps.add(new LessonStep(0, new Cue.Start(Pos.NONE), changed, null, null, null, null, Pos.NONE));
+        List<LessonStep> asked = lesson.steps().stream().filter(s -> s.predict() != null).toList();
+        for (Question q : questions) {
+            Prediction p = asked.get(q.number() - 1).predict();
+            Prediction stem = new Prediction(q.question(), p.kind(), p.subject(), HomeworkStems.hint(p.kind()), null,
+                    Pos.NONE, Pos.NONE);
+            steps.add(new LessonStep(steps.size(), new Cue.Moment(q.moment(), Pos.NONE), q.context(),
+                    asked.get(q.number() - 1).codeThread(), stem, null, null, Pos.NONE));
+        }
+        return new Lesson(lesson.id(), lesson.file(), HomeworkStems.title(lesson, seed), lesson.summary(), scenario,
+                yaml, steps, lesson.vary(), lesson.sweep());
     }
 
     /** The problem (the changes, the scenario, the questions) and, with {@code answers}, the key. */

@@ -27,6 +27,9 @@ final class Words {
         if (c instanceof Cue.End) {
             return new Text("at the end of the run", "실행이 모두 끝난 시점");
         }
+        if (c instanceof Cue.Moment m) {
+            return new Text("at moment " + m.moment(), "순간 " + m.moment());
+        }
         if (c instanceof Cue.Time t) {
             return new Text("at " + ms(t.us()), ms(t.us()) + " 시점");
         }

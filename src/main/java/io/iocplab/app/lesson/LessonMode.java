@@ -7,7 +7,13 @@ import io.iocplab.app.run.RunSession;
 import io.iocplab.lesson.CodeFocus;
 import io.iocplab.lesson.GoalCheck;
 import io.iocplab.lesson.GoalExercise;
+import io.iocplab.lesson.Homework;
 import io.iocplab.lesson.Knobs;
+import io.iocplab.scenario.TraceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javafx.stage.FileChooser;
 import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.lesson.Lesson;
@@ -80,6 +86,8 @@ public final class LessonMode implements NarrationPanel.Actions {
     /** True while the stage shows a run of a goal's knobs instead of the lesson's own scenario. */
     private boolean knobbed;
     private boolean goalRunning;
+    /** The homework problem being played, or null for a lesson. */
+    private Homework homework;
 
     /**
      * @param button the toolbar's Lessons button (this class sets its text and what it does)
@@ -94,7 +102,7 @@ public final class LessonMode implements NarrationPanel.Actions {
         this.load = load;
         this.side = side;
         this.progress = progress;
-        this.list = new LessonList(texts, this::open, this::leave);
+        this.list = new LessonList(texts, this::open, this::openHomework, this::leave);
         this.narration = new NarrationPanel(texts, this);
         column.setId("lesson-column");
         column.getStyleClass().add("lesson-column");
@@ -163,6 +171,7 @@ public final class LessonMode implements NarrationPanel.Actions {
         lessonOnStage = null;
         lessonRun = null;
         walk = null;
+        homework = null;
         knobbed = false;
         goalRunning = false;
         button.setSelected(false);
@@ -172,6 +181,8 @@ public final class LessonMode implements NarrationPanel.Actions {
     /** The list of lessons, with the progress saved so far (the course is read once, in the background). */
     @Override
     public void list() {
+        homework = null;
+        narration.setHomework(false);
         ticket++;
         walk = null;
         goalRunning = false;
@@ -192,6 +203,7 @@ public final class LessonMode implements NarrationPanel.Actions {
 
     /** Opens a lesson: runs its scenario on the stage, then shows it at the step the student had reached. */
     public void open(Lesson chosen) {
+        homework = null;
         int resume = progress.of(chosen.id()).done() ? 0 : Math.max(0, progress.of(chosen.id()).reached());
         start(chosen, null, resume);
     }
@@ -213,6 +225,67 @@ public final class LessonMode implements NarrationPanel.Actions {
         RunSession session = load.apply(runName(chosen), chosen.scenario());
         lessonRun = session;
         background(() -> resolve(chosen, session), run -> ready(session, run, carried, at));
+    }
+
+    /**
+     * Opens a lesson's homework for a seed: the problem is made off the JavaFX thread ({@link Homework#generate}:
+     * it runs many variations), then played as a lesson ({@link Homework#asLesson}): the changed scenario on the
+     * stage, the questions at their moments, asked as in a lesson. Homework leaves the lesson's progress alone.
+     */
+    public void openHomework(Lesson chosen, long seed) {
+        activate();
+        lesson = chosen;
+        walk = null;
+        failure = null;
+        column.getChildren().setAll(narration.node());
+        narration.showMessage(chosen, texts.get(NarrationPanel.BUNDLE, "homework.preparing", Long.toString(seed)));
+        background(() -> Homework.generate(chosen, seed), h -> {
+            start(h.asLesson(), null, 0);
+            homework = h;
+        });
+    }
+
+    /** The homework being played, or null. */
+    public Homework homework() {
+        return homework;
+    }
+
+    /**
+     * Writes the homework's problem with its answer key, in the window's language, to {@code file}: whole or not at
+     * all (a temporary file beside it, moved over it: {@link TraceFile}).
+     */
+    public void saveKey(Path file) throws IOException {
+        if (homework == null) {
+            throw new IllegalStateException("no homework is open");
+        }
+        String text = homework.render(NarrationPanel.lang(texts), true);
+        try (TraceFile out = TraceFile.create(file)) {
+            out.stream().write(text.getBytes(StandardCharsets.UTF_8));
+            out.commit();
+        }
+    }
+
+    /** Save answer key: asks where, then writes it; a failure is said under the narration. */
+    @Override
+    public void saveKey() {
+        if (homework == null || column.getScene() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(texts.get(NarrationPanel.BUNDLE, "homework.key.title"));
+        chooser.setInitialFileName(homework.lesson().id() + "-homework-" + homework.seed() + "-key.txt");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Text", "*.txt"));
+        java.io.File f = chooser.showSaveDialog(column.getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        try {
+            saveKey(f.toPath());
+            narration.showNotice(texts.get(NarrationPanel.BUNDLE, "homework.key.saved", f.toString()));
+        } catch (IOException | RuntimeException e) {
+            narration.showNotice(texts.get(NarrationPanel.BUNDLE, "homework.key.failed", f.toString(),
+                    String.valueOf(e.getMessage())));
+        }
     }
 
     /** The name a lesson's run has in the window (and in its messages): the lesson's file name. */
@@ -254,11 +327,13 @@ public final class LessonMode implements NarrationPanel.Actions {
         if (player.session() != session) {
             player.tick(0);                         // the finished run replaces the one shown now
         }
-        walk = carried != null ? carried.over(run, at) : new LessonWalk(run, at, progress.answered(run.lesson().id()));
+        walk = carried != null ? carried.over(run, at)
+                : new LessonWalk(run, at, homework != null ? java.util.Set.of() : progress.answered(run.lesson().id()));
         showStep();
     }
 
     private void showStep() {
+        narration.setHomework(homework != null);
         if (knobbed) {                              // leaving a goal's run: the lesson's own run comes back first
             start(lesson, walk, walk.step());
             return;
@@ -270,7 +345,9 @@ public final class LessonMode implements NarrationPanel.Actions {
         }
         player.playhead().subjectsProperty().set(StepSubjects.of(walk.current()));
         narration.show(walk);
-        progress.reached(walk.run().lesson().id(), walk.step());
+        if (homework == null) {
+            progress.reached(walk.run().lesson().id(), walk.step());
+        }
     }
 
     /** Continue: the next step, or on the last one, the lesson is done and the list comes back. */
@@ -280,7 +357,9 @@ public final class LessonMode implements NarrationPanel.Actions {
             return;
         }
         if (walk.atLast()) {
-            progress.finished(walk.run().lesson().id(), walk.step());
+            if (homework == null) {
+                progress.finished(walk.run().lesson().id(), walk.step());
+            }
             list();
         } else if (walk.next()) {
             showStep();
@@ -291,7 +370,7 @@ public final class LessonMode implements NarrationPanel.Actions {
     @Override
     public void choose(String choiceId) {
         if (walk != null && walk.answer().isPresent() && walk.choose(choiceId) != LessonWalk.Outcome.IGNORED) {
-            if (walk.answered()) {
+            if (walk.answered() && homework == null) {
                 progress.answered(walk.run().lesson().id(), walk.step());
             }
             narration.show(walk);

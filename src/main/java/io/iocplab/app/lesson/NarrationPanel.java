@@ -50,6 +50,9 @@ public final class NarrationPanel {
 
         /** The student picked line {@code line} of a bug hunt's listing. */
         void pickLine(int line);
+
+        /** Save answer key (homework): asks where and writes the problem with its key. */
+        void saveKey();
     }
 
     @FXML private VBox root;
@@ -70,6 +73,7 @@ public final class NarrationPanel {
     @FXML private Label predictHint;
     @FXML private VBox exercise;
     @FXML private Label hint;
+    @FXML private Button keyButton;
     @FXML private Button listButton;
     @FXML private Button backButton;
     @FXML private Button continueButton;
@@ -93,6 +97,7 @@ public final class NarrationPanel {
         for (Label l : new Label[] {say, codeCaption, question, engineAnswer, explain, predictHint, hint, title}) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped text takes the lines it needs
         }
+        show(keyButton, false);
         sweep = new SweepResultsView(texts);
         body.getChildren().add(sweep.node());
         bug = new BugView(texts, actions::pickLine);
@@ -113,7 +118,12 @@ public final class NarrationPanel {
         showMessage(lesson, text("narration.failed", why));
     }
 
-    private void showMessage(Lesson lesson, String message) {
+    /** Whether the narration plays homework (the Save answer key button shows); set before {@link #show}. */
+    public void setHomework(boolean homework) {
+        show(keyButton, homework);
+    }
+
+    void showMessage(Lesson lesson, String message) {
         Lang lang = lang(texts);
         localizeButtons(false);
         heading.setText(text("narration.heading", lesson.number(), "\u2013", lesson.steps().size()));
@@ -229,6 +239,7 @@ public final class NarrationPanel {
     }
 
     private void localizeButtons(boolean last) {
+        keyButton.setText(text("homework.key"));
         listButton.setText(text("narration.list"));
         backButton.setText(text("narration.back"));
         continueButton.setText(text(last ? "narration.finish" : "narration.continue"));
@@ -264,6 +275,11 @@ public final class NarrationPanel {
     @FXML
     private void onContinue() {
         actions.next();
+    }
+
+    @FXML
+    private void onSaveKey() {
+        actions.saveKey();
     }
 
     @FXML

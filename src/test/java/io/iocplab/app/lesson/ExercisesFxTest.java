@@ -196,6 +196,61 @@ class ExercisesFxTest {
         assertFalse(button(robot, "#lesson-continue").isDisabled(), "the goal stays reached");
     }
 
+    @Test
+    void homeworkOpensFromTheListWithItsSeedPlaysItsQuestionsAndSavesItsKey(FxRobot robot) throws Exception {
+        robot.clickOn("#lessonsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#lesson-homework-05-get-queued-completion-status").tryQuery().isPresent());
+        robot.interact(() -> ((javafx.scene.control.Spinner<?>) robot.lookup("#lesson-homework-seed").query())
+                .getValueFactory().increment(2));                                       // seed 3
+        clickInList(robot, "#lesson-homework-05-get-queued-completion-status");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null && mode().homework() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        io.iocplab.lesson.Homework h = fx(() -> mode().homework());
+        assertEquals(3, h.seed());
+        assertEquals(io.iocplab.lesson.Homework.generate(h.lesson(), 3).scenarioYaml(), h.scenarioYaml(),
+                "the same problem as `lessons homework 05 --seed 3`");
+        assertTrue(label(robot, "#lesson-title").startsWith("Homework (seed 3): "), label(robot, "#lesson-title"));
+        assertEquals(h.scenario(), fx(() -> window.controller().player().session().scenario()), "the changed run");
+        for (io.iocplab.lesson.Text c : h.changes()) {
+            assertTrue(label(robot, "#lesson-say").contains(c.en()), "the first step says what changed");
+        }
+        int asked = 0;
+        while (true) {
+            Answer a = fx(() -> mode().walk().answer().orElse(null));
+            if (a != null) {
+                io.iocplab.lesson.Homework.Question q = h.questions().get(asked++);
+                assertEquals(q.question().en(), label(robot, "#lesson-question"));
+                assertEquals(q.answer().correct(), a.correct(), "the key is the engine's answer on the stage's run");
+                assertEquals(q.context().en(), label(robot, "#lesson-say"));
+                Choice wrong = a.choices().stream().filter(c -> !a.isCorrect(c.id())).findFirst().orElseThrow();
+                clickInList(robot, "#" + NarrationPanel.choiceNodeId(wrong.id()));
+                assertTrue(label(robot, "#lesson-predict-hint").startsWith("Hint: "), "a hint after a wrong try");
+                clickInList(robot, "#" + NarrationPanel.choiceNodeId(a.correct()));
+            }
+            if (fx(() -> mode().walk().atLast())) {
+                break;
+            }
+            robot.clickOn("#lesson-continue");
+        }
+        assertEquals(h.questions().size(), asked, "every question asked");
+        assertTrue(fx(() -> robot.lookup("#lesson-homework-key").query().isVisible()));
+        Path key = home.resolve("key.txt");
+        robot.interact(() -> {
+            try {
+                mode().saveKey(key);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(h.render(io.iocplab.lesson.Lang.EN, true), Files.readString(key));
+        try (java.util.stream.Stream<Path> left = Files.list(home)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+        assertTrue(ProgressStore.in(home).of("05-get-queued-completion-status").reached() < 0,
+                "homework leaves the lesson's progress alone");
+    }
+
     private void awaitRun(FxRobot robot, int runs) throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null
                 && mode().walk().goalRuns() == runs));
