@@ -32,7 +32,7 @@ final class ErrorAnswers {
         for (int i = point + 1; i < events.size(); i++) {
             if (events.get(i) instanceof ApiReturn r && r.thread().equals(thread) && isGqcs(r)) {
                 List<Choice> choices = new ArrayList<>();
-                choices.add(new Choice("ok", new Text("TRUE: no error to read", "TRUE: 읽을 오류가 없습니다")));
+                choices.add(new Choice("ok", Sentences.text("choice.error.ok")));
                 for (int code : CODES) {
                     choices.add(choice(code));
                 }
@@ -40,9 +40,7 @@ final class ErrorAnswers {
                 if (!r.ok() && !CODES.contains(r.error())) {
                     choices.add(choice(r.error()));
                 }
-                Text how = returnText(r);
-                Text ex = new Text(thread + "'s " + r.api() + " returns at " + Words.ms(r.tUs()) + ": " + how.en() + ".",
-                        thread + "의 " + r.api() + " 호출은 " + Words.ms(r.tUs()) + "에 반환됩니다. " + how.ko() + ".");
+                Text ex = Sentences.text("answer.returns", thread, r.api().name(), Words.ms(r.tUs()), returnText(r));
                 return Computed.of(new Answer(Prediction.Kind.ERROR, thread, choices, id, i, ex));
             }
         }

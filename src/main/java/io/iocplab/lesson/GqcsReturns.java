@@ -52,31 +52,22 @@ final class GqcsReturns {
     static Text packetOf(ApiReturn r) {
         List<PacketView> ps = packets(r);
         PacketView v = ps.get(0);
-        String ov = overlapped(v.overlapped());
-        String more = ps.size() > 1 ? " + " + (ps.size() - 1) + " more" : "";
-        String kmore = ps.size() > 1 ? " 외 " + (ps.size() - 1) + "개" : "";
-        return new Text("overlapped " + ov + ", key " + v.key() + ", " + v.bytes() + (v.bytes() == 1 ? " byte" : " bytes")
-                + more,
-                "overlapped " + ov + ", 키 " + v.key() + ", " + v.bytes() + "바이트" + kmore);
+        String key = "gqcs.packet" + (v.bytes() == 1 ? ".oneByte" : "") + (ps.size() > 1 ? ".batch" : "");
+        return Sentences.text(key, overlapped(v.overlapped()), v.key(), v.bytes(), ps.size() - 1);
     }
 
     /** What a GQCS(Ex) return handed back, in words. */
     static Text returnText(ApiReturn r) {
         if (!isGqcs(r)) {
-            return new Text(r.api().name() + " returns " + (r.ok() ? "successfully" : "error " + Words.err(r.error())),
-                    r.api().name() + " 호출이 " + (r.ok() ? "성공합니다" : "실패합니다(오류 " + Words.err(r.error()) + ")"));
+            return r.ok() ? Sentences.text("gqcs.other.ok", r.api().name())
+                    : Sentences.text("gqcs.other.failed", r.api().name(), Words.err(r.error()));
         }
         if (carriesPacket(r)) {
             Text p = packetOf(r);
-            if (r.ok()) {
-                return new Text("TRUE with " + p.en(), "TRUE와 함께 " + p.ko() + "를 받습니다");
-            }
-            return new Text("FALSE with a packet (" + p.en() + "): the I/O failed, GetLastError() = "
-                    + Words.err(r.error()), "FALSE이지만 패킷(" + p.ko() + ")은 받습니다. I/O가 실패했고 GetLastError()는 "
-                    + Words.err(r.error()) + "입니다");
+            return r.ok() ? Sentences.text("gqcs.true", Sentences.with(p, KoreanParticles.Particle.EUL_REUL))
+                    : Sentences.text("gqcs.falsePacket", p, Words.err(r.error()));
         }
-        return new Text("FALSE with a NULL overlapped, GetLastError() = " + Words.err(r.error()),
-                "FALSE, overlapped는 NULL이고 GetLastError()는 " + Words.err(r.error()) + "입니다");
+        return Sentences.text("gqcs.falseNoPacket", Words.err(r.error()));
     }
 
     /** An OVERLAPPED's label as the answers write it: its name, or NULL. */

@@ -13,24 +13,21 @@ final class HomeworkPrinter {
 
     /** The problem (the changes, the scenario, the questions) and, with {@code answers}, the key. */
     static String render(Homework h, Lang lang, boolean answers) {
-        boolean ko = lang == Lang.KO;
         StringBuilder sb = new StringBuilder();
-        sb.append(ko ? "숙제 " : "Homework ").append(h.lesson().id()).append(" (seed ").append(h.seed()).append("): ")
-                .append(h.lesson().title().get(lang)).append("\n\n");
-        sb.append(ko ? "레슨의 시나리오에서 바뀐 점:" : "Changed from the lesson's scenario:").append('\n');
+        sb.append(Sentences.format(lang, "print.title", h.lesson().id(), h.seed(), h.lesson().title())).append("\n\n");
+        sb.append(Sentences.format(lang, "print.changed")).append('\n');
         for (Text c : h.changes()) {
             sb.append("  - ").append(c.get(lang)).append('\n');
         }
-        sb.append('\n').append(ko ? "시나리오 (파일로 저장하면 `iocplab run 파일.yaml`로 직접 돌려 볼 수 있습니다):"
-                : "The scenario (save it as a file and run it yourself: `iocplab run FILE.yaml`):").append("\n\n");
+        sb.append('\n').append(Sentences.format(lang, "print.scenario")).append("\n\n");
         for (String line : h.scenarioYaml().split("\n")) {
             sb.append("    ").append(line).append('\n');
         }
         if (h.lesson().sweep() != null) {
-            sb.append('\n').append(ko ? "스윕 (같은 파일로 직접 돌려 볼 수 있습니다):" : "The sweep (run it yourself on the same file):")
+            sb.append('\n').append(Sentences.format(lang, "print.sweep"))
                     .append("\n\n    iocplab sweep FILE.yaml ").append(h.lesson().sweep().options()).append('\n');
         }
-        sb.append('\n').append(ko ? "문제" : "Questions").append('\n');
+        sb.append('\n').append(Sentences.format(lang, "print.questions")).append('\n');
         for (Homework.Question q : h.questions()) {
             sb.append('\n').append(q.number()).append(". ").append(q.context().get(lang)).append(":\n   ")
                     .append(q.question().get(lang)).append('\n');
@@ -40,7 +37,7 @@ final class HomeworkPrinter {
             }
         }
         if (answers) {
-            sb.append('\n').append(ko ? "정답" : "Answers").append('\n');
+            sb.append('\n').append(Sentences.format(lang, "print.answers")).append('\n');
             for (Homework.Question q : h.questions()) {
                 List<Choice> choices = q.answer().choices();
                 int right = choices.indexOf(q.answer().correctChoice());

@@ -80,9 +80,8 @@ final class PacketAnswers {
                     }
                 }
                 choices.sort(Comparator.comparing(Choice::id)); // the order must not give it away
-                Text got = packetOf(r);
-                Text ex = new Text(thread + " gets " + got.en() + " at " + Words.ms(r.tUs()) + ".",
-                        thread + "의 호출은 " + Words.ms(r.tUs()) + "에 " + got.ko() + "를 받습니다.");
+                Text ex = Sentences.text("answer.gets", thread, Sentences.with(packetOf(r),
+                        KoreanParticles.Particle.EUL_REUL), Words.ms(r.tUs()));
                 return Computed.of(new Answer(Prediction.Kind.GETS, thread, choices, id, i, ex));
             }
         }
@@ -113,8 +112,7 @@ final class PacketAnswers {
     private static void addPacket(List<Choice> choices, Set<String> ids, String ov, long key) {
         String id = packetId(ov, key);
         if (ids.add(id)) {
-            String label = overlapped(ov) + " (key " + key + ")";
-            choices.add(new Choice(id, new Text(label, overlapped(ov) + " (키 " + key + ")")));
+            choices.add(new Choice(id, Sentences.text("choice.packet", overlapped(ov), key)));
         }
     }
 

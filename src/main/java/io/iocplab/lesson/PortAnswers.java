@@ -39,10 +39,8 @@ final class PortAnswers {
                 }
                 Text why = Words.release(r.result());
                 Text got = packetOf(r);
-                Text ex = new Text(r.thread() + " gets the next packet (" + got.en() + ") at " + Words.ms(r.tUs())
-                        + (why.en().isEmpty() ? "." : ": " + why.en() + "."),
-                        r.thread() + "의 호출이 " + Words.ms(r.tUs()) + "에 다음 패킷(" + got.ko() + ")을 받습니다"
-                                + (why.ko().isEmpty() ? "." : ". " + why.ko() + "."));
+                Text ex = why.en().isEmpty() ? Sentences.text("answer.nextRelease", r.thread(), got, Words.ms(r.tUs()))
+                        : Sentences.text("answer.nextRelease.why", r.thread(), got, Words.ms(r.tUs()), why);
                 return Computed.of(new Answer(Prediction.Kind.NEXT_RELEASE, port, choices, r.thread(), i, ex));
             }
         }
@@ -55,12 +53,8 @@ final class PortAnswers {
             if (events.get(i) instanceof PortState p && p.port().equals(port)) {
                 int max = Math.max(Math.max(p.running(), p.concurrency()), RunEvents.threadsOf(events, port).size());
                 List<Choice> choices = numbers(0, Math.max(max, 2));
-                String from = before == null ? "" : " (it was " + before.running() + ")";
-                String kfrom = before == null ? "" : "(직전 값: " + before.running() + ")";
-                Text ex = new Text("At " + Words.ms(p.tUs()) + " port " + port + " has running count " + p.running()
-                        + from + ", against a concurrency value of " + p.concurrency() + ".",
-                        Words.ms(p.tUs()) + "에 포트 " + port + "의 실행 중인 스레드 수는 " + p.running() + kfrom
-                                + "입니다. 동시 실행 값은 " + p.concurrency() + "입니다.");
+                Text ex = Sentences.text(before == null ? "answer.running" : "answer.running.from", Words.ms(p.tUs()),
+                        port, p.running(), before == null ? "" : before.running(), p.concurrency());
                 return Computed.of(new Answer(Prediction.Kind.RUNNING, port, choices,
                         Integer.toString(p.running()), i, ex));
             }
@@ -80,10 +74,8 @@ final class PortAnswers {
         for (int i = point + 1; i < events.size(); i++) {
             if (events.get(i) instanceof PortState p && p.port().equals(port) && p.queue().size() != depth) {
                 List<Choice> choices = numbers(0, Math.max(3, maxDepth + 1));
-                Text ex = new Text("At " + Words.ms(p.tUs()) + " the queue of " + port + " goes from " + depth
-                        + " to " + p.queue().size() + " packet" + (p.queue().size() == 1 ? "" : "s") + ".",
-                        Words.ms(p.tUs()) + "에 포트 " + port + "의 큐에 있는 패킷 수가 " + depth + "개에서 "
-                                + p.queue().size() + "개로 바뀝니다.");
+                Text ex = Sentences.text(p.queue().size() == 1 ? "answer.queue.one" : "answer.queue", Words.ms(p.tUs()),
+                        port, depth, p.queue().size());
                 return Computed.of(new Answer(Prediction.Kind.QUEUE, port, choices,
                         Integer.toString(p.queue().size()), i, ex));
             }

@@ -41,14 +41,11 @@ public final class Sources {
 
     /** The kinds of source, as written in the file. */
     public enum Kind {
-        DOC("docs", "문서"), REACTOS("ReactOS", "ReactOS"), WINE_TEST("Wine's tests on Windows",
-                "Windows에서 돌린 Wine 테스트"), WINE("Wine's code", "Wine 코드"), SAMPLE("Microsoft sample", "Microsoft 예제"),
-        MODEL("model decision", "모델 결정");
+        DOC, REACTOS, WINE_TEST, WINE, SAMPLE, MODEL;
 
-        private final Text prefix;
-
-        Kind(String en, String ko) {
-            this.prefix = new Text(en, ko);
+        /** How a citation names the kind: "docs", "model decision" (the bundle's {@code source.KEY}). */
+        Text prefix() {
+            return Sentences.text("source." + key());
         }
 
         /** The word in the file: doc, reactos, wine-test, wine, sample, model. */
@@ -80,10 +77,9 @@ public final class Sources {
         /** How a citation shows it: "docs: GetQueuedCompletionStatus", "model decision 5". */
         public Text label() {
             if (kind == Kind.MODEL) {
-                String n = id.substring("model-".length());
-                return new Text(kind.prefix.en() + " " + n, kind.prefix.ko() + " " + n);
+                return Sentences.text("source.label.model", kind.prefix(), id.substring("model-".length()));
             }
-            return new Text(kind.prefix.en() + ": " + title, kind.prefix.ko() + ": " + title);
+            return Sentences.text("source.label", kind.prefix(), title);
         }
     }
 

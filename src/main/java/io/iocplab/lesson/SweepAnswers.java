@@ -31,31 +31,23 @@ final class SweepAnswers {
     private SweepAnswers() {}
 
     /**
-     * What a kind measures and how its explanation reads: the winner's value with its unit ({@code koLong}),
-     * the others' with a short one ({@code koShort}).
+     * What a kind measures: the value of a row, how a number of it is written, and its unit (for the messages of
+     * {@code lessons check}; the explanation's sentences are the bundle's, {@code answer.sweep.KIND}).
      */
-    private record Measure(ToDoubleFunction<Measures> of, String format, String unit, String koLong, String koShort,
-                           String most, String koMost, String least, String koLeast) {
+    private record Measure(ToDoubleFunction<Measures> of, String format, String unit) {
         String en(double v) {
-            return String.format(Locale.ROOT, format, v) + " " + unit;
+            return number(v) + " " + unit;
         }
 
         String number(double v) {
             return String.format(Locale.ROOT, format, v);
         }
-
-        String ko(String pattern, double v) {
-            return String.format(Locale.ROOT, pattern, number(v));
-        }
     }
 
     private static Measure measure(Prediction.Kind kind) {
         return switch (kind) {
-            case BEST_THROUGHPUT -> new Measure(Measures::throughput, "%.0f", "packets per virtual second",
-                    "처리량이 가상 시간 1초에 패킷 %s개", "%s개", "the highest", "가장 높습니다", "lowest", "가장 낮은");
-            case MOST_SWITCHES -> new Measure(Measures::contextSwitchesPerPacket, "%.3f",
-                    "context switches per packet", "컨텍스트 스위치가 패킷당 %s회", "%s회", "the most", "가장 많습니다",
-                    "fewest", "가장 적은");
+            case BEST_THROUGHPUT -> new Measure(Measures::throughput, "%.0f", "packets per virtual second");
+            case MOST_SWITCHES -> new Measure(Measures::contextSwitchesPerPacket, "%.3f", "context switches per packet");
             default -> throw new IllegalArgumentException(kind + " is not answered by a sweep");
         };
     }
@@ -89,21 +81,17 @@ final class SweepAnswers {
                     + second.configuration().describe() + " (" + m.number(b) + ") are within "
                     + Math.round(MARGIN * 100) + "% of each other");
         }
-        Text la = LessonSweep.label(first.configuration());
-        Text lb = LessonSweep.label(second.configuration());
-        List<Text> lowest = rows.stream().filter(r -> value(m, r) == z).map(r -> LessonSweep.label(r.configuration()))
-                .toList();
-        String lzEn = String.join(" and ", lowest.stream().map(Text::en).toList());
-        String lzKo = String.join(" 및 ", lowest.stream().map(Text::ko).toList());
+        Text lowest = null;
+        for (Row r : rows) {
+            if (value(m, r) == z) {
+                Text label = LessonSweep.label(r.configuration());
+                lowest = lowest == null ? label : Sentences.text("answer.sweep.and", lowest, label);
+            }
+        }
         long less = Math.round((a - b) * 100 / a);
-        String runs = Integer.toString(rows.size());
-        Text explanation = new Text(
-                la.en() + ": " + m.en(a) + ", " + m.most() + " of the " + runs + " runs. Next: " + lb.en() + ", "
-                        + m.number(b) + " (" + less + "% less). " + Words.capital(m.least()) + ": " + lzEn + ", "
-                        + m.number(z) + ".",
-                la.ko() + ": " + m.ko(m.koLong(), a) + "로, " + runs + "번의 실행 중 " + m.koMost() + ". 그다음은 "
-                        + lb.ko() + ": " + m.ko(m.koShort(), b) + "(" + less + "% 적음). " + m.koLeast() + " 것은 "
-                        + lzKo + ": " + m.ko(m.koShort(), z) + ".");
+        Text explanation = Sentences.text("answer.sweep." + kind.key(), LessonSweep.label(first.configuration()),
+                m.number(a), rows.size(), LessonSweep.label(second.configuration()), m.number(b), less, lowest,
+                m.number(z));
         return Computed.of(new Answer(kind, subject, choices, first.configuration().describe(), decidedAt,
                 explanation));
     }

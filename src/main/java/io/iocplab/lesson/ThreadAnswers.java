@@ -21,14 +21,8 @@ import java.util.List;
  */
 final class ThreadAnswers {
     /** The choice ids of {@code returns}: the four kinds of return of GetQueuedCompletionStatus. */
-    private static final List<Choice> RETURN_KINDS = List.of(
-            new Choice("true-packet", new Text("TRUE, with a packet", "TRUE: 패킷을 받습니다")),
-            new Choice("false-packet", new Text("FALSE, with a packet: its I/O failed",
-                    "FALSE, 그래도 패킷은 받습니다: 그 I/O가 실패했습니다")),
-            new Choice("timeout", new Text("FALSE, NULL overlapped: timed out (WAIT_TIMEOUT, 258)",
-                    "FALSE, overlapped는 NULL: 타임아웃입니다(WAIT_TIMEOUT, 258)")),
-            new Choice("abandoned", new Text("FALSE, NULL overlapped: the port was closed (ERROR_ABANDONED_WAIT_0, 735)",
-                    "FALSE, overlapped는 NULL: 포트가 닫혔습니다(ERROR_ABANDONED_WAIT_0, 735)")));
+    private static final List<Choice> RETURN_KINDS = java.util.stream.Stream.of("true-packet", "false-packet",
+            "timeout", "abandoned").map(id -> new Choice(id, Sentences.text("choice.returns." + id))).toList();
 
     private final List<SimEvent> events;
 
@@ -42,34 +36,27 @@ final class ThreadAnswers {
             return Computed.none(thread + " is not waiting at this step's point (it is "
                     + (before == null ? "not started" : before.state().json()) + ")");
         }
-        List<Choice> choices = List.of(new Choice("yes", new Text("Yes, it wakes up", "예, 깨어납니다")),
-                new Choice("no", new Text("No, it keeps waiting", "아니요, 계속 기다립니다")));
+        List<Choice> choices = List.of(new Choice("yes", Sentences.text("choice.wakes.yes")),
+                new Choice("no", Sentences.text("choice.wakes.no")));
         Text wait = Words.waitOf(before.waitingOn(), RunEvents.portWaitedOnBy(events, thread, point), before.call());
         for (int i = point + 1; i <= next && i < events.size(); i++) {
             if (events.get(i) instanceof ThreadState t && t.thread().equals(thread)
                     && t.state() != ThreadState.State.WAITING) {
-                Text how = new Text("", "");
+                Text how = Text.both("");
                 for (int j = i; j < events.size(); j++) {
                     if (events.get(j) instanceof ApiReturn r && r.thread().equals(thread)) {
                         how = returnText(r);
                         break;
                     }
                 }
-                Text ex = new Text("Yes: " + thread + "'s " + wait.en() + " ends at " + Words.ms(t.tUs())
-                        + (how.en().isEmpty() ? "." : "; " + how.en() + "."),
-                        "예. " + thread + " 스레드의 " + wait.ko() + "가 " + Words.ms(t.tUs()) + "에 끝납니다"
-                                + (how.ko().isEmpty() ? "." : ". " + how.ko() + "."));
+                Text ex = Sentences.text(how.en().isEmpty() ? "answer.wakes.yes" : "answer.wakes.yes.how", thread, wait,
+                        Words.ms(t.tUs()), how);
                 return Computed.of(new Answer(Prediction.Kind.WAKES, thread, choices, "yes", i, ex));
             }
         }
         int decided = Math.min(next, events.size() - 1);
-        Text ex = decided == events.size() - 1
-                ? new Text("No: " + thread + "'s " + wait.en() + " lasts to the end of the run.",
-                        "아니요. " + thread + " 스레드의 " + wait.ko() + "는 실행이 끝날 때까지 계속됩니다.")
-                : new Text("No: " + thread + "'s " + wait.en() + " still goes on at "
-                        + Words.ms(events.get(decided).tUs()) + ", when the lesson's next step comes.",
-                        "아니요. 레슨의 다음 단계인 " + Words.ms(events.get(decided).tUs()) + "에도 " + thread
-                                + " 스레드의 " + wait.ko() + "는 계속됩니다.");
+        Text ex = Sentences.text(decided == events.size() - 1 ? "answer.wakes.noEnd" : "answer.wakes.no", thread, wait,
+                Words.ms(events.get(decided).tUs()));
         return Computed.of(new Answer(Prediction.Kind.WAKES, thread, choices, "no", decided, ex));
     }
 
@@ -88,12 +75,9 @@ final class ThreadAnswers {
                 }
                 List<Choice> choices = new ArrayList<>(RETURN_KINDS);
                 if (id.startsWith("error-")) {
-                    choices.add(new Choice(id, new Text("FALSE, NULL overlapped: error " + Words.err(r.error()),
-                            "FALSE, overlapped는 NULL: 오류 " + Words.err(r.error()))));
+                    choices.add(new Choice(id, Sentences.text("choice.returns.error", Words.err(r.error()))));
                 }
-                Text how = returnText(r);
-                Text ex = new Text(thread + "'s " + r.api() + " returns at " + Words.ms(r.tUs()) + ": " + how.en() + ".",
-                        thread + "의 " + r.api() + " 호출은 " + Words.ms(r.tUs()) + "에 반환됩니다. " + how.ko() + ".");
+                Text ex = Sentences.text("answer.returns", thread, r.api().name(), Words.ms(r.tUs()), returnText(r));
                 return Computed.of(new Answer(Prediction.Kind.RETURNS, thread, choices, id, i, ex));
             }
         }
