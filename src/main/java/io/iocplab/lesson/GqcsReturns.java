@@ -14,15 +14,15 @@ import java.util.List;
  * non-NULL OVERLAPPED (the packet of an I/O that failed); FALSE with a NULL OVERLAPPED is a return without a
  * packet (a time-out, a closed port). A GQCS-Ex return carries its batch exactly when it succeeds.
  */
-final class GqcsReturns {
+public final class GqcsReturns {
     private GqcsReturns() {}
 
-    static boolean isGqcs(ApiReturn r) {
+    public static boolean isGqcs(ApiReturn r) {
         return isGqcs(r.api());
     }
 
     /** Whether a step's name, as written in a scenario file, is GetQueuedCompletionStatus(Ex). */
-    static boolean namesGqcs(String stepName) {
+    public static boolean namesGqcs(String stepName) {
         return isGqcs(Api.named(stepName));
     }
 
@@ -31,17 +31,17 @@ final class GqcsReturns {
     }
 
     /** Whether a GQCS(Ex) return hands its thread a packet (TRUE, or FALSE with a non-NULL OVERLAPPED). */
-    static boolean carriesPacket(ApiReturn r) {
+    public static boolean carriesPacket(ApiReturn r) {
         return !r.packets().isEmpty();
     }
 
     /** The packets a GQCS(Ex) return hands over (one for GQCS); only for a return that {@link #carriesPacket}. */
-    static List<PacketView> packets(ApiReturn r) {
+    public static List<PacketView> packets(ApiReturn r) {
         return r.packets();
     }
 
     /** The port a GQCS(Ex) return was called on, or null for any other call. */
-    static String portOf(ApiReturn r) {
+    public static String portOf(ApiReturn r) {
         if (r.result() instanceof CallResult.Dequeued d) {
             return d.port();
         }
@@ -49,7 +49,7 @@ final class GqcsReturns {
     }
 
     /** "R1, key 11, 5 bytes" (and "+ 2 more" for a batch). */
-    static Text packetOf(ApiReturn r) {
+    public static Text packetOf(ApiReturn r) {
         List<PacketView> ps = packets(r);
         PacketView v = ps.get(0);
         String key = "gqcs.packet" + (v.bytes() == 1 ? ".oneByte" : "") + (ps.size() > 1 ? ".batch" : "");
@@ -57,7 +57,7 @@ final class GqcsReturns {
     }
 
     /** What a GQCS(Ex) return handed back, in words. */
-    static Text returnText(ApiReturn r) {
+    public static Text returnText(ApiReturn r) {
         if (!isGqcs(r)) {
             return r.ok() ? Sentences.text("gqcs.other.ok", r.api().name())
                     : Sentences.text("gqcs.other.failed", r.api().name(), Words.err(r.error()));
@@ -71,7 +71,7 @@ final class GqcsReturns {
     }
 
     /** An OVERLAPPED's label as the answers write it: its name, or NULL. */
-    static String overlapped(String ov) {
+    public static String overlapped(String ov) {
         return ov == null ? "NULL" : ov;
     }
 

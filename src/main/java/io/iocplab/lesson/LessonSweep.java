@@ -42,7 +42,7 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
     }
 
     /** How many configurations the axes make: the product of their sizes. */
-    static long configurations(List<Axis> axes) {
+    public static long configurations(List<Axis> axes) {
         long n = 1;
         for (Axis a : axes) {
             n = Math.multiplyExact(n, a.size());
@@ -85,7 +85,7 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
      * The setting a scenario has for a knob, {@code port} being the sweep's port; the scenario has what the knob
      * needs (an echo workload, a port), as {@link Sweep} checks before it applies a knob.
      */
-    static Setting settingOf(Scenario scenario, String port, Knob knob) {
+    public static Setting settingOf(Scenario scenario, String port, Knob knob) {
         Configuration c = new Configuration(-1, List.of(), scenario, port);
         return switch (knob) {
             case THREADS -> Setting.threads(c.threads());
@@ -97,7 +97,7 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
     }
 
     /**
-     * Whether every configuration sets what a homework variation ({@link LessonLoader#VARY}) would change
+     * Whether every configuration sets what a homework variation ({@link io.iocplab.lesson.read.LessonLoader#VARY}) would change
      * ({@code cpus}, {@code concurrency}), so that varying it would change nothing.
      */
     public boolean sets(String variation) {
@@ -110,7 +110,7 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
     }
 
     /** A configuration in words: "8 threads, concurrency 0 (= 2 processors)" / "스레드 8개, 동시 실행 값 0(= 프로세서 2개)". */
-    static Text label(Configuration c) {
+    public static Text label(Configuration c) {
         Text out = null;
         for (Setting s : c.settings()) {
             long v = s.value();

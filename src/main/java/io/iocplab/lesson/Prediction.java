@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * A question the student answers before seeing what happens. The lesson gives only the question and
  * the kind of answer; the correct answer and the choices are computed from the run by
- * {@link LessonRun} (see {@link Answer}), so a lesson cannot say something the model does not do.
+ * {@link io.iocplab.lesson.run.LessonRun} (see {@link Answer}), so a lesson cannot say something the model does not do.
  *
  * @param question  what the student is asked, in both languages
  * @param kind      what kind of answer the engine computes

@@ -13,15 +13,15 @@ import java.util.Locale;
  * numbers (whose form depends on how they are read) by using 의, 에, 개 and similar invariant forms, or takes the
  * right one from {@link KoreanParticles}.
  */
-final class Words {
+public final class Words {
     private Words() {}
 
     /** Virtual time as "5.050 ms". */
-    static String ms(long us) {
+    public static String ms(long us) {
         return String.format(Locale.ROOT, "%d.%03d ms", us / 1000, us % 1000);
     }
 
-    static Text cue(Cue c) {
+    public static Text cue(Cue c) {
         if (c instanceof Cue.Start) {
             return Sentences.text("cue.start");
         }
@@ -103,7 +103,7 @@ final class Words {
      * @param port the port it waits on (for a wait on a port), or null when not known
      * @param call the call it waits in, or null
      */
-    static Text waitOf(ThreadState.Wait wait, String port, Api call) {
+    public static Text waitOf(ThreadState.Wait wait, String port, Api call) {
         if (wait == null) {
             return Sentences.text("wait.none");
         }
@@ -118,13 +118,13 @@ final class Words {
     }
 
     /** "258 (WAIT_TIMEOUT)". */
-    static String err(int code) {
+    public static String err(int code) {
         String name = Win32Error.name(code);
         return name.equals(Integer.toString(code)) ? name : code + " (" + name + ")";
     }
 
     /** Why a GetQueuedCompletionStatus got its packet, from the {@code release} and {@code freed_by} fields. */
-    static Text release(CallResult result) {
+    public static Text release(CallResult result) {
         Release.Cause release;
         String freedBy;
         if (result instanceof CallResult.Dequeued d) {

@@ -5,20 +5,19 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.lesson.CodeFocus;
-import io.iocplab.lesson.GoalCheck;
 import io.iocplab.lesson.GoalExercise;
-import io.iocplab.lesson.Homework;
-import io.iocplab.lesson.Knobs;
+import io.iocplab.lesson.Lesson;
+import io.iocplab.lesson.homework.Homework;
+import io.iocplab.lesson.run.GoalCheck;
+import io.iocplab.lesson.run.Knobs;
+import io.iocplab.lesson.run.LessonRun;
+import io.iocplab.scenario.InvalidScenarioException;
+import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.TraceFile;
+import io.iocplab.sim.event.SimEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import javafx.stage.FileChooser;
-import io.iocplab.scenario.InvalidScenarioException;
-import io.iocplab.sim.event.SimEvent;
-import io.iocplab.lesson.Lesson;
-import io.iocplab.lesson.LessonRun;
-import io.iocplab.scenario.Scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +30,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 
 /**
  * Lesson mode of the main window: the Lessons button, the list, and a lesson played on the window's
@@ -83,6 +83,8 @@ public final class LessonMode implements NarrationPanel.Actions {
     private LessonWalk walk;
     private String failure;
     private long ticket;
+    /** True while lesson mode itself puts a run on the stage (the player may switch to it at once). */
+    private boolean loading;
     /** True while the stage shows a run of a goal's knobs instead of the lesson's own scenario. */
     private boolean knobbed;
     private boolean goalRunning;
@@ -117,7 +119,7 @@ public final class LessonMode implements NarrationPanel.Actions {
         });
         texts.localeProperty().addListener((o, was, now) -> localize());
         player.sessionProperty().addListener((o, was, now) -> {
-            if (active && lessonRun != null && now != lessonRun && now != before) {
+            if (active && !loading && lessonRun != null && now != lessonRun && now != before) {
                 quit();                             // another scenario was opened: lesson mode ends
             }
         });
@@ -222,8 +224,7 @@ public final class LessonMode implements NarrationPanel.Actions {
         goalRunning = false;
         column.getChildren().setAll(narration.node());
         narration.showPreparing(chosen);
-        RunSession session = load.apply(runName(chosen), chosen.scenario());
-        lessonRun = session;
+        RunSession session = onStage(chosen.scenario());
         background(() -> resolve(chosen, session), run -> ready(session, run, carried, at));
     }
 
@@ -431,8 +432,7 @@ public final class LessonMode implements NarrationPanel.Actions {
         goalRunning = true;
         knobbed = true;
         narration.show(mine, true);
-        RunSession session = load.apply(runName(lesson), changed);
-        lessonRun = session;
+        RunSession session = onStage(changed);
         background(() -> goalResult(goal, session), result -> {
             goalRunning = false;
             if (player.session() != session) {
@@ -445,6 +445,20 @@ public final class LessonMode implements NarrationPanel.Actions {
             player.seek(result.point() + 1);
             narration.show(mine);
         });
+    }
+
+    /**
+     * Starts a run of {@code scenario} under the lesson's name as the lesson's run on the stage; the player may
+     * show it at once, which is lesson mode's own doing, not another scenario opened.
+     */
+    private RunSession onStage(Scenario scenario) {
+        loading = true;
+        try {
+            lessonRun = load.apply(runName(lesson), scenario);
+            return lessonRun;
+        } finally {
+            loading = false;
+        }
     }
 
     /** On the helper thread: waits for a goal's run and looks for the goal in it. */

@@ -1,8 +1,8 @@
 package io.iocplab.app.lesson;
 
 import io.iocplab.lesson.Answer;
-import io.iocplab.lesson.LessonRun;
 import io.iocplab.lesson.LessonStep;
+import io.iocplab.lesson.run.LessonRun;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

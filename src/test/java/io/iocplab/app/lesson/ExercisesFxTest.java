@@ -13,7 +13,7 @@ import io.iocplab.app.MainWindow;
 import io.iocplab.app.run.TestScenarios;
 import io.iocplab.lesson.Answer;
 import io.iocplab.lesson.Choice;
-import io.iocplab.lesson.LessonRun;
+import io.iocplab.lesson.run.LessonRun;
 import io.iocplab.scenario.CListing;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
@@ -206,9 +206,9 @@ class ExercisesFxTest {
         clickInList(robot, "#lesson-homework-05-get-queued-completion-status");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null && mode().homework() != null));
         WaitForAsyncUtils.waitForFxEvents();
-        io.iocplab.lesson.Homework h = fx(() -> mode().homework());
+        io.iocplab.lesson.homework.Homework h = fx(() -> mode().homework());
         assertEquals(3, h.seed());
-        assertEquals(io.iocplab.lesson.Homework.generate(h.lesson(), 3).scenarioYaml(), h.scenarioYaml(),
+        assertEquals(io.iocplab.lesson.homework.Homework.generate(h.lesson(), 3).scenarioYaml(), h.scenarioYaml(),
                 "the same problem as `lessons homework 05 --seed 3`");
         assertTrue(label(robot, "#lesson-title").startsWith("Homework (seed 3): "), label(robot, "#lesson-title"));
         assertEquals(h.scenario(), fx(() -> window.controller().player().session().scenario()), "the changed run");
@@ -219,7 +219,7 @@ class ExercisesFxTest {
         while (true) {
             Answer a = fx(() -> mode().walk().answer().orElse(null));
             if (a != null) {
-                io.iocplab.lesson.Homework.Question q = h.questions().get(asked++);
+                io.iocplab.lesson.homework.Homework.Question q = h.questions().get(asked++);
                 assertEquals(q.question().en(), label(robot, "#lesson-question"));
                 assertEquals(q.answer().correct(), a.correct(), "the key is the engine's answer on the stage's run");
                 assertEquals(q.context().en(), label(robot, "#lesson-say"));
@@ -254,6 +254,7 @@ class ExercisesFxTest {
     private void awaitRun(FxRobot robot, int runs) throws Exception {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null
                 && mode().walk().goalRuns() == runs));
+        assertTrue(fx(() -> mode().isActive()), "still in lesson mode: the goal's run is the lesson's doing");
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -253,7 +253,7 @@ class LessonModeFxTest {
     @Test
     void aSweepQuestionAnsweredShowsTheSweepsRunsWithTheWinnerAndTheStageRunMarked(FxRobot robot) throws Exception {
         openLesson(robot, "16-tuning-with-a-sweep");
-        io.iocplab.lesson.LessonRun run = fx(() -> mode().walk().run());
+        io.iocplab.lesson.run.LessonRun run = fx(() -> mode().walk().run());
         assertEquals(run.lesson().title().en(), fx(() -> robot.lookup(".scenario-title").queryAs(Label.class).getText()),
                 "the toolbar names the lesson, not its file");
         assertTrue(fx(() -> window.stage().getTitle()).contains(run.lesson().title().en()));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.lesson.Answer;
-import io.iocplab.lesson.LessonLoader;
-import io.iocplab.lesson.LessonRun;
+import io.iocplab.lesson.read.LessonLoader;
+import io.iocplab.lesson.run.LessonRun;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.lesson.Answer;
-import io.iocplab.lesson.LessonLoader;
-import io.iocplab.lesson.LessonRun;
 import io.iocplab.lesson.Prediction;
+import io.iocplab.lesson.read.LessonLoader;
+import io.iocplab.lesson.run.LessonRun;
 import io.iocplab.sweep.Row;
 import java.nio.file.Path;
 import java.util.List;
