@@ -390,14 +390,15 @@ class LessonModeFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Scrolls the narration column (the list, or a step's text) to the node, as a student would, and clicks it. */
+    /**
+     * Scrolls the narration column (the list, or a step's text) to the node, as a student would, and clicks it.
+     * The nodes are looked up afresh each round: under load the list may be rebuilt after it first shows.
+     */
     static void clickInList(FxRobot robot, String query) {
-        // a list view keeps spare cells for measuring, invisible, that may carry the same id: the visible one is meant
-        Node row = robot.lookup(query).match(Node::isVisible).tryQuery().orElseGet(() -> robot.lookup(query).query());
-        ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
-        // under load the list may still be laid out when it first shows: scroll, let it settle, look again
-        for (int i = 0; i < 300 && !fx(() -> centreShown(row, scroll)); i++) {
+        for (int i = 0; i < 300 && !fx(() -> centreShown(row(robot, query), narration(robot))); i++) {
             robot.interact(() -> {
+                Node row = row(robot, query);
+                ScrollPane scroll = narration(robot);
                 scroll.applyCss();
                 scroll.layout();
                 Node content = scroll.getContent();
@@ -408,8 +409,21 @@ class LessonModeFxTest {
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
-        assertTrue(fx(() -> centreShown(row, scroll)), query + " could not be scrolled into view");
+        Node row = row(robot, query);
+        ScrollPane scroll = narration(robot);
+        assertTrue(fx(() -> centreShown(row, scroll)), () -> query + " could not be scrolled into view: it is at "
+                + fx(() -> row.localToScene(row.getBoundsInLocal())) + ", the list shows "
+                + fx(() -> scroll.localToScene(scroll.getLayoutBounds())));
         robot.clickOn(row);
+    }
+
+    /** The node: a list view keeps spare cells for measuring, invisible, that may carry the same id; the visible one. */
+    private static Node row(FxRobot robot, String query) {
+        return robot.lookup(query).match(Node::isVisible).tryQuery().orElseGet(() -> robot.lookup(query).query());
+    }
+
+    private static ScrollPane narration(FxRobot robot) {
+        return (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
     }
 
     private static boolean centreShown(Node row, ScrollPane scroll) {
