@@ -48,6 +48,26 @@ class ArchitectureTest {
             .whereLayer("Main").mayOnlyAccessLayers("app", "cli")
             .whereLayer("Main").mayNotBeAccessedByAnyLayer();
 
+    /**
+     * The lesson layer split by job: the course's model and its words ({@code lesson}: a lesson, its steps, cues,
+     * exercises, answers, the sentences bundle), reading files ({@code lesson.read}: the loader and its readers, the
+     * sources, the glossary, the scenario tree), answering from a run ({@code lesson.run}: points, answers, goals,
+     * lessons check), homework ({@code lesson.homework}: variations, stems, the printed problem). Each knows only
+     * the ones before it.
+     */
+    @ArchTest
+    static final ArchRule the_lesson_layer_is_split_by_job = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .withOptionalLayers(true)
+            .layer("lesson model").definedBy("io.iocplab.lesson")
+            .layer("lesson reading").definedBy("io.iocplab.lesson.read")
+            .layer("lesson answering").definedBy("io.iocplab.lesson.run")
+            .layer("lesson homework").definedBy("io.iocplab.lesson.homework")
+            .whereLayer("lesson model").mayNotAccessAnyLayer()
+            .whereLayer("lesson reading").mayOnlyAccessLayers("lesson model")
+            .whereLayer("lesson answering").mayOnlyAccessLayers("lesson reading", "lesson model")
+            .whereLayer("lesson homework").mayOnlyAccessLayers("lesson answering", "lesson reading", "lesson model");
+
     static final String[] LAYERS = {"io.iocplab.kernel..", "io.iocplab.sim..", "io.iocplab.net..",
         "io.iocplab.scenario..", "io.iocplab.lesson..", "io.iocplab.sweep..", "io.iocplab.timeline..",
         "io.iocplab.app..", "io.iocplab.cli.."};

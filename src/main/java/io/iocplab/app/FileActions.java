@@ -6,7 +6,7 @@ import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.lesson.InvalidLessonException;
 import io.iocplab.lesson.Lesson;
-import io.iocplab.lesson.LessonLoader;
+import io.iocplab.lesson.read.LessonLoader;
 import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;

@@ -27,7 +27,8 @@ import javafx.stage.Stage;
  * concurrency value, and two thirds of the way through. The pictures of the other windows are taken
  * by classes beside them: the A/B comparison window on the same scenario ({@link ComparePictures}:
  * {@code compare-en.png}, {@code compare-ko.png}), a lesson in progress with a question answered
- * ({@link LessonPictures}: {@code lesson-en.png}, {@code lesson-ko.png}), and the experiments window
+ * ({@link LessonPictures}: {@code lesson-en.png}, {@code lesson-ko.png}), a "find the bug" and a "make it happen"
+ * exercise in Korean ({@link ExercisePictures}: {@code bug-ko.png}, {@code goal-ko.png}), and the experiments window
  * after a small sweep ({@link ExperimentsPictures}: {@code experiments-en.png}, {@code experiments-ko.png}),
  * and the windows of a classroom at a projector's size ({@link ClassroomViews}: presenter mode at 1280×720
  * in Korean and at 1920×1080, the main window at 1280×720, a lesson at 1366×768). With
@@ -97,6 +98,8 @@ public final class Screenshots {
             written.add(ComparePictures.write(dir, Texts.KOREAN, "ko"));
             written.add(LessonPictures.write(dir, Texts.ENGLISH, "en"));
             written.add(LessonPictures.write(dir, Texts.KOREAN, "ko"));
+            written.add(ExercisePictures.writeBug(dir, Texts.KOREAN, "ko"));
+            written.add(ExercisePictures.writeGoal(dir, Texts.KOREAN, "ko"));
             written.addAll(ExperimentsPictures.write(dir));
             for (ClassroomShot shot : CLASSROOM) {
                 written.add(classroom(dir, shot.view(), shot.size(), shot.locale()));

@@ -3,15 +3,15 @@ package io.iocplab.cli;
 import io.iocplab.lesson.Answer;
 import io.iocplab.lesson.Choice;
 import io.iocplab.lesson.CodeFocus;
-import io.iocplab.lesson.Homework;
 import io.iocplab.lesson.InvalidLessonException;
 import io.iocplab.lesson.Lang;
 import io.iocplab.lesson.Lesson;
-import io.iocplab.lesson.LessonCheck;
-import io.iocplab.lesson.LessonLoader;
-import io.iocplab.lesson.LessonRun;
 import io.iocplab.lesson.LessonStep;
-import io.iocplab.lesson.PackedCourse;
+import io.iocplab.lesson.homework.Homework;
+import io.iocplab.lesson.read.LessonLoader;
+import io.iocplab.lesson.read.PackedCourse;
+import io.iocplab.lesson.run.LessonCheck;
+import io.iocplab.lesson.run.LessonRun;
 import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.TraceWriter;
@@ -302,6 +302,19 @@ final class LessonsCommand {
                     }
                     out.println("    = " + a.explanation().get(lang) + " [event " + a.decidedAt() + "]");
                 }
+                out.println("    hint: " + s.predict().hint().get(lang));
+            }
+            if (s.bug() != null) {
+                CListing listing = CListing.of(lesson.scenario(), s.bug().thread());
+                int line = run.bugLineOf(s.index());
+                out.println("    bug in " + s.bug().thread() + ", step " + s.bug().step() + ": "
+                        + (line >= 0 ? listing.lines().get(line).code() : "-") + " [shown at event "
+                        + run.bugPointOf(s.index()) + "]");
+            }
+            if (s.goal() != null) {
+                out.println("    goal " + s.goal().goal().key() + (s.goal().goal().port() == null ? ""
+                        : " " + s.goal().goal().port()) + ", knobs " + s.goal().initialValues() + ", a way "
+                        + s.goal().solutionValues());
             }
         }
         for (Problem pr : run.problems()) {

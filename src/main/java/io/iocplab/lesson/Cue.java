@@ -12,7 +12,7 @@ import io.iocplab.sim.event.ThreadState;
  * Where in a run a lesson step happens: never an event number, always something a student can name
  * ("when T3's GetQueuedCompletionStatus returns TRUE", "when the running count reaches 2").
  *
- * <p>Rules (see {@link LessonRun}): a step lands on the end of the moment its cue names (a stop, where
+ * <p>Rules (see {@link io.iocplab.lesson.run.LessonRun}): a step lands on the end of the moment its cue names (a stop, where
  * the whole machine is consistent); every cue is searched strictly after the previous step's moment,
  * so the points of a lesson never go backwards and two steps never share a stop; {@link Start} and
  * {@link Time} name a moment by when it is and may coincide with the previous point, but not come
@@ -93,6 +93,17 @@ public sealed interface Cue {
                     && (overlapped == null || overlapped.equals(c.overlapped()))
                     && (status == null || status == c.status())
                     && (packet == null || packet == c.packet());
+        }
+    }
+
+    /**
+     * A moment named by its number: not written in lesson files (a number is no name a student knows), made by
+     * homework for a question found on its own run, so the window lands exactly where the problem asks it.
+     */
+    record Moment(long moment, Pos pos) implements Cue {
+        @Override
+        public boolean matches(SimEvent e) {
+            return e.moment() == moment;
         }
     }
 

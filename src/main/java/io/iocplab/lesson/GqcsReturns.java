@@ -14,15 +14,15 @@ import java.util.List;
  * non-NULL OVERLAPPED (the packet of an I/O that failed); FALSE with a NULL OVERLAPPED is a return without a
  * packet (a time-out, a closed port). A GQCS-Ex return carries its batch exactly when it succeeds.
  */
-final class GqcsReturns {
+public final class GqcsReturns {
     private GqcsReturns() {}
 
-    static boolean isGqcs(ApiReturn r) {
+    public static boolean isGqcs(ApiReturn r) {
         return isGqcs(r.api());
     }
 
     /** Whether a step's name, as written in a scenario file, is GetQueuedCompletionStatus(Ex). */
-    static boolean namesGqcs(String stepName) {
+    public static boolean namesGqcs(String stepName) {
         return isGqcs(Api.named(stepName));
     }
 
@@ -31,17 +31,17 @@ final class GqcsReturns {
     }
 
     /** Whether a GQCS(Ex) return hands its thread a packet (TRUE, or FALSE with a non-NULL OVERLAPPED). */
-    static boolean carriesPacket(ApiReturn r) {
+    public static boolean carriesPacket(ApiReturn r) {
         return !r.packets().isEmpty();
     }
 
     /** The packets a GQCS(Ex) return hands over (one for GQCS); only for a return that {@link #carriesPacket}. */
-    static List<PacketView> packets(ApiReturn r) {
+    public static List<PacketView> packets(ApiReturn r) {
         return r.packets();
     }
 
     /** The port a GQCS(Ex) return was called on, or null for any other call. */
-    static String portOf(ApiReturn r) {
+    public static String portOf(ApiReturn r) {
         if (r.result() instanceof CallResult.Dequeued d) {
             return d.port();
         }
@@ -49,38 +49,29 @@ final class GqcsReturns {
     }
 
     /** "R1, key 11, 5 bytes" (and "+ 2 more" for a batch). */
-    static Text packetOf(ApiReturn r) {
+    public static Text packetOf(ApiReturn r) {
         List<PacketView> ps = packets(r);
         PacketView v = ps.get(0);
-        String ov = overlapped(v.overlapped());
-        String more = ps.size() > 1 ? " + " + (ps.size() - 1) + " more" : "";
-        String kmore = ps.size() > 1 ? " 외 " + (ps.size() - 1) + "개" : "";
-        return new Text("overlapped " + ov + ", key " + v.key() + ", " + v.bytes() + (v.bytes() == 1 ? " byte" : " bytes")
-                + more,
-                "overlapped " + ov + ", 키 " + v.key() + ", " + v.bytes() + "바이트" + kmore);
+        String key = "gqcs.packet" + (v.bytes() == 1 ? ".oneByte" : "") + (ps.size() > 1 ? ".batch" : "");
+        return Sentences.text(key, overlapped(v.overlapped()), v.key(), v.bytes(), ps.size() - 1);
     }
 
     /** What a GQCS(Ex) return handed back, in words. */
-    static Text returnText(ApiReturn r) {
+    public static Text returnText(ApiReturn r) {
         if (!isGqcs(r)) {
-            return new Text(r.api().name() + " returns " + (r.ok() ? "successfully" : "error " + Words.err(r.error())),
-                    r.api().name() + " 호출이 " + (r.ok() ? "성공합니다" : "실패합니다(오류 " + Words.err(r.error()) + ")"));
+            return r.ok() ? Sentences.text("gqcs.other.ok", r.api().name())
+                    : Sentences.text("gqcs.other.failed", r.api().name(), Words.err(r.error()));
         }
         if (carriesPacket(r)) {
             Text p = packetOf(r);
-            if (r.ok()) {
-                return new Text("TRUE with " + p.en(), "TRUE와 함께 " + p.ko() + "를 받습니다");
-            }
-            return new Text("FALSE with a packet (" + p.en() + "): the I/O failed, GetLastError() = "
-                    + Words.err(r.error()), "FALSE이지만 패킷(" + p.ko() + ")은 받습니다. I/O가 실패했고 GetLastError()는 "
-                    + Words.err(r.error()) + "입니다");
+            return r.ok() ? Sentences.text("gqcs.true", Sentences.with(p, KoreanParticles.Particle.EUL_REUL))
+                    : Sentences.text("gqcs.falsePacket", p, Words.err(r.error()));
         }
-        return new Text("FALSE with a NULL overlapped, GetLastError() = " + Words.err(r.error()),
-                "FALSE, overlapped는 NULL이고 GetLastError()는 " + Words.err(r.error()) + "입니다");
+        return Sentences.text("gqcs.falseNoPacket", Words.err(r.error()));
     }
 
     /** An OVERLAPPED's label as the answers write it: its name, or NULL. */
-    static String overlapped(String ov) {
+    public static String overlapped(String ov) {
         return ov == null ? "NULL" : ov;
     }
 

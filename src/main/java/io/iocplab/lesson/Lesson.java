@@ -11,7 +11,7 @@ import java.util.List;
  * @param scenario     the scenario the lesson runs
  * @param scenarioText the lesson file's text with everything but the {@code scenario:} block blanked out,
  *                     so that lines and columns stay those of the lesson file (homework re-reads it)
- * @param vary         what homework may vary (see {@link Homework}); empty means everything that applies
+ * @param vary         what homework may vary (see {@link io.iocplab.lesson.homework.Homework}); empty means everything that applies
  * @param sweep        the lesson's sweep over its scenario, or null (see {@link LessonSweep})
  */
 public record Lesson(String id, String file, Text title, Text summary, Scenario scenario, String scenarioText,

@@ -42,7 +42,7 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
     }
 
     /** How many configurations the axes make: the product of their sizes. */
-    static long configurations(List<Axis> axes) {
+    public static long configurations(List<Axis> axes) {
         long n = 1;
         for (Axis a : axes) {
             n = Math.multiplyExact(n, a.size());
@@ -85,7 +85,7 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
      * The setting a scenario has for a knob, {@code port} being the sweep's port; the scenario has what the knob
      * needs (an echo workload, a port), as {@link Sweep} checks before it applies a knob.
      */
-    static Setting settingOf(Scenario scenario, String port, Knob knob) {
+    public static Setting settingOf(Scenario scenario, String port, Knob knob) {
         Configuration c = new Configuration(-1, List.of(), scenario, port);
         return switch (knob) {
             case THREADS -> Setting.threads(c.threads());
@@ -97,7 +97,7 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
     }
 
     /**
-     * Whether every configuration sets what a homework variation ({@link LessonLoader#VARY}) would change
+     * Whether every configuration sets what a homework variation ({@link io.iocplab.lesson.read.LessonLoader#VARY}) would change
      * ({@code cpus}, {@code concurrency}), so that varying it would change nothing.
      */
     public boolean sets(String variation) {
@@ -110,35 +110,21 @@ public record LessonSweep(List<Axis> axes, Pos pos) {
     }
 
     /** A configuration in words: "8 threads, concurrency 0 (= 2 processors)" / "스레드 8개, 동시 실행 값 0(= 프로세서 2개)". */
-    static Text label(Configuration c) {
-        List<String> en = new ArrayList<>();
-        List<String> ko = new ArrayList<>();
+    public static Text label(Configuration c) {
+        Text out = null;
         for (Setting s : c.settings()) {
             long v = s.value();
-            switch (s.knob()) {
-                case THREADS -> {
-                    en.add(v + (v == 1 ? " thread" : " threads"));
-                    ko.add("스레드 " + v + "개");
-                }
-                case CONCURRENCY -> {
-                    en.add("concurrency " + v + (v == 0 ? " (= " + c.cpus() + " processors)" : ""));
-                    ko.add("동시 실행 값 " + v + (v == 0 ? "(= 프로세서 " + c.cpus() + "개)" : ""));
-                }
-                case CPUS -> {
-                    en.add(v + (v == 1 ? " processor" : " processors"));
-                    ko.add("프로세서 " + v + "개");
-                }
-                case COMPUTE -> {
-                    en.add("Compute " + s + " ms");
-                    ko.add("Compute " + s + " ms");
-                }
-                case BLOCK -> {
-                    en.add(v == 0 ? "no blocking call" : "a " + Csv.ms(s.sleepUs()) + " ms blocking call every " + v
-                            + (v == 1 ? " message" : " messages"));
-                    ko.add(v == 0 ? "블로킹 호출 없음" : "메시지 " + v + "개마다 " + Csv.ms(s.sleepUs()) + " ms 블로킹");
-                }
-            }
+            Text part = switch (s.knob()) {
+                case THREADS -> Sentences.text(v == 1 ? "config.threads.one" : "config.threads", v);
+                case CONCURRENCY -> v == 0 ? Sentences.text("config.concurrency.zero", v, c.cpus())
+                        : Sentences.text("config.concurrency", v);
+                case CPUS -> Sentences.text(v == 1 ? "config.cpus.one" : "config.cpus", v);
+                case COMPUTE -> Sentences.text("config.compute", s);
+                case BLOCK -> v == 0 ? Sentences.text("config.block.none")
+                        : Sentences.text(v == 1 ? "config.block.one" : "config.block", Csv.ms(s.sleepUs()), v);
+            };
+            out = out == null ? part : Sentences.text("config.join", out, part);
         }
-        return new Text(String.join(", ", en), String.join(", ", ko));
+        return out == null ? Text.both("") : out;
     }
 }

@@ -5,18 +5,19 @@ import java.util.Locale;
 /**
  * A question the student answers before seeing what happens. The lesson gives only the question and
  * the kind of answer; the correct answer and the choices are computed from the run by
- * {@link LessonRun} (see {@link Answer}), so a lesson cannot say something the model does not do.
+ * {@link io.iocplab.lesson.run.LessonRun} (see {@link Answer}), so a lesson cannot say something the model does not do.
  *
  * @param question  what the student is asked, in both languages
  * @param kind      what kind of answer the engine computes
  * @param subject   the port ({@link Kind#NEXT_RELEASE}, {@link Kind#RUNNING}, {@link Kind#QUEUE}) or the
  *                  thread ({@link Kind#WAKES}, {@link Kind#RETURNS}, {@link Kind#GETS}, {@link Kind#ERROR}) it is about; for the
  *                  kinds answered from the lesson's sweep, the sweep as {@link LessonSweep#describe()} writes it
- * @param explain   the author's "why", shown after the answer, or null
+ * @param hint      the author's hint, shown after a first wrong choice (the student then tries again)
+ * @param explain   the author's "why", shown with the answer
  * @param pos       where {@code predict:} is written
  * @param answerPos where {@code answer:} is written
  */
-public record Prediction(Text question, Kind kind, String subject, Text explain, Pos pos, Pos answerPos) {
+public record Prediction(Text question, Kind kind, String subject, Text hint, Text explain, Pos pos, Pos answerPos) {
 
     /** The kinds of answer. */
     public enum Kind {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.cli.CommandLineRun;
-import io.iocplab.lesson.LessonCheck;
+import io.iocplab.lesson.run.LessonCheck;
 import io.iocplab.net.LoopbackNetwork;
 import io.iocplab.scenario.Problem;
 import java.io.ByteArrayOutputStream;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.cli.CommandLineRun;
 import io.iocplab.lesson.InvalidLessonException;
-import io.iocplab.lesson.LessonLoader;
+import io.iocplab.lesson.read.LessonLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

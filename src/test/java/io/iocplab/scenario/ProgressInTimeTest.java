@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.lesson.InvalidLessonException;
-import io.iocplab.lesson.LessonLoader;
+import io.iocplab.lesson.read.LessonLoader;
 import io.iocplab.sim.EventSink;
 import io.iocplab.sim.Machine;
 import io.iocplab.sim.MachineConfig;

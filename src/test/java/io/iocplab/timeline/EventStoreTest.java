@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.kernel.Release;
-import io.iocplab.lesson.LessonLoader;
+import io.iocplab.lesson.read.LessonLoader;
 import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;

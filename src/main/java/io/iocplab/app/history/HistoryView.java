@@ -174,17 +174,26 @@ public final class HistoryView {
             return;
         }
         model = new ChartModel(new HistoryIndex(t));
-        log.setTimeline(t, Math.min(playhead.step(), t.size()));   // the state may still be the old run's
+        log.setTimeline(t, whole(t, playhead.step()));   // the state may still be the old run's
         moved(playhead.state());
+    }
+
+    /**
+     * {@code step} as far as {@code t} has whole moments: a new run is shown while the playhead's state may still be
+     * the old run's, whose step can fall into a moment the new run is still producing (the log lists whole moments).
+     */
+    private static int whole(Timeline t, int step) {
+        return Math.min(step, t.stopFor(step));
     }
 
     private void moved(ViewState s) {
         if (model == null || s == null || playhead.timeline() != model.index().timeline()) {
             return;
         }
+        int at = whole(model.index().timeline(), s.step());
         log.setThreads(s.threads().keySet());
-        log.moveTo(s.step());
-        chart.show(model, s.step());
+        log.moveTo(at);
+        chart.show(model, at);
     }
 
     private void relabel() {

@@ -2,8 +2,8 @@ package io.iocplab.app.lesson;
 
 import io.iocplab.lesson.InvalidLessonException;
 import io.iocplab.lesson.Lesson;
-import io.iocplab.lesson.LessonLoader;
-import io.iocplab.lesson.PackedCourse;
+import io.iocplab.lesson.read.LessonLoader;
+import io.iocplab.lesson.read.PackedCourse;
 import io.iocplab.scenario.Limits;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.SourceText;

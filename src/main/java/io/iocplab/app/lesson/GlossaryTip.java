@@ -1,7 +1,7 @@
 package io.iocplab.app.lesson;
 
-import io.iocplab.lesson.Glossary;
 import io.iocplab.lesson.Lang;
+import io.iocplab.lesson.read.Glossary;
 import java.util.List;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;

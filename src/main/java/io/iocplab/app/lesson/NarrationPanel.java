@@ -39,7 +39,7 @@ public final class NarrationPanel {
     static final String BUNDLE = "lesson";
 
     /** What the panel's buttons ask for. */
-    public interface Actions {
+    public interface Actions extends GoalView.Actions {
         void back();
 
         void next();
@@ -47,6 +47,12 @@ public final class NarrationPanel {
         void list();
 
         void choose(String choiceId);
+
+        /** The student picked line {@code line} of a bug hunt's listing. */
+        void pickLine(int line);
+
+        /** Save answer key (homework): asks where and writes the problem with its key. */
+        void saveKey();
     }
 
     @FXML private VBox root;
@@ -64,7 +70,10 @@ public final class NarrationPanel {
     @FXML private Label verdict;
     @FXML private Label engineAnswer;
     @FXML private Label explain;
+    @FXML private Label predictHint;
+    @FXML private VBox exercise;
     @FXML private Label hint;
+    @FXML private Button keyButton;
     @FXML private Button listButton;
     @FXML private Button backButton;
     @FXML private Button continueButton;
@@ -72,6 +81,8 @@ public final class NarrationPanel {
     private final Texts texts;
     private final Actions actions;
     private final SweepResultsView sweep;
+    private final BugView bug;
+    private final GoalView goal;
 
     public NarrationPanel(Texts texts, Actions actions) {
         this.texts = texts;
@@ -83,11 +94,14 @@ public final class NarrationPanel {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load narration.fxml", e);
         }
-        for (Label l : new Label[] {say, codeCaption, question, engineAnswer, explain, hint, title}) {
+        for (Label l : new Label[] {say, codeCaption, question, engineAnswer, explain, predictHint, hint, title}) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // wrapped text takes the lines it needs
         }
+        show(keyButton, false);
         sweep = new SweepResultsView(texts);
         body.getChildren().add(sweep.node());
+        bug = new BugView(texts, actions::pickLine);
+        goal = new GoalView(texts, actions);
     }
 
     public Node node() {
@@ -104,7 +118,12 @@ public final class NarrationPanel {
         showMessage(lesson, text("narration.failed", why));
     }
 
-    private void showMessage(Lesson lesson, String message) {
+    /** Whether the narration plays homework (the Save answer key button shows); set before {@link #show}. */
+    public void setHomework(boolean homework) {
+        show(keyButton, homework);
+    }
+
+    void showMessage(Lesson lesson, String message) {
         Lang lang = lang(texts);
         localizeButtons(false);
         heading.setText(text("narration.heading", lesson.number(), "\u2013", lesson.steps().size()));
@@ -112,14 +131,25 @@ public final class NarrationPanel {
         say.setText(lesson.summary().get(lang));
         show(codeBox, false);
         show(predictBox, false);
+        exercise.getChildren().clear();
         sweep.show(null, lang);
         hint.setText(message);
         backButton.setDisable(true);
         continueButton.setDisable(true);
     }
 
+    /** A word under the narration (a setting that cannot run, ...), until the next {@link #show}. */
+    public void showNotice(String message) {
+        hint.setText(message);
+    }
+
     /** The walk's current step. */
     public void show(LessonWalk walk) {
+        show(walk, false);
+    }
+
+    /** The walk's current step; {@code goalRunning} while a run of the student's knobs is on its way. */
+    public void show(LessonWalk walk, boolean goalRunning) {
         Lang lang = lang(texts);
         Lesson lesson = walk.run().lesson();
         LessonStep step = walk.current();
@@ -132,10 +162,20 @@ public final class NarrationPanel {
         Answer answer = walk.answer().orElse(null);
         show(predictBox, answer != null);
         if (answer != null) {
-            showPrediction(step.predict(), answer, walk.chosen(), lang);
+            showPrediction(step.predict(), answer, walk, lang);
+        }
+        exercise.getChildren().clear();
+        if (step.bug() != null && walk.run().bugLineOf(walk.step()) >= 0) {
+            bug.show(step.bug(), CListing.of(lesson.scenario(), step.bug().thread()), walk.tried(), walk.foundLine(), lang);
+            exercise.getChildren().add(bug.node());
+        } else if (step.goal() != null) {
+            goal.show(step.goal(), walk.knobValues(), walk.lastGoalRun(), walk.goalReached(), walk.goalRuns(),
+                    goalRunning, lang);
+            exercise.getChildren().add(goal.node());
         }
         sweep.show(SweepResults.of(walk.run(), walk.sweepAnswers()), lang);
-        hint.setText(walk.canContinue() ? "" : text("narration.answerFirst"));
+        hint.setText(walk.canContinue() ? "" : text(step.bug() != null ? "narration.findFirst"
+                : step.goal() != null ? "narration.reachFirst" : "narration.answerFirst"));
         backButton.setDisable(walk.atFirst());
         continueButton.setDisable(!walk.canContinue());
         scroll.setVvalue(0);
@@ -152,7 +192,9 @@ public final class NarrationPanel {
         }
     }
 
-    private void showPrediction(Prediction p, Answer answer, String chosen, Lang lang) {
+    private void showPrediction(Prediction p, Answer answer, LessonWalk walk, Lang lang) {
+        String chosen = walk.chosen();
+        java.util.List<String> tried = walk.tried();
         question.setText(p.question().get(lang));
         choices.getChildren().clear();
         for (Choice c : answer.choices()) {
@@ -163,35 +205,41 @@ public final class NarrationPanel {
             b.setWrapText(true);                        // a long label (a sweep's configuration) wraps in the column
             b.maxWidthProperty().bind(choices.widthProperty());
             b.setUserData(c.id());
-            if (chosen == null) {
+            boolean triedIt = tried.contains(c.id());
+            if (chosen == null && !triedIt) {
                 b.setOnAction(e -> actions.choose(c.id()));
             } else {
-                b.setDisable(!c.id().equals(chosen) && !answer.isCorrect(c.id()));
+                b.setDisable(chosen != null ? !c.id().equals(chosen) && !answer.isCorrect(c.id()) && !triedIt : true);
                 b.setMouseTransparent(true);
                 b.setFocusTraversable(false);
-                if (answer.isCorrect(c.id())) {
-                    b.getStyleClass().add("right");
-                } else if (c.id().equals(chosen)) {
-                    b.getStyleClass().add("wrong");
-                }
+            }
+            if (chosen != null && answer.isCorrect(c.id())) {
+                b.getStyleClass().add("right");
+            } else if (triedIt) {
+                b.getStyleClass().add("wrong");
             }
             choices.getChildren().add(b);
         }
         boolean answered = chosen != null;
+        boolean retry = walk.hintShown();
         verdict.getStyleClass().removeAll("right", "wrong");
-        if (answered) {
-            verdict.getStyleClass().add(answer.isCorrect(chosen) ? "right" : "wrong");
+        if (answered || retry) {
+            verdict.getStyleClass().add(answered && answer.isCorrect(chosen) ? "right" : "wrong");
         }
-        verdict.setText(!answered ? "" : text(answer.isCorrect(chosen) ? "narration.right" : "narration.wrong"));
+        verdict.setText(answered ? text(answer.isCorrect(chosen) ? "narration.right" : "narration.wrong")
+                : retry ? text("narration.tryAgain") : "");
+        predictHint.setText(retry ? text("narration.hint") + " " + p.hint().get(lang) : "");
         engineAnswer.setText(!answered ? "" : text("narration.answer", answer.correctChoice().label().get(lang))
                 + "\n" + answer.explanation().get(lang));
         explain.setText(!answered || p.explain() == null ? "" : text("narration.why") + " " + p.explain().get(lang));
-        show(verdict, answered);
+        show(verdict, answered || retry);
+        show(predictHint, retry);
         show(engineAnswer, answered);
         show(explain, answered && p.explain() != null);
     }
 
     private void localizeButtons(boolean last) {
+        keyButton.setText(text("homework.key"));
         listButton.setText(text("narration.list"));
         backButton.setText(text("narration.back"));
         continueButton.setText(text(last ? "narration.finish" : "narration.continue"));
@@ -227,6 +275,11 @@ public final class NarrationPanel {
     @FXML
     private void onContinue() {
         actions.next();
+    }
+
+    @FXML
+    private void onSaveKey() {
+        actions.saveKey();
     }
 
     @FXML

@@ -34,9 +34,10 @@ import java.util.logging.Logger;
  *
  * <p>Rules:
  * <ul>
- *   <li>Per lesson id, two keys: {@code ID.step}, the furthest step reached (0-based), and
- *       {@code ID.done=true} once the lesson was finished. Progress only grows: reaching an earlier step
- *       again changes nothing.</li>
+ *   <li>Per lesson id, three keys: {@code ID.step}, the furthest step reached (0-based),
+ *       {@code ID.done=true} once the lesson was finished, and {@code ID.answered}, the steps whose exercise
+ *       was ended (a prediction answered, a bug found, a goal reached: {@code 1,4}). Progress only grows:
+ *       reaching an earlier step again changes nothing.</li>
  *   <li>Nothing is ever overwritten that could not be read. A file that is damaged (not UTF-8, a bad
  *       {@code \}{@code u} escape, a step that is not a number) is moved aside whole, as
  *       {@code progress.properties.bad-DATE}, and progress starts afresh; a file that exists but cannot be
@@ -113,6 +114,40 @@ public final class ProgressStore {
         }
     }
 
+    /**
+     * The steps of the lesson whose exercise the student has ended (a prediction answered, a bug found, a goal
+     * reached), kept as {@code ID.answered=0,3,5}; Continue needs no second answer there.
+     */
+    public java.util.SortedSet<Integer> answered(String lessonId) {
+        return answeredIn(values, lessonId);
+    }
+
+    /** The student ended step {@code step}'s exercise; saved if it is new. */
+    public void answered(String lessonId, int step) {
+        java.util.SortedSet<Integer> steps = answered(lessonId);
+        if (steps.add(step)) {
+            values.setProperty(lessonId + ".answered", join(steps));
+            save();
+        }
+    }
+
+    private static java.util.SortedSet<Integer> answeredIn(Properties p, String lessonId) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        String list = p.getProperty(lessonId + ".answered", "").trim();
+        for (String s : list.isEmpty() ? new String[0] : list.split(",")) {
+            try {
+                out.add(Integer.parseInt(s.trim()));
+            } catch (NumberFormatException e) {
+                // a file with one is set aside when read
+            }
+        }
+        return out;
+    }
+
+    private static String join(java.util.SortedSet<Integer> steps) {
+        return String.join(",", steps.stream().map(String::valueOf).toList());
+    }
+
     /** The student finished the lesson (its last step, every question answered). */
     public void finished(String lessonId, int lastStep) {
         Progress p = of(lessonId);
@@ -144,6 +179,9 @@ public final class ProgressStore {
             for (String key : p.stringPropertyNames()) {
                 if (key.endsWith(".step") && !p.getProperty(key).trim().matches("-?[0-9]{1,9}")) {
                     throw new IllegalArgumentException(key + " is not a number: '" + p.getProperty(key) + "'");
+                }
+                if (key.endsWith(".answered") && !p.getProperty(key).trim().matches("([0-9]{1,9}(,[0-9]{1,9})*)?")) {
+                    throw new IllegalArgumentException(key + " is not a list of steps: '" + p.getProperty(key) + "'");
                 }
             }
             return p;
@@ -209,7 +247,8 @@ public final class ProgressStore {
         for (Properties p : List.of(values, onDisk)) {
             for (String key : p.stringPropertyNames()) {
                 String id = key.endsWith(".step") ? key.substring(0, key.length() - 5)
-                        : key.endsWith(".done") ? key.substring(0, key.length() - 5) : null;
+                        : key.endsWith(".done") ? key.substring(0, key.length() - 5)
+                        : key.endsWith(".answered") ? key.substring(0, key.length() - 9) : null;
                 if (id != null && !lessons.contains(id)) {
                     lessons.add(id);
                 }
@@ -224,6 +263,11 @@ public final class ProgressStore {
             }
             if (mine.done() || theirs.done()) {
                 onDisk.setProperty(id + ".done", "true");
+            }
+            java.util.SortedSet<Integer> answered = answeredIn(values, id);
+            answered.addAll(answeredIn(onDisk, id));
+            if (!answered.isEmpty()) {
+                onDisk.setProperty(id + ".answered", join(answered));
             }
         }
         values.clear();

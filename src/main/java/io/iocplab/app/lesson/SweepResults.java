@@ -2,9 +2,9 @@ package io.iocplab.app.lesson;
 
 import io.iocplab.lesson.Answer;
 import io.iocplab.lesson.Choice;
-import io.iocplab.lesson.LessonRun;
 import io.iocplab.lesson.Prediction;
 import io.iocplab.lesson.Text;
+import io.iocplab.lesson.run.LessonRun;
 import io.iocplab.sweep.Measures;
 import io.iocplab.sweep.Row;
 import java.util.ArrayList;

@@ -202,6 +202,23 @@ class HistoryViewFxTest {
 
     /** The legend goes on a second line when the chart is narrow: no item is left out, in either language. */
     @Test
+    void aNewRunStillInItsSecondMomentListsOnlyItsWholeMoment(FxRobot robot) throws Throwable {
+        Timeline t = playhead.timeline();
+        robot.interact(() -> playhead.seek(t.stopStep(t.stopCount() - 1)));   // the log scrolled to the old run's end
+        assertTrue(history.log().list().topRow() > 1, "the old run's rows are scrolled");
+        // the new run so far: its first moment whole, one event of its second (the machine is still in it)
+        Timeline young = new Timeline(MachineConfig.defaults().cpus());
+        for (int i = 0; i <= t.stopStep(0); i++) {
+            young.append(t.event(i));
+        }
+        assertEquals(1, young.stopCount());
+        robot.interact(() -> playhead.show(young, playhead.step()));   // shown while the state is the old run's
+        org.testfx.util.WaitForAsyncUtils.checkException();               // nothing failed on the JavaFX thread
+        assertEquals(1, history.log().list().size(), "moment 0 only: moment 1 is not whole yet");
+        assertEquals(0, history.log().list().focusRow());
+    }
+
+    @Test
     void aNarrowChartsLegendKeepsEveryItem(FxRobot robot) {
         robot.interact(() -> playhead.seek(10));
         for (Locale l : List.of(Locale.ENGLISH, Locale.KOREAN)) {

@@ -8,7 +8,7 @@ import io.iocplab.app.code.CodeLines;
 import io.iocplab.app.model.Texts;
 import io.iocplab.lesson.CodeFocus;
 import io.iocplab.lesson.Lesson;
-import io.iocplab.lesson.LessonRun;
+import io.iocplab.lesson.run.LessonRun;
 import io.iocplab.scenario.CListing;
 import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.ViewState;

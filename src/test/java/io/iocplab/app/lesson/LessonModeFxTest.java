@@ -103,16 +103,18 @@ class LessonModeFxTest {
                 assertEquals(answer.choices().size(), robot.lookup(".predict-choice").queryAll().size());
                 Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst()
                         .orElseThrow();
-                Choice pick = wrongDone ? answer.correctChoice() : wrong;
-                robot.clickOn("#" + NarrationPanel.choiceNodeId(pick.id()));
-                if (answer.isCorrect(pick.id())) {
-                    assertEquals("Right!", label(robot, "#lesson-verdict"));
-                    rightDone = true;
-                } else {
-                    assertEquals("Not quite.", label(robot, "#lesson-verdict"));
-                    assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(pick.id())).getStyleClass().contains("wrong"));
+                if (!wrongDone) {                       // a wrong first try: the hint, and the question stays open
+                    robot.clickOn("#" + NarrationPanel.choiceNodeId(wrong.id()));
+                    assertEquals("Not quite. Try again.", label(robot, "#lesson-verdict"));
+                    assertEquals("Hint: " + step.predict().hint().en(), label(robot, "#lesson-predict-hint"));
+                    assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(wrong.id())).getStyleClass().contains("wrong"));
+                    assertEquals("", label(robot, "#lesson-answer"), "no answer yet");
+                    assertTrue(button(robot, "#lesson-continue").isDisabled(), "no Continue yet");
                     wrongDone = true;
                 }
+                robot.clickOn("#" + NarrationPanel.choiceNodeId(answer.correct()));
+                assertEquals("Right!", label(robot, "#lesson-verdict"));
+                rightDone = true;
                 assertTrue(button(robot, "#" + NarrationPanel.choiceNodeId(answer.correct())).getStyleClass().contains("right"));
                 String shown = label(robot, "#lesson-answer");
                 assertTrue(shown.startsWith("The engine's answer: " + answer.correctChoice().label().en()), shown);
@@ -252,7 +254,7 @@ class LessonModeFxTest {
     @Test
     void aSweepQuestionAnsweredShowsTheSweepsRunsWithTheWinnerAndTheStageRunMarked(FxRobot robot) throws Exception {
         openLesson(robot, "16-tuning-with-a-sweep");
-        io.iocplab.lesson.LessonRun run = fx(() -> mode().walk().run());
+        io.iocplab.lesson.run.LessonRun run = fx(() -> mode().walk().run());
         assertEquals(run.lesson().title().en(), fx(() -> robot.lookup(".scenario-title").queryAs(Label.class).getText()),
                 "the toolbar names the lesson, not its file");
         assertTrue(fx(() -> window.stage().getTitle()).contains(run.lesson().title().en()));
@@ -261,6 +263,8 @@ class LessonModeFxTest {
         Answer answer = fx(() -> mode().walk().answer().orElseThrow());
         Choice wrong = answer.choices().stream().filter(c -> !answer.isCorrect(c.id())).findFirst().orElseThrow();
         clickInList(robot, "#" + NarrationPanel.choiceNodeId(wrong.id()));   // below the say text: scrolled to first
+        assertFalse(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()), "a first wrong try: the hint only");
+        clickInList(robot, "#" + NarrationPanel.choiceNodeId(answer.correct()));
         assertTrue(fx(() -> robot.lookup("#lesson-sweep").query().isVisible()));
         assertEquals(run.sweepRows().size(), robot.lookup(".sweep-row").queryAll().size());
         assertSweepRows(robot, answer, run.stageRow(), io.iocplab.lesson.Lang.EN, "\u2605 highest throughput",
@@ -380,8 +384,8 @@ class LessonModeFxTest {
 
     /** Clicks Lessons, then the lesson, and waits until its first step is shown. */
     private void openLesson(FxRobot robot, String id) throws Exception {
-        robot.clickOn(inWindow(robot, "#lessonsButton").queryAs(ToggleButton.class));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> inWindow(robot, "#lesson-open-" + id).tryQuery().isPresent());
+        robot.clickOn("#lessonsButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#lesson-open-" + id).tryQuery().isPresent());
         clickInList(robot, "#lesson-open-" + id);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> mode().walk() != null));
         WaitForAsyncUtils.waitForFxEvents();
@@ -392,10 +396,10 @@ class LessonModeFxTest {
      * Each round lays the window out before it looks: a list just shown has rows not yet placed (all at its top),
      * and under load it may be rebuilt after it first shows, so the nodes are looked up afresh.
      */
-    private void clickInList(FxRobot robot, String query) {
+    static void clickInList(FxRobot robot, String query) {
         for (int i = 0; i < 300 && !shownLaidOut(robot, query); i++) {
             robot.interact(() -> {
-                Node row = inWindow(robot, query).query();
+                Node row = row(robot, query);
                 ScrollPane scroll = narration(robot);
                 Node content = scroll.getContent();
                 double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
@@ -406,27 +410,28 @@ class LessonModeFxTest {
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
         assertTrue(shownLaidOut(robot, query), () -> query + " could not be scrolled into view: it is at "
-                + fx(() -> inWindow(robot, query).query().localToScene(inWindow(robot, query).query().getBoundsInLocal()))
-                + ", the list shows " + fx(() -> narration(robot).localToScene(narration(robot).getLayoutBounds())));
-        robot.clickOn(inWindow(robot, query).<Node>query());
+                + fx(() -> row(robot, query).localToScene(row(robot, query).getBoundsInLocal())) + ", the list shows "
+                + fx(() -> narration(robot).localToScene(narration(robot).getLayoutBounds())));
+        robot.clickOn(row(robot, query));
     }
 
-    /** Whether the node's centre is in the narration column once the whole window is laid out, as the next pulse would. */
-    private boolean shownLaidOut(FxRobot robot, String query) {
+    /** Whether the node's centre is in the narration column once the window is laid out, as the next pulse would. */
+    private static boolean shownLaidOut(FxRobot robot, String query) {
         return fx(() -> {
-            window.scene().getRoot().applyCss();
-            window.scene().getRoot().layout();
-            return centreShown(inWindow(robot, query).query(), narration(robot));
+            ScrollPane scroll = narration(robot);
+            scroll.getScene().getRoot().applyCss();
+            scroll.getScene().getRoot().layout();
+            return centreShown(row(robot, query), scroll);
         });
     }
 
-    private ScrollPane narration(FxRobot robot) {
-        return (ScrollPane) inWindow(robot, ".narration-scroll").match(Node::isVisible).query();
+    /** The node: a list view keeps spare cells for measuring, invisible, that may carry the same id; the visible one. */
+    private static Node row(FxRobot robot, String query) {
+        return robot.lookup(query).match(Node::isVisible).tryQuery().orElseGet(() -> robot.lookup(query).query());
     }
 
-    /** Looks only in this test's window: one another test class left open must not answer. */
-    private org.testfx.service.query.NodeQuery inWindow(FxRobot robot, String query) {
-        return robot.from(window.scene().getRoot()).lookup(query);
+    private static ScrollPane narration(FxRobot robot) {
+        return (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
     }
 
     private static boolean centreShown(Node row, ScrollPane scroll) {
@@ -445,11 +450,11 @@ class LessonModeFxTest {
         robot.clickOn("#lesson-continue");
     }
 
-    private static String label(FxRobot robot, String query) {
+    static String label(FxRobot robot, String query) {
         return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
 
-    private static Button button(FxRobot robot, String query) {
+    static Button button(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Button.class);
     }
 

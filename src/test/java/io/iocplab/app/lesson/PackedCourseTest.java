@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.lesson.Lesson;
-import io.iocplab.lesson.LessonLoader;
+import io.iocplab.lesson.read.LessonLoader;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.lesson.Answer;
-import io.iocplab.lesson.LessonLoader;
-import io.iocplab.lesson.LessonRun;
 import io.iocplab.lesson.Prediction;
+import io.iocplab.lesson.read.LessonLoader;
+import io.iocplab.lesson.run.LessonRun;
 import io.iocplab.sweep.Row;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,11 +90,15 @@ class SweepResultsTest {
     }
 
     @Test
-    void theWalkShowsTheResultsFromTheFirstAnswerOnAndAResumedWalkAtOnce() {
+    void theWalkShowsTheResultsOnceTheFirstQuestionEndsAndAResumedWalkAtOnce() {
         LessonWalk walk = new LessonWalk(run, 0);
         assertEquals(List.of(), walk.sweepAnswers(), "nothing before the first answer");
         assertNull(SweepResults.of(run, walk.sweepAnswers()));
-        walk.choose(answer(0).choices().get(0).id());
+        String wrong = answer(0).choices().stream().map(c -> c.id()).filter(id -> !answer(0).isCorrect(id)).findFirst()
+                .orElseThrow();
+        walk.choose(wrong);
+        assertEquals(List.of(), walk.sweepAnswers(), "a first wrong try leaves the question open: no results yet");
+        walk.choose(answer(0).correct());
         assertEquals(List.of(answer(0)), walk.sweepAnswers());
         assertTrue(walk.next());
         assertEquals(List.of(answer(0)), walk.sweepAnswers(), "the next question is not answered yet");

@@ -1,0 +1,147 @@
+package io.iocplab.app.lesson;
+
+import io.iocplab.app.model.Texts;
+import io.iocplab.lesson.BugHunt;
+import io.iocplab.lesson.Lang;
+import io.iocplab.scenario.CListing;
+import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A "find the bug" exercise in the narration ({@link BugHunt}): the thread's whole C listing, one row per line
+ * (a long line wraps: nothing is cut in the narrow column), which the student clicks, or walks with the arrow keys
+ * (the list takes the focus like any control: Tab) and picks with Enter or Space. A wrong line turns red and the
+ * author's hint shows; the right one turns green and the author's why shows (the window moves the stage to the
+ * moment the line's call returns). Redrawn by {@link #show}; the keyboard's place in the list stays.
+ *
+ * <p>Ids: {@code lesson-bug} (the box), {@code lesson-bug-list}, {@code lesson-bug-line-N} for line N (0 first),
+ * {@code lesson-bug-feedback}, {@code lesson-bug-explain}. Style classes of a line: {@code bug-line}, and
+ * {@code cursor} (the keyboard's line), {@code wrong}, {@code right}.
+ */
+final class BugView {
+    private final Texts texts;
+    private final IntConsumer pick;
+    private final VBox root = new VBox();
+    private final Label caption = label("lesson-bug-caption", "bug-caption");
+    private final VBox lines = new VBox();
+    private final Label feedback = label("lesson-bug-feedback", "bug-feedback");
+    private final Label explain = label("lesson-bug-explain", "predict-explain");
+    private List<CListing.Line> shown = List.of();
+    private int cursor = -1;
+
+    /** @param pick told the index of the line the student picks */
+    BugView(Texts texts, IntConsumer pick) {
+        this.texts = texts;
+        this.pick = pick;
+        root.setId("lesson-bug");
+        root.getStyleClass().addAll("predict-box", "bug-box");
+        lines.setId("lesson-bug-list");
+        lines.getStyleClass().add("bug-list");
+        lines.setFocusTraversable(true);
+        lines.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                moveCursor(e.getCode() == KeyCode.DOWN ? 1 : -1);
+                e.consume();
+            } else if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) && cursor >= 0) {
+                pick.accept(cursor);
+                e.consume();
+            }
+        });
+        lines.focusedProperty().addListener((o, was, now) -> {
+            if (now && cursor < 0 && !shown.isEmpty()) {
+                moveCursor(1);
+            }
+        });
+        root.getChildren().addAll(caption, lines, feedback, explain);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    /** The line the keyboard is on, or -1. */
+    int cursor() {
+        return cursor;
+    }
+
+    /** Draws the hunt: the listing, the lines tried ({@code wrong}, as indexes), the line found (-1: not yet). */
+    void show(BugHunt bug, CListing listing, List<String> wrong, int found, Lang lang) {
+        caption.setText(texts.get(NarrationPanel.BUNDLE, "bug.caption", bug.thread()));
+        if (!listing.lines().equals(shown)) {
+            shown = listing.lines();
+            cursor = -1;
+        }
+        lines.getChildren().clear();
+        for (int i = 0; i < shown.size(); i++) {
+            lines.getChildren().add(line(i, shown.get(i), wrong.contains(Integer.toString(i)), i == found));
+        }
+        boolean done = found >= 0;
+        feedback.getStyleClass().removeAll("right", "wrong");
+        if (done) {
+            feedback.getStyleClass().add("right");
+            feedback.setText(texts.get(NarrationPanel.BUNDLE, "bug.found", Integer.toString(found + 1)));
+        } else if (!wrong.isEmpty()) {
+            feedback.getStyleClass().add("wrong");
+            feedback.setText(texts.get(NarrationPanel.BUNDLE, "bug.tryAgain") + " "
+                    + texts.get(NarrationPanel.BUNDLE, "narration.hint") + " " + bug.hint().get(lang));
+        } else {
+            feedback.setText(texts.get(NarrationPanel.BUNDLE, "bug.ask"));
+        }
+        explain.setText(done ? texts.get(NarrationPanel.BUNDLE, "narration.why") + " " + bug.explain().get(lang) : "");
+        explain.setVisible(done);
+        explain.setManaged(done);
+    }
+
+    private Label line(int index, CListing.Line line, boolean wrong, boolean right) {
+        Label l = new Label("    ".repeat(line.indent()) + line.code());
+        l.setId("lesson-bug-line-" + index);
+        l.getStyleClass().add("bug-line");
+        l.setMnemonicParsing(false);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.setMaxWidth(Double.MAX_VALUE);
+        if (right) {
+            l.getStyleClass().add("right");
+        } else if (wrong) {
+            l.getStyleClass().add("wrong");
+        }
+        if (index == cursor) {
+            l.getStyleClass().add("cursor");
+        }
+        l.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY) {
+                cursor = index;
+                lines.requestFocus();
+                pick.accept(index);
+            }
+        });
+        return l;
+    }
+
+    private void moveCursor(int by) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        int next = cursor < 0 ? 0 : Math.max(0, Math.min(shown.size() - 1, cursor + by));
+        if (cursor >= 0 && cursor < lines.getChildren().size()) {
+            lines.getChildren().get(cursor).getStyleClass().remove("cursor");
+        }
+        cursor = next;
+        lines.getChildren().get(cursor).getStyleClass().add("cursor");
+    }
+
+    private static Label label(String id, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+}
