@@ -23,12 +23,25 @@ public final class LessonPictures {
 
     private LessonPictures() {}
 
+    /** What a picture does in lesson mode once the lesson is ready (called off the JavaFX thread). */
+    interface Exercise {
+        void play(LessonMode mode) throws Exception;
+    }
+
     /** Writes {@code lesson-TAG.png} into {@code dir}, the main window in {@code locale}. */
     public static Path write(Path dir, Locale locale, String tag) throws Exception {
+        return picture(dir.resolve("lesson-" + tag + ".png"), locale, LESSON, LessonPictures::answerTheFirstQuestionWrongly);
+    }
+
+    /**
+     * The main window in {@code locale} with lesson {@code id} open, after {@code exercise}, pictured in {@code file}.
+     * Progress goes to a temporary folder, never to the user's.
+     */
+    static Path picture(Path file, Locale locale, String id, Exercise exercise) throws Exception {
         if (System.getProperty(ProgressStore.HOME_PROPERTY) == null) {
             System.setProperty(ProgressStore.HOME_PROPERTY, Files.createTempDirectory("iocplab-shots").toString());
         }
-        Lesson lesson = lesson();
+        Lesson lesson = lesson(id);
         MainWindow window = FxWait.call(() -> {
             Stage stage = new Stage();
             MainWindow w = MainWindow.create(stage, locale, MainWindow.WIDTH, MainWindow.HEIGHT);
@@ -37,8 +50,10 @@ public final class LessonPictures {
             return w;
         });
         try {
-            answerTheFirstQuestionWrongly(window.controller().lessons());
-            return FxWait.picture(window::scene, dir.resolve("lesson-" + tag + ".png"));
+            LessonMode mode = window.controller().lessons();
+            FxWait.until(() -> mode.walk() != null, "lesson " + id + " was not ready");
+            exercise.play(mode);
+            return FxWait.picture(window::scene, file);
         } finally {
             FxWait.run(() -> {
                 window.controller().dispose();
@@ -48,8 +63,9 @@ public final class LessonPictures {
     }
 
     /**
-     * Waits for the lesson in {@code mode} to be ready, goes on to its first question and picks a wrong choice
-     * (from the test thread): the picture then shows a question, the verdict and the engine's answer.
+     * Waits for the lesson in {@code mode} to be ready, goes on to its first question and picks wrong choices until
+     * the question ends (from the test thread): the picture then shows a question, the verdict, the engine's answer
+     * and the author's why, the fullest a step's column gets.
      */
     static void answerTheFirstQuestionWrongly(LessonMode mode) throws Exception {
         FxWait.until(() -> mode.walk() != null, "lesson " + LESSON + " was not ready");
@@ -58,13 +74,21 @@ public final class LessonPictures {
                 mode.next();
             }
             Answer a = mode.walk().answer().orElseThrow();
-            mode.choose(a.choices().stream().filter(c -> !a.isCorrect(c.id())).findFirst().orElseThrow().id());
+            for (var c : a.choices()) {
+                if (!a.isCorrect(c.id()) && mode.walk().chosen() == null) {
+                    mode.choose(c.id());
+                }
+            }
         });
     }
 
     /** The lesson the pictures show, from the packed course. */
     static Lesson lesson() {
-        return Course.packed().lessons().stream().filter(l -> l.id().equals(LESSON)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no lesson " + LESSON + " packed"));
+        return lesson(LESSON);
+    }
+
+    private static Lesson lesson(String id) {
+        return Course.packed().lessons().stream().filter(l -> l.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no lesson " + id + " packed"));
     }
 }
