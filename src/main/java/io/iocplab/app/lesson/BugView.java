@@ -28,10 +28,10 @@ final class BugView {
     private final Texts texts;
     private final IntConsumer pick;
     private final VBox root = new VBox();
-    private final Label caption = label("lesson-bug-caption", "bug-caption");
+    private final Label caption = WrappingLabels.of("lesson-bug-caption", "bug-caption");
     private final VBox lines = new VBox();
-    private final Label feedback = label("lesson-bug-feedback", "bug-feedback");
-    private final Label explain = label("lesson-bug-explain", "predict-explain");
+    private final Label feedback = WrappingLabels.of("lesson-bug-feedback", "bug-feedback");
+    private final Label explain = WrappingLabels.of("lesson-bug-explain", "predict-explain");
     private List<CListing.Line> shown = List.of();
     private int cursor = -1;
 
@@ -134,14 +134,5 @@ final class BugView {
         }
         cursor = next;
         lines.getChildren().get(cursor).getStyleClass().add("cursor");
-    }
-
-    private static Label label(String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 }

@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -41,12 +40,12 @@ final class GoalView {
     private final Texts texts;
     private final Actions actions;
     private final VBox root = new VBox();
-    private final Label goalText = label("lesson-goal-text", "predict-question");
+    private final Label goalText = WrappingLabels.of("lesson-goal-text", "predict-question");
     private final VBox knobs = new VBox();
     private final Button run = new Button();
     private final Button way = new Button();
-    private final Label status = label("lesson-goal-status", "bug-feedback");
-    private final Label explain = label("lesson-goal-explain", "predict-explain");
+    private final Label status = WrappingLabels.of("lesson-goal-status", "bug-feedback");
+    private final Label explain = WrappingLabels.of("lesson-goal-explain", "predict-explain");
 
     GoalView(Texts texts, Actions actions) {
         this.texts = texts;
@@ -100,7 +99,7 @@ final class GoalView {
     }
 
     private Node knob(int k, Knob knob, String value, boolean running) {
-        Label what = label("lesson-knob-label-" + k, "goal-knob-label");
+        Label what = WrappingLabels.of("lesson-knob-label-" + k, "goal-knob-label");
         what.setText(label(knob));
         ComboBox<String> choice = new ComboBox<>(FXCollections.observableArrayList(knob.values()));
         choice.setId("lesson-knob-" + k);
@@ -139,14 +138,5 @@ final class GoalView {
 
     private String text(String key, Object... args) {
         return texts.get(NarrationPanel.BUNDLE, key, args);
-    }
-
-    private static Label label(String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 }

@@ -306,8 +306,8 @@ public final class LessonMode implements NarrationPanel.Actions {
         return lessonOnStage.title().get(NarrationPanel.lang(texts));
     }
 
-    /** On the helper thread: waits for the run and resolves the lesson over its events. */
-    private static LessonRun resolve(Lesson lesson, RunSession session) throws InterruptedException {
+    /** On the helper thread: waits for the run to finish; one that fails, is cut or takes too long is an error. */
+    private static void awaitFinished(RunSession session) throws InterruptedException {
         if (!session.awaitEnd(RUN_TIMEOUT)) {
             session.cancel();
             throw new IllegalStateException("the run did not end in " + RUN_TIMEOUT.toSeconds() + " s");
@@ -316,6 +316,11 @@ public final class LessonMode implements NarrationPanel.Actions {
             throw new IllegalStateException(session.failure() != null ? session.failure()
                     : "the run ended " + session.status().name().toLowerCase(java.util.Locale.ROOT));
         }
+    }
+
+    /** On the helper thread: waits for the run and resolves the lesson over its events. */
+    private static LessonRun resolve(Lesson lesson, RunSession session) throws InterruptedException {
+        awaitFinished(session);
         LessonRun run = LessonRun.of(lesson, session.timeline().events(0, session.timeline().size()));
         if (run.pointOf(0) < 0) {
             throw new IllegalStateException(run.problems().isEmpty() ? "no step is reached"
@@ -463,14 +468,7 @@ public final class LessonMode implements NarrationPanel.Actions {
 
     /** On the helper thread: waits for a goal's run and looks for the goal in it. */
     private static LessonWalk.GoalResult goalResult(GoalExercise goal, RunSession session) throws InterruptedException {
-        if (!session.awaitEnd(RUN_TIMEOUT)) {
-            session.cancel();
-            throw new IllegalStateException("the run did not end in " + RUN_TIMEOUT.toSeconds() + " s");
-        }
-        if (session.status() != RunSession.Status.FINISHED) {
-            throw new IllegalStateException(session.failure() != null ? session.failure()
-                    : "the run ended " + session.status().name().toLowerCase(java.util.Locale.ROOT));
-        }
+        awaitFinished(session);
         List<SimEvent> events = session.timeline().events(0, session.timeline().size());
         int at = GoalCheck.firstReached(goal.goal(), events);
         int point = at >= 0 ? at : events.size() - 1;
