@@ -1,5 +1,6 @@
 package io.iocplab.scenario;
 
+import io.iocplab.sim.CCode;
 import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
@@ -25,7 +26,7 @@ public final class CReturn {
             case BOOL -> r.ok() ? "TRUE" : "FALSE";
             case SOCKET_INT -> r.ok() ? "0" : "SOCKET_ERROR";
             case HANDLE -> r.ok() && out instanceof CallResult.Associated a && a.port() != null
-                    ? CListing.handle(a.port()) : "NULL";
+                    ? CCode.handle(a.port()) : "NULL";
             case PREVIOUS_COUNT -> r.ok() && out instanceof CallResult.SuspendCount c && c.previousCount() != null
                     ? c.previousCount().toString() : "(DWORD)-1";
             case WAIT -> r.ok() ? "WAIT_OBJECT_0" : "WAIT_FAILED";

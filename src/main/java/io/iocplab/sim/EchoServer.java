@@ -30,6 +30,16 @@ public record EchoServer(String port, int workers, int clients, int messages, in
         return "W" + worker;
     }
 
+    /** The C of a worker thread of this workload, as {@code EchoWorkerProgram} runs it (the same step numbers). */
+    public void writeWorker(CCode.Writer w, String thread) {
+        EchoWorkerProgram.write(w, thread, this);
+    }
+
+    /** The C of the workload's main thread, as {@code EchoMainProgram} runs it (the same step numbers). */
+    public void writeMain(CCode.Writer w) {
+        EchoMainProgram.write(w, this);
+    }
+
     /** The OVERLAPPED of client i's receives and sends: one per operation, as the per-I/O context. */
     static String recvOverlapped(String socket) {
         return "recv:" + socket;

@@ -4,16 +4,17 @@ import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.PacketView;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The canonical IOCP worker loop, as an echo server writes it:
+ * The canonical IOCP worker loop, as an echo server writes it; its C is {@link #write}, and the step
+ * numbers this program reports are the ones that listing gives its lines ({@link Line}), so the code
+ * view and the program cannot disagree:
  * <pre>
  * for (;;) {
  *     BOOL ok = GetQueuedCompletionStatus(hcp, &amp;bytes, &amp;key, &amp;ov, INFINITE);
- *     if (key == 0) break;                                  // shutdown packet: exit
+ *     if (key == 0) return 0;                               // shutdown packet: exit
  *     if (!ok || bytes == 0) { closesocket(ctx->s); continue; }  // failed, or the client left
  *     if (ov is the send) continue;                         // a send finished: nothing to do
  *     Compute(...);  [every k packets: Sleep(d), a blocking call]
@@ -24,10 +25,40 @@ import java.util.List;
  * The completion key is the per-socket data (which client); the OVERLAPPED is the per-I/O data
  * (a receive or a send, and the bytes that landed in its buffer).
  */
-final class EchoWorkerProgram implements Program {
+final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
+
+    /** The worker's steps; each is numbered by its place here (new ones are added at the end, so numbers stay). */
+    enum Line { GET, EXIT, CLOSE, COMPUTE, BLOCK, SEND, RECV }
+
+    /**
+     * The worker's C, each step line numbered by its {@link Line}: what the code view shows of a worker, and
+     * the numbers its {@code thread.state} and {@code api.return} events carry.
+     */
+    static void write(CCode.Writer w, String thread, EchoServer echo) {
+        String hcp = CCode.handle(echo.port());
+        w.add(0, "DWORD WINAPI Worker(LPVOID param) {", "note.workerFunction", thread);
+        w.add(1, "DWORD bytes, flags = 0; ULONG_PTR key; OVERLAPPED *ov;", null, null);
+        w.add(1, "for (;;) {", null, null);
+        line(w, 2, "BOOL ok = GetQueuedCompletionStatus(" + hcp + ", &bytes, &key, &ov, INFINITE);", Line.GET, null);
+        line(w, 2, "if (key == 0) return 0;", Line.EXIT, "note.shutdownExit");
+        w.add(2, "CLIENT *ctx = &client[key];", "note.keyIsClient", null);
+        line(w, 2, "if (!ok || bytes == 0) { closesocket(ctx->s); continue; }", Line.CLOSE, "note.clientLeft");
+        w.add(2, "if (ov == &ctx->sendOv) continue;", "note.sendDone", null);
+        if (echo.computeUs() > 0) {
+            line(w, 2, "Compute(" + CCode.ms(echo.computeUs()) + ");", Line.COMPUTE, "note.compute");
+        }
+        if (echo.blockEvery() > 0) {
+            line(w, 2, "if (++handled % " + echo.blockEvery() + " == 0) Sleep(" + CCode.ms(echo.blockUs()) + ");",
+                    Line.BLOCK, "note.blockEvery");
+        }
+        line(w, 2, "WSASend(ctx->s, &ctx->echoBuf, 1, NULL, 0, &ctx->sendOv, NULL);", Line.SEND, "note.echo");
+        line(w, 2, "WSARecv(ctx->s, &ctx->recvBuf, 1, NULL, &flags, &ctx->recvOv, NULL);", Line.RECV, "note.readAgain");
+        w.add(1, "}", null, null);
+        w.add(0, "}", null, null);
+    }
+
     private final EchoServer echo;
-    private final Machine machine;
-    private final ArrayDeque<Step> planned = new ArrayDeque<>();
+    private final Memory memory;
     /** Per client (index = completion key): its socket name and its two OVERLAPPED arguments. */
     private final String[] sockets;
     private final String[] sendLabels;
@@ -35,9 +66,9 @@ final class EchoWorkerProgram implements Program {
     private final Step.OverlappedArg[] sendArgs;
     private long handled;
 
-    EchoWorkerProgram(EchoServer echo, Machine machine) {
+    EchoWorkerProgram(EchoServer echo, Memory memory) {
         this.echo = echo;
-        this.machine = machine;
+        this.memory = memory;
         int n = echo.clients() + 1;
         sockets = new String[n];
         sendLabels = new String[n];
@@ -53,10 +84,10 @@ final class EchoWorkerProgram implements Program {
 
     @Override
     public Step next() {
-        if (planned.isEmpty()) {
-            planned.add(new Step.GetQueuedCompletionStatus(echo.port(), Step.INFINITE, Step.Source.NONE));
+        if (nothingPlanned()) {
+            plan(new Step.GetQueuedCompletionStatus(echo.port(), Step.INFINITE, Step.Source.NONE), Line.GET);
         }
-        return planned.poll();
+        return super.next();
     }
 
     @Override
@@ -65,51 +96,39 @@ final class EchoWorkerProgram implements Program {
             return;
         }
         PacketView packet = ((CallResult.Dequeued) r.result()).packet();
+        Step.Source none = Step.Source.NONE;
         if (packet == null || packet.key() == 0L) {
-            planned.add(new Step.ExitThread(Step.Source.NONE));     // shutdown (or the port is gone)
+            plan(new Step.ExitThread(none), Line.EXIT);                 // shutdown (or the port is gone)
             return;
         }
         int client = (int) packet.key();
         String socket = sockets[client];
         String ov = packet.overlapped();
         if (!r.ok() || packet.bytes() == 0) {
-            planned.add(new Step.closesocket(socket, Step.Source.NONE));
+            plan(new Step.closesocket(socket, none), Line.CLOSE);
             return;
         }
         if (sendLabels[client].equals(ov)) {
             return;                                                   // a send completed
         }
-        Step.Source none = Step.Source.NONE;
         if (echo.computeUs() > 0) {
-            planned.add(new Step.Compute(echo.computeUs(), none));
+            plan(new Step.Compute(echo.computeUs(), none), Line.COMPUTE);
         }
         handled++;
         if (echo.blockEvery() > 0 && handled % echo.blockEvery() == 0) {
-            planned.add(new Step.Sleep(echo.blockUs(), none));
+            plan(new Step.Sleep(echo.blockUs(), none), Line.BLOCK);
         }
-        planned.add(new Step.WSASend(socket, received(ov), sendArgs[client], false, none));
-        planned.add(new Step.WSARecv(socket, List.of(echo.size()), recvArgs[client], 0, false, none));
+        plan(new Step.WSASend(socket, received(ov), sendArgs[client], false, none), Line.SEND);
+        plan(new Step.WSARecv(socket, List.of(echo.size()), recvArgs[client], 0, false, none), Line.RECV);
     }
 
     private List<String> received(String overlapped) {
         List<String> texts = new ArrayList<>();
-        for (byte[] b : machine.landedIn(overlapped)) {
+        for (byte[] b : memory.landedIn(overlapped)) {
             if (b.length > 0) {
                 texts.add(new String(b, StandardCharsets.UTF_8));
             }
         }
         return texts;
-    }
-
-    @Override
-    public int indexOf(Step step) {
-        if (step instanceof Step.GetQueuedCompletionStatus) return 0;
-        if (step instanceof Step.ExitThread) return 1;
-        if (step instanceof Step.closesocket) return 2;
-        if (step instanceof Step.Compute) return 3;
-        if (step instanceof Step.Sleep) return 4;
-        if (step instanceof Step.WSASend) return 5;
-        if (step instanceof Step.WSARecv) return 6;
-        return -1;
     }
 }

@@ -5,6 +5,8 @@ import io.iocplab.kernel.KernelThread;
 import io.iocplab.kernel.Overlapped;
 import io.iocplab.kernel.PortObserver;
 import io.iocplab.kernel.Release;
+import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.QueueView;
 import io.iocplab.sim.event.SimEvent;
@@ -26,29 +28,32 @@ import java.util.SplittableRandom;
  * programs of Win32 calls, and the completion ports of {@code kernel}.
  *
  * <p>It only goes forward, one action at a time ({@link #advance()}); each action is a step of a
- * thread, the end of a slice of Compute, a timer (Sleep, a GQCS timeout) firing. Every change of
- * state is one event to the sink, in order, numbered by {@code seq}. Nothing depends on wall-clock
- * time or on hash order, so the same scenario and seed always give the same events.
+ * thread, the end of a slice of Compute, a timer (Sleep, a GQCS timeout) firing, a peer acting. Every
+ * change of state is one event to the sink, in order, numbered by {@code seq}; the events of one action
+ * are one moment. Nothing depends on wall-clock time, on hash order or on threads of its own (the
+ * machine has none), so the same scenario and seed always give the same events, whoever listens.
  *
  * <p>After every action the machine settles: threads that a wait released join the ready queue in
- * the order they were released, then idle processors take ready threads.
+ * the order they were released, then idle processors take ready threads. The parts that make calls
+ * ({@link Win32Calls} and the handlers behind it, {@link Peers}) see the machine only through a
+ * {@link CallContext}.
  */
 public final class Machine {
     private final MachineConfig config;
     private final EventSink sink;
     private final TimerQueue timers = new TimerQueue();
-    private final Scheduler scheduler;
+    private final Threads threadControl;
     private final Win32Calls calls;
+    private final Peers peers;
     private final SplittableRandom random;
+    private final Context context = new Context();
+    private final Memory memory = new Memory();
     private final Map<String, CompletionPort> ports = new LinkedHashMap<>();
     private final Map<String, SimThread> threads = new LinkedHashMap<>();
     private final Map<KernelThread, SimThread> byKernel = new IdentityHashMap<>();
     private final Map<String, Overlapped> overlapped = new LinkedHashMap<>();
     private final Map<String, SimSocket> sockets = new LinkedHashMap<>();
-    private final Map<String, byte[][]> landed = new java.util.HashMap<>();
     private final Connection.Factory connections;
-    private final Peers peers;
-    private final List<SimThread> toReady = new ArrayList<>();
     private final PortObserver observer = new Observer();
     private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
     /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
@@ -77,10 +82,11 @@ public final class Machine {
         this.sink = sink;
         this.connections = connections;
         this.tracing = sink != EventSink.NONE;
-        this.scheduler = new Scheduler(this, config.cpus(), config.quantumUs());
-        this.peers = new Peers(this);
-        this.calls = new Win32Calls(this, peers);
         this.random = new SplittableRandom(config.seed());
+        this.threadControl = new Threads(context, timers, config, this::returned);
+        this.peers = new Peers(context);
+        this.calls = new Win32Calls(context, threadControl, peers);
+        threadControl.attach(calls);
     }
 
     // ------------------------------------------------------------------ building
@@ -115,8 +121,8 @@ public final class Machine {
     }
 
     private void addThread(String name, Program program) {
-        SimThread t = new SimThread(name, threads.size(), program);
-        t.runStep = () -> calls.runStep(t);
+        SimThread t = new SimThread(name, threads.size(), program, this::threadChanged);
+        t.runStep = () -> threadControl.runStep(t);
         threads.put(name, t);
         byKernel.put(t.kernel, t);
     }
@@ -137,7 +143,7 @@ public final class Machine {
         }
         addThread("main", new EchoMainProgram(echo, clients));
         for (int i = 1; i <= echo.workers(); i++) {
-            addThread(echo.workerName(i), new EchoWorkerProgram(echo, this));
+            addThread(echo.workerName(i), new EchoWorkerProgram(echo, memory));
         }
     }
 
@@ -177,7 +183,7 @@ public final class Machine {
             close();
             throw peersFirst != null ? peersFirst : e;
         }
-        settle();
+        threadControl.settle();
         return true;
     }
 
@@ -204,17 +210,9 @@ public final class Machine {
             peers.start(sock);
         }
         for (SimThread t : threads.values()) {
-            toReady.add(t);
+            threadControl.ready(t);
         }
-        settle();
-    }
-
-    private void settle() {
-        for (SimThread t : toReady) {
-            scheduler.makeReady(t);
-        }
-        toReady.clear();
-        scheduler.dispatchIdle();
+        threadControl.settle();
     }
 
     private void finish() {
@@ -227,7 +225,8 @@ public final class Machine {
         }
         Map<String, Long> perThread = new LinkedHashMap<>();
         threads.values().forEach(t -> perThread.put(t.name, t.packets));
-        summary = new Summary(now, seq, moment(), packets, scheduler.contextSwitches(), Collections.unmodifiableMap(perThread));
+        summary = new Summary(now, seq, moment(), packets, threadControl.contextSwitches(),
+                Collections.unmodifiableMap(perThread));
         emit(summary);
     }
 
@@ -268,132 +267,18 @@ public final class Machine {
         return threads.values().stream().map(t -> t.kernel).toList();
     }
 
-    // ------------------------------------------------------------------ used by Scheduler and Win32Calls
+    // ------------------------------------------------------------------ events
 
-    SimThread thread(String name) {
-        return threads.get(name);
-    }
-
-    CompletionPort port(String name) {
-        return ports.get(name);
-    }
-
-    SimSocket socket(String name) {
-        return sockets.get(name);
-    }
-
-    /** Whether every socket of the run has been closed by its program. */
-    boolean allSocketsClosed() {
-        return sockets.values().stream().allMatch(s -> s.closed);
-    }
-
-    /** Called when a program closes a socket: a thread waiting for all clients to go may wake. */
-    void socketClosed(SimSocket sock) {
-        calls.socketClosed();
-    }
-
-    /** The memory a receive's WSABUFs point to: what landed there last, by OVERLAPPED (the per-I/O data). */
-    byte[][] landedIn(String overlappedLabel) {
-        return landed.get(overlappedLabel);
-    }
-
-    void land(String overlappedLabel, byte[][] bytes) {
-        landed.put(overlappedLabel, bytes);
-    }
-
-    /** Schedules an action that belongs to no thread (a peer's action, bytes arriving). */
-    void atTime(long timeUs, Runnable action) {
-        timers.at(timeUs, action);
-    }
-
-    /** The OVERLAPPED a label names; one structure per label for the whole run. */
-    Overlapped overlapped(String label) {
-        return label == null ? null : overlapped.computeIfAbsent(label, Overlapped::new);
-    }
-
-    SplittableRandom random() {
-        return random;
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
-    }
-
-    long callCost() {
-        return config.callCostUs();
-    }
-
-    /** Schedules an action of thread t; it is dropped if t changes state before then. */
-    void at(long timeUs, SimThread t, Runnable action) {
-        timers.at(timeUs, t, action);
-    }
-
-    /** The thread becomes ready at the end of this action (released threads keep their release order). */
-    void ready(SimThread t) {
-        t.generation++;
-        toReady.add(t);
-    }
-
-    void packetsTaken(SimThread t, int n) {
-        t.packets += n;
-        packets += n;
-    }
-
-    void setState(SimThread t, State state, Wait wait) {
-        if (t.state != state) {
-            t.generation++;
-        }
-        t.state = state;
-        t.waitingOn = wait;
-        if (tracing) {
-            Integer cpu = state == State.RUNNING ? t.cpu : null;
-            boolean exited = state == State.EXITED || t.current == null;
-            emit(new ThreadState(now, seq, moment(), t.name, state, wait, cpu, exited ? null : t.current.api(),
-                    exited ? -1 : t.currentIndex));
-        }
-    }
-
-    /** A thread got a processor: its finished call returns, or its Compute goes on, or its next step runs. */
-    void resume(SimThread t) {
-        if (t.pendingReturn != null) {
-            SimThread.PendingReturn r = t.pendingReturn;
-            t.pendingReturn = null;
-            returned(t, r);
-            at(now + config.callCostUs(), t, t.runStep);
-        } else if (t.computeLeftUs > 0) {
-            calls.computeSlice(t);
-        } else {
-            at(now, t, t.runStep);
-        }
-    }
-
-    /** A call returns to its thread: its program learns the result, and the trace says it. */
-    void returned(SimThread t, SimThread.PendingReturn r) {
-        t.program.returned(r);
-        if (tracing) {
-            emit(t.returnEvent(r, now, seq, moment()));
-        }
-    }
-
-    /** Whether anyone listens to the events (an event that nobody reads need not be built). */
-    boolean tracing() {
-        return tracing;
-    }
-
-    void emit(SimEvent event) {
+    private void emit(SimEvent event) {
         seq++;
         sink.accept(event);
-    }
-
-    long seq() {
-        return seq;
     }
 
     /**
      * The moment the events being made now belong to: the action being performed opens one with its
      * first event, and every event it makes is part of it (an action that changes nothing has none).
      */
-    long moment() {
+    private long moment() {
         if (!momentOpen) {
             momentOpen = true;
             moments++;
@@ -401,7 +286,25 @@ public final class Machine {
         return moments - 1;
     }
 
-    void portChanged(CompletionPort port) {
+    private void threadChanged(SimThread t) {
+        if (tracing) {
+            State state = t.state();
+            Integer cpu = state == State.RUNNING ? t.cpu() : null;
+            boolean none = state == State.EXITED || t.current == null;
+            emit(new ThreadState(now, seq, moment(), t.name, state, t.waitingOn(), cpu,
+                    none ? null : t.current.api(), none ? -1 : t.currentIndex, t.alertable()));
+        }
+    }
+
+    /** A call returns to its thread: its program learns the result, and the trace says it. */
+    private void returned(SimThread t, SimThread.PendingReturn r) {
+        t.program.returned(r);
+        if (tracing) {
+            emit(t.returnEvent(r, now, seq, moment()));
+        }
+    }
+
+    private void portChanged(CompletionPort port) {
         if (!started || !tracing) {
             return;
         }
@@ -461,6 +364,112 @@ public final class Machine {
         @Override
         public void abandoned(KernelThread thread, CompletionPort port) {
             calls.abandoned(byKernel.get(thread), port);
+        }
+    }
+
+    /** The machine as its call handlers see it. */
+    private final class Context implements CallContext {
+        @Override
+        public long now() {
+            return now;
+        }
+
+        @Override
+        public MachineConfig config() {
+            return config;
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return random;
+        }
+
+        @Override
+        public void at(long timeUs, Runnable action) {
+            timers.at(timeUs, action);
+        }
+
+        @Override
+        public void at(long timeUs, SimThread t, Runnable action) {
+            timers.at(timeUs, t, action);
+        }
+
+        @Override
+        public boolean tracing() {
+            return tracing;
+        }
+
+        @Override
+        public void emit(EventMaker maker) {
+            if (tracing) {
+                Machine.this.emit(maker.make(now, seq, moment()));
+            }
+        }
+
+        @Override
+        public void returnNow(SimThread t, Api api, boolean ok, int error, CallResult result, Step step) {
+            threadControl.returnNow(t, api, ok, error, result, step);
+        }
+
+        @Override
+        public void block(SimThread t, Wait wait, Release.Cause cause, boolean alertable) {
+            threadControl.block(t, wait, cause, alertable);
+        }
+
+        @Override
+        public void wake(SimThread t) {
+            threadControl.wake(t);
+        }
+
+        @Override
+        public void ready(SimThread t) {
+            threadControl.ready(t);
+        }
+
+        @Override
+        public void yield(SimThread t) {
+            threadControl.yield(t);
+        }
+
+        @Override
+        public void exit(SimThread t) {
+            threadControl.exit(t);
+        }
+
+        @Override
+        public void packetsTaken(SimThread t, int n) {
+            t.packets += n;
+            packets += n;
+        }
+
+        @Override
+        public CompletionPort port(String name) {
+            return ports.get(name);
+        }
+
+        @Override
+        public SimThread thread(String name) {
+            return threads.get(name);
+        }
+
+        @Override
+        public SimSocket socket(String name) {
+            return sockets.get(name);
+        }
+
+        @Override
+        public Iterable<SimSocket> sockets() {
+            return sockets.values();
+        }
+
+        @Override
+        public Overlapped overlapped(String label) {
+            return label == null ? null : overlapped.computeIfAbsent(label, Overlapped::new);
+        }
+
+        @Override
+        public Memory memory() {
+            return memory;
         }
     }
 }

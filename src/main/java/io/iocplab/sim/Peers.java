@@ -23,7 +23,7 @@ import java.util.Map;
  * bytes a queue still holds.
  */
 final class Peers {
-    private final Machine m;
+    private final CallContext m;
     private SocketCalls sockets;
     private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
     /** The peers' own thread for their real I/O, or null when it runs on the machine's thread (trace on). */
@@ -45,9 +45,9 @@ final class Peers {
         }
     }
 
-    Peers(Machine machine) {
-        this.m = machine;
-        this.background = machine.tracing() ? null : new PeerIo();
+    Peers(CallContext context) {
+        this.m = context;
+        this.background = context.tracing() ? null : new PeerIo();
     }
 
     void attach(SocketCalls socketCalls) {
@@ -59,12 +59,12 @@ final class Peers {
         emit(sock, Action.CONNECT, null);
         if (sock.peer instanceof Peer.Scripted script) {
             for (Peer.Action action : script.actions()) {
-                m.atTime(action.atUs(), () -> perform(sock, action));
+                m.at(action.atUs(), () -> perform(sock, action));
             }
         } else if (sock.peer instanceof Peer.Echo echo) {
             EchoState state = new EchoState(echo);
             echoes.put(sock, state);
-            m.atTime(echo.startUs(), () -> sendNextEcho(sock, state));
+            m.at(echo.startUs(), () -> sendNextEcho(sock, state));
         }
     }
 
@@ -83,7 +83,7 @@ final class Peers {
             throw new RunFailure(e.getMessage(), e);
         }
         emit(sock, Action.SEND, data);
-        m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
+        m.at(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
     }
 
     private void peerClose(SimSocket sock, boolean reset) {
@@ -98,7 +98,7 @@ final class Peers {
             throw new RunFailure(e.getMessage(), e);
         }
         emit(sock, reset ? Action.RESET : Action.CLOSE, null);
-        m.atTime(m.now() + m.config().latencyUs(), () -> {
+        m.at(m.now() + m.config().latencyUs(), () -> {
             if (reset) {
                 sockets.resetArrived(sock);
             } else {
@@ -109,7 +109,7 @@ final class Peers {
 
     /** The server wrote n bytes: the peer reads them one latency later (unless it reset). */
     void serverSent(SimSocket sock, long n) {
-        m.atTime(m.now() + m.config().latencyUs(), () -> peerReceive(sock, (int) n));
+        m.at(m.now() + m.config().latencyUs(), () -> peerReceive(sock, (int) n));
     }
 
     private void peerReceive(SimSocket sock, int n) {
@@ -176,7 +176,7 @@ final class Peers {
         state.verified += k;
         if (state.echoed == state.message.length && !state.closed) {
             if (state.sent < state.spec.messages()) {
-                m.atTime(m.now() + state.spec.thinkUs(), () -> sendNextEcho(sock, state));
+                m.at(m.now() + state.spec.thinkUs(), () -> sendNextEcho(sock, state));
             } else {
                 state.closed = true;
                 peerClose(sock, false);
@@ -205,11 +205,9 @@ final class Peers {
 
     /** A {@code peer} event: what the peer did, with the bytes it moved (or none). */
     private void emit(SimSocket sock, Action action, byte[] data) {
-        if (!m.tracing()) {
-            return;
-        }
         Connection c = sock.connection;
-        m.emit(new PeerAction(m.now(), m.seq(), m.moment(), sock.name, action, data == null ? 0 : data.length,
-                data == null ? null : new String(data, StandardCharsets.UTF_8), c.peerPort(), c.serverPort()));
+        m.emit((tUs, seq, moment) -> new PeerAction(tUs, seq, moment, sock.name, action,
+                data == null ? 0 : data.length, data == null ? null : new String(data, StandardCharsets.UTF_8),
+                c.peerPort(), c.serverPort()));
     }
 }

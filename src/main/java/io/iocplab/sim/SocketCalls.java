@@ -40,13 +40,14 @@ import java.util.List;
  * ({@link SocketObject#queuesPacket}); this class only applies it at the right virtual time.
  */
 final class SocketCalls {
-    private final Machine m;
-    private final Win32Calls calls;
+    private final CallContext m;
+    private final Runnable socketClosed;
     private final Peers peers;
 
-    SocketCalls(Machine machine, Win32Calls calls, Peers peers) {
-        this.m = machine;
-        this.calls = calls;
+    /** @param socketClosed told when a program has closed a socket */
+    SocketCalls(CallContext context, Runnable socketClosed, Peers peers) {
+        this.m = context;
+        this.socketClosed = socketClosed;
         this.peers = peers;
     }
 
@@ -57,7 +58,7 @@ final class SocketCalls {
         Overlapped ov = s.overlapped() == null ? null : m.overlapped(s.overlapped().label());
         int refused = refusal(sock, s.completionRoutine());
         if (refused != ERROR_SUCCESS) {
-            calls.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
+            m.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
             return;
         }
         int[] lengths = s.buffers().stream().mapToInt(Integer::intValue).toArray();
@@ -71,16 +72,16 @@ final class SocketCalls {
             if (ov != null) {
                 finishOverlapped(sock, op, true, ERROR_SUCCESS, n, landed);
             }
-            calls.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, s.buffers()), s);
+            m.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, s.buffers()), s);
             return;
         }
         sock.pending.addLast(op);
         if (ov == null) {                                          // blocking: wait for the bytes
-            Win32Calls.returnLater(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), null, 0, null, s.buffers()));
-            calls.block(t, Wait.IO, Release.Cause.BLOCKED_IN_IO);
+            t.returnLater(s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), null, 0, null, s.buffers()));
+            m.block(t, Wait.IO, Release.Cause.BLOCKED_IN_IO, false);
             return;
         }
-        calls.returnNow(t, s.api(), false, ERROR_IO_PENDING, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
+        m.returnNow(t, s.api(), false, ERROR_IO_PENDING, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
     }
 
     /** Why a call on this socket fails when issued, or 0 [DOC-WSARecv "no completion indication"]. */
@@ -162,9 +163,9 @@ final class SocketCalls {
         if (op.blocking()) {
             SimThread t = op.thread();
             boolean ok = status == ERROR_SUCCESS;
-            Win32Calls.returnLater(t, Api.WSARecv, ok, ok ? ERROR_SUCCESS : SocketObject.winsockError(status),
+            t.returnLater(Api.WSARecv, ok, ok ? ERROR_SUCCESS : SocketObject.winsockError(status),
                     ioOut(sock.name, null, ok ? 0 : -1, ok ? n : null, lengthsOf(op)));
-            calls.endWait(t);
+            m.wake(t);
             return;
         }
         finishOverlapped(sock, op, false, status, n, landed);
@@ -174,12 +175,10 @@ final class SocketCalls {
     private void finishOverlapped(SimSocket sock, SimSocket.PendingReceive op, boolean atOnce, int status, long n,
                                   byte[][] landed) {
         SocketObject k = sock.kernel;
-        m.land(op.overlapped().label(), landed);
+        m.memory().land(op.overlapped().label(), landed);
         boolean packet = k.queuesPacket(op.overlapped(), op.completionRoutine(), atOnce) && !k.port().isClosed();
-        if (m.tracing()) {
-            m.emit(new IoComplete(m.now(), m.seq(), m.moment(), sock.name, Api.WSARecv, op.overlapped().label(), status, n,
-                    texts(landed), packet));
-        }
+        m.emit((tUs, seq, moment) -> new IoComplete(tUs, seq, moment, sock.name, Api.WSARecv, op.overlapped().label(),
+                status, n, texts(landed), packet));
         k.complete(op.overlapped(), op.completionRoutine(), atOnce, status, n);
     }
 
@@ -190,7 +189,7 @@ final class SocketCalls {
         Overlapped ov = s.overlapped() == null ? null : m.overlapped(s.overlapped().label());
         int refused = refusal(sock, s.completionRoutine());
         if (refused != ERROR_SUCCESS) {
-            calls.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, sendLengths(s)), s);
+            m.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, sendLengths(s)), s);
             return;
         }
         byte[][] gathered = new byte[s.buffers().size()][];
@@ -203,13 +202,11 @@ final class SocketCalls {
             ov.issue(s.overlapped().hEventLowBit());
             SocketObject k = sock.kernel;
             boolean packet = k.queuesPacket(ov, s.completionRoutine(), true) && !k.port().isClosed();
-            if (m.tracing()) {
-                m.emit(new IoComplete(m.now(), m.seq(), m.moment(), sock.name, Api.WSASend, ov.label(), ERROR_SUCCESS, n,
-                        texts(gathered), packet));
-            }
+            m.emit((tUs, seq, moment) -> new IoComplete(tUs, seq, moment, sock.name, Api.WSASend, ov.label(),
+                    ERROR_SUCCESS, n, texts(gathered), packet));
             k.complete(ov, s.completionRoutine(), true, ERROR_SUCCESS, n);
         }
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, sendLengths(s)), s);
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, sendLengths(s)), s);
     }
 
     /** Writes the gathered buffers on the real socket; the peer reads them one latency later. */
@@ -229,12 +226,12 @@ final class SocketCalls {
     void getOverlappedResult(SimThread t, Step.WSAGetOverlappedResult s) {
         Overlapped ov = m.overlapped(s.overlapped());
         if (ov.isPending()) {                                       // fWait FALSE, not finished [DOC-WSAGOR]
-            calls.returnNow(t, s.api(), false, ERROR_IO_INCOMPLETE,
+            m.returnNow(t, s.api(), false, ERROR_IO_INCOMPLETE,
                     new CallResult.OverlappedResult(s.socket(), s.overlapped(), null), s);
             return;
         }
         boolean ok = ov.internal() == ERROR_SUCCESS;
-        calls.returnNow(t, s.api(), ok, SocketObject.winsockError(ov.internal()),
+        m.returnNow(t, s.api(), ok, SocketObject.winsockError(ov.internal()),
                 new CallResult.OverlappedResult(s.socket(), s.overlapped(), ov.internalHigh()), s);
     }
 
@@ -249,19 +246,19 @@ final class SocketCalls {
         }
         CallResult out = new CallResult.Cancelled(s.socket(), s.overlapped());
         if (matching.isEmpty()) {
-            calls.returnNow(t, s.api(), false, ERROR_NOT_FOUND, out, s);
+            m.returnNow(t, s.api(), false, ERROR_NOT_FOUND, out, s);
             return;
         }
         for (SimSocket.PendingReceive op : matching) {
             sock.pending.remove(op);
             complete(sock, op, ERROR_OPERATION_ABORTED, 0, new byte[op.lengths().length][0]);
         }
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
     }
 
     void setNotificationModes(SimThread t, Step.SetFileCompletionNotificationModes s) {
         m.socket(s.socket()).kernel.addNotificationModes(s.skipCompletionPortOnSuccess(), s.skipSetEventOnHandle());
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnSocket(s.socket()), s);
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnSocket(s.socket()), s);
     }
 
     /**
@@ -273,27 +270,27 @@ final class SocketCalls {
         SimSocket sock = m.socket(s.socket());
         CallResult out = new CallResult.OnSocket(s.socket());
         if (sock.closed) {
-            calls.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
+            m.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
             return;
         }
         failPending(sock, ERROR_CONNECTION_ABORTED);
         sock.closed = true;
         sock.connection.serverClose();
-        m.socketClosed(sock);
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+        socketClosed.run();
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
     }
 
     /** CreateIoCompletionPort(socket, port, key, 0): associates, or fails with 87 [DOC-CICP; WINE-fd]. */
     void createIoCompletionPort(SimThread t, Step.CreateIoCompletionPort s) {
         if (Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(s.socket())) {   // an existing port with no handle [WINE-kb; ROS-k32]
-            calls.returnNow(t, s.api(), false, ERROR_INVALID_PARAMETER, new CallResult.Associated(s.socket(), null), s);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_PARAMETER, new CallResult.Associated(s.socket(), null), s);
             return;
         }
         SimSocket sock = m.socket(s.socket());
         CompletionPort port = m.port(s.port());
         int error = sock.closed ? ERROR_INVALID_HANDLE : sock.kernel.associate(port, s.key());
         boolean ok = error == ERROR_SUCCESS;
-        calls.returnNow(t, s.api(), ok, error, new CallResult.Associated(s.socket(), ok ? s.port() : null), s);
+        m.returnNow(t, s.api(), ok, error, new CallResult.Associated(s.socket(), ok ? s.port() : null), s);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -14,7 +14,6 @@ import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PortDequeue;
-import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,56 +29,55 @@ import java.util.List;
  * packet that leaves a port into a thread's hands is a {@code port.dequeue} event in the same
  * moment as the port's change, so that who took what is never guessed later.
  */
-final class Win32Calls {
-    private final Machine m;
+final class Win32Calls implements Threads.Calls {
+    private final CallContext m;
+    private final Threads threads;
     private final SocketCalls sockets;
+    private final List<SimThread> waitingForClients = new ArrayList<>();
 
-    Win32Calls(Machine machine, Peers peers) {
-        this.m = machine;
-        this.sockets = new SocketCalls(machine, this, peers);
+    Win32Calls(CallContext context, Threads threads, Peers peers) {
+        this.m = context;
+        this.threads = threads;
+        this.sockets = new SocketCalls(context, this::socketClosed, peers);
         peers.attach(sockets);
     }
 
-    private final List<SimThread> waitingForClients = new ArrayList<>();
-
     /** A program closed a socket: once all are closed, threads waiting for the clients to go wake. */
-    void socketClosed() {
-        if (!m.allSocketsClosed()) {
+    private void socketClosed() {
+        if (!allSocketsClosed()) {
             return;
         }
         for (SimThread t : waitingForClients) {
-            endWait(t);
+            m.wake(t);
         }
         waitingForClients.clear();
     }
 
+    private boolean allSocketsClosed() {
+        for (SimSocket s : m.sockets()) {
+            if (!s.closed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** WaitForSingleObject(hAllClientsGone, INFINITE): a wait like any other, so it frees a port slot. */
     private void waitForClients(SimThread t, Step.WaitForSingleObject s) {
-        if (m.allSocketsClosed()) {
-            returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
+        if (allSocketsClosed()) {
+            m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
             return;
         }
-        returnLater(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()));
-        block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO);
+        t.returnLater(s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()));
+        m.block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO, false);
         waitingForClients.add(t);
     }
 
-    // ------------------------------------------------------------------ stepping
+    // ------------------------------------------------------------------ the calls
 
-    /** The thread runs its next step, unless its quantum is over and another thread is ready. */
-    void runStep(SimThread t) {
-        if (m.scheduler().quantumOver(t)) {
-            m.scheduler().preempt(t);
-            return;
-        }
-        Step step = t.retry != null ? t.retry : t.program.next();
-        boolean retrying = t.retry != null;
-        t.retry = null;
-        if (step == null) {
-            exit(t);
-            return;
-        }
-        t.at(step);
+    /** The thread makes the call its step names (a retried GetQueuedCompletionStatus keeps its deadline). */
+    @Override
+    public void make(SimThread t, Step step, boolean retrying) {
         if (step instanceof Step.GetQueuedCompletionStatus s) {
             getQueued(t, s.port(), 1, false, timeout(t, s.timeoutUs(), retrying), s);
         } else if (step instanceof Step.GetQueuedCompletionStatusEx s) {
@@ -87,7 +85,7 @@ final class Win32Calls {
         } else if (step instanceof Step.PostQueuedCompletionStatus s) {
             post(t, s);
         } else if (step instanceof Step.Compute s) {
-            compute(t, s.us());
+            threads.compute(t, s.us());
         } else if (step instanceof Step.Sleep s) {
             sleep(t, s);
         } else if (step instanceof Step.SuspendThread s) {
@@ -95,7 +93,7 @@ final class Win32Calls {
         } else if (step instanceof Step.ResumeThread s) {
             resumeThread(t, s);
         } else if (step instanceof Step.ExitThread) {
-            exit(t);
+            m.exit(t);
         } else if (step instanceof Step.CloseHandle s) {
             closeHandle(t, s);
         } else if (step instanceof Step.WaitForSingleObject s) {
@@ -119,36 +117,6 @@ final class Win32Calls {
         }
     }
 
-    /** Returns from the current call now; the next step follows after the call's cost. */
-    void returnNow(SimThread t, Api api, boolean ok, int error, CallResult result, Step step) {
-        m.returned(t, new SimThread.PendingReturn(api, ok, error, result, t.program.indexOf(step)));
-        m.at(m.now() + m.callCost(), t, t.runStep);
-    }
-
-    /** The call will return when the thread runs again, with this result. */
-    static void returnLater(SimThread t, Api api, boolean ok, int error, CallResult result) {
-        t.pendingReturn = new SimThread.PendingReturn(api, ok, error, result, t.currentIndex);
-    }
-
-    /** The thread leaves its processor and waits; any wait but the port's own frees its slot on the port. */
-    void block(SimThread t, Wait wait, Release.Cause cause) {
-        m.scheduler().leaveCpu(t);
-        m.setState(t, State.WAITING, wait);
-        if (wait != Wait.PORT) {
-            t.kernel.beginWait(cause);
-        }
-    }
-
-    /** A wait other than the port's ends: the thread counts again and becomes ready, unless it is suspended. */
-    void endWait(SimThread t) {
-        if (t.suspendCount > 0) {
-            m.setState(t, State.WAITING, Wait.SUSPENDED);
-            return;
-        }
-        t.kernel.endWait();
-        m.ready(t);
-    }
-
     // ------------------------------------------------------------------ GetQueuedCompletionStatus(Ex)
 
     private long timeout(SimThread t, long timeoutUs, boolean retrying) {
@@ -165,14 +133,14 @@ final class Win32Calls {
         Removal removal = port.remove(t.kernel, count, timeoutUs != 0);
         if (removal instanceof Removal.Dequeued d) {
             taken(t, portName, d.packets(), Release.Cause.IMMEDIATE, null);
-            returnNow(t, api, ok(ex, d.packets()), error(ex, d.packets()),
+            m.returnNow(t, api, ok(ex, d.packets()), error(ex, d.packets()),
                     withPackets(ex, portName, d.packets(), Release.Cause.IMMEDIATE, null), step);
         } else if (removal instanceof Removal.TimedOut) {
-            returnNow(t, api, false, WAIT_TIMEOUT, noPacket(ex, portName), step);
+            m.returnNow(t, api, false, WAIT_TIMEOUT, noPacket(ex, portName), step);
         } else if (removal instanceof Removal.InvalidHandle) {
-            returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacket(ex, portName), step);
+            m.returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacket(ex, portName), step);
         } else {
-            block(t, Wait.PORT, null);
+            m.block(t, Wait.PORT, null, false);
             if (timeoutUs != Step.INFINITE) {
                 m.at(m.now() + timeoutUs, t, () -> timedOut(t, port));
             }
@@ -186,21 +154,19 @@ final class Win32Calls {
         String port = release.thread().port().name();
         String by = release.freedBy() == null ? null : release.freedBy().name();
         taken(t, port, one, release.cause(), by);
-        returnLater(t, t.current.api(), ok(ex, one), error(ex, one), withPackets(ex, port, one, release.cause(), by));
+        t.returnLater(t.current.api(), ok(ex, one), error(ex, one), withPackets(ex, port, one, release.cause(), by));
         m.ready(t);
     }
 
     /** Packets left the port into t's hands: counted, and said at once ({@code port.dequeue}). */
     private void taken(SimThread t, String port, List<Packet> packets, Release.Cause how, String freedBy) {
         m.packetsTaken(t, packets.size());
-        if (m.tracing()) {
-            m.emit(new PortDequeue(m.now(), m.seq(), m.moment(), port, t.name, views(packets), how, freedBy));
-        }
+        m.emit((tUs, seq, moment) -> new PortDequeue(tUs, seq, moment, port, t.name, views(packets), how, freedBy));
     }
 
     private void timedOut(SimThread t, CompletionPort port) {
         port.timeOut(t.kernel);
-        returnLater(t, t.current.api(), false, WAIT_TIMEOUT,
+        t.returnLater(t.current.api(), false, WAIT_TIMEOUT,
                 noPacket(t.current instanceof Step.GetQueuedCompletionStatusEx, port.name()));
         m.ready(t);
     }
@@ -211,9 +177,9 @@ final class Win32Calls {
      */
     void abandoned(SimThread t, CompletionPort port) {
         boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
-        returnLater(t, t.current.api(), false, ERROR_ABANDONED_WAIT_0, noPacket(ex, port.name()));
+        t.returnLater(t.current.api(), false, ERROR_ABANDONED_WAIT_0, noPacket(ex, port.name()));
         t.retry = null;
-        if (t.waitingOn != Wait.SUSPENDED) {
+        if (!t.waitingOn(Wait.SUSPENDED)) {
             m.ready(t);
         }
     }
@@ -252,92 +218,62 @@ final class Win32Calls {
     private void post(SimThread t, Step.PostQueuedCompletionStatus s) {
         CompletionPort port = m.port(s.port());
         if (port.isClosed()) {
-            returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, new CallResult.Posted(s.port(), null), s);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, new CallResult.Posted(s.port(), null), s);
             return;
         }
         var to = port.post(Packet.posted(s.bytes(), s.key(), m.overlapped(s.overlapped())));
-        returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.Posted(s.port(), to == null ? null : to.name()), s);
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.Posted(s.port(), to == null ? null : to.name()), s);
     }
 
-    // ------------------------------------------------------------------ Compute and Sleep
-
-    private void compute(SimThread t, long us) {
-        if (us <= 0) {
-            m.at(m.now() + m.callCost(), t, t.runStep);
-            return;
-        }
-        t.computeLeftUs = us;
-        computeSlice(t);
-    }
-
-    /** Runs the Compute until it ends or the quantum does; a quantum end with a ready thread preempts. */
-    void computeSlice(SimThread t) {
-        long quantumEnd = m.scheduler().quantumEnd(t);
-        long end = m.now() + t.computeLeftUs;
-        t.computing = true;
-        t.computeSliceStartUs = m.now();
-        m.at(Math.min(end, Math.max(quantumEnd, m.now() + 1)), t, () -> {
-            t.computeLeftUs -= m.now() - t.computeSliceStartUs;
-            t.computing = false;
-            if (t.computeLeftUs <= 0) {
-                t.computeLeftUs = 0;
-                runStep(t);
-            } else if (m.scheduler().quantumOver(t)) {
-                m.scheduler().preempt(t);
-            } else {
-                computeSlice(t);
-            }
-        });
-    }
+    // ------------------------------------------------------------------ Sleep
 
     private void sleep(SimThread t, Step.Sleep s) {
         if (s.us() == 0) {                       // Sleep(0): give the processor to a ready thread, no wait
-            returnLater(t, s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
-            m.scheduler().preempt(t);
+            t.returnLater(s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
+            m.yield(t);
             return;
         }
-        returnLater(t, s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
-        block(t, Wait.SLEEP, Release.Cause.SLEPT);
-        m.at(m.now() + s.us(), t, () -> endWait(t));
+        t.returnLater(s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
+        m.block(t, Wait.SLEEP, Release.Cause.SLEPT, false);
+        m.at(m.now() + s.us(), t, () -> m.wake(t));
     }
 
     // ------------------------------------------------------------------ SuspendThread / ResumeThread / exit
 
     private void suspend(SimThread t, Step.SuspendThread s) {
         SimThread target = m.thread(s.thread());
-        if (target.state == State.EXITED) {
-            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
+        if (target.exited()) {
+            m.returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
             return;
         }
         int previous = target.suspendCount++;
         CallResult result = new CallResult.SuspendCount(s.thread(), previous);
         if (target == t) {                       // suspends itself: the call returns after ResumeThread
-            returnLater(t, s.api(), true, ERROR_SUCCESS, result);
-            block(t, Wait.SUSPENDED, Release.Cause.SUSPENDED);
+            t.returnLater(s.api(), true, ERROR_SUCCESS, result);
+            m.block(t, Wait.SUSPENDED, Release.Cause.SUSPENDED, false);
             return;
         }
         if (previous == 0) {
             suspendOther(target);
         }
-        returnNow(t, s.api(), true, ERROR_SUCCESS, result, s);
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, result, s);
     }
 
     /** Suspension is a wait on the thread's suspend semaphore, so it frees a slot on the port [DOC-IOCP]. */
     private void suspendOther(SimThread target) {
-        switch (target.state) {
-            case RUNNING -> block(target, Wait.SUSPENDED, Release.Cause.SUSPENDED);
+        switch (target.state()) {
+            case RUNNING -> m.block(target, Wait.SUSPENDED, Release.Cause.SUSPENDED, false);
             case READY -> {
-                m.scheduler().removeReady(target);
-                m.setState(target, State.WAITING, Wait.SUSPENDED);
+                threads.removeReady(target);
+                target.suspended();
                 target.kernel.beginWait(Release.Cause.SUSPENDED);
             }
             case WAITING -> {
-                if (target.waitingOn == Wait.PORT) {
+                if (target.waitingOn() == Wait.PORT) {
                     // the suspend APC interrupts the wait; GetQueuedCompletionStatus is made again on resume
                     target.kernel.beginWait(Release.Cause.SUSPENDED);
                     target.retry = target.current;
-                    target.generation++;              // its timeout timer no longer applies
-                    m.setState(target, State.WAITING, Wait.SUSPENDED);
+                    target.suspended();               // its timeout timer no longer applies
                 }
                 // a thread asleep or in I/O stays there; it stays suspended when that wait ends
             }
@@ -347,24 +283,17 @@ final class Win32Calls {
 
     private void resumeThread(SimThread t, Step.ResumeThread s) {
         SimThread target = m.thread(s.thread());
-        if (target.state == State.EXITED) {
-            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
+        if (target.exited()) {
+            m.returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
             return;
         }
         int previous = target.suspendCount;
         if (previous > 0 && --target.suspendCount == 0
-                && target.state == State.WAITING && target.waitingOn == Wait.SUSPENDED) {
+                && target.waitingOn(Wait.SUSPENDED)) {
             target.kernel.endWait();
             m.ready(target);
         }
-        returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.SuspendCount(s.thread(), previous), s);
-    }
-
-    private void exit(SimThread t) {
-        m.scheduler().leaveCpu(t);
-        t.current = null;
-        m.setState(t, State.EXITED, null);
-        t.kernel.exit();
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.SuspendCount(s.thread(), previous), s);
     }
 
     // ------------------------------------------------------------------ CloseHandle
@@ -373,10 +302,10 @@ final class Win32Calls {
         CompletionPort port = m.port(s.port());
         CallResult out = new CallResult.OnHandle(s.port());
         if (port.isClosed()) {
-            returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
             return;
         }
         port.close();
-        returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
     }
 }
