@@ -31,8 +31,11 @@ import java.util.Locale;
  *       socket is released with the connection). {@link #peerReset()} is an abortive close: SO_LINGER 0
  *       and close, a real RST.</li>
  *   <li>{@link #close()} closes both ends; it is idempotent, and the network's close calls it.</li>
- *   <li>{@link #peerReceive} may run on another thread than the rest (see {@link LoopbackNetwork}):
- *       it touches only the peer's channel, and waits on the peers' selector.</li>
+ *   <li>{@link #peerExpect} reads on the network's peer reader, later and in order (see
+ *       {@link LoopbackNetwork}): it touches only the peer's channel, and waits on the peers' selector.
+ *       Before the server side is closed, and before the peer closes or resets, the reads already queued
+ *       are done (so no byte they still have to read is taken away); the peer's close and reset then also
+ *       report the first read that failed.</li>
  * </ul>
  */
 public final class LoopbackConnection implements AutoCloseable {
@@ -47,6 +50,8 @@ public final class LoopbackConnection implements AutoCloseable {
     private final SocketChannel peer;
     private final SelectionKey peerKey;
     private final int peerPort;
+    /** Bytes the peer's reader has received and checked so far (only that thread touches it). */
+    private long peerChecked;
     /** Scratch space for reads whose bytes are only looked at, never returned (expect end/reset). */
     private ByteBuffer scratch;
     private boolean serverClosed;
@@ -246,6 +251,7 @@ public final class LoopbackConnection implements AutoCloseable {
     /** closesocket on the server side: the peer then sees the end of the stream. Idempotent. */
     public void serverClose() {
         if (!serverClosed) {
+            network.drainPeers();              // what the peer has still to read stays readable until read
             serverClosed = true;
             network.closeChannel(server);
         }
@@ -259,6 +265,31 @@ public final class LoopbackConnection implements AutoCloseable {
             throw closed("peer send", peerClosed ? "the peer is closed" : "the peer has closed its sending side (FIN)");
         }
         write(peer, peerKey, "peer send", "the server", new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length);
+    }
+
+    /**
+     * The peer reads the next {@code expected.length} bytes the server side sent, on the peers' reader, and
+     * checks that they are these: a byte that differs fails with the position in the stream the peer
+     * received and both bytes. A failure is reported by the network's next checkpoint.
+     */
+    public void peerExpect(byte[] expected) throws NetException {
+        byte[] copy = expected.clone();
+        network.read(() -> {
+            byte[] got = peerReceive(copy.length);
+            int at = java.util.Arrays.mismatch(got, copy);
+            if (at >= 0) {
+                throw new NetException(name, NetException.Kind.UNEXPECTED_DATA, "socket " + name
+                        + ": the peer received byte " + (peerChecked + at) + " as " + show(got[at])
+                        + ", but the server sent " + show(copy[at]));
+            }
+            peerChecked += copy.length;
+        });
+    }
+
+    /** A byte as a message shows it: 'a' when it is printable ASCII, else its value, 0xc3 (never sign-extended). */
+    static String show(byte b) {
+        int v = b & 0xFF;
+        return v >= 0x20 && v < 0x7F ? "'" + (char) v + "'" : String.format("0x%02x", v);
     }
 
     /** The peer reads exactly {@code count} bytes that the server side sent. */
@@ -304,6 +335,7 @@ public final class LoopbackConnection implements AutoCloseable {
      * sends. Idempotent.
      */
     public void peerClose() throws NetException {
+        network.checkpoint();
         if (peerClosed) {
             throw closed("peer close", "the peer is already closed (reset)");
         }
@@ -320,6 +352,7 @@ public final class LoopbackConnection implements AutoCloseable {
 
     /** The peer closes abortively: SO_LINGER 0 and close, a real RST. */
     public void peerReset() throws NetException {
+        network.checkpoint();
         if (peerClosed) {
             throw closed("peer reset", "the peer is already closed");
         }

@@ -40,10 +40,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       selector where a channel's key has interest 0 except while it is being waited on, so other
  *       ready channels never wake the wait. An operation first tries the non-blocking call and selects
  *       only if it came up short.</li>
- *   <li>No threads of its own, and at most two users: the peers' receives
- *       ({@link LoopbackConnection#peerReceive}) may run on one thread while everything else runs on
- *       another (the machine's). So those receives wait on a selector of their own, opened at their
- *       first wait; every other wait is on the network's selector.</li>
+ *   <li>One thread of its own, the peers' reader ({@link PeerReader}): the receives a connection's peer is
+ *       asked for ({@link LoopbackConnection#peerExpect}) run there, checked against the bytes the server
+ *       sent, while everything else runs on the caller's thread (the machine's). So those receives wait
+ *       on a selector of their own, opened at their first wait; every other wait is on the network's
+ *       selector. Their failures come out at {@link #checkpoint()} (and at a peer's close or reset).</li>
  * </ul>
  */
 public final class LoopbackNetwork implements AutoCloseable {
@@ -69,6 +70,7 @@ public final class LoopbackNetwork implements AutoCloseable {
     private SelectionKey listenerKey;
     private boolean closed;
     private final AtomicLong selects = new AtomicLong();
+    private final PeerReader reader = new PeerReader();
 
     /** A network whose waits are bounded by {@link #DEFAULT_BOUND}. */
     public LoopbackNetwork() {
@@ -165,6 +167,19 @@ public final class LoopbackNetwork implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Waits until every receive asked of the peers so far has been done, then throws the first that failed
+     * (bytes that did not come, or differ from what the server sent): a fixed point of the run.
+     */
+    public void checkpoint() throws NetException {
+        reader.checkpoint();
+    }
+
+    /** The first failure of the peers' receives so far, or null; does not wait (for a run already failing). */
+    public NetException peerFailure() {
+        return reader.failure();
+    }
+
     /** Closes every connection, the listening socket and the selector this network opened. Idempotent. */
     @Override
     public void close() {
@@ -172,6 +187,7 @@ public final class LoopbackNetwork implements AutoCloseable {
             return;
         }
         closed = true;
+        reader.close();
         for (LoopbackConnection c : new ArrayList<>(connections)) {
             c.close();
         }
@@ -201,6 +217,16 @@ public final class LoopbackNetwork implements AutoCloseable {
     /** How many times a wait has called select (for tests: a wait must not spin). */
     long selects() {
         return selects.get();
+    }
+
+    /** Queues a peer's receive on the peers' reader. */
+    void read(PeerReader.Operation op) throws NetException {
+        reader.submit(op);
+    }
+
+    /** Waits for the peers' queued receives, without throwing their failures (a close must not cut them short). */
+    void drainPeers() {
+        reader.drain();
     }
 
     void forget(LoopbackConnection connection) {

@@ -47,6 +47,21 @@ public final class NetConnections implements Connection.Factory {
     }
 
     @Override
+    public void checkpoint() throws ConnectionException {
+        try {
+            network.checkpoint();
+        } catch (NetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public ConnectionException failure() {
+        NetException e = network.peerFailure();
+        return e == null ? null : translate(e);
+    }
+
+    @Override
     public void close() {
         network.close();
     }
@@ -125,9 +140,9 @@ public final class NetConnections implements Connection.Factory {
         }
 
         @Override
-        public byte[] peerReceive(int count) throws ConnectionException {
+        public void peerReceive(byte[] expected) throws ConnectionException {
             try {
-                return c.peerReceive(count);
+                c.peerExpect(expected);
             } catch (NetException e) {
                 throw translate(e);
             }

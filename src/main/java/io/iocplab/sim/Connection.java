@@ -40,8 +40,13 @@ public interface Connection extends AutoCloseable {
     /** Peer: writes these bytes. */
     void peerSend(byte[] data) throws ConnectionException;
 
-    /** Peer: reads exactly {@code count} bytes that the server sent. */
-    byte[] peerReceive(int count) throws ConnectionException;
+    /**
+     * Peer: reads the next {@code expected.length} bytes the server sent, and checks that they are these
+     * (the model knows what the server sent). The connection may do it later, in the order asked, on a thread
+     * of its own; a failure, or a byte that differs, is reported at the next fixed point: the factory's
+     * {@link Factory#checkpoint()}, or this peer's close or reset.
+     */
+    void peerReceive(byte[] expected) throws ConnectionException;
 
     /** Peer: graceful close, a real FIN. */
     void peerClose() throws ConnectionException;
@@ -56,6 +61,19 @@ public interface Connection extends AutoCloseable {
     /** Opens connections for a run; closing it closes every connection it opened. */
     interface Factory extends AutoCloseable {
         Connection open(String socket) throws ConnectionException;
+
+        /**
+         * Waits until every real operation asked of its connections so far has been done, then throws the
+         * first that failed: a fixed point of the run (its end), so a run fails at the same action whatever
+         * the real sockets' timing was.
+         */
+        default void checkpoint() throws ConnectionException {
+        }
+
+        /** The first failure of the operations asked so far, without waiting (for a run already failing), or null. */
+        default ConnectionException failure() {
+            return null;
+        }
 
         @Override
         void close();

@@ -179,9 +179,9 @@ public final class Machine {
             action.run();
         } catch (RunFailure e) {
             finished = true;
-            RuntimeException peersFirst = peers.failure();    // e.g. a wrong echo, then a receive left waiting
+            ConnectionException first = connections == null ? null : connections.failure();  // e.g. a wrong byte, then a receive left waiting
             close();
-            throw peersFirst != null ? peersFirst : e;
+            throw first != null ? new RunFailure(first.getMessage(), first) : e;
         }
         threadControl.settle();
         return true;
@@ -219,7 +219,11 @@ public final class Machine {
         finished = true;
         timers.clear();
         try {
-            peers.drain();                        // a failed echo check fails the run here
+            if (connections != null) {
+                connections.checkpoint();         // a byte a peer really received that differs fails the run here
+            }
+        } catch (ConnectionException e) {
+            throw new RunFailure(e.getMessage(), e);
         } finally {
             close();
         }
@@ -232,7 +236,6 @@ public final class Machine {
 
     /** Closes every real connection of the run and the network under them; safe at any time, and twice. */
     public void close() {
-        peers.close();
         for (SimSocket sock : sockets.values()) {
             if (sock.connection != null) {
                 sock.connection.close();

@@ -15,24 +15,23 @@ import java.util.Map;
  * its next message a think time after the whole echo of the previous one came back, and checks the
  * echo byte for byte; a difference stops the run.
  *
- * <p>A peer's real send, close and reset happen at once, on the machine's thread. So does a receive
- * with the trace on: its {@code peer} event carries the bytes really received. With the trace off
- * nobody reads those bytes but the echo check, so the receives and checks go to a {@link PeerIo}
- * thread, in order; a close or a reset, and the end of the run, first wait for them (and fail the
- * run if one failed). Sends stay on the machine's thread so that the server side never waits for
- * bytes a queue still holds.
+ * <p>The model knows every byte: what a peer sends (its script, or its echo messages) and what the server
+ * sends (its programs' WSASend buffers, kept per socket until the peer reads them). So a peer's receive
+ * is the model's: its {@code peer} event carries the bytes the server sent, and the echo check compares
+ * those with the message, at once, in the run's own order. The real read happens in the connection
+ * layer, which checks the real bytes against the same ones and reports a difference at a fixed point of
+ * the run (a peer's close or reset, the end). So the machine has no thread and waits for no peer, and a
+ * run with the trace on and one with the trace off differ only in who listens.
  */
 final class Peers {
     private final CallContext m;
     private SocketCalls sockets;
     private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
-    /** The peers' own thread for their real I/O, or null when it runs on the machine's thread (trace on). */
-    private final PeerIo background;
 
     /** An echo client's progress: the message in flight, how much of its echo came back, how many were sent. */
     private static final class EchoState {
         final Peer.Echo spec;
-        /** The message in flight: a new array per message, since a queued check may still read the last one. */
+        /** The message in flight. */
         byte[] message;
         int echoed;
         int sent;
@@ -47,7 +46,6 @@ final class Peers {
 
     Peers(CallContext context) {
         this.m = context;
-        this.background = context.tracing() ? null : new PeerIo();
     }
 
     void attach(SocketCalls socketCalls) {
@@ -87,7 +85,6 @@ final class Peers {
     }
 
     private void peerClose(SimSocket sock, boolean reset) {
-        drain();
         try {
             if (reset) {
                 sock.connection.peerReset();
@@ -107,37 +104,29 @@ final class Peers {
         });
     }
 
-    /** The server wrote n bytes: the peer reads them one latency later (unless it reset). */
-    void serverSent(SimSocket sock, long n) {
-        m.at(m.now() + m.config().latencyUs(), () -> peerReceive(sock, (int) n));
+    /** The server wrote these bytes: the peer reads them one latency later. */
+    void serverSent(SimSocket sock, byte[][] gathered) {
+        long n = 0;
+        for (byte[] b : gathered) {
+            sock.toPeer.add(b);
+            n += b.length;
+        }
+        int count = (int) n;
+        m.at(m.now() + m.config().latencyUs(), () -> peerReceive(sock, count));
     }
 
+    /** The peer reads the next n bytes the server sent: the model's bytes, which the connection checks for real. */
     private void peerReceive(SimSocket sock, int n) {
-        Connection c = sock.connection;
-        EchoState echo = echoes.get(sock);
-        if (background != null) {
-            if (echo == null) {
-                background.submit(() -> c.peerReceive(n));
-            } else {
-                String name = sock.name;
-                byte[] message = echo.message;
-                int echoed = echo.echoed;
-                long verified = echo.verified;
-                background.submit(() -> verifyEcho(name, message, echoed, verified, c.peerReceive(n)));
-            }
-        } else {
-            byte[] data;
-            try {
-                data = c.peerReceive(n);
-            } catch (ConnectionException e) {
-                throw new RunFailure(e.getMessage(), e);
-            }
-            emit(sock, Action.RECV, data);
-            if (echo != null) {
-                verifyEcho(sock.name, echo.message, echo.echoed, echo.verified, data);
-            }
+        byte[] data = sock.toPeer.take(n);
+        try {
+            sock.connection.peerReceive(data);
+        } catch (ConnectionException e) {
+            throw new RunFailure(e.getMessage(), e);
         }
+        emit(sock, Action.RECV, data);
+        EchoState echo = echoes.get(sock);
         if (echo != null) {
+            verifyEcho(sock.name, echo.message, echo.echoed, echo.verified, data);
             echoed(sock, echo, n);
         }
     }
@@ -181,25 +170,6 @@ final class Peers {
                 state.closed = true;
                 peerClose(sock, false);
             }
-        }
-    }
-
-    /** Waits for the peers' queued operations (if they run on their own thread); throws the first failure. */
-    void drain() {
-        if (background != null) {
-            background.drain();
-        }
-    }
-
-    /** The first failure of the peers' queued operations so far, or null (see {@link PeerIo#failure()}). */
-    RuntimeException failure() {
-        return background == null ? null : background.failure();
-    }
-
-    /** Ends the peers' thread, skipping what is still queued; idempotent. */
-    void close() {
-        if (background != null) {
-            background.close();
         }
     }
 

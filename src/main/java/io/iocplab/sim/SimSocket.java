@@ -30,6 +30,8 @@ final class SimSocket {
     boolean closed;
     long bytesIn;
     long bytesOut;
+    /** What the server sent and the peer has not read yet, in order (the model's copy of the real bytes). */
+    final ByteQueue toPeer = new ByteQueue();
 
     final ArrayDeque<PendingReceive> pending = new ArrayDeque<>();
 

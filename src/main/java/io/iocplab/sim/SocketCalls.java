@@ -216,9 +216,8 @@ final class SocketCalls {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        long n = total(gathered);
-        sock.bytesOut += n;
-        peers.serverSent(sock, n);
+        sock.bytesOut += total(gathered);
+        peers.serverSent(sock, gathered);
     }
 
     // ------------------------------------------------------------------ the other socket calls

@@ -135,7 +135,9 @@ class EchoResourcesTest {
             }
         });
         RunFailure e = assertThrows(RunFailure.class, () -> runToEnd(m));
-        assertTrue(e.getMessage().matches("socket C\\d+: echoed byte \\d+ was '[YZ]', the peer sent '[a-z]'"),
+        // the model's echo is right (the worker echoed what it received); the real bytes are not, and the
+        // peer's real receive, checked against what the server sent, says where
+        assertTrue(e.getMessage().matches("socket C\\d+: the peer received byte \\d+ as '[YZ]', but the server sent '[a-z]'"),
                 e.getMessage());
         assertNothingLeft(before, "after the peer found a wrong echoed byte");
     }
@@ -289,8 +291,8 @@ class EchoResourcesTest {
                 }
 
                 @Override
-                public byte[] peerReceive(int count) throws ConnectionException {
-                    return c.peerReceive(count);
+                public void peerReceive(byte[] expected) throws ConnectionException {
+                    c.peerReceive(expected);
                 }
 
                 @Override
@@ -308,6 +310,16 @@ class EchoResourcesTest {
                     c.close();
                 }
             };
+        }
+
+        @Override
+        public void checkpoint() throws ConnectionException {
+            net.checkpoint();
+        }
+
+        @Override
+        public ConnectionException failure() {
+            return net.failure();
         }
 
         @Override
