@@ -1,7 +1,9 @@
 package io.iocplab;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,9 +12,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps the arrows of ARCHITECTURE.md true: each package under {@code io.iocplab} knows
- * only the layers below it, and only {@code app} touches JavaFX. Layers that have no
- * classes yet are allowed; the rules bite as soon as they do.
+ * Keeps docs/architecture.md true: every class of {@code io.iocplab} is in one of its layers (a new package
+ * must be given a place there first), each layer knows only the layers below it, no packages depend on each
+ * other in a circle (inside a layer either), and only {@code app} touches JavaFX.
  */
 @AnalyzeClasses(packages = "io.iocplab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -45,6 +47,20 @@ class ArchitectureTest {
             // app may use every layer; nothing uses Main, which picks app or cli.
             .whereLayer("Main").mayOnlyAccessLayers("app", "cli")
             .whereLayer("Main").mayNotBeAccessedByAnyLayer();
+
+    static final String[] LAYERS = {"io.iocplab.kernel..", "io.iocplab.sim..", "io.iocplab.net..",
+        "io.iocplab.scenario..", "io.iocplab.lesson..", "io.iocplab.sweep..", "io.iocplab.timeline..",
+        "io.iocplab.app..", "io.iocplab.cli.."};
+
+    @ArchTest
+    static final ArchRule every_class_is_in_a_layer = classes()
+            .should().resideInAnyPackage(LAYERS)
+            .orShould().be(Main.class);
+
+    @ArchTest
+    static final ArchRule no_packages_depend_on_each_other_in_a_circle = slices()
+            .matching("io.iocplab.(**)")
+            .should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule only_app_uses_javafx = noClasses()

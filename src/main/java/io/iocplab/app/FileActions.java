@@ -1,5 +1,6 @@
 package io.iocplab.app;
 
+import io.iocplab.app.fx.Pictures;
 import io.iocplab.app.run.Notice;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;

@@ -1,5 +1,6 @@
 package io.iocplab.app;
 
+import io.iocplab.app.fx.ClassPathJavaFx;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

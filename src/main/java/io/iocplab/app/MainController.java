@@ -6,6 +6,7 @@ import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.FrameClock;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.Keys.Command;
@@ -166,7 +167,7 @@ public final class MainController {
 
     /** Starts the welcome scenario (its title is shown in the window's language). */
     public void loadWelcome() {
-        load(MainWindow.WELCOME_NAME, MainWindow.welcomeScenario());
+        load(Welcome.NAME, Welcome.scenario());
     }
 
     /** Starts a run of {@code scenario}, named {@code name} in messages, and shows it from step 0. */

@@ -1,16 +1,10 @@
 package io.iocplab.app;
 
+import io.iocplab.app.fx.AppFonts;
 import io.iocplab.app.model.Texts;
-import io.iocplab.scenario.InvalidScenarioException;
-import io.iocplab.scenario.Scenario;
-import io.iocplab.scenario.ScenarioLoader;
-import io.iocplab.sim.EchoServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Objects;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -24,10 +18,6 @@ public final class MainWindow {
     /** The size the window is designed for (and the screenshots are taken at). */
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 1000;
-    /** The scenario shown at start, a resource beside this class. */
-    public static final String WELCOME = "scenarios/welcome.yaml";
-    /** The name the welcome run goes by in messages. */
-    public static final String WELCOME_NAME = "welcome.yaml";
 
     private final Stage stage;
     private final Scene scene;
@@ -84,42 +74,4 @@ public final class MainWindow {
         return controller;
     }
 
-    /**
-     * The name a run goes by on screen: the welcome scenario's title in the window's language, with the
-     * workers, clients and concurrency value of the run itself (so a restart of it with other settings
-     * is named by its own numbers), else the scenario's own title, else its file name.
-     */
-    public static String titleOf(Texts texts, String runName, Scenario scenario) {
-        if (isWelcome(runName, scenario)) {
-            EchoServer echo = scenario.echo();
-            return texts.get(MainController.BUNDLE, "welcome.title", echo.workers(), echo.clients(),
-                    scenario.ports().get(echo.port()));
-        }
-        return scenario.title() != null ? scenario.title() : runName;
-    }
-
-    /** Whether a run is of the welcome scenario (as it opens, or restarted with other settings). */
-    static boolean isWelcome(String runName, Scenario scenario) {
-        return WELCOME_NAME.equals(runName) && Objects.equals(WelcomeTitle.TITLE, scenario.title())
-                && scenario.echo() != null;
-    }
-
-    /** The welcome scenario's own (English) title, read once, when first asked for. */
-    private static final class WelcomeTitle {
-        static final String TITLE = welcomeScenario().title();
-    }
-
-    /** The welcome scenario, read from the resources. */
-    public static Scenario welcomeScenario() {
-        try (InputStream in = MainWindow.class.getResourceAsStream(WELCOME)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + WELCOME);
-            }
-            return ScenarioLoader.loadString(WELCOME_NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InvalidScenarioException e) {
-            throw new IllegalStateException("the welcome scenario is not valid: " + e.getMessage(), e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.iocplab.app;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.scenario.Scenario;
@@ -51,9 +52,9 @@ final class ScenarioTitle {
         String lesson = session == null ? null : lessonTitle.apply(session);
         String name = session == null ? null
                 : lesson != null ? lesson
-                : MainWindow.titleOf(texts, session.name(), session.scenario());
+                : Welcome.titleOf(texts, session.name(), session.scenario());
         if (lesson == null && session != null && opened != null && !opened.equals(session.scenario())
-                && !MainWindow.isWelcome(session.name(), session.scenario())) {
+                && !Welcome.isWelcome(session.name(), session.scenario())) {
             name = texts.get(MainController.BUNDLE, "title.changed", name);
         }
         label.setText(name == null ? "" : name);

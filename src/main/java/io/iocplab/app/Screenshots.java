@@ -1,8 +1,7 @@
 package io.iocplab.app;
 
-import io.iocplab.app.compare.ComparePictures;
-import io.iocplab.app.experiments.ExperimentsPictures;
-import io.iocplab.app.lesson.LessonPictures;
+import io.iocplab.app.fx.ClassPathJavaFx;
+import io.iocplab.app.fx.FxWait;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;

@@ -108,16 +108,12 @@ public final class SocketObject {
 
     /**
      * WSAGetOverlappedResult translates a status through the Winsock mapping, where GQCS uses the
-     * kernel32 one (Model decision 5): a peer's reset, ERROR_NETNAME_DELETED (64) to GQCS, is
-     * WSAECONNRESET (10054) here [OBS SO Q28925003]; a local closesocket, ERROR_CONNECTION_ABORTED
-     * (1236) to GQCS, is WSAECONNABORTED (10053) here [WINE-sock]; a cancel is 995 either way.
+     * kernel32 one ({@link IoFailure}, Model decision 5): a peer's reset, 64 to GQCS, is 10054 here;
+     * a local closesocket, 1236 to GQCS, is 10053 here; a cancel is 995 either way.
      */
     public static int winsockError(int status) {
-        return switch (status) {
-            case Win32Error.ERROR_NETNAME_DELETED -> Win32Error.WSAECONNRESET;
-            case Win32Error.ERROR_CONNECTION_ABORTED -> Win32Error.WSAECONNABORTED;
-            default -> status;
-        };
+        IoFailure cause = IoFailure.of(status);
+        return cause == null ? status : cause.winsock();
     }
 
     @Override

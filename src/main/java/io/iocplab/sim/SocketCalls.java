@@ -3,16 +3,14 @@ package io.iocplab.sim;
 import static io.iocplab.kernel.Win32Error.ERROR_INVALID_PARAMETER;
 import static io.iocplab.kernel.Win32Error.ERROR_IO_INCOMPLETE;
 import static io.iocplab.kernel.Win32Error.ERROR_IO_PENDING;
-import static io.iocplab.kernel.Win32Error.ERROR_CONNECTION_ABORTED;
 import static io.iocplab.kernel.Win32Error.ERROR_INVALID_HANDLE;
-import static io.iocplab.kernel.Win32Error.ERROR_NETNAME_DELETED;
 import static io.iocplab.kernel.Win32Error.ERROR_NOT_FOUND;
-import static io.iocplab.kernel.Win32Error.ERROR_OPERATION_ABORTED;
 import static io.iocplab.kernel.Win32Error.ERROR_SUCCESS;
 import static io.iocplab.kernel.Win32Error.WSAECONNRESET;
 import static io.iocplab.kernel.Win32Error.WSAENOTSOCK;
 
 import io.iocplab.kernel.CompletionPort;
+import io.iocplab.kernel.IoFailure;
 import io.iocplab.kernel.Overlapped;
 import io.iocplab.kernel.Release;
 import io.iocplab.kernel.SocketObject;
@@ -141,13 +139,13 @@ final class SocketCalls {
 
     /**
      * The peer's RST reached the socket: what had arrived is discarded, and every pending receive
-     * completes with ERROR_NETNAME_DELETED (Model decision 5) [OBS].
+     * completes with ERROR_NETNAME_DELETED ({@link IoFailure#PEER_RESET}, Model decision 5) [OBS].
      */
     void resetArrived(SimSocket sock) {
         confirm(() -> sock.connection.serverExpectReset());
         sock.reset = true;
         sock.inbound = 0;
-        failPending(sock, ERROR_NETNAME_DELETED);
+        failPending(sock, IoFailure.PEER_RESET.status());
     }
 
     private void failPending(SimSocket sock, int status) {
@@ -250,7 +248,7 @@ final class SocketCalls {
         }
         for (SimSocket.PendingReceive op : matching) {
             sock.pending.remove(op);
-            complete(sock, op, ERROR_OPERATION_ABORTED, 0, new byte[op.lengths().length][0]);
+            complete(sock, op, IoFailure.CANCELLED.status(), 0, new byte[op.lengths().length][0]);
         }
         m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
     }
@@ -262,8 +260,7 @@ final class SocketCalls {
 
     /**
      * closesocket with I/O pending: each pending operation completes with ERROR_CONNECTION_ABORTED
-     * (1236), as Windows since Vista does; XP gave ERROR_NETNAME_DELETED (64), which a peer's reset
-     * still gives (Model decision 5) [WINE-sock {@code iocp_async_read_closesocket}].
+     * ({@link IoFailure#LOCAL_CLOSE}, Model decision 5) [WINE-sock {@code iocp_async_read_closesocket}].
      */
     void closesocket(SimThread t, Step.closesocket s) {
         SimSocket sock = m.socket(s.socket());
@@ -272,7 +269,7 @@ final class SocketCalls {
             m.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
             return;
         }
-        failPending(sock, ERROR_CONNECTION_ABORTED);
+        failPending(sock, IoFailure.LOCAL_CLOSE.status());
         sock.closed = true;
         sock.connection.serverClose();
         socketClosed.run();

@@ -1,6 +1,7 @@
 package io.iocplab.timeline;
 
 import io.iocplab.kernel.CompletionPort;
+import io.iocplab.kernel.IoFailure;
 import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.sim.event.Api;
@@ -138,7 +139,7 @@ public final class Why {
         PacketView first = t.held().get(0);
         if (t.held().size() == 1 && first.status() != 0) {
             return Explanation.of("thread.failedPacket", name, port, packet, Win32Error.name(first.status()),
-                    first.status());
+                    first.status(), failure(first.status()));
         }
         Release.Cause how = t.release();
         if (how == Release.Cause.IMMEDIATE) {
@@ -151,6 +152,12 @@ public final class Why {
             return Explanation.of("thread.freed", name, port, packet, Explanation.of("cause." + how.json(), t.freedBy()));
         }
         return Explanation.of("thread.gotPacket", name, port, packet);
+    }
+
+    /** What made an operation fail with this status, and how the other causes would read (Model decision 5). */
+    static Explanation failure(int status) {
+        IoFailure cause = IoFailure.of(status);
+        return cause == null ? Explanation.of("failure.other") : Explanation.of("failure." + cause.name());
     }
 
     /** The port a GetQueuedCompletionStatus(Ex) was called on. */

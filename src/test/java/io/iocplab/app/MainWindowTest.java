@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.iocplab.app.fx.AppFonts;
+import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.app.run.TestScenarios;
@@ -252,7 +254,7 @@ class MainWindowTest {
         // the welcome run's title states its numbers: after Apply it states the new ones
         robot.interact(() -> controller.loadWelcome());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> fx(() -> MainWindow.WELCOME_NAME.equals(controller.player().session().name())));
+                () -> fx(() -> Welcome.NAME.equals(controller.player().session().name())));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> window.stage().getTitle()).contains("3 workers, 4 clients, concurrency 2"));
         RunSession welcome = fx(() -> controller.player().session());

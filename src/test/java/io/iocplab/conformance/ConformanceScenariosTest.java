@@ -298,6 +298,37 @@ class ConformanceScenariosTest {
     }
 
     @Test
+    @DisplayName("Local close: closesocket with a receive pending completes it FALSE, ov=R, key K, 0 bytes, 1236 "
+            + "(not a reset's 64); WSAGetOverlappedResult gives 10053 [WINE-sock; model decision 5]")
+    void localClose() {
+        Trace t = Trace.run("CLOSE-local-closesocket-aborts-pending-recv.yaml");
+        t.returned("main", WSARECV).fails(997).out("overlapped", "R");
+        t.returned("main", "closesocket").succeeds();
+        Event done = t.ioComplete("R");
+        assertEquals(1236, done.num("status"), "ERROR_CONNECTION_ABORTED, as Windows since Vista gives");
+        assertEquals(0, done.num("bytes"));
+        assertTrue(done.bool("packet"), "it went pending, so its failure comes through the port");
+        t.returned("T1", GQCS).fails(1236).packet(0, 75, "R");
+        t.returned("T1", "WSAGetOverlappedResult").fails(10053).out("overlapped", "R").out("bytes", 0);
+    }
+
+    @Test
+    @DisplayName("Thread exit: a receive whose thread has exited is not cancelled; it completes TRUE through the "
+            + "port when the bytes come [WINE-sock iocp_async_read_thread; iocp-semantics.md §2.3]")
+    void threadExitDoesNotCancel() {
+        Trace t = Trace.run("EXIT-thread-exit-does-not-cancel-io.yaml");
+        Call recv = t.returned("issuer", WSARECV).fails(997).out("overlapped", "R");
+        Event exited = t.ofType("thread.state").stream().filter(e -> "issuer".equals(e.text("thread"))
+                && "exited".equals(e.text("state"))).findFirst().orElseThrow();
+        assertTrue(exited.seq() > recv.seq());
+        Event done = t.ioComplete("R");
+        assertTrue(done.seq() > exited.seq(), "R completes after its thread has gone");
+        assertEquals(0, done.num("status"), "not ERROR_OPERATION_ABORTED: nothing cancelled it");
+        assertEquals(5, done.num("bytes"));
+        t.returned("T1", GQCS).succeeds().packet(5, 75, "R");
+    }
+
+    @Test
     @DisplayName("S18 a peer FIN completes the pending 4096-byte WSARecv as TRUE with 0 bytes, key K, ov R")
     void s18() {
         Trace t = Trace.run("S18-peer-fin-completes-recv-with-zero.yaml");

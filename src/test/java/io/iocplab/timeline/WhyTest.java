@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.sim.Peer;
+import io.iocplab.sim.Step;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
@@ -199,8 +200,24 @@ class WhyTest {
         Explanation e = Why.thread(s, "W");
         print(e);
         assertEquals("thread.failedPacket", e.key());
-        contains(e.text(EN), "W got packet R1 from P", "FALSE with ERROR_NETNAME_DELETED (64)", "the I/O operation");
-        contains(e.text(KO), "패킷(R1)을 받았지만", "ERROR_NETNAME_DELETED(64)");
+        contains(e.text(EN), "W got packet R1 from P", "FALSE with ERROR_NETNAME_DELETED (64)", "the I/O operation",
+                "the peer reset the connection (RST)", "Your own closesocket would give 1236");
+        contains(e.text(KO), "패킷(R1)을 받았지만", "ERROR_NETNAME_DELETED(64)", "상대가 연결을 리셋(RST)했기");
+    }
+
+    @Test
+    @DisplayName("A failed I/O packet of the program's own closesocket: 1236, and the why says it is not a reset")
+    void failedPacketOfALocalClose() {
+        List<SimEvent> ev = new Runs.Run(new Runs.FakeConnections()).port("P", 2)
+                .socket("S1", "P", 11, Peer.SILENT)
+                .thread("W", Runs.recv("S1", "R1", 8), new Step.closesocket("S1", Runs.N), gqcs("P"), compute(10))
+                .run();
+        ViewState s = after(ev, returnOf("W", "GetQueuedCompletionStatus"));
+        assertEquals(1236, s.thread("W").packet().status());
+        Explanation e = Why.thread(s, "W");
+        assertEquals("thread.failedPacket", e.key());
+        contains(e.text(EN), "ERROR_CONNECTION_ABORTED (1236)", "closed the socket itself", "a peer's reset gives 64");
+        contains(e.text(KO), "ERROR_CONNECTION_ABORTED(1236)", "소켓을 직접 닫았기");
     }
 
     // ------------------------------------------------------------------ other states

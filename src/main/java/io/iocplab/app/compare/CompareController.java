@@ -3,6 +3,7 @@ package io.iocplab.app.compare;
 import io.iocplab.app.MainWindow;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.FrameClock;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.RunSession;
@@ -230,7 +231,7 @@ public final class CompareController {
     }
 
     private void refreshTitle() {
-        String name = MainWindow.titleOf(texts, runName, scenario);
+        String name = Welcome.titleOf(texts, runName, scenario);
         scenarioTitle.setText(name);
         if (window != null) {
             window.setTitle(texts.get(BUNDLE, "window.title", name));

@@ -1,8 +1,8 @@
 package io.iocplab.app.experiments;
 
-import io.iocplab.app.AppFonts;
-import io.iocplab.app.ClassPathJavaFx;
-import io.iocplab.app.Pictures;
+import io.iocplab.app.fx.AppFonts;
+import io.iocplab.app.fx.ClassPathJavaFx;
+import io.iocplab.app.fx.Pictures;
 import io.iocplab.app.model.Texts;
 import io.iocplab.cli.Desktop;
 import io.iocplab.lesson.Lang;

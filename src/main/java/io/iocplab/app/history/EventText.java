@@ -1,6 +1,7 @@
 package io.iocplab.app.history;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.kernel.IoFailure;
 import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.scenario.CReturn;
@@ -294,6 +295,10 @@ public final class EventText {
         String done;
         if (c.status() != 0) {
             done = texts.get(BUNDLE, "io.failed", op, String.valueOf(c.status()), Win32Error.name(c.status()));
+            IoFailure cause = IoFailure.of(c.status());
+            if (cause != null) {
+                done = done + " " + texts.get(BUNDLE, "io.cause." + cause.name());
+            }
         } else {
             String data = c.buffers() == null || c.buffers().isEmpty() ? ""
                     : " " + quote(String.join("", c.buffers()));

@@ -1,6 +1,6 @@
 package io.iocplab.app.stage;
 
-import io.iocplab.app.AppFonts;
+import io.iocplab.app.fx.AppFonts;
 
 /**
  * The fonts the stage and the code view name in their CSS: the bundled NanumGothic (Latin and Hangul,

@@ -92,7 +92,8 @@ class EventTextTest {
                 en.row(new ApiReturn(5000, 2, 2, "T2", Api.GetQueuedCompletionStatus, false, 258, timedOut, 0)));
         assertEquals("t=2.050 ms · S1 · WSARecv ov=R1 completed: 5 bytes \"hello\" → completion packet",
                 en.row(new IoComplete(2050, 3, 3, "S1", Api.WSARecv, "R1", 0, 5, List.of("hell", "o"), true)));
-        assertEquals("t=11.900 ms · S3 · WSARecv ov=R3 failed: error=64 ERROR_NETNAME_DELETED → completion packet",
+        assertEquals("t=11.900 ms · S3 · WSARecv ov=R3 failed: error=64 ERROR_NETNAME_DELETED (the peer reset the "
+                        + "connection) → completion packet",
                 en.row(new IoComplete(11900, 4, 4, "S3", Api.WSARecv, "R3", 64, 0, List.of(), true)));
         assertEquals("t=0.000 ms · S1 · peer connects from :53122 to the server socket :40211",
                 en.row(new PeerAction(0, 5, 5, "S1", PeerAction.Action.CONNECT, 0, null, 53122, 40211)));

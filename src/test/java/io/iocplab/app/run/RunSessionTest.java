@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.MainWindow;
+import io.iocplab.app.model.Welcome;
 import io.iocplab.scenario.ScenarioRunner;
 import io.iocplab.sim.RunFailure;
 import io.iocplab.sim.event.SimEvent;
@@ -55,7 +56,7 @@ class RunSessionTest {
 
     @Test
     void theWelcomeScenarioRunsToItsEndOverRealSockets() throws InterruptedException {
-        RunSession s = start(RunSession.start("welcome.yaml", MainWindow.welcomeScenario()));
+        RunSession s = start(RunSession.start("welcome.yaml", Welcome.scenario()));
 
         assertTrue(s.awaitEnd(Duration.ofSeconds(60)));
         assertEquals(RunSession.Status.FINISHED, s.status(), () -> "failure: " + s.failure());

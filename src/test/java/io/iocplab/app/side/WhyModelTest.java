@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.model.Welcome;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sim.Machine;
 import io.iocplab.sim.MachineConfig;
@@ -104,7 +105,7 @@ class WhyModelTest {
     @Test
     void aThreadOfTheScenarioThatHasNotStartedHasNotStartedAsTheCodeViewSays() throws Exception {
         // the welcome run restarted with 8 workers, at step 0: no event yet, so the state has no thread at all
-        ParametersModel knobs = new ParametersModel(io.iocplab.app.MainWindow.welcomeScenario());
+        ParametersModel knobs = new ParametersModel(io.iocplab.app.model.Welcome.scenario());
         knobs.set(ParametersModel.WORKERS, 8);
         knobs.set(ParametersModel.CLIENTS, 16);
         Scenario eight = knobs.toScenario();

@@ -1,4 +1,4 @@
-package io.iocplab.app;
+package io.iocplab.app.fx;
 
 import io.iocplab.scenario.TraceFile;
 import java.awt.image.BufferedImage;

@@ -1,7 +1,9 @@
-package io.iocplab.app.lesson;
+package io.iocplab.app;
 
-import io.iocplab.app.FxWait;
-import io.iocplab.app.MainWindow;
+import io.iocplab.app.fx.FxWait;
+import io.iocplab.app.lesson.Course;
+import io.iocplab.app.lesson.LessonMode;
+import io.iocplab.app.lesson.ProgressStore;
 import io.iocplab.lesson.Answer;
 import io.iocplab.lesson.Lesson;
 import java.nio.file.Files;

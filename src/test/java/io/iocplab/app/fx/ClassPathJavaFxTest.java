@@ -1,4 +1,4 @@
-package io.iocplab.app;
+package io.iocplab.app.fx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,7 @@
-package io.iocplab.app.experiments;
+package io.iocplab.app;
 
-import io.iocplab.app.FxWait;
+import io.iocplab.app.experiments.ExperimentsWindow;
+import io.iocplab.app.fx.FxWait;
 import io.iocplab.app.model.Texts;
 import io.iocplab.sweep.Knob;
 import java.nio.file.Path;

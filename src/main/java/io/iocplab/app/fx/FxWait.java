@@ -1,4 +1,4 @@
-package io.iocplab.app;
+package io.iocplab.app.fx;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
-package io.iocplab.app.compare;
+package io.iocplab.app;
 
-import io.iocplab.app.FxWait;
-import io.iocplab.app.MainWindow;
+import io.iocplab.app.compare.ComparePlayer;
+import io.iocplab.app.compare.CompareWindow;
+import io.iocplab.app.fx.FxWait;
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.model.Welcome;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.stage.Stage;
@@ -22,8 +24,8 @@ public final class ComparePictures {
     public static Path write(Path dir, Locale locale, String tag) throws Exception {
         CompareWindow window = FxWait.call(() -> {
             Stage stage = new Stage();
-            CompareWindow w = CompareWindow.create(stage, new Texts(locale), MainWindow.welcomeScenario(),
-                    MainWindow.WELCOME_NAME, CompareWindow.WIDTH, CompareWindow.HEIGHT);
+            CompareWindow w = CompareWindow.create(stage, new Texts(locale), Welcome.scenario(),
+                    Welcome.NAME, CompareWindow.WIDTH, CompareWindow.HEIGHT);
             stage.show();
             return w;
         });
