@@ -129,7 +129,8 @@ public final class CListing {
     public static CListing of(Scenario scenario, String thread) {
         List<Step> program = scenario.threads().get(thread);
         if (program != null) {
-            return program(thread, program, scenario.ports(), scenario.sockets());
+            return program(thread, program, scenario.ports(), scenario.sockets(), scenario.listeners(),
+                    scenario.acceptSockets());
         }
         EchoServer echo = scenario.echo();
         if (echo != null) {
@@ -155,8 +156,21 @@ public final class CListing {
      */
     public static CListing program(String thread, List<Step> program, Map<String, Integer> ports,
                                    Map<String, Scenario.SocketSpec> sockets) {
+        return program(thread, program, ports, sockets, Map.of(), List.of());
+    }
+
+    /**
+     * A scripted thread's program in a scenario with listeners.
+     *
+     * @param listeners     the listening sockets and their associations at t=0
+     * @param acceptSockets the sockets AcceptEx accepts into, made (not connected) at the top
+     */
+    public static CListing program(String thread, List<Step> program, Map<String, Integer> ports,
+                                   Map<String, Scenario.SocketSpec> sockets, Map<String, Scenario.ListenerSpec> listeners,
+                                   List<String> acceptSockets) {
         CCode.Writer w = new CCode.Writer();
         prologue(w, ports, sockets);
+        listeners(w, listeners, acceptSockets);
         Uses uses = new Uses();
         uses.scan(program);
         if (!uses.overlapped.isEmpty()) {
@@ -202,6 +216,25 @@ public final class CListing {
         }
         if (associated > shown) {
             w.add(0, "/* ... */", -1, "note.moreSockets", Integer.toString(associated - shown));
+        }
+    }
+
+    /** Each listener: a socket bound to 127.0.0.1 and listening, associated as the file says; then the accept sockets. */
+    private static void listeners(CCode.Writer w, Map<String, Scenario.ListenerSpec> listeners, List<String> accept) {
+        boolean first = true;
+        for (Map.Entry<String, Scenario.ListenerSpec> l : listeners.entrySet()) {
+            String id = CCode.id(l.getKey());
+            w.add(0, "SOCKET " + id + " = listening(\"127.0.0.1\");", -1, first ? "note.listener" : null, null);
+            if (l.getValue().port() != null) {
+                w.add(0, "CreateIoCompletionPort((HANDLE)" + id + ", " + CCode.handle(l.getValue().port()) + ", "
+                        + l.getValue().key() + ", 0);", -1, first ? "note.listenerPort" : null, null);
+            }
+            first = false;
+        }
+        if (!accept.isEmpty()) {
+            w.add(0, "SOCKET " + String.join(", ", accept.stream().map(a -> CCode.id(a) + " = WSASocketW(AF_INET, "
+                    + "SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED)").toList()) + ";", -1,
+                    "note.acceptSockets", null);
         }
     }
 
@@ -271,6 +304,17 @@ public final class CListing {
                     + (flags.isEmpty() ? "0" : String.join(" | ", flags)) + ");", index, null, null);
         } else if (s instanceof Step.closesocket c) {
             w.add(indent, "closesocket(" + CCode.id(c.socket()) + ");", index, null, null);
+        } else if (s instanceof Step.AcceptEx a) {
+            lowBit(w, a.overlapped(), indent);
+            w.add(indent, "AcceptEx(" + CCode.id(a.listen()) + ", " + CCode.id(a.socket()) + ", "
+                    + CCode.id(a.overlapped().label()) + "_buf, " + a.receive() + ", ADDRLEN, ADDRLEN, NULL, "
+                    + CCode.pointer(a.overlapped().label()) + ");", index,
+                    a.receive() > 0 ? "note.acceptFirstData" : "note.acceptEx", null);
+        } else if (s instanceof Step.DisconnectEx d) {
+            lowBit(w, d.overlapped(), indent);
+            w.add(indent, "DisconnectEx(" + CCode.id(d.socket()) + ", " + CCode.pointer(d.overlapped().label()) + ", "
+                    + (d.reuse() ? "TF_REUSE_SOCKET" : "0") + ", 0);", index,
+                    d.reuse() ? "note.disconnectReuse" : "note.disconnect", null);
         } else if (s instanceof Step.WaitForSingleObject e) {
             w.add(indent, "WaitForSingleObject(" + CCode.id(e.event()) + ", INFINITE);", index, null, null);
         } else {
@@ -353,6 +397,10 @@ public final class CListing {
                     label(g.overlapped());
                 } else if (s instanceof Step.CancelIoEx c) {
                     label(c.overlapped());
+                } else if (s instanceof Step.AcceptEx a) {
+                    label(a.overlapped().label());
+                } else if (s instanceof Step.DisconnectEx d) {
+                    label(d.overlapped().label());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.iocplab.scenario;
 
 import io.iocplab.net.LoopbackConnection;
+import io.iocplab.net.LoopbackListener;
 import io.iocplab.net.LoopbackNetwork;
 import io.iocplab.net.NetException;
 import io.iocplab.sim.Connection;
@@ -41,6 +42,30 @@ public final class NetConnections implements Connection.Factory {
     public NetConnection open(String socket) throws ConnectionException {
         try {
             return new NetConnection(network.open(socket));
+        } catch (NetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public Connection.Listener listen(String name) throws ConnectionException {
+        try {
+            LoopbackListener l = network.listen(name);
+            return new Connection.Listener() {
+                @Override
+                public Connection connect(String client) throws ConnectionException {
+                    try {
+                        return new NetConnection(l.connect(client));
+                    } catch (NetException e) {
+                        throw translate(e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    l.close();
+                }
+            };
         } catch (NetException e) {
             throw translate(e);
         }

@@ -23,13 +23,16 @@ import java.util.Map;
  * @param latencyUs  how long bytes, a FIN or a RST take across a loopback connection
  * @param ports      port name to NumberOfConcurrentThreads (0 means {@code cpus}), in file order
  * @param sockets    socket name to its set-up, in file order
- * @param peers      socket name to what the peer at its other end does, in time order
+ * @param listeners  listener name to its set-up, in file order
+ * @param peers      socket name to what the peer at its other end does, in time order; or a client's name to
+ *                   what it does, its first action connecting it to a listener
  * @param threads    thread name to its program, in file order
  * @param echo       the echo-server workload, or null
  */
 public record Scenario(String title, int cpus, long untilUs, long quantumUs, long callCostUs, long seed,
                        long latencyUs, Map<String, Integer> ports, Map<String, SocketSpec> sockets,
-                       Map<String, List<Peer.Action>> peers, Map<String, List<Step>> threads, EchoServer echo) {
+                       Map<String, ListenerSpec> listeners, Map<String, List<Peer.Action>> peers,
+                       Map<String, List<Step>> threads, EchoServer echo) {
 
     public static final int DEFAULT_CPUS = MachineConfig.DEFAULT_CPUS;
     public static final long DEFAULT_QUANTUM_US = MachineConfig.DEFAULT_QUANTUM_US;
@@ -46,9 +49,41 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
      */
     public record SocketSpec(String port, long key, Step.Source source) {}
 
+    /**
+     * A listening socket on 127.0.0.1: clients connect to it, AcceptEx accepts them.
+     *
+     * @param port the port it is associated with at t=0, or null
+     * @param key  the completion key of that association (0 when not associated)
+     */
+    public record ListenerSpec(String port, long key, Step.Source source) {}
+
+    /** Whether a peer is a client: its first action connects it to a listener. */
+    public static boolean isClient(List<Peer.Action> actions) {
+        return !actions.isEmpty() && actions.get(0) instanceof Peer.Connect;
+    }
+
+    /** The sockets the AcceptEx steps of the threads accept into that are not among {@code sockets}, in program order. */
+    public List<String> acceptSockets() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        threads.values().forEach(p -> acceptSockets(p, names));
+        names.removeAll(sockets.keySet());
+        return List.copyOf(names);
+    }
+
+    private static void acceptSockets(List<Step> steps, java.util.Set<String> names) {
+        for (Step s : steps) {
+            if (s instanceof Step.AcceptEx a) {
+                names.add(a.socket());
+            } else if (s instanceof Step.Loop l) {
+                acceptSockets(l.steps(), names);
+            }
+        }
+    }
+
     public Scenario {
         ports = frozen(ports);
         sockets = frozen(sockets);
+        listeners = frozen(listeners);
         Map<String, List<Peer.Action>> p = new LinkedHashMap<>();
         peers.forEach((k, v) -> p.put(k, List.copyOf(v)));
         peers = Collections.unmodifiableMap(p);
@@ -59,33 +94,33 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
 
     /** Whether running it opens real sockets. */
     public boolean usesSockets() {
-        return !sockets.isEmpty() || echo != null;
+        return !sockets.isEmpty() || !listeners.isEmpty() || echo != null;
     }
 
     /** The same scenario with another seed (the command line's {@code --seed}). */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, newSeed, latencyUs, ports, sockets, peers,
-                threads, echo);
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, newSeed, latencyUs, ports, sockets,
+                listeners, peers, threads, echo);
     }
 
     /** The same scenario on another number of processors (a concurrency value of 0 follows it). */
     public Scenario withCpus(int n) {
-        return new Scenario(title, n, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
-                threads, echo);
+        return new Scenario(title, n, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets,
+                listeners, peers, threads, echo);
     }
 
     /** The same scenario with another concurrency value for one port. */
     public Scenario withConcurrency(String port, int numberOfConcurrentThreads) {
         Map<String, Integer> p = new LinkedHashMap<>(ports);
         p.replace(port, numberOfConcurrentThreads);
-        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, p, sockets, peers,
-                threads, echo);
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, p, sockets,
+                listeners, peers, threads, echo);
     }
 
     /** The same scenario with another echo workload. */
     public Scenario withEcho(EchoServer newEcho) {
-        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
-                threads, newEcho);
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets,
+                listeners, peers, threads, newEcho);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> m) {

@@ -1,5 +1,6 @@
 package io.iocplab.scenario;
 
+import io.iocplab.scenario.Scenario.ListenerSpec;
 import io.iocplab.scenario.Scenario.SocketSpec;
 import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.Peer;
@@ -14,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -22,6 +24,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads a scenario file (scenario-and-trace.md, "The file", and {@code EXTENSIONS.md}) into a
@@ -35,7 +38,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 public final class ScenarioLoader {
     /** The top-level keys, in the order they are documented. */
     public static final List<String> KEYS = List.of("title", "cpus", "until", "quantum", "callCost", "seed",
-            "latency", "ports", "sockets", "peers", "threads", "echo");
+            "latency", "ports", "sockets", "listeners", "peers", "threads", "echo");
     static final int MAX_CPUS = 256;
     static final int MAX_CONCURRENCY = 1024;
 
@@ -97,9 +100,12 @@ public final class ScenarioLoader {
         }
         Map<String, NodeTuple> ports = section(entries, "ports", "a map of port names, e.g. P: { concurrency: 2 }");
         Map<String, NodeTuple> sockets = section(entries, "sockets", "a map of socket names, e.g. S1: { port: P }");
-        Map<String, NodeTuple> peers = section(entries, "peers", "a map from socket name to a list of actions");
+        Map<String, NodeTuple> listeners = section(entries, "listeners", "a map of listener names, e.g. L: { port: P }");
+        Map<String, NodeTuple> peers = section(entries, "peers", "a map from socket or client name to a list of actions");
         Map<String, NodeTuple> threads = section(entries, "threads", "a map from thread name to its steps");
-        Declared declared = new Declared(names(threads), names(ports), names(sockets));
+        Declared declared = new Declared(names(threads), names(ports), socketNames(sockets, threads),
+                names(listeners));
+        checkHandleNames(sockets, listeners);
 
         Node titleNode = entries.containsKey("title") ? value(entries, "title") : null;
         String title = titleNode == null || YamlValues.isNull(titleNode) ? null : nodes.text(titleNode, "title", "text");
@@ -119,7 +125,8 @@ public final class ScenarioLoader {
                 ? new EchoReader(nodes, problems).read(entries.get("echo"), declared) : null;
 
         return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports),
-                sockets(sockets, declared), peers(peers, declared), threads(threads, declared), echo);
+                sockets(sockets, declared), listeners(listeners, declared), peers(peers, sockets, declared),
+                threads(threads, declared), echo);
     }
 
     /** A section's entries by name; empty when absent or null; null (reported) when it is not a map. */
@@ -140,6 +147,63 @@ public final class ScenarioLoader {
 
     private static LinkedHashSet<String> names(Map<String, NodeTuple> section) {
         return section == null ? null : new LinkedHashSet<>(section.keySet());
+    }
+
+    /**
+     * The sockets steps may name: the file's {@code sockets:}, then every socket an AcceptEx step accepts into
+     * (the name "the accepted socket gets"), found before any step is read.
+     */
+    private static LinkedHashSet<String> socketNames(Map<String, NodeTuple> sockets, Map<String, NodeTuple> threads) {
+        if (sockets == null) {
+            return null;
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>(sockets.keySet());
+        if (threads != null) {
+            threads.values().forEach(t -> acceptedInto(t.getValueNode(), out, 0));
+        }
+        return out;
+    }
+
+    private static void acceptedInto(Node steps, Set<String> out, int depth) {
+        if (!(steps instanceof SequenceNode list) || depth > StepReader.MAX_LOOP_DEPTH) {
+            return;
+        }
+        for (Node item : list.getValue()) {
+            if (item instanceof MappingNode m && m.getValue().size() == 1) {
+                String step = YamlValues.scalar(m.getValue().get(0).getKeyNode());
+                Node args = m.getValue().get(0).getValueNode();
+                Node value = args instanceof MappingNode a ? argument(a, "AcceptEx".equals(step) ? "socket" : "steps")
+                        : null;
+                if ("AcceptEx".equals(step) && YamlValues.scalar(value) != null) {
+                    out.add(YamlValues.scalar(value));
+                } else if ("Loop".equals(step)) {
+                    acceptedInto(value, out, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static Node argument(MappingNode map, String key) {
+        for (NodeTuple t : map.getValue()) {
+            if (key.equals(YamlValues.scalar(t.getKeyNode()))) {
+                return t.getValueNode();
+            }
+        }
+        return null;
+    }
+
+    /** A listener and a socket are both handles a step names: one name may not be both. */
+    private void checkHandleNames(Map<String, NodeTuple> sockets, Map<String, NodeTuple> listeners) {
+        if (sockets == null || listeners == null) {
+            return;
+        }
+        for (NodeTuple t : listeners.values()) {
+            String name = YamlValues.scalar(t.getKeyNode());
+            if (sockets.containsKey(name)) {
+                problems.add(t.getKeyNode(), "listeners." + name + ": '" + name
+                        + "' is also a socket; give the listener a name of its own");
+            }
+        }
     }
 
     private Map<String, Integer> ports(Map<String, NodeTuple> section) {
@@ -172,43 +236,105 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private Map<String, List<Peer.Action>> peers(Map<String, NodeTuple> section, Declared declared) {
+    private Map<String, ListenerSpec> listeners(Map<String, NodeTuple> section, Declared declared) {
+        Map<String, ListenerSpec> out = new LinkedHashMap<>();
+        forEach(section, (name, t) -> {
+            String path = "listeners." + name;
+            MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 0 }", true);
+            Args a = new Args(t.getKeyNode(), path, m, List.of("port", "key"), nodes);
+            Node port = a.optional("port");
+            Node key = a.optional("key");
+            String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
+            long keyValue = key == null ? 0 : nodes.whole(key, a.path("key"), 0, Long.MAX_VALUE);
+            if (key != null && port == null) {
+                problems.add(key, a.path("key") + ": a completion key needs a port to associate with (add port:)");
+            }
+            out.put(name, new ListenerSpec(portName, keyValue, StepReader.source(t.getKeyNode())));
+        });
+        return out;
+    }
+
+    /**
+     * The peers: a peer of one of the file's sockets, named by it, or a client, whose first action (and only
+     * its first) is {@code connect: LISTENER}.
+     */
+    private Map<String, List<Peer.Action>> peers(Map<String, NodeTuple> section, Map<String, NodeTuple> fileSockets,
+                                                 Declared declared) {
         Map<String, List<Peer.Action>> out = new LinkedHashMap<>();
         forEach(section, (name, t) -> {
-            nodes.name(t.getKeyNode(), "peers", "socket", declared.sockets());
             String path = "peers." + name;
             List<Node> items = nodes.list(t.getValueNode(), path, "a list of actions such as { at: 5, send: hi }",
                     true);
             List<Peer.Action> steps = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                Peer.Action s = peerAction(items.get(i), path + "[" + i + "]");
+                Peer.Action s = peerAction(items.get(i), path + "[" + i + "]", declared);
                 if (s == null) {
                     continue;
+                }
+                if (s instanceof Peer.Connect && i > 0) {
+                    problems.add(items.get(i), path + "[" + i + "].connect: only a client's first action connects it");
                 }
                 if (!steps.isEmpty() && s.atUs() < steps.get(steps.size() - 1).atUs()) {
                     problems.add(items.get(i), path + "[" + i + "].at: comes before the previous action's time");
                 }
                 steps.add(s);
             }
+            checkPeerName(t.getKeyNode(), name, !items.isEmpty() && isConnect(items.get(0)), fileSockets, declared);
             out.put(name, steps);
         });
         return out;
     }
 
-    private Peer.Action peerAction(Node item, String path) {
+    private static boolean isConnect(Node item) {
+        return item instanceof MappingNode m && argument(m, "connect") != null;
+    }
+
+    /** A socket's peer is named by the socket; a client has a name of its own, and connects first. */
+    private void checkPeerName(Node at, String name, boolean connects, Map<String, NodeTuple> fileSockets,
+                               Declared declared) {
+        if (fileSockets == null || declared.sockets() == null || declared.listeners() == null) {
+            return;
+        }
+        boolean socket = fileSockets.containsKey(name);
+        if (socket && connects) {
+            problems.add(at, "peers." + name + ": '" + name + "' is a socket, connected from the start; a client "
+                    + "that connects to a listener needs a name of its own");
+        } else if (!socket && !connects) {
+            if (declared.sockets().contains(name)) {
+                problems.add(at, "peers." + name + ": '" + name + "' is accepted by AcceptEx, so its peer is the "
+                        + "client it accepts: give that client a name and { at: T, connect: LISTENER } first");
+            } else {
+                nodes.name(at, "peers", "socket", fileSockets.keySet());
+            }
+        } else if (!socket && (declared.sockets().contains(name) || declared.listeners().contains(name))) {
+            problems.add(at, "peers." + name + ": '" + name + "' is already the name of a socket or a listener; "
+                    + "give the client a name of its own");
+        }
+    }
+
+    private static final List<String> PEER_ACTIONS = List.of("connect", "send", "close");
+
+    private Peer.Action peerAction(Node item, String path, Declared declared) {
         MappingNode m = nodes.map(item, path, "an action such as { at: 5, send: hello } or { at: 9, close: reset }",
                 false);
         if (m == null) {
             return null;
         }
         int before = problems.count();
-        Args a = new Args(item, path, m, List.of("at", "send", "close"), nodes);
+        List<String> keys = new ArrayList<>(List.of("at"));
+        keys.addAll(PEER_ACTIONS);
+        Args a = new Args(item, path, m, keys, nodes);
         Node at = a.required("at", "the time of the action in milliseconds");
         long atUs = at == null ? 0 : nodes.timeUs(at, a.path("at"), 0, false);
+        List<String> given = PEER_ACTIONS.stream().filter(a::has).toList();
         Peer.Action action = null;
-        if (a.has("send") == a.has("close")) {
-            problems.add(item, path + ": " + (a.has("send") ? "one action per entry: send or close, not both"
-                    : "missing the action: send (a string) or close (graceful or reset)"));
+        if (given.size() != 1) {
+            problems.add(item, path + ": " + (given.isEmpty()
+                    ? "missing the action: connect (a listener), send (a string) or close (graceful or reset)"
+                    : "one action per entry, not " + String.join(" and ", given)));
+        } else if (a.has("connect")) {
+            action = new Peer.Connect(atUs, nodes.name(a.optional("connect"), a.path("connect"), "listener",
+                    declared.listeners()));
         } else if (a.has("send")) {
             action = new Peer.Send(atUs, nodes.text(a.optional("send"), a.path("send"), "the bytes to send, as a string"));
         } else {

@@ -32,8 +32,15 @@ public final class ScenarioRunner {
                 ? new Machine(config(scenario), sink, new NetConnections())
                 : new Machine(config(scenario), sink);
         scenario.ports().forEach(machine::createPort);
+        scenario.listeners().forEach((name, spec) -> machine.createListener(name, spec.port(), spec.key(), -1));
         scenario.sockets().forEach((name, spec) -> machine.createSocket(name, spec.port(), spec.key(),
                 new Peer.Scripted(scenario.peers().getOrDefault(name, List.of()))));
+        scenario.acceptSockets().forEach(machine::createAcceptSocket);
+        scenario.peers().forEach((name, actions) -> {
+            if (Scenario.isClient(actions)) {
+                machine.createClient(name, new Peer.Scripted(actions));
+            }
+        });
         scenario.threads().forEach(machine::createThread);
         if (scenario.echo() != null) {
             machine.createEchoServer(scenario.echo());

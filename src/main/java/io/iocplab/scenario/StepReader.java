@@ -24,7 +24,7 @@ final class StepReader {
     static final List<String> STEPS = List.of("GetQueuedCompletionStatus", "GetQueuedCompletionStatusEx",
             "PostQueuedCompletionStatus", "Compute", "Sleep", "SuspendThread", "ResumeThread", "ExitThread",
             "CloseHandle", "CreateIoCompletionPort", "WSARecv", "WSASend", "WSAGetOverlappedResult",
-            "CancelIoEx", "SetFileCompletionNotificationModes", "closesocket", "Loop");
+            "CancelIoEx", "SetFileCompletionNotificationModes", "closesocket", "AcceptEx", "DisconnectEx", "Loop");
 
     static final int MAX_LOOP_DEPTH = 16;
     static final long MAX_BYTES = 0xFFFFFFFFL;
@@ -106,8 +106,8 @@ final class StepReader {
                 return present(n, value, p, "the name of a thread")
                         ? new Step.ResumeThread(nodes.name(value, p, "thread", declared.threads()), src) : null;
             case "closesocket":
-                return present(n, value, p, "the name of a socket")
-                        ? new Step.closesocket(nodes.name(value, p, "socket", declared.sockets()), src) : null;
+                return present(n, value, p, "the name of a socket or a listener")
+                        ? new Step.closesocket(nodes.name(value, p, "socket", declared.handles()), src) : null;
             case "CloseHandle":
                 return new Step.CloseHandle(closeHandleTarget(n, value, p), src);
             case "ExitThread":
@@ -142,7 +142,7 @@ final class StepReader {
                         whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE),
                         label(overlapped(a, true, false)), src);
             case "CreateIoCompletionPort":
-                return new Step.CreateIoCompletionPort(handle(a), port(a),
+                return new Step.CreateIoCompletionPort(fileHandle(a), port(a),
                         whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE), src);
             case "WSARecv":
                 return new Step.WSARecv(socket(a), receiveBuffers(a), overlapped(a, true, true),
@@ -153,11 +153,17 @@ final class StepReader {
                 return new Step.WSASend(socket(a), sendBuffers(a), overlapped(a, true, true),
                         flag(a, "completionRoutine"), src);
             case "WSAGetOverlappedResult":
-                return new Step.WSAGetOverlappedResult(socket(a), label(overlapped(a, false, false)), src);
+                return new Step.WSAGetOverlappedResult(handle(a), label(overlapped(a, false, false)), src);
             case "CancelIoEx":
-                return new Step.CancelIoEx(socket(a), label(overlapped(a, true, false)), src);
+                return new Step.CancelIoEx(handle(a), label(overlapped(a, true, false)), src);
+            case "AcceptEx":
+                return new Step.AcceptEx(listener(a), socket(a),
+                        a.has("receive") ? (int) nodes.whole(a.optional("receive"), a.path("receive"), 0, MAX_BUFFER) : 0,
+                        overlapped(a, false, true), src);
+            case "DisconnectEx":
+                return new Step.DisconnectEx(socket(a), flag(a, "reuse"), overlapped(a, false, true), src);
             case "SetFileCompletionNotificationModes":
-                return new Step.SetFileCompletionNotificationModes(socket(a),
+                return new Step.SetFileCompletionNotificationModes(handle(a),
                         flag(a, "skipCompletionPortOnSuccess"), flag(a, "skipSetEventOnHandle"), src);
             case "Loop":
                 return loop(a, depth, src);
@@ -176,6 +182,8 @@ final class StepReader {
             case "WSASend": return List.of("socket", "data", "buffers", "overlapped", "completionRoutine");
             case "WSAGetOverlappedResult":
             case "CancelIoEx": return List.of("socket", "overlapped");
+            case "AcceptEx": return List.of("listen", "socket", "receive", "overlapped");
+            case "DisconnectEx": return List.of("socket", "reuse", "overlapped");
             case "SetFileCompletionNotificationModes":
                 return List.of("socket", "skipCompletionPortOnSuccess", "skipSetEventOnHandle");
             case "Loop": return List.of("times", "steps");
@@ -201,18 +209,39 @@ final class StepReader {
         return null;
     }
 
-    /** CreateIoCompletionPort's file handle: a socket, or INVALID_HANDLE_VALUE (no handle). */
-    private String handle(Args a) {
+    /** CreateIoCompletionPort's file handle: a socket, a listener, or INVALID_HANDLE_VALUE (no handle). */
+    private String fileHandle(Args a) {
         Node n = a.optional("socket");
         if (n != null && Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(YamlValues.scalar(n))) {
             return Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE;
         }
-        return socket(a);
+        return handle(a);
     }
 
+    /** A socket that has, or will have, a connection: WSARecv, WSASend, DisconnectEx, the accept socket of AcceptEx. */
     private String socket(Args a) {
         Node n = a.required("socket", "the name of a socket");
-        return n == null ? null : nodes.name(n, a.path("socket"), "socket", declared.sockets());
+        if (n == null) {
+            return null;
+        }
+        String name = YamlValues.scalar(n);
+        if (name != null && declared.listeners() != null && declared.listeners().contains(name)) {
+            problems.add(n, a.path("socket") + ": '" + name + "' is a listener: it accepts connections and has none of "
+                    + "its own (AcceptEx gives one to a socket)");
+            return name;
+        }
+        return nodes.name(n, a.path("socket"), "socket", declared.sockets());
+    }
+
+    /** A socket or a listener: closesocket, CancelIoEx, CreateIoCompletionPort, SetFileCompletionNotificationModes. */
+    private String handle(Args a) {
+        Node n = a.required("socket", "the name of a socket or a listener");
+        return n == null ? null : nodes.name(n, a.path("socket"), "socket", declared.handles());
+    }
+
+    private String listener(Args a) {
+        Node n = a.required("listen", "the name of a listener");
+        return n == null ? null : nodes.name(n, a.path("listen"), "listener", declared.listeners());
     }
 
     /** A step written as a bare word has no value at all: that is a missing argument, reported at the step. */

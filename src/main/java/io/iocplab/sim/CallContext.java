@@ -81,6 +81,12 @@ interface CallContext extends Clock {
     /** Every socket of the run, in file order. */
     Iterable<SimSocket> sockets();
 
+    /** The listener of this name, or null when the name is not a listener's. */
+    SimListener listener(String name);
+
+    /** Every listener of the run, in file order. */
+    Iterable<SimListener> listeners();
+
     /** The OVERLAPPED a label names: one structure per label for the whole run, or null for a null label. */
     Overlapped overlapped(String label);
 

@@ -58,9 +58,25 @@ public interface Connection extends AutoCloseable {
     @Override
     void close();
 
-    /** Opens connections for a run; closing it closes every connection it opened. */
+    /**
+     * A real listening socket on 127.0.0.1 for one of the scenario's listeners: clients connect to it; the
+     * server side of each connection is accepted at once and held until the model accepts it.
+     */
+    interface Listener extends AutoCloseable {
+        /** The client {@code client} connects for real; the connection is returned with its server side. */
+        Connection connect(String client) throws ConnectionException;
+
+        /** Stops listening; connections already made stay. Idempotent. */
+        @Override
+        void close();
+    }
+
+    /** Opens connections for a run; closing it closes every connection and listener it opened. */
     interface Factory extends AutoCloseable {
         Connection open(String socket) throws ConnectionException;
+
+        /** A real listening socket for the scenario's listener {@code name}. */
+        Listener listen(String name) throws ConnectionException;
 
         /**
          * Waits until every real operation asked of its connections so far has been done, then throws the

@@ -53,6 +53,10 @@ public final class Machine {
     private final Map<KernelThread, SimThread> byKernel = new IdentityHashMap<>();
     private final Map<String, Overlapped> overlapped = new LinkedHashMap<>();
     private final Map<String, SimSocket> sockets = new LinkedHashMap<>();
+    /** The connections of the file's sockets, opened at the start. */
+    private final List<SimConnection> connected = new ArrayList<>();
+    private final Map<String, SimListener> listeners = new LinkedHashMap<>();
+    private final Map<String, Peer.Scripted> clients = new LinkedHashMap<>();
     private final Connection.Factory connections;
     private final PortObserver observer = new Observer();
     private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
@@ -103,15 +107,57 @@ public final class Machine {
      * {@code port} (CreateIoCompletionPort(socket, port, key, 0)) at t=0 unless port is null.
      */
     public void createSocket(String name, String port, long key, Peer peer) {
-        requireNotStarted();
-        if (connections == null) {
-            throw new IllegalStateException("this machine has no network for socket " + name);
-        }
-        SimSocket sock = new SimSocket(name, peer);
+        createSocket(name, port, key, peer, SimSocket.UNLIMITED);
+    }
+
+    /** A server-side socket whose send buffer (SO_SNDBUF) holds {@code sendBuffer} bytes, or -1 for no limit. */
+    public void createSocket(String name, String port, long key, Peer peer, long sendBuffer) {
+        requireNetwork("socket " + name);
+        SimSocket sock = new SimSocket(name, sendBuffer, SimSocket.Phase.CONNECTED);
         if (port != null) {
             sock.kernel.associate(ports.get(port), key);
         }
         sockets.put(name, sock);
+        SimConnection c = new SimConnection(name, peer, null);
+        c.socket = sock;
+        sock.link = c;
+        connected.add(c);
+    }
+
+    /**
+     * A listening socket on 127.0.0.1, opened when the run starts and associated with {@code port} (with
+     * {@code key}) unless port is null; the sockets it accepts have a send buffer of {@code sendBuffer}
+     * bytes, or no limit when it is -1.
+     */
+    public void createListener(String name, String port, long key, long sendBuffer) {
+        requireNetwork("listener " + name);
+        SimListener l = new SimListener(name, sendBuffer);
+        if (port != null) {
+            l.kernel.associate(ports.get(port), key);
+        }
+        listeners.put(name, l);
+    }
+
+    /** A socket made for AcceptEx (WSASocket): not connected until an AcceptEx gives it a connection. */
+    public void createAcceptSocket(String name) {
+        requireNetwork("socket " + name);
+        sockets.put(name, new SimSocket(name, SimSocket.UNLIMITED, SimSocket.Phase.UNCONNECTED));
+    }
+
+    /** A client: its script's first action connects it to a listener ({@link Peer.Connect}). */
+    public void createClient(String name, Peer.Scripted script) {
+        requireNetwork("client " + name);
+        if (script.actions().isEmpty() || !(script.actions().get(0) instanceof Peer.Connect)) {
+            throw new IllegalArgumentException("client " + name + ": its first action must connect it to a listener");
+        }
+        clients.put(name, script);
+    }
+
+    private void requireNetwork(String what) {
+        requireNotStarted();
+        if (connections == null) {
+            throw new IllegalStateException("this machine has no network for " + what);
+        }
     }
 
     /** A thread that starts at t=0; threads start in the order they are created. */
@@ -200,15 +246,24 @@ public final class Machine {
         for (CompletionPort port : ports.values()) {
             portChanged(port);
         }
-        for (SimSocket sock : sockets.values()) {
-            try {
-                sock.connection = connections.open(sock.name);
-            } catch (ConnectionException e) {
-                close();
-                throw new RunFailure(e.getMessage(), e);
+        try {
+            for (SimListener l : listeners.values()) {
+                l.real = connections.listen(l.name);
             }
-            peers.start(sock);
+            for (SimConnection c : connected) {
+                c.real = connections.open(c.peerName);
+            }
+        } catch (ConnectionException e) {
+            close();
+            throw new RunFailure(e.getMessage(), e);
         }
+        for (SimListener l : listeners.values()) {
+            calls.listenerStarted(l);
+        }
+        for (SimConnection c : connected) {
+            peers.start(c);
+        }
+        clients.forEach(peers::startClient);
         for (SimThread t : threads.values()) {
             threadControl.ready(t);
         }
@@ -237,8 +292,13 @@ public final class Machine {
     /** Closes every real connection of the run and the network under them; safe at any time, and twice. */
     public void close() {
         for (SimSocket sock : sockets.values()) {
-            if (sock.connection != null) {
-                sock.connection.close();
+            if (sock.link != null && sock.link.real != null) {
+                sock.link.real.close();
+            }
+        }
+        for (SimListener l : listeners.values()) {
+            if (l.real != null) {
+                l.real.close();
             }
         }
         if (connections != null) {
@@ -463,6 +523,16 @@ public final class Machine {
         @Override
         public Iterable<SimSocket> sockets() {
             return sockets.values();
+        }
+
+        @Override
+        public SimListener listener(String name) {
+            return listeners.get(name);
+        }
+
+        @Override
+        public Iterable<SimListener> listeners() {
+            return listeners.values();
         }
 
         @Override

@@ -11,7 +11,10 @@ public sealed interface Peer {
     /** A peer that does nothing but read what the server sends. */
     Peer SILENT = new Scripted(List.of());
 
-    /** A fixed script from the scenario's {@code peers:} block, in time order. */
+    /**
+     * A fixed script from the scenario's {@code peers:} block, in time order; a client's starts with a
+     * {@link Connect}.
+     */
     record Scripted(List<Action> actions) implements Peer {}
 
     /**
@@ -25,6 +28,9 @@ public sealed interface Peer {
     sealed interface Action {
         long atUs();
     }
+
+    /** A client connects to a listener (a client's first action, and only its first). */
+    record Connect(long atUs, String listener) implements Action {}
 
     record Send(long atUs, String data) implements Action {}
 

@@ -5,18 +5,21 @@ import io.iocplab.sim.event.PeerAction.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The client ends of the scenario's sockets: real sockets driven at virtual times.
+ * The peers: the client ends of the scenario's connections, real sockets driven at virtual times. A peer
+ * of the file's {@code sockets:} is connected from the start; a client ({@code connect: L} first) connects
+ * to a listener at its time, and waits there until an AcceptEx takes it.
  *
- * <p>What a peer sends reaches its socket one loopback latency later; what the server sends is
- * read by the peer one latency after the send. An {@link Peer.Echo} peer is a closed loop: it sends
- * its next message a think time after the whole echo of the previous one came back, and checks the
- * echo byte for byte; a difference stops the run.
+ * <p>What a peer sends reaches the server side one loopback latency later, and so does its connection, its
+ * FIN or its RST; what the server sends is read by the peer one latency after the send. An
+ * {@link Peer.Echo} peer is a closed loop: it sends its next message a think time after the whole echo of
+ * the previous one came back, and checks the echo byte for byte; a difference stops the run.
  *
  * <p>The model knows every byte: what a peer sends (its script, or its echo messages) and what the server
- * sends (its programs' WSASend buffers, kept per socket until the peer reads them). So a peer's receive
+ * sends (its programs' WSASend buffers, kept per connection until the peer reads them). So a peer's receive
  * is the model's: its {@code peer} event carries the bytes the server sent, and the echo check compares
  * those with the message, at once, in the run's own order. The real read happens in the connection
  * layer, which checks the real bytes against the same ones and reports a difference at a fixed point of
@@ -26,7 +29,7 @@ import java.util.Map;
 final class Peers {
     private final CallContext m;
     private SocketCalls sockets;
-    private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
+    private final Map<SimConnection, EchoState> echoes = new IdentityHashMap<>();
 
     /** An echo client's progress: the message in flight, how much of its echo came back, how many were sent. */
     private static final class EchoState {
@@ -52,86 +55,113 @@ final class Peers {
         this.sockets = socketCalls;
     }
 
-    /** At t=0: the peer connects, and its script or its first message is scheduled. */
-    void start(SimSocket sock) {
-        emit(sock, Action.CONNECT, null);
-        if (sock.peer instanceof Peer.Scripted script) {
-            for (Peer.Action action : script.actions()) {
-                m.at(action.atUs(), () -> perform(sock, action));
-            }
-        } else if (sock.peer instanceof Peer.Echo echo) {
-            EchoState state = new EchoState(echo);
-            echoes.put(sock, state);
-            m.at(echo.startUs(), () -> sendNextEcho(sock, state));
-        }
+    /** At t=0: a socket's peer is connected; its script or its first message is scheduled. */
+    void start(SimConnection c) {
+        emit(c, Action.CONNECT, null);
+        schedule(c);
     }
 
-    private void perform(SimSocket sock, Peer.Action action) {
-        if (action instanceof Peer.Send send) {
-            peerSend(sock, send.data().getBytes(StandardCharsets.UTF_8));
-        } else if (action instanceof Peer.Close close) {
-            peerClose(sock, close.reset());
-        }
+    /** At t=0: a client's script is scheduled; its first action connects it to a listener. */
+    void startClient(String name, Peer.Scripted script) {
+        List<Peer.Action> actions = script.actions();
+        Peer.Connect connect = (Peer.Connect) actions.get(0);
+        m.at(connect.atUs(), () -> {
+            SimListener l = m.listener(connect.listener());
+            SimConnection c = new SimConnection(name, new Peer.Scripted(actions.subList(1, actions.size())), l);
+            connectClient(c);
+        });
     }
 
-    private void peerSend(SimSocket sock, byte[] data) {
+    /** A client connects for real now; its connection reaches the listener one latency later. */
+    void connectClient(SimConnection c) {
         try {
-            sock.connection.peerSend(data);
+            c.real = c.listener.real.connect(c.peerName);
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, Action.SEND, data);
-        m.at(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
+        emit(c, Action.CONNECT, null);
+        schedule(c);
+        m.at(m.now() + m.config().latencyUs(), () -> sockets.accepts().connectionArrived(c.listener, c));
     }
 
-    private void peerClose(SimSocket sock, boolean reset) {
+    private void schedule(SimConnection c) {
+        if (c.peer instanceof Peer.Scripted script) {
+            for (Peer.Action action : script.actions()) {
+                m.at(Math.max(action.atUs(), m.now()), () -> perform(c, action));
+            }
+        } else if (c.peer instanceof Peer.Echo echo) {
+            EchoState state = new EchoState(echo);
+            echoes.put(c, state);
+            m.at(Math.max(echo.startUs(), m.now()), () -> sendNextEcho(c, state));
+        }
+    }
+
+    private void perform(SimConnection c, Peer.Action action) {
+        if (action instanceof Peer.Send send) {
+            peerSend(c, send.data().getBytes(StandardCharsets.UTF_8));
+        } else if (action instanceof Peer.Close close) {
+            peerClose(c, close.reset());
+        }
+    }
+
+    private void peerSend(SimConnection c, byte[] data) {
+        try {
+            c.real.peerSend(data);
+        } catch (ConnectionException e) {
+            throw new RunFailure(e.getMessage(), e);
+        }
+        emit(c, Action.SEND, data);
+        m.at(m.now() + m.config().latencyUs(), () -> sockets.arrived(c, data.length));
+    }
+
+    private void peerClose(SimConnection c, boolean reset) {
         try {
             if (reset) {
-                sock.connection.peerReset();
+                c.real.peerReset();
             } else {
-                sock.connection.peerClose();
+                c.real.peerClose();
             }
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, reset ? Action.RESET : Action.CLOSE, null);
+        emit(c, reset ? Action.RESET : Action.CLOSE, null);
         m.at(m.now() + m.config().latencyUs(), () -> {
             if (reset) {
-                sockets.resetArrived(sock);
+                sockets.resetArrived(c);
             } else {
-                sockets.finArrived(sock);
+                sockets.finArrived(c);
             }
         });
     }
 
     /** The server wrote these bytes: the peer reads them one latency later. */
-    void serverSent(SimSocket sock, byte[][] gathered) {
+    void serverSent(SimConnection c, byte[][] gathered) {
         long n = 0;
         for (byte[] b : gathered) {
-            sock.toPeer.add(b);
+            c.toPeer.add(b);
             n += b.length;
         }
         int count = (int) n;
-        m.at(m.now() + m.config().latencyUs(), () -> peerReceive(sock, count));
+        m.at(m.now() + m.config().latencyUs(), () -> peerReceive(c, count));
     }
 
     /** The peer reads the next n bytes the server sent: the model's bytes, which the connection checks for real. */
-    private void peerReceive(SimSocket sock, int n) {
-        byte[] data = sock.toPeer.take(n);
+    private void peerReceive(SimConnection c, int n) {
+        byte[] data = c.toPeer.take(n);
         try {
-            sock.connection.peerReceive(data);
+            c.real.peerReceive(data);
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, Action.RECV, data);
-        EchoState echo = echoes.get(sock);
+        emit(c, Action.RECV, data);
+        EchoState echo = echoes.get(c);
         if (echo != null) {
-            verifyEcho(sock.name, echo.message, echo.echoed, echo.verified, data);
-            echoed(sock, echo, n);
+            verifyEcho(c.peerName, echo.message, echo.echoed, echo.verified, data);
+            echoed(c, echo, n);
         }
     }
 
-    private void sendNextEcho(SimSocket sock, EchoState state) {
+    private void sendNextEcho(SimConnection c, EchoState state) {
         byte[] message = new byte[state.spec.size()];
         for (int i = 0; i < message.length; i++) {
             message[i] = (byte) ('a' + m.random().nextInt(26));
@@ -139,45 +169,46 @@ final class Peers {
         state.message = message;
         state.echoed = 0;
         state.sent++;
-        peerSend(sock, message);
+        peerSend(c, message);
     }
 
     /**
      * Checks the bytes a peer received against its message in flight, of which {@code echoed} bytes
      * (and {@code verified} over the whole run) had come back before them.
      */
-    private static void verifyEcho(String socket, byte[] message, int echoed, long verified, byte[] data) {
+    private static void verifyEcho(String peer, byte[] message, int echoed, long verified, byte[] data) {
         int room = message.length - echoed;
         int n = Math.min(room, data.length);
         int at = Arrays.mismatch(data, 0, n, message, echoed, echoed + n);
         if (at >= 0 || data.length > room) {
             int i = at >= 0 ? at : n;
-            throw new RunFailure("socket " + socket + ": echoed byte " + (verified + i) + " was '"
+            throw new RunFailure("socket " + peer + ": echoed byte " + (verified + i) + " was '"
                     + (char) data[i] + "', the peer sent '"
                     + (at >= 0 ? String.valueOf((char) message[echoed + i]) : "nothing more") + "'");
         }
     }
 
     /** n bytes of the echo came back: once the whole message has, the next one is due (or the close). */
-    private void echoed(SimSocket sock, EchoState state, int n) {
+    private void echoed(SimConnection c, EchoState state, int n) {
         int k = Math.min(state.message.length - state.echoed, n);
         state.echoed += k;
         state.verified += k;
         if (state.echoed == state.message.length && !state.closed) {
             if (state.sent < state.spec.messages()) {
-                m.at(m.now() + state.spec.thinkUs(), () -> sendNextEcho(sock, state));
+                m.at(m.now() + state.spec.thinkUs(), () -> sendNextEcho(c, state));
             } else {
                 state.closed = true;
-                peerClose(sock, false);
+                peerClose(c, false);
             }
         }
     }
 
     /** A {@code peer} event: what the peer did, with the bytes it moved (or none). */
-    private void emit(SimSocket sock, Action action, byte[] data) {
-        Connection c = sock.connection;
-        m.emit((tUs, seq, moment) -> new PeerAction(tUs, seq, moment, sock.name, action,
+    private void emit(SimConnection c, Action action, byte[] data) {
+        Connection real = c.real;
+        String server = c.serverName();
+        m.emit((tUs, seq, moment) -> new PeerAction(tUs, seq, moment, server, action,
                 data == null ? 0 : data.length, data == null ? null : new String(data, StandardCharsets.UTF_8),
-                c.peerPort(), c.serverPort()));
+                real.peerPort(), real.serverPort(), c.peerName));
     }
 }

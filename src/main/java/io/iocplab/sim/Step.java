@@ -78,7 +78,18 @@ public sealed interface Step {
     record SetFileCompletionNotificationModes(String socket, boolean skipCompletionPortOnSuccess,
                                               boolean skipSetEventOnHandle, Source source) implements Step {}
 
+    /** closesocket on a socket or a listener. */
     record closesocket(String socket, Source source) implements Step {}
+
+    /**
+     * AcceptEx(listen, socket, ...): accepts the next connection on the listener into the socket, waiting
+     * for {@code receive} bytes of first data (0: none); overlapped only.
+     */
+    record AcceptEx(String listen, String socket, int receive, OverlappedArg overlapped, Source source)
+            implements Step {}
+
+    /** DisconnectEx(socket, overlapped, reuse ? TF_REUSE_SOCKET : 0): overlapped only. */
+    record DisconnectEx(String socket, boolean reuse, OverlappedArg overlapped, Source source) implements Step {}
 
     /**
      * WaitForSingleObject on an event the run itself signals; used by workloads, not written in

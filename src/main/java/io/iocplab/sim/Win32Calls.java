@@ -42,6 +42,11 @@ final class Win32Calls implements Threads.Calls {
         peers.attach(sockets);
     }
 
+    /** At the start: a listener is listening, with no accept and no client yet. */
+    void listenerStarted(SimListener l) {
+        sockets.accepts().changed(l);
+    }
+
     /** A program closed a socket: once all are closed, threads waiting for the clients to go wake. */
     private void socketClosed() {
         if (!allSocketsClosed()) {
@@ -55,7 +60,7 @@ final class Win32Calls implements Threads.Calls {
 
     private boolean allSocketsClosed() {
         for (SimSocket s : m.sockets()) {
-            if (!s.closed) {
+            if (!s.closed()) {
                 return false;
             }
         }
@@ -112,6 +117,10 @@ final class Win32Calls implements Threads.Calls {
             sockets.setNotificationModes(t, s);
         } else if (step instanceof Step.closesocket s) {
             sockets.closesocket(t, s);
+        } else if (step instanceof Step.AcceptEx s) {
+            sockets.accepts().acceptEx(t, s);
+        } else if (step instanceof Step.DisconnectEx s) {
+            sockets.accepts().disconnectEx(t, s);
         } else {
             throw new IllegalStateException("a loop is entered by the program cursor: " + step);
         }

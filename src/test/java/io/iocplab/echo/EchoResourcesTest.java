@@ -313,6 +313,11 @@ class EchoResourcesTest {
         }
 
         @Override
+        public Connection.Listener listen(String name) throws ConnectionException {
+            return net.listen(name);
+        }
+
+        @Override
         public void checkpoint() throws ConnectionException {
             net.checkpoint();
         }

@@ -202,6 +202,12 @@ final class Runs {
                     new Class<?>[] {Connection.class}, h);
         }
 
+        /** Listeners are not faked: the timeline's tests run no scenario with one. */
+        @Override
+        public Connection.Listener listen(String name) {
+            throw new UnsupportedOperationException("no fake listeners");
+        }
+
         @Override
         public void close() {
         }

@@ -26,6 +26,8 @@ public enum Api {
     CancelIoEx(Returns.BOOL),
     SetFileCompletionNotificationModes(Returns.BOOL),
     closesocket(Returns.SOCKET_INT),
+    AcceptEx(Returns.BOOL),
+    DisconnectEx(Returns.BOOL),
     Compute(Returns.VOID);
 
     /** The C type of a call's return value, as far as its spelling goes. */
@@ -56,7 +58,8 @@ public enum Api {
 
     /** Whether the error a failed call leaves is read with WSAGetLastError() (a Winsock call) rather than GetLastError(). */
     public boolean winsock() {
-        return returns == Returns.SOCKET_INT || this == WSAGetOverlappedResult;
+        return returns == Returns.SOCKET_INT || this == WSAGetOverlappedResult || this == AcceptEx
+                || this == DisconnectEx;
     }
 
     /** The call named {@code name}, exactly as written (case matters: {@code closesocket}), or null. */

@@ -87,6 +87,12 @@ public sealed interface CallResult {
     /** CancelIoEx: the socket and the OVERLAPPED asked for (null: every request on the socket). */
     record Cancelled(String socket, String overlapped) implements CallResult {}
 
+    /** AcceptEx: the listening socket, the socket that gets the connection, and the OVERLAPPED. */
+    record Accept(String listener, String socket, String overlapped) implements CallResult {}
+
+    /** DisconnectEx: the socket, the OVERLAPPED, and whether TF_REUSE_SOCKET asked to keep the handle for reuse. */
+    record Disconnect(String socket, String overlapped, boolean reuse) implements CallResult {}
+
     /** closesocket and SetFileCompletionNotificationModes: the socket the call was about. */
     record OnSocket(String socket) implements CallResult {}
 }

@@ -1,0 +1,145 @@
+package io.iocplab.conformance;
+
+import static io.iocplab.conformance.Trace.GQCS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a real IOCP server meets beyond the port itself (issue 15): AcceptEx and DisconnectEx over real
+ * listening sockets on 127.0.0.1, one file each under {@code src/test/resources/conformance}, each citing its
+ * source in its comments, checked on the trace {@code iocplab run FILE} writes. (Every file there is also run
+ * twice for a byte-identical trace, and checked whole at every stop.)
+ */
+class ServerScenariosTest {
+    private static final String ACCEPT = "AcceptEx";
+    private static final String DISCONNECT = "DisconnectEx";
+    private static final String GQCSEX = "GetQueuedCompletionStatusEx";
+
+    // ------------------------------------------------------------------ AcceptEx
+
+    @Test
+    @DisplayName("AcceptEx is pending until a client connects; its packet comes through the listener's port and key")
+    void acceptThroughTheListenersPort() {
+        Trace t = Trace.run("ACCEPT-pending-then-through-the-listeners-port.yaml");
+        t.returned("main", ACCEPT).fails(997).out("listen", "L").out("socket", "A1").out("overlapped", "OA");
+        Event done = t.ioComplete("OA");
+        assertEquals(2_050, done.tUs(), "when the client's connection reaches the listener");
+        assertEquals("L", done.text("socket"), "the operation was issued on the listener");
+        assertEquals("A1", done.text("accepted"));
+        assertEquals("C1", done.text("peer"));
+        assertEquals(0, done.num("status"));
+        assertEquals(0, done.num("bytes"), "no first data was asked for");
+        assertTrue(done.bool("packet"));
+        t.returned("main", GQCS, 1).succeeds().packet(0, 100, "OA");
+        t.returned("main", "CreateIoCompletionPort").succeeds().out("socket", "A1").out("port", "P");
+        t.returned("main", "WSARecv").fails(997);
+        t.returned("main", GQCS, 2).succeeds().packet(5, 7, "R");
+        assertEquals(List.of("hello"), t.ioComplete("R").texts("buffers"));
+        Event connect = t.ofType("peer").get(0);
+        assertEquals("connect", connect.text("action"));
+        assertEquals("L", connect.text("socket"), "before it is accepted a client talks to the listener");
+        assertEquals("C1", connect.text("peer"));
+        Event send = t.ofType("peer").get(1);
+        assertEquals("A1", send.text("socket"), "once accepted, to its socket");
+        assertEquals(connect.num("remote_port"), send.num("remote_port"), "an accepted socket has the listener's port");
+    }
+
+    @Test
+    @DisplayName("clients wait in the backlog; AcceptEx calls take them in issue order, still pending first")
+    void backlogInIssueOrder() {
+        Trace t = Trace.run("ACCEPT-backlog-in-issue-order.yaml");
+        List<Event> listener = t.ofType("listener.state");
+        assertTrue(listener.stream().anyMatch(e -> e.texts("backlog").equals(List.of("C1", "C2"))),
+                "both clients wait in the backlog before any AcceptEx");
+        List<Call> accepts = t.returns("main", ACCEPT);
+        accepts.get(0).fails(997);
+        accepts.get(1).fails(997);
+        accepts.get(2).fails(997);
+        accepts.get(3).fails(10022).out("socket", "A3");     // already being accepted into
+        accepts.get(4).fails(10022).out("socket", "S");      // connected: cannot be accepted into
+        assertEquals("C1", t.ioComplete("OA1").text("peer"));
+        assertEquals("C2", t.ioComplete("OA2").text("peer"));
+        assertEquals(accepts.get(0).tUs(), t.ioComplete("OA1").tUs(), "the waiting client is taken at once");
+        assertTrue(t.ioCompletes().stream().noneMatch(e -> "OA3".equals(e.text("overlapped"))), "OA3 stays pending");
+        Event last = listener.get(listener.size() - 1);
+        assertEquals(List.of(), last.texts("backlog"));
+        assertEquals(1, last.get("accepts").size(), "OA3 waits for a client");
+        Call ex = t.returned("main", GQCSEX).succeeds();
+        assertEquals(List.of("OA1", "OA2"), ex.get("entries").findValuesAsText("overlapped"));
+        t.returned("main", "WSARecv").succeeds().out("bytes", 3);
+        assertEquals("one", t.ofType("peer").stream().filter(e -> "send".equals(e.text("action"))).findFirst()
+                .orElseThrow().text("data"));
+    }
+
+    @Test
+    @DisplayName("AcceptEx with first data completes when the bytes arrive, or with 0 bytes when the client closes")
+    void firstData() {
+        Trace t = Trace.run("ACCEPT-first-data.yaml");
+        Event one = t.ioComplete("OA1");
+        assertEquals(10_050, one.tUs(), "not at the connect (2.05 ms): when the first bytes arrive");
+        assertEquals(2, one.num("bytes"));
+        assertEquals(List.of("hi"), one.texts("buffers"));
+        assertTrue(t.ofType("listener.state").stream().anyMatch(e -> e.tUs() == 2_050
+                && "C1".equals(e.get("accepts").get(0).get("client").asText())),
+                "at the connect the AcceptEx has its client, and still waits");
+        t.returned("main", GQCS, 1).succeeds().packet(2, 100, "OA1");
+        Event two = t.ioComplete("OA2");
+        assertEquals(25_050, two.tUs());
+        assertEquals(0, two.num("status"));
+        assertEquals(0, two.num("bytes"), "the client closed without sending: TRUE, 0 bytes");
+        t.returned("main", GQCS, 2).succeeds().packet(0, 100, "OA2");
+    }
+
+    @Test
+    @DisplayName("closing the accept socket or the listener, or CancelIoEx on the listener, aborts AcceptEx with 995")
+    void aborted() {
+        Trace t = Trace.run("ACCEPT-aborted.yaml");
+        for (String ov : List.of("OA1", "OA2", "OA3")) {
+            Event e = t.ioComplete(ov);
+            assertEquals(995, e.num("status"), ov);
+            assertTrue(e.bool("packet"), ov + " completes through the listener's port");
+        }
+        assertEquals(t.returned("main", "closesocket", 1).tUs(), t.ioComplete("OA1").tUs());
+        t.returned("main", "CancelIoEx").succeeds().out("socket", "L");
+        assertEquals(t.returned("main", "CancelIoEx").tUs(), t.ioComplete("OA2").tUs());
+        assertEquals(t.returned("main", "closesocket", 2).tUs(), t.ioComplete("OA3").tUs());
+        Call ex = t.returned("main", GQCSEX).succeeds();
+        assertEquals(List.of("995", "995", "995"), ex.get("entries").findValuesAsText("status"));
+        t.returned("main", "WSAGetOverlappedResult").fails(995);
+        List<Event> listener = t.ofType("listener.state");
+        assertTrue(listener.get(listener.size() - 1).bool("closed"));
+    }
+
+    // ------------------------------------------------------------------ DisconnectEx
+
+    @Test
+    @DisplayName("DisconnectEx with TF_REUSE_SOCKET hands the socket back to AcceptEx, still on its port")
+    void disconnectAndReuse() {
+        Trace t = Trace.run("DISCONNECT-reuse-socket-for-acceptex.yaml");
+        List<Call> disconnects = t.returns("main", DISCONNECT);
+        disconnects.get(0).fails(997).out("reuse", true);
+        List<Event> done = t.ioCompletes().stream().filter(e -> DISCONNECT.equals(e.text("api"))).toList();
+        assertEquals(2, done.size());
+        assertEquals(50, done.get(0).tUs() - disconnects.get(0).tUs(), "one loopback latency: the FIN's trip");
+        assertEquals(0, done.get(0).num("status"));
+        t.returned("main", GQCS, 4).succeeds().packet(0, 7, "D");          // through A1's port, with A1's key
+
+        List<Call> accepts = t.returns("main", ACCEPT);
+        accepts.get(1).fails(997).out("socket", "A1");
+        List<Event> accepted = t.ioCompletes().stream().filter(e -> ACCEPT.equals(e.text("api"))).toList();
+        assertEquals(List.of("C1", "C2"), accepted.stream().map(e -> e.text("peer")).toList());
+        assertEquals(List.of("A1", "A1"), accepted.stream().map(e -> e.text("accepted")).toList());
+        t.returned("main", "CreateIoCompletionPort", 2).fails(87);              // A1 kept its port
+        t.returned("main", GQCS, 6).succeeds().packet(3, 7, "R");               // and its key
+        assertEquals(List.of("two"), t.ioCompletes().stream().filter(e -> "R".equals(e.text("overlapped")))
+                .reduce((a, b) -> b).orElseThrow().texts("buffers"));
+
+        disconnects.get(1).fails(997).out("reuse", false);
+        accepts.get(2).fails(10022);                                           // not handed back for reuse
+        disconnects.get(2).fails(10057);                                       // not connected
+    }
+}
