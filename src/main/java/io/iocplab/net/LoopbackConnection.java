@@ -50,6 +50,9 @@ public final class LoopbackConnection implements AutoCloseable {
     private final SocketChannel peer;
     private final SelectionKey peerKey;
     private final int peerPort;
+    /** Bytes a peek read from the real socket that no receive has taken yet, from {@code heldAt} on. */
+    private byte[] held = NO_BYTES;
+    private int heldAt;
     /** Bytes the peer's reader has received and checked so far (only that thread touches it). */
     private long peerChecked;
     /** Scratch space for reads whose bytes are only looked at, never returned (expect end/reset). */
@@ -136,7 +139,10 @@ public final class LoopbackConnection implements AutoCloseable {
             throw closed(op, "the socket is closed");
         }
         int first = 0;
-        int got = 0;
+        int got = takeHeld(buffers, used, count);
+        while (first < used && !buffers[first].hasRemaining()) {
+            first++;
+        }
         Bound bound = new Bound();
         try {
             while (got < count) {
@@ -161,6 +167,66 @@ public final class LoopbackConnection implements AutoCloseable {
             throw failure(op, "after " + got + " of " + bytes(count) + " arrived", e);
         }
         return landed;
+    }
+
+    /**
+     * WSARecv with MSG_PEEK: the next {@code count} bytes from the peer, scattered as {@link #serverReceive}
+     * does, that stay to be received. The socket API here has no peek of its own, so the bytes are read from
+     * the real socket and held, and the next receives take them first: to the program the same bytes.
+     */
+    public byte[][] serverPeek(int[] lengths, int count) throws NetException {
+        String op = "WSARecv (MSG_PEEK)";
+        if (serverClosed) {
+            throw closed(op, "the socket is closed");
+        }
+        Bound bound = new Bound();
+        try {
+            while (held.length - heldAt < count) {
+                ByteBuffer more = ByteBuffer.allocate(count - (held.length - heldAt));
+                int n = server.read(more);
+                if (n < 0) {
+                    throw new NetException(name, NetException.Kind.END_OF_STREAM, "socket " + name + ": " + op
+                            + " expected " + bytes(count) + " from the peer, but the peer closed the connection (FIN)");
+                }
+                if (n > 0) {
+                    byte[] grown = java.util.Arrays.copyOfRange(held, heldAt, held.length + n);
+                    System.arraycopy(more.array(), 0, grown, held.length - heldAt, n);
+                    held = grown;
+                    heldAt = 0;
+                } else if (!bound.await(serverKey, SelectionKey.OP_READ)) {
+                    throw timeout(op + " expected " + bytes(count) + " from the peer " + within());
+                }
+            }
+        } catch (IOException e) {
+            throw failure(op, "", e);
+        }
+        byte[][] landed = new byte[lengths.length][];
+        int at = heldAt;
+        int left = count;
+        for (int i = 0; i < lengths.length; i++) {
+            int take = Math.min(lengths[i], left);
+            landed[i] = java.util.Arrays.copyOfRange(held, at, at + take);
+            at += take;
+            left -= take;
+        }
+        return landed;
+    }
+
+    /** Puts bytes a peek held into the receive's buffers first; returns how many. */
+    private int takeHeld(ByteBuffer[] buffers, int used, int count) {
+        int k = Math.min(count, held.length - heldAt);
+        int left = k;
+        for (int i = 0; i < used && left > 0; i++) {
+            int n = Math.min(left, buffers[i].remaining());
+            buffers[i].put(held, heldAt, n);
+            heldAt += n;
+            left -= n;
+        }
+        if (heldAt == held.length) {
+            held = NO_BYTES;
+            heldAt = 0;
+        }
+        return k;
     }
 
     /** WSASend: writes the buffers in order with one real gather write (repeated until all is written). */

@@ -123,6 +123,15 @@ public final class NetConnections implements Connection.Factory {
         }
 
         @Override
+        public byte[][] serverPeek(int[] lengths, int count) throws ConnectionException {
+            try {
+                return c.serverPeek(lengths, count);
+            } catch (NetException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
         public void serverSend(byte[][] buffers) throws ConnectionException {
             try {
                 c.serverSend(buffers);

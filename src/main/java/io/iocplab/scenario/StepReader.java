@@ -144,11 +144,11 @@ final class StepReader {
             case "CreateIoCompletionPort":
                 return new Step.CreateIoCompletionPort(fileHandle(a), port(a),
                         whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE), src);
-            case "WSARecv":
-                return new Step.WSARecv(socket(a), receiveBuffers(a), overlapped(a, true, true),
-                        a.has("flags") ? (int) nodes.whole(a.optional("flags"), a.path("flags"), 0,
-                                Integer.MAX_VALUE) : 0,
+            case "WSARecv": {
+                OverlappedArg ov = overlapped(a, true, true);
+                return new Step.WSARecv(socket(a), receiveBuffers(a), ov, receiveFlags(a, ov),
                         flag(a, "completionRoutine"), src);
+            }
             case "WSASend":
                 return new Step.WSASend(socket(a), sendBuffers(a), overlapped(a, true, true),
                         flag(a, "completionRoutine"), src);
@@ -278,6 +278,27 @@ final class StepReader {
     private long whole(Args a, String key, String what, long min, long max) {
         Node n = a.required(key, what);
         return n == null ? 0 : nodes.whole(n, a.path(key), min, max);
+    }
+
+    /**
+     * WSARecv's flags: 0, or MSG_PEEK (written so, or 2), which the model does on a blocking call only: Windows
+     * documents it for non-overlapped sockets [DOC-WSARecv]. The other flags are not modelled.
+     */
+    private int receiveFlags(Args a, OverlappedArg ov) {
+        Node n = a.optional("flags");
+        if (n == null) {
+            return 0;
+        }
+        int flags = "MSG_PEEK".equals(YamlValues.scalar(n)) ? Step.WSARecv.MSG_PEEK
+                : (int) nodes.whole(n, a.path("flags"), 0, Integer.MAX_VALUE);
+        if (flags != 0 && flags != Step.WSARecv.MSG_PEEK) {
+            problems.add(n, a.path("flags") + ": expected 0 or MSG_PEEK (2), got " + YamlValues.describe(n)
+                    + " (the model does no other receive flag)");
+        } else if (flags == Step.WSARecv.MSG_PEEK && ov != null) {
+            problems.add(n, a.path("flags") + ": MSG_PEEK only on a blocking call (overlapped: null): Windows "
+                    + "documents it for non-overlapped sockets");
+        }
+        return flags;
     }
 
     private List<Integer> receiveBuffers(Args a) {

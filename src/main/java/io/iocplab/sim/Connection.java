@@ -25,6 +25,9 @@ public interface Connection extends AutoCloseable {
      */
     byte[][] serverReceive(int[] lengths, int count) throws ConnectionException;
 
+    /** Server side, WSARecv with MSG_PEEK: as {@link #serverReceive}, but the bytes stay to be received. */
+    byte[][] serverPeek(int[] lengths, int count) throws ConnectionException;
+
     /** Server side, WSASend: writes the buffers in order (a real gather write). */
     void serverSend(byte[][] buffers) throws ConnectionException;
 

@@ -58,6 +58,15 @@ final class SimConnection {
         return landed;
     }
 
+    /** Copies {@code n} of the bytes that arrived into buffers of these lengths, leaving them to be received (MSG_PEEK). */
+    byte[][] peek(int[] lengths, int n) {
+        try {
+            return real.serverPeek(lengths, n);
+        } catch (ConnectionException e) {
+            throw new RunFailure(e.getMessage(), e);
+        }
+    }
+
     /** A receive sees the end of the stream: the real socket is checked, once, to have seen the peer's FIN. */
     void confirmEnd() {
         if (!finConfirmed) {

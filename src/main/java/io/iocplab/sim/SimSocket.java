@@ -44,8 +44,12 @@ final class SimSocket {
 
     final ArrayDeque<PendingReceive> pending = new ArrayDeque<>();
 
-    /** A WSARecv waiting for bytes: overlapped (a packet or status block at the end) or blocking. */
-    record PendingReceive(SimThread thread, Overlapped overlapped, int[] lengths, boolean completionRoutine) {
+    /**
+     * A WSARecv waiting for bytes: overlapped (a packet or status block at the end) or blocking; a blocking one
+     * may peek (MSG_PEEK: the bytes stay in the socket).
+     */
+    record PendingReceive(SimThread thread, Overlapped overlapped, int[] lengths, boolean completionRoutine,
+                          boolean peek) {
         boolean blocking() {
             return overlapped == null;
         }

@@ -70,7 +70,7 @@ final class SocketCalls {
             return;
         }
         int[] lengths = s.buffers().stream().mapToInt(Integer::intValue).toArray();
-        SimSocket.PendingReceive op = new SimSocket.PendingReceive(t, ov, lengths, s.completionRoutine());
+        SimSocket.PendingReceive op = new SimSocket.PendingReceive(t, ov, lengths, s.completionRoutine(), s.peek());
         if (ov != null) {
             ov.issue(s.overlapped().hEventLowBit());
         }
@@ -106,13 +106,23 @@ final class SocketCalls {
         return sock.kernel.refuseCall(completionRoutine);          // Model decision 9
     }
 
-    /** Takes the bytes that have arrived (or the end of the stream) into the receive's WSABUFs. */
+    /**
+     * Takes the bytes that have arrived (or the end of the stream) into the receive's WSABUFs. A zero-byte
+     * receive (its WSABUFs hold nothing) completes with 0 bytes as soon as bytes are there, and leaves them for
+     * the receive that follows: the way a server waits for data without tying up a buffer per connection
+     * [WINE-sock {@code test_empty_recv}]. A peek (MSG_PEEK) copies the bytes and leaves them too [DOC-WSARecv].
+     */
     private byte[][] receive(SimSocket sock, SimSocket.PendingReceive op) {
         SimConnection c = sock.link;
         int n = (int) Math.min(c.inbound, op.capacity());
         if (n == 0) {
-            c.confirmEnd();
+            if (c.inbound == 0) {
+                c.confirmEnd();                                    // nothing more will ever come
+            }
             return Completions.empty(op.lengths().length);
+        }
+        if (op.peek()) {
+            return c.peek(op.lengths(), n);
         }
         byte[][] landed = c.read(op.lengths(), n);
         sock.bytesIn += n;
@@ -144,7 +154,7 @@ final class SocketCalls {
         }
     }
 
-    /** Pending receives take what is readable, oldest first. */
+    /** Pending receives take what is readable, oldest first (a zero-byte receive or a peek leaves it for the next). */
     void drain(SimSocket sock) {
         while (!sock.pending.isEmpty() && sock.readable() && !sock.closed()) {
             SimSocket.PendingReceive op = sock.pending.removeFirst();

@@ -63,9 +63,19 @@ public sealed interface Step {
     /** An OVERLAPPED argument: the label, and whether its hEvent has the low-order bit set. */
     record OverlappedArg(String label, boolean hEventLowBit) {}
 
-    /** {@code overlapped} null means a blocking call. */
+    /**
+     * {@code overlapped} null means a blocking call. {@code flags} is 0 or {@link #MSG_PEEK} (a blocking call only);
+     * WSABUFs of length 0 only make the zero-byte receive.
+     */
     record WSARecv(String socket, List<Integer> buffers, OverlappedArg overlapped, int flags,
-                   boolean completionRoutine, Source source) implements Step {}
+                   boolean completionRoutine, Source source) implements Step {
+        /** MSG_PEEK: the data is copied, and stays in the socket [DOC-WSARecv]. */
+        public static final int MSG_PEEK = 0x2;
+
+        public boolean peek() {
+            return (flags & MSG_PEEK) != 0;
+        }
+    }
 
     record WSASend(String socket, List<String> buffers, OverlappedArg overlapped, boolean completionRoutine,
                    Source source) implements Step {}

@@ -114,6 +114,42 @@ class ServerScenariosTest {
         assertTrue(listener.get(listener.size() - 1).bool("closed"));
     }
 
+    // ------------------------------------------------------------------ receives that leave the data
+
+    @Test
+    @DisplayName("the zero-byte receive completes TRUE with 0 bytes when data arrives, and the data stays")
+    void zeroByteReceive() {
+        Trace t = Trace.run("ZERO-byte-receive-leaves-the-data.yaml");
+        List<Call> recvs = t.returns("main", "WSARecv");
+        recvs.get(0).fails(997);
+        List<Event> zero = t.ioCompletes().stream().filter(e -> "Z".equals(e.text("overlapped"))).toList();
+        assertEquals(3, zero.size());
+        assertEquals(5_050, zero.get(0).tUs(), "when the bytes arrive");
+        zero.forEach(e -> {
+            assertEquals(0, e.num("status"), "TRUE");
+            assertEquals(0, e.num("bytes"), "nothing taken");
+            assertTrue(e.bool("packet"));
+        });
+        t.returned("main", GQCS, 1).succeeds().packet(0, 5, "Z");
+        recvs.get(1).succeeds().out("bytes", 0);                      // the data is still there: at once
+        recvs.get(2).succeeds().out("bytes", 5);                      // and all of it for the real receive
+        assertEquals(List.of("hello"), t.ioComplete("R").texts("buffers"));
+        recvs.get(3).fails(997);
+        assertEquals(20_050, zero.get(2).tUs(), "the FIN: the end of the stream");
+        t.returned("main", GQCS, 4).succeeds().packet(0, 5, "Z");
+    }
+
+    @Test
+    @DisplayName("MSG_PEEK on a blocking receive returns the bytes and leaves them for the next receive")
+    void peek() {
+        Trace t = Trace.run("PEEK-leaves-the-data.yaml");
+        assertEquals(1, t.waits("T1", "io").size(), "the peek waits for the data");
+        Call peeked = t.returned("T1", "WSARecv", 1).succeeds().out("bytes", 4).out("overlapped", null);
+        assertEquals(1_050, peeked.tUs());
+        t.returned("T1", "WSARecv", 2).succeeds().out("bytes", 4);
+        assertEquals(List.of("peek"), t.ioComplete("R").texts("buffers"), "the same bytes, received now");
+    }
+
     // ------------------------------------------------------------------ DisconnectEx
 
     @Test

@@ -266,6 +266,11 @@ class EchoResourcesTest {
                 }
 
                 @Override
+                public byte[][] serverPeek(int[] lengths, int count) throws ConnectionException {
+                    return c.serverPeek(lengths, count);
+                }
+
+                @Override
                 public void serverSend(byte[][] buffers) throws ConnectionException {
                     send(c, buffers);
                 }

@@ -99,6 +99,21 @@ class ServerFileProblemsTest {
     }
 
     @Test
+    void msgPeekOnlyOnABlockingReceiveAndNoOtherFlag() {
+        assertEquals(List.of(
+                "t.yaml:4:65: threads.main[0].WSARecv.flags: MSG_PEEK only on a blocking call (overlapped: null): "
+                        + "Windows documents it for non-overlapped sockets",
+                "t.yaml:5:68: threads.main[1].WSARecv.flags: expected 0 or MSG_PEEK (2), got '8' (the model does "
+                        + "no other receive flag)"), problems("""
+                sockets: { S: {} }
+                threads:
+                  main:
+                    - WSARecv: { socket: S, buffers: [4], overlapped: R, flags: MSG_PEEK }
+                    - WSARecv: { socket: S, buffers: [4], overlapped: null, flags: 8 }
+                """));
+    }
+
+    @Test
     void acceptExNeedsAListenerAndAnOverlapped() {
         assertEquals(List.of(
                 "t.yaml:4:7: threads.main[0].AcceptEx: missing argument 'overlapped' (expected an OVERLAPPED label)",
