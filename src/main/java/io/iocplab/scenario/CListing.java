@@ -3,6 +3,7 @@ package io.iocplab.scenario;
 import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.ProgramCursor;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.ThreadState;
@@ -29,8 +30,8 @@ import java.util.Set;
  *       write themselves ({@link EchoServer#writeMain}, {@link EchoServer#writeWorker}): the same text gives the
  *       lines and the step numbers the programs report.</li>
  *   <li>The step a thread is at ({@link #stepAfter}, the one rule by which the code view highlights a line and
- *       a lesson step names one) is the step its latest {@code thread.state} or {@code api.return} names: the
- *       call it makes, waits in or returned from. A {@code thread.state} that names no step either starts the
+ *       a lesson step names one) is the step its latest {@code thread.state}, {@code api.return} or {@code apc}
+ *       names: the call it makes, waits in, returned from, or runs an APC in. A {@code thread.state} that names no step either starts the
  *       thread, which is then at its first step (what it is about to do), or ends it: an exited thread is
  *       at no step, nor is one before its first event. A running thread that moves on without a call gives no
  *       event, so it stays at the last step its events name.</li>
@@ -101,6 +102,9 @@ public final class CListing {
     public int stepAfter(SimEvent latest) {
         if (latest instanceof ApiReturn r) {
             return r.step();
+        }
+        if (latest instanceof ApcRun a) {
+            return a.step();
         }
         if (latest instanceof ThreadState t) {
             if (t.step() >= 0) {
@@ -263,7 +267,7 @@ public final class CListing {
         } else if (s instanceof Step.GetQueuedCompletionStatusEx g) {
             w.add(indent, "GetQueuedCompletionStatusEx(" + CCode.handle(g.port()) + ", entries, " + g.count()
                     + ", &removed, " + CCode.timeout(g.timeoutUs()) + ", " + (g.alertable() ? "TRUE" : "FALSE") + ");",
-                    index, null, null);
+                    index, g.alertable() ? "note.gqcsExAlertable" : null, null);
         } else if (s instanceof Step.PostQueuedCompletionStatus p) {
             w.add(indent, "PostQueuedCompletionStatus(" + CCode.handle(p.port()) + ", " + p.bytes() + ", " + p.key() + ", "
                     + CCode.pointer(p.overlapped()) + ");", index, null, null);
@@ -271,6 +275,11 @@ public final class CListing {
             w.add(indent, "Compute(" + CCode.ms(c.us()) + ");", index, "note.compute", null);
         } else if (s instanceof Step.Sleep z) {
             w.add(indent, "Sleep(" + CCode.ms(z.us()) + ");", index, z.us() == 0 ? "note.sleepZero" : "note.sleep", null);
+        } else if (s instanceof Step.SleepEx z) {
+            w.add(indent, "SleepEx(" + CCode.timeout(z.us()) + ", " + (z.alertable() ? "TRUE" : "FALSE") + ");", index,
+                    z.alertable() ? "note.sleepExAlertable" : "note.sleep", null);
+        } else if (s instanceof Step.QueueUserAPC q) {
+            w.add(indent, "QueueUserAPC(OnApc, h" + CCode.id(q.thread()) + ", 0);", index, "note.queueUserApc", null);
         } else if (s instanceof Step.SuspendThread t) {
             w.add(indent, "SuspendThread(h" + CCode.id(t.thread()) + ");", index, null, null);
         } else if (s instanceof Step.ResumeThread t) {

@@ -13,7 +13,8 @@ import io.iocplab.sim.event.CallResult;
  * Winsock int is {@code 0} or {@code SOCKET_ERROR}; CreateIoCompletionPort's HANDLE is the port's
  * handle as the listing names it ({@code hcpP}) or {@code NULL}; SuspendThread/ResumeThread's DWORD
  * is the previous suspend count or {@code (DWORD)-1}; WaitForSingleObject's DWORD is
- * {@code WAIT_OBJECT_0} or {@code WAIT_FAILED}; a void call returns nothing (null).
+ * {@code WAIT_OBJECT_0} or {@code WAIT_FAILED}; QueueUserAPC's DWORD is {@code 1} (nonzero) or {@code 0};
+ * SleepEx's is {@code 0} or {@code WAIT_IO_COMPLETION}; a void call returns nothing (null).
  */
 public final class CReturn {
     private CReturn() {}
@@ -30,6 +31,8 @@ public final class CReturn {
             case PREVIOUS_COUNT -> r.ok() && out instanceof CallResult.SuspendCount c && c.previousCount() != null
                     ? c.previousCount().toString() : "(DWORD)-1";
             case WAIT -> r.ok() ? "WAIT_OBJECT_0" : "WAIT_FAILED";
+            case NONZERO -> r.ok() ? "1" : "0";
+            case SLEEP_EX -> out instanceof CallResult.Slept s && s.value() != 0 ? "WAIT_IO_COMPLETION" : "0";
         };
     }
 

@@ -22,7 +22,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class StepReader {
     /** Every step name, in the contract's order. */
     static final List<String> STEPS = List.of("GetQueuedCompletionStatus", "GetQueuedCompletionStatusEx",
-            "PostQueuedCompletionStatus", "Compute", "Sleep", "SuspendThread", "ResumeThread", "ExitThread",
+            "PostQueuedCompletionStatus", "Compute", "Sleep", "SleepEx", "QueueUserAPC", "SuspendThread",
+            "ResumeThread", "ExitThread",
             "CloseHandle", "CreateIoCompletionPort", "WSARecv", "WSASend", "WSAGetOverlappedResult",
             "CancelIoEx", "SetFileCompletionNotificationModes", "closesocket", "AcceptEx", "DisconnectEx", "Loop");
 
@@ -162,6 +163,16 @@ final class StepReader {
                         overlapped(a, false, true), src);
             case "DisconnectEx":
                 return new Step.DisconnectEx(socket(a), flag(a, "reuse"), overlapped(a, false, true), src);
+            case "SleepEx": {
+                Node ms = a.required("ms", "a time in milliseconds, or INFINITE");
+                return new Step.SleepEx(ms == null ? 0 : nodes.timeUs(ms, a.path("ms"), 0, true), flag(a, "alertable"),
+                        src);
+            }
+            case "QueueUserAPC": {
+                Node thread = a.required("thread", "the name of a thread");
+                return new Step.QueueUserAPC(thread == null ? null : nodes.name(thread, a.path("thread"), "thread",
+                        declared.threads()), src);
+            }
             case "SetFileCompletionNotificationModes":
                 return new Step.SetFileCompletionNotificationModes(handle(a),
                         flag(a, "skipCompletionPortOnSuccess"), flag(a, "skipSetEventOnHandle"), src);
@@ -183,6 +194,8 @@ final class StepReader {
             case "WSAGetOverlappedResult":
             case "CancelIoEx": return List.of("socket", "overlapped");
             case "AcceptEx": return List.of("listen", "socket", "receive", "overlapped");
+            case "SleepEx": return List.of("ms", "alertable");
+            case "QueueUserAPC": return List.of("thread");
             case "DisconnectEx": return List.of("socket", "reuse", "overlapped");
             case "SetFileCompletionNotificationModes":
                 return List.of("socket", "skipCompletionPortOnSuccess", "skipSetEventOnHandle");

@@ -1,6 +1,8 @@
 package io.iocplab.scenario;
 
 import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.ApcQueued;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
@@ -78,6 +80,9 @@ public final class TraceWriter implements Flushable {
                     .field("wait", e.waitingOn() == null ? null : e.waitingOn().json())
                     .field("cpu", e.cpu()).field("call", e.call() == null ? null : e.call().name())
                     .field("step", e.step());
+            if (e.alertable()) {
+                j.field("alertable", true);
+            }
         } else if (event instanceof IoComplete e) {
             j.field("socket", e.socket()).field("api", e.api().name()).field("overlapped", e.overlapped())
                     .field("status", e.status()).field("bytes", e.bytes()).field("buffers", e.buffers())
@@ -92,6 +97,12 @@ public final class TraceWriter implements Flushable {
                 j.field("peer", e.peer());                // a client: named apart from the socket it talks to
             }
             j.field("local_port", e.localPort()).field("remote_port", e.remotePort());
+        } else if (event instanceof ApcRun e) {
+            j.field("thread", e.thread()).field("kind", e.kind().json()).field("overlapped", e.overlapped())
+                    .field("step", e.step());
+        } else if (event instanceof ApcQueued e) {
+            j.field("thread", e.thread()).field("kind", e.kind().json()).field("overlapped", e.overlapped())
+                    .field("queued", e.queued());
         } else if (event instanceof ListenerState e) {
             j.field("listener", e.listener()).field("accepts", e.accepts().stream()
                     .map(TraceWriter::accept).toList()).field("backlog", e.backlog()).field("closed", e.closed());
@@ -138,6 +149,10 @@ public final class TraceWriter implements Flushable {
             j.field("socket", c.socket()).field("overlapped", c.overlapped());
         } else if (result instanceof CallResult.OnSocket o) {
             j.field("socket", o.socket());
+        } else if (result instanceof CallResult.ApcQueued q) {
+            j.field("thread_handle", q.thread());
+        } else if (result instanceof CallResult.Slept z) {
+            j.field("result", z.value()).field("alertable", z.alertable());
         } else if (result instanceof CallResult.Accept a) {
             j.field("listen", a.listener()).field("socket", a.socket()).field("overlapped", a.overlapped());
         } else if (result instanceof CallResult.Disconnect d) {

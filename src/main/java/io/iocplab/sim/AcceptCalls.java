@@ -120,7 +120,7 @@ final class AcceptCalls {
             l.accepts.remove(a);
             c.acceptWaiting = null;
             a.into.phase = SimSocket.Phase.UNCONNECTED;
-            completions.complete(l.kernel, Api.AcceptEx, a.overlapped, false, false, IoFailure.PEER_RESET.status(), 0,
+            completions.complete(l.kernel, Api.AcceptEx, a.overlapped, null, false, IoFailure.PEER_RESET.status(), 0,
                     new byte[0][], a.into.name, c.peerName);
         }
         changed(l);
@@ -141,7 +141,7 @@ final class AcceptCalls {
         into.bytesIn += n;
         c.socket = into;
         m.memory().land(a.overlapped.label(), first);
-        completions.complete(l.kernel, Api.AcceptEx, a.overlapped, false, false, ERROR_SUCCESS, n, first, into.name,
+        completions.complete(l.kernel, Api.AcceptEx, a.overlapped, null, false, ERROR_SUCCESS, n, first, into.name,
                 c.peerName);
     }
 
@@ -209,7 +209,7 @@ final class AcceptCalls {
         if (!a.into.closed()) {
             a.into.phase = SimSocket.Phase.UNCONNECTED;
         }
-        completions.complete(l.kernel, Api.AcceptEx, a.overlapped, false, false, IoFailure.CANCELLED.status(), 0,
+        completions.complete(l.kernel, Api.AcceptEx, a.overlapped, null, false, IoFailure.CANCELLED.status(), 0,
                 new byte[0][], a.into.name, null);
     }
 
@@ -256,7 +256,7 @@ final class AcceptCalls {
         sock.link = null;
         sock.disconnecting = null;
         sock.phase = reuse ? SimSocket.Phase.UNCONNECTED : SimSocket.Phase.DISCONNECTED;
-        completions.complete(sock.kernel, Api.DisconnectEx, ov, false, false, ERROR_SUCCESS, 0, new byte[0][], null,
+        completions.complete(sock.kernel, Api.DisconnectEx, ov, null, false, ERROR_SUCCESS, 0, new byte[0][], null,
                 null);
     }
 
@@ -264,7 +264,7 @@ final class AcceptCalls {
     void abortDisconnect(SimSocket sock) {
         Overlapped ov = sock.disconnecting;
         sock.disconnecting = null;
-        completions.complete(sock.kernel, Api.DisconnectEx, ov, false, false, IoFailure.LOCAL_CLOSE.status(), 0,
+        completions.complete(sock.kernel, Api.DisconnectEx, ov, null, false, IoFailure.LOCAL_CLOSE.status(), 0,
                 new byte[0][], null, null);
     }
 

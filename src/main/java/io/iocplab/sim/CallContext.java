@@ -58,6 +58,12 @@ interface CallContext extends Clock {
     /** A wait other than the port's ends: the thread counts again and becomes ready, unless it is suspended. */
     void wake(SimThread t);
 
+    /**
+     * The running thread ran into an alertable wait with APCs queued: it runs them (one action each), then its
+     * call returns the result given with {@link SimThread#returnLater}.
+     */
+    void deliverApcs(SimThread t);
+
     /** The thread becomes ready at the end of this action (released threads keep their release order). */
     void ready(SimThread t);
 

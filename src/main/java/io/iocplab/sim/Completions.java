@@ -16,26 +16,34 @@ import java.util.List;
  */
 final class Completions {
     private final CallContext m;
+    private final ApcCalls apcs;
 
-    Completions(CallContext context) {
+    Completions(CallContext context, ApcCalls apcs) {
         this.m = context;
+        this.apcs = apcs;
     }
 
     /**
      * The operation ends.
      *
      * @param handle   the handle it was issued on (its port and key carry the packet)
+     * @param routine  the thread that issued it with a completion routine, or null: the routine is queued to it as
+     *                 an APC, and no packet is ever made [ROS-irp {@code IopCompleteRequest}; DOC-WSARecv]
      * @param atOnce   true when the call itself returned success (no WSA_IO_PENDING)
      * @param buffers  what landed in (a receive) or left (a send) each WSABUF
      * @param accepted for an AcceptEx, the socket that got the connection, else null
      * @param peer     for an AcceptEx, the client it accepted, else null
      */
-    void complete(SocketObject handle, Api api, Overlapped ov, boolean completionRoutine, boolean atOnce, int status,
+    void complete(SocketObject handle, Api api, Overlapped ov, SimThread routine, boolean atOnce, int status,
                   long bytes, byte[][] buffers, String accepted, String peer) {
+        boolean completionRoutine = routine != null;
         boolean packet = handle.queuesPacket(ov, completionRoutine, atOnce) && !handle.port().isClosed();
         m.emit((tUs, seq, moment) -> new IoComplete(tUs, seq, moment, handle.name(), api, ov.label(), status, bytes,
                 texts(buffers), packet, accepted, peer));
         handle.complete(ov, completionRoutine, atOnce, status, bytes);
+        if (completionRoutine) {
+            apcs.completionRoutine(routine, ov.label());
+        }
     }
 
     static long total(byte[][] buffers) {

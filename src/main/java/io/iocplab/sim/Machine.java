@@ -6,6 +6,7 @@ import io.iocplab.kernel.Overlapped;
 import io.iocplab.kernel.PortObserver;
 import io.iocplab.kernel.Release;
 import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.QueueView;
@@ -87,7 +88,17 @@ public final class Machine {
         this.connections = connections;
         this.tracing = sink != EventSink.NONE;
         this.random = new SplittableRandom(config.seed());
-        this.threadControl = new Threads(context, timers, config, this::returned);
+        this.threadControl = new Threads(context, timers, config, new Threads.Returned() {
+            @Override
+            public void returned(SimThread t, SimThread.PendingReturn r) {
+                Machine.this.returned(t, r);
+            }
+
+            @Override
+            public void apcRan(SimThread t, SimThread.Apc apc) {
+                context.emit((tUs, s, m) -> new ApcRun(tUs, s, m, t.name, apc.kind(), apc.overlapped(), t.currentIndex));
+            }
+        });
         this.peers = new Peers(context);
         this.calls = new Win32Calls(context, threadControl, peers);
         threadControl.attach(calls);
@@ -482,6 +493,11 @@ public final class Machine {
         @Override
         public void wake(SimThread t) {
             threadControl.wake(t);
+        }
+
+        @Override
+        public void deliverApcs(SimThread t) {
+            threadControl.deliverApcs(t);
         }
 
         @Override

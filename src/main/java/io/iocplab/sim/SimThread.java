@@ -2,12 +2,12 @@ package io.iocplab.sim;
 
 import io.iocplab.kernel.KernelThread;
 import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.util.ArrayDeque;
-import java.util.List;
 
 /**
  * A simulated thread: its program and position, its scheduling state, its APC queue, and its kernel part.
@@ -50,6 +50,8 @@ final class SimThread {
 
     /** User APCs and completion routines queued to this thread, oldest first [DOC-QueueUserAPC: FIFO]. */
     final ArrayDeque<Apc> apcs = new ArrayDeque<>();
+    /** The thread runs its queued APCs, one action each, before its call returns (an alertable wait ended). */
+    boolean deliveringApcs;
 
     /** The step being executed, or the call the thread is waiting in, and its line in the listing. */
     Step current;
@@ -75,7 +77,7 @@ final class SimThread {
     record PendingReturn(Api api, boolean ok, int error, CallResult result, int stepIndex) {}
 
     /** A queued APC: a user APC, or the completion routine of the overlapped operation {@code overlapped}. */
-    record Apc(boolean user, String overlapped) {}
+    record Apc(ApcRun.Kind kind, String overlapped) {}
 
     SimThread(String name, int order, Program program, Observer observer) {
         this.name = name;
@@ -150,6 +152,7 @@ final class SimThread {
         cpu = -1;
         current = null;
         apcs.clear();
+        deliveringApcs = false;
         moveTo(State.EXITED, null, false);
     }
 
@@ -184,11 +187,6 @@ final class SimThread {
     /** The event that says a call returned. */
     ApiReturn returnEvent(PendingReturn r, long tUs, long seq, long moment) {
         return new ApiReturn(tUs, seq, moment, name, r.api(), r.ok(), r.error(), r.result(), r.stepIndex());
-    }
-
-    /** The queued APCs as the trace lists them. */
-    List<Apc> queuedApcs() {
-        return List.copyOf(apcs);
     }
 
     @Override

@@ -47,11 +47,11 @@ final class SocketCalls {
     private final AcceptCalls accepts;
 
     /** @param socketClosed told when a program has closed a socket */
-    SocketCalls(CallContext context, Runnable socketClosed, Peers peers) {
+    SocketCalls(CallContext context, Runnable socketClosed, Peers peers, ApcCalls apcs) {
         this.m = context;
         this.socketClosed = socketClosed;
         this.peers = peers;
-        this.completions = new Completions(context);
+        this.completions = new Completions(context, apcs);
         this.accepts = new AcceptCalls(context, completions, this);
     }
 
@@ -207,8 +207,8 @@ final class SocketCalls {
     private void finishReceive(SimSocket sock, SimSocket.PendingReceive op, boolean atOnce, int status, long n,
                                byte[][] landed) {
         m.memory().land(op.overlapped().label(), landed);
-        completions.complete(sock.kernel, Api.WSARecv, op.overlapped(), op.completionRoutine(), atOnce, status, n,
-                landed, null, null);
+        completions.complete(sock.kernel, Api.WSARecv, op.overlapped(), op.completionRoutine() ? op.thread() : null,
+                atOnce, status, n, landed, null, null);
     }
 
     // ------------------------------------------------------------------ WSASend
@@ -232,8 +232,8 @@ final class SocketCalls {
         long n = Completions.total(gathered);
         if (ov != null) {
             ov.issue(s.overlapped().hEventLowBit());
-            completions.complete(sock.kernel, Api.WSASend, ov, s.completionRoutine(), true, ERROR_SUCCESS, n,
-                    gathered, null, null);
+            completions.complete(sock.kernel, Api.WSASend, ov, s.completionRoutine() ? t : null, true, ERROR_SUCCESS,
+                    n, gathered, null, null);
         }
         m.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, sendLengths(s)), s);
     }

@@ -43,6 +43,12 @@ public sealed interface Step {
     /** A wait, as Sleep(); Sleep(0) only yields the processor. */
     record Sleep(long us, Source source) implements Step {}
 
+    /** SleepEx: a wait of {@code us} (or {@link #INFINITE}); an alertable one ends when APCs are queued, and runs them. */
+    record SleepEx(long us, boolean alertable, Source source) implements Step {}
+
+    /** QueueUserAPC: queues a user APC to the thread. */
+    record QueueUserAPC(String thread, Source source) implements Step {}
+
     record SuspendThread(String thread, Source source) implements Step {}
 
     record ResumeThread(String thread, Source source) implements Step {}

@@ -29,10 +29,11 @@ final class Threads {
         void make(SimThread t, Step step, boolean retrying);
     }
 
-    /** Told when a call returns to its thread (the trace's {@code api.return}). */
-    @FunctionalInterface
+    /** Told when a call returns to its thread (the trace's {@code api.return}), and when an APC runs on it ({@code apc}). */
     interface Returned {
         void returned(SimThread t, SimThread.PendingReturn r);
+
+        void apcRan(SimThread t, SimThread.Apc apc);
     }
 
     private final Clock clock;
@@ -76,8 +77,20 @@ final class Threads {
         scheduler.dispatchIdle();
     }
 
-    /** A processor took the thread: its finished call returns, or its Compute goes on, or its next step runs. */
+    /**
+     * A processor took the thread: its queued APCs run first if an alertable wait ended (one action each),
+     * then its finished call returns, or its Compute goes on, or its next step runs.
+     */
     private void resume(SimThread t) {
+        if (t.deliveringApcs) {
+            SimThread.Apc apc = t.apcs.poll();
+            if (apc != null) {
+                returned.apcRan(t, apc);
+                timers.at(clock.now() + callCostUs, t, () -> resume(t));
+                return;
+            }
+            t.deliveringApcs = false;
+        }
         if (t.pendingReturn != null) {
             SimThread.PendingReturn r = t.pendingReturn;
             t.pendingReturn = null;
@@ -113,6 +126,15 @@ final class Threads {
     void returnNow(SimThread t, Api api, boolean ok, int error, CallResult result, Step step) {
         returned.returned(t, new SimThread.PendingReturn(api, ok, error, result, t.program.indexOf(step)));
         timers.at(clock.now() + callCostUs, t, t.runStep);
+    }
+
+    /**
+     * The running thread's alertable wait ends without waiting, since APCs are queued: it runs them, one action
+     * each (the first at once, in an action of its own), then its call returns what it was given.
+     */
+    void deliverApcs(SimThread t) {
+        t.deliveringApcs = true;
+        timers.at(clock.now(), t, () -> resume(t));
     }
 
     /** The running thread waits; any wait but the port's own frees its slot on the port. */

@@ -33,12 +33,14 @@ final class Win32Calls implements Threads.Calls {
     private final CallContext m;
     private final Threads threads;
     private final SocketCalls sockets;
+    private final ApcCalls apcs;
     private final List<SimThread> waitingForClients = new ArrayList<>();
 
     Win32Calls(CallContext context, Threads threads, Peers peers) {
         this.m = context;
         this.threads = threads;
-        this.sockets = new SocketCalls(context, this::socketClosed, peers);
+        this.apcs = new ApcCalls(context);
+        this.sockets = new SocketCalls(context, this::socketClosed, peers, apcs);
         peers.attach(sockets);
     }
 
@@ -93,6 +95,10 @@ final class Win32Calls implements Threads.Calls {
             threads.compute(t, s.us());
         } else if (step instanceof Step.Sleep s) {
             sleep(t, s);
+        } else if (step instanceof Step.SleepEx s) {
+            apcs.sleepEx(t, s);
+        } else if (step instanceof Step.QueueUserAPC s) {
+            apcs.queueUserApc(t, s);
         } else if (step instanceof Step.SuspendThread s) {
             suspend(t, s);
         } else if (step instanceof Step.ResumeThread s) {
@@ -136,20 +142,28 @@ final class Win32Calls implements Threads.Calls {
         return timeoutUs;
     }
 
+    /**
+     * GetQueuedCompletionStatus(Ex). An alertable GetQueuedCompletionStatusEx that finds APCs queued does not
+     * wait: it takes a packet if it can, else its APCs run ({@link ApcCalls}); one that waits may be woken by one.
+     */
     private void getQueued(SimThread t, String portName, int count, boolean ex, long timeoutUs, Step step) {
         CompletionPort port = m.port(portName);
         Api api = step.api();
-        Removal removal = port.remove(t.kernel, count, timeoutUs != 0);
+        boolean alertable = step instanceof Step.GetQueuedCompletionStatusEx g && g.alertable();
+        boolean alerted = alertable && !t.apcs.isEmpty();
+        Removal removal = port.remove(t.kernel, count, timeoutUs != 0 && !alerted);
         if (removal instanceof Removal.Dequeued d) {
             taken(t, portName, d.packets(), Release.Cause.IMMEDIATE, null);
             m.returnNow(t, api, ok(ex, d.packets()), error(ex, d.packets()),
                     withPackets(ex, portName, d.packets(), Release.Cause.IMMEDIATE, null), step);
+        } else if (removal instanceof Removal.TimedOut && alerted) {
+            apcs.deliverInsteadOfTimeout(t, portName);
         } else if (removal instanceof Removal.TimedOut) {
             m.returnNow(t, api, false, WAIT_TIMEOUT, noPacket(ex, portName), step);
         } else if (removal instanceof Removal.InvalidHandle) {
             m.returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacket(ex, portName), step);
         } else {
-            m.block(t, Wait.PORT, null, false);
+            m.block(t, Wait.PORT, null, alertable);
             if (timeoutUs != Step.INFINITE) {
                 m.at(m.now() + timeoutUs, t, () -> timedOut(t, port));
             }
@@ -297,10 +311,13 @@ final class Win32Calls implements Threads.Calls {
             return;
         }
         int previous = target.suspendCount;
-        if (previous > 0 && --target.suspendCount == 0
-                && target.waitingOn(Wait.SUSPENDED)) {
-            target.kernel.endWait();
-            m.ready(target);
+        if (previous > 0 && --target.suspendCount == 0) {
+            if (target.waitingOn(Wait.SUSPENDED)) {
+                target.kernel.endWait();
+                m.ready(target);
+            } else {
+                apcs.alertIfDue(target);                      // an APC came while it was suspended in an alertable wait
+            }
         }
         m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.SuspendCount(s.thread(), previous), s);
     }

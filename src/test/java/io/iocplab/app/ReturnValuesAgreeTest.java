@@ -46,6 +46,8 @@ class ReturnValuesAgreeTest {
             case SetFileCompletionNotificationModes, closesocket -> new CallResult.OnSocket("S1");
             case AcceptEx -> new CallResult.Accept("L", "A1", "OA");
             case DisconnectEx -> new CallResult.Disconnect("A1", "D", true);
+            case QueueUserAPC -> new CallResult.ApcQueued("T2");
+            case SleepEx -> new CallResult.Slept(192, true);
             case ExitThread, Compute -> throw new IllegalArgumentException(api + " never returns");
         };
     }

@@ -150,6 +150,33 @@ class ServerScenariosTest {
         assertEquals(List.of("peek"), t.ioComplete("R").texts("buffers"), "the same bytes, received now");
     }
 
+    // ------------------------------------------------------------------ APCs
+
+    @Test
+    @DisplayName("a completion routine is an APC to the issuing thread, run only in an alertable wait; SleepEx returns 192")
+    void completionRoutinesAndSleepEx() {
+        Trace t = Trace.run("APC-sleepex-and-completion-routines.yaml");
+        Event recv = t.ioComplete("R");
+        assertEquals(false, recv.bool("packet"), "no port: no packet, a routine instead");
+        List<Event> queued = t.ofType("apc.queued");
+        assertEquals(List.of("R", "W"), queued.stream().map(e -> e.text("overlapped")).toList());
+        assertEquals(recv.tUs(), queued.get(0).tUs(), "queued when the operation completed");
+        Event sleeping = t.waits("T1", "sleep").get(0);
+        assertTrue(sleeping.bool("alertable"));
+        List<Event> ran = t.ofType("apc");
+        assertEquals(List.of("R", "W"), ran.stream().map(e -> e.text("overlapped")).toList());
+        assertEquals(List.of("completion", "completion"), ran.stream().map(e -> e.text("kind")).toList());
+        assertEquals(recv.tUs(), ran.get(0).tUs(), "the alertable SleepEx(INFINITE) woke for it at once");
+        t.returned("T1", "SleepEx", 1).succeeds().out("result", 192);
+        t.returned("T1", "WSAGetOverlappedResult").succeeds().out("bytes", 4);
+        Call send = t.returned("T1", "WSASend").succeeds().out("bytes", 4);
+        assertEquals(send.tUs(), queued.get(1).tUs(), "completed at once: its routine was queued at once");
+        Call plain = t.returned("T1", "SleepEx", 2).succeeds().out("result", 0).out("alertable", false);
+        assertTrue(plain.seq() < ran.get(1).seq(), "a non-alertable SleepEx leaves it queued");
+        t.returned("T1", "SleepEx", 3).succeeds().out("result", 192);
+        t.returned("main", "QueueUserAPC").fails(31);
+    }
+
     // ------------------------------------------------------------------ DisconnectEx
 
     @Test

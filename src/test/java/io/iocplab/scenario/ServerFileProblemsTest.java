@@ -114,6 +114,25 @@ class ServerFileProblemsTest {
     }
 
     @Test
+    void sleepExAndQueueUserApc() throws Exception {
+        Scenario s = ScenarioLoader.loadString("t.yaml", """
+                threads:
+                  T1: [ SleepEx: { ms: INFINITE, alertable: true }, SleepEx: { ms: 2.5 } ]
+                  T2: [ QueueUserAPC: { thread: T1 } ]
+                """);
+        assertEquals(List.of(new Step.SleepEx(Step.INFINITE, true, new Step.Source(2, 9)),
+                new Step.SleepEx(2_500, false, new Step.Source(2, 53))), s.threads().get("T1"));
+        assertEquals(List.of(new Step.QueueUserAPC("T1", new Step.Source(3, 9))), s.threads().get("T2"));
+        assertEquals(List.of("t.yaml:2:9: threads.T1[0].QueueUserAPC: missing argument 'thread' (expected the name "
+                        + "of a thread)", "t.yaml:2:27: threads.T1[1].SleepEx: missing argument 'ms' (expected a time in "
+                        + "milliseconds, or INFINITE)"),
+                problems("""
+                threads:
+                  T1: [ QueueUserAPC: {}, SleepEx: { alertable: true } ]
+                """));
+    }
+
+    @Test
     void acceptExNeedsAListenerAndAnOverlapped() {
         assertEquals(List.of(
                 "t.yaml:4:7: threads.main[0].AcceptEx: missing argument 'overlapped' (expected an OVERLAPPED label)",

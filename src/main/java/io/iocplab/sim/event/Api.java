@@ -28,6 +28,8 @@ public enum Api {
     closesocket(Returns.SOCKET_INT),
     AcceptEx(Returns.BOOL),
     DisconnectEx(Returns.BOOL),
+    QueueUserAPC(Returns.NONZERO),
+    SleepEx(Returns.SLEEP_EX),
     Compute(Returns.VOID);
 
     /** The C type of a call's return value, as far as its spelling goes. */
@@ -42,6 +44,10 @@ public enum Api {
         PREVIOUS_COUNT,
         /** DWORD: WAIT_OBJECT_0, or WAIT_FAILED with GetLastError(). */
         WAIT,
+        /** DWORD: nonzero (1), or 0 with GetLastError() (QueueUserAPC). */
+        NONZERO,
+        /** DWORD: 0 when the time elapsed, WAIT_IO_COMPLETION when APCs ran (SleepEx); it never fails. */
+        SLEEP_EX,
         /** void: nothing is returned. */
         VOID
     }

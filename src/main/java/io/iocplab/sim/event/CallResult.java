@@ -93,6 +93,12 @@ public sealed interface CallResult {
     /** DisconnectEx: the socket, the OVERLAPPED, and whether TF_REUSE_SOCKET asked to keep the handle for reuse. */
     record Disconnect(String socket, String overlapped, boolean reuse) implements CallResult {}
 
+    /** QueueUserAPC: the thread the APC was queued to. */
+    record ApcQueued(String thread) implements CallResult {}
+
+    /** SleepEx: what it returned, 0 (the time elapsed) or WAIT_IO_COMPLETION (192: APCs ran), and whether it was alertable. */
+    record Slept(int value, boolean alertable) implements CallResult {}
+
     /** closesocket and SetFileCompletionNotificationModes: the socket the call was about. */
     record OnSocket(String socket) implements CallResult {}
 }
