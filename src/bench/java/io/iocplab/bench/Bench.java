@@ -18,18 +18,27 @@ import java.util.Arrays;
 public final class Bench {
     private Bench() {}
 
+    private static final String USAGE = "usage: scripts/bench machine [PACKETS [TRACE-FILE]] | echo [PEERS [MESSAGES "
+            + "[SIZE]]] | frame [MESSAGES [FRAMES]]";
+
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        switch (which) {
-            case "machine" -> MachineBenchmark.main(rest);
-            case "echo" -> EchoBenchmark.main(rest);
-            case "frame" -> FrameBenchmark.main(rest);
-            default -> {
-                System.err.println("usage: scripts/bench machine [PACKETS [TRACE-FILE]] | echo [PEERS [MESSAGES [SIZE]]]"
-                        + " | frame [MESSAGES [FRAMES]]");
-                System.exit(2);
+        try {
+            switch (which) {
+                case "machine" -> MachineBenchmark.main(rest);
+                case "echo" -> EchoBenchmark.main(rest);
+                case "frame" -> FrameBenchmark.main(rest);
+                default -> usage("which benchmark?");
             }
+        } catch (NumberFormatException e) {          // a number that is not one: a usage error, not a crash
+            usage("not a whole number: " + e.getMessage());
         }
+    }
+
+    private static void usage(String problem) {
+        System.err.println("bench: " + problem);
+        System.err.println(USAGE);
+        System.exit(2);
     }
 }

@@ -121,12 +121,14 @@ public final class MainController {
         why = new WhyPanel(playhead, texts);
         whyRegion.getChildren().setAll(why.node());
         parametersRegion.getChildren().setAll(parameters.node());
-        lessons = new LessonMode(player, texts, lessonsButton, this::load, this::showSide, ProgressStore.standard());
+        ProgressStore progress = ProgressStore.standard();
+        lessons = new LessonMode(player, texts, lessonsButton, this::load, this::showSide, progress);
         title.setLessonTitles(lessons::titleOf);
 
         languages = new LanguageButtons(texts, englishButton, koreanButton);
         presenter = new PresenterMode(texts, root, presenterButton);
         notices = new NoticeBar(texts, noticeBox, noticeText);
+        progress.onTrouble(n -> notices.show(n));                // a progress file set aside, or not saved
         controlBar = new ControlBar(texts, player, playhead, playButton, playIcon, speedSlider, speedValue, scrubBar,
                 stepLabel, runStatus);
         texts.localeProperty().addListener((o, was, now) -> localize());

@@ -1,5 +1,6 @@
 package io.iocplab.cli;
 
+import io.iocplab.scenario.OneLine;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -108,6 +109,11 @@ public final class Cli {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** A message as one line: newlines and control characters from a file escaped ({@link OneLine}). */
+    static String oneLine(String message) {
+        return message == null ? "" : OneLine.of(message);
+    }
+
     /** A file system failure as a few words: "no such file", "permission denied", ... */
     static String reason(Exception e) {
         if (e instanceof UncheckedIOException u) {
@@ -127,6 +133,6 @@ public final class Cli {
         }
         String m = e.getMessage();
         return m == null || m.isEmpty() ? e.getClass().getSimpleName()
-                : Character.toLowerCase(m.charAt(0)) + m.substring(1);
+                : oneLine(Character.toLowerCase(m.charAt(0)) + m.substring(1));
     }
 }

@@ -1,6 +1,7 @@
 package io.iocplab.cli;
 
 import io.iocplab.lesson.Lang;
+import io.iocplab.scenario.Limits;
 import io.iocplab.sweep.Axis;
 import io.iocplab.sweep.Csv;
 import io.iocplab.sweep.Knob;
@@ -46,11 +47,11 @@ final class Converters {
         }
     }
 
-    /** {@code --threads 1,2,4,8}: worker threads, 1 to 100000. */
+    /** {@code --threads 1,2,4,8}: worker threads, 1 to the run's thread limit less main. */
     static final class Threads implements ITypeConverter<Axis> {
         @Override
         public Axis convert(String list) {
-            return axis(Knob.THREADS, list, v -> Setting.threads((int) whole(v, 1, 100_000)));
+            return axis(Knob.THREADS, list, v -> Setting.threads((int) whole(v, 1, Limits.MAX_THREADS - 1)));
         }
     }
 
@@ -83,6 +84,30 @@ final class Converters {
         @Override
         public Axis convert(String list) {
             return axis(Knob.BLOCK, list, Converters::block);
+        }
+    }
+
+    /**
+     * {@code --max-trace SIZE}: bytes, at least 1 KiB: digits, or digits followed by K, M or G (powers of 1024:
+     * {@code 512K}, {@code 64M}, {@code 2G}).
+     */
+    static final class Size implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.strip().toUpperCase(java.util.Locale.ROOT);
+            int shift = v.endsWith("K") ? 10 : v.endsWith("M") ? 20 : v.endsWith("G") ? 30 : 0;
+            String digits = shift == 0 ? v : v.substring(0, v.length() - 1);
+            long n;
+            try {
+                n = Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 0 || n > Long.MAX_VALUE >> shift || (n << shift) < 1024) {
+                throw new TypeConversionException("expects a size of at least 1K, such as 1048576, 512K, 64M or 2G, "
+                        + "got '" + value + "'");
+            }
+            return n << shift;
         }
     }
 

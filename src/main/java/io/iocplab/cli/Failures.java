@@ -30,7 +30,8 @@ final class Failures implements IExecutionExceptionHandler {
         return FAILED;
     }
 
+    /** A message as one line: newlines and control characters escaped, so that no value can forge a line. */
     static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
+        return Cli.oneLine(message);
     }
 }

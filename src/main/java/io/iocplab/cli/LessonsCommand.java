@@ -177,7 +177,7 @@ final class LessonsCommand {
             err.println(source.describe() + ": no such folder");
             return NOT_FOUND;
         } catch (IOException e) {
-            err.println(source.describe() + ": cannot read: " + e.getMessage());
+            err.println(Cli.oneLine(source.describe() + ": cannot read: " + e.getMessage()));
             return NOT_FOUND;
         }
         if (r.files().isEmpty()) {
@@ -217,7 +217,7 @@ final class LessonsCommand {
                 return status;
             });
         } catch (IOException | InvalidPathException e) {
-            err.println(source.describe() + ": cannot read: " + e.getMessage());
+            err.println(Cli.oneLine(source.describe() + ": cannot read: " + e.getMessage()));
             return NOT_FOUND;
         }
     }
@@ -246,13 +246,13 @@ final class LessonsCommand {
                         return load(f, err);
                     }
                 }
-                err.println("iocplab: no lesson '" + lesson + "' in " + source.describe()
-                        + " (try: iocplab lessons list)");
+                err.println(Cli.oneLine("iocplab: no lesson '" + lesson + "' in " + source.describe()
+                        + " (try: iocplab lessons list)"));
                 return null;
             });
             return found;
         } catch (IOException | InvalidPathException e) {
-            err.println(source.describe() + ": cannot read: " + e.getMessage());
+            err.println(Cli.oneLine(source.describe() + ": cannot read: " + e.getMessage()));
             return null;
         }
     }
@@ -266,7 +266,7 @@ final class LessonsCommand {
                 err.println(p);
             }
         } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+            err.println(Cli.oneLine(file + ": cannot read: " + e.getMessage()));
         }
         return null;
     }

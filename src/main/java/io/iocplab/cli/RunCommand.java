@@ -1,6 +1,8 @@
 package io.iocplab.cli;
 
+import io.iocplab.scenario.BoundedOutput;
 import io.iocplab.scenario.InvalidScenarioException;
+import io.iocplab.scenario.Limits;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
@@ -15,17 +17,23 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code iocplab run FILE.yaml [--trace PATH] [--seed N]}: runs a scenario headless and writes its trace, JSON Lines,
- * to standard output or to a file (the contract's "Running one").
+ * {@code iocplab run FILE.yaml [--trace PATH] [--seed N] [--max-trace SIZE]}: runs a scenario headless and writes
+ * its trace, JSON Lines, to standard output or to a file (the contract's "Running one").
  *
  * <p>Exit codes: 0 when the scenario ran to its end; 2 when the file cannot be read ({@code FILE: cannot read:
  * reason}) or is not a valid scenario (one {@code FILE:LINE:COLUMN: message} line per problem), and then nothing
- * is run; 1 for a failure while running (a {@link RunFailure}: a real socket did not do what the model expected)
- * or writing the trace. A trace file is complete or not written at all ({@link TraceFile}).
+ * is run; 1 for a failure while running (a {@link RunFailure}: a real socket did not do what the model expected),
+ * a trace that cannot be written (checked before the run: a missing folder, a directory, the scenario itself) or
+ * that reached {@code --max-trace}, each with a one-line message. A trace file is complete or not written at
+ * all; a device, a FIFO or {@code -} (standard output) is written as a stream ({@link TraceFile}); a failed
+ * run's trace up to the failure still reaches a stream.
  */
 @Command(name = "run", sortOptions = false)
 final class RunCommand implements Callable<Integer> {
@@ -35,10 +43,17 @@ final class RunCommand implements Callable<Integer> {
     private String file;
 
     @Option(names = "--trace", paramLabel = "PATH", descriptionKey = "run.trace")
-    private String trace;
+    private String trace = "-";
 
     @Option(names = "--seed", paramLabel = "N", descriptionKey = "run.seed")
     private Long seed;
+
+    @Option(names = "--max-trace", paramLabel = "SIZE", descriptionKey = "run.maxTrace",
+            converter = Converters.Size.class)
+    private long maxTrace = Limits.DEFAULT_MAX_TRACE_BYTES;
+
+    @Spec
+    private CommandSpec spec;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -50,11 +65,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (trace.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--trace needs a file name (or - for standard output)");
+        }
         Scenario scenario;
         try {
             scenario = ScenarioLoader.load(Path.of(file));
         } catch (InvalidPathException | IOException e) {
-            err.println(file + ": cannot read: " + Cli.reason(e));
+            err.println(Cli.oneLine(file) + ": cannot read: " + Cli.reason(e));
             return INVALID;
         } catch (InvalidScenarioException e) {
             for (Problem p : e.problems()) {
@@ -65,21 +83,29 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) {
             scenario = scenario.withSeed(seed);
         }
+        String where = trace.equals("-") ? "the trace to standard output" : "trace " + Cli.oneLine(trace);
+        TraceFile target;
         try {
-            return trace == null ? toStandardOutput(scenario) : toFile(scenario);
-        } catch (RunFailure e) {
-            err.println("iocplab: the run failed: " + Failures.firstLine(e.getMessage()));
+            target = TraceFile.open(trace, out, Path.of(file));           // refused now, before anything runs
+        } catch (InvalidPathException | IOException e) {
+            err.println("iocplab: cannot write " + where + ": " + Cli.reason(e));
             return Failures.FAILED;
         }
-    }
-
-    private int toStandardOutput(Scenario scenario) {
-        TraceWriter writer = new TraceWriter(out);
-        ScenarioRunner.run(scenario, writer::write);
-        try {
+        try (target) {
+            TraceWriter writer = new TraceWriter(new BoundedOutput(target.stream(), maxTrace));
+            try {
+                ScenarioRunner.run(scenario, writer::write);
+            } catch (RunFailure e) {
+                flushWhatRan(writer);
+                err.println("iocplab: the run failed: " + Cli.oneLine(e.getMessage()));
+                return Failures.FAILED;
+            }
             writer.flush();
-        } catch (IOException e) {
-            err.println("iocplab: cannot write the trace: " + Cli.reason(e));
+            target.commit();
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            err.println(cause instanceof BoundedOutput.TooLargeException ? "iocplab: " + cause.getMessage()
+                    : "iocplab: cannot write " + where + ": " + Cli.reason(e));
             return Failures.FAILED;
         }
         if (out.checkError()) {
@@ -89,23 +115,12 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int toFile(Scenario scenario) {
-        Path path;
+    /** A failed run's trace up to the failure reaches a stream (a file's temporary copy is deleted anyway). */
+    private static void flushWhatRan(TraceWriter writer) {
         try {
-            path = Path.of(trace);
-        } catch (InvalidPathException e) {
-            err.println("iocplab: cannot write trace " + trace + ": " + Cli.reason(e));
-            return Failures.FAILED;
-        }
-        try (TraceFile f = TraceFile.create(path)) {
-            TraceWriter writer = new TraceWriter(f.stream());
-            ScenarioRunner.run(scenario, writer::write);
             writer.flush();
-            f.commit();
-            return 0;
         } catch (IOException | UncheckedIOException e) {
-            err.println("iocplab: cannot write trace " + trace + ": " + Cli.reason(e));
-            return Failures.FAILED;
+            // the run failed already; that is the message
         }
     }
 }

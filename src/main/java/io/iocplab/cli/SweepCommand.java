@@ -125,7 +125,7 @@ final class SweepCommand implements Callable<Integer> {
             try {
                 base = ScenarioLoader.load(Path.of(o.file()));
             } catch (InvalidPathException | IOException | UncheckedIOException e) {
-                err.println(o.file() + ": cannot read: " + Cli.reason(e));
+                err.println(Cli.oneLine(o.file()) + ": cannot read: " + Cli.reason(e));
                 return RunCommand.INVALID;
             } catch (InvalidScenarioException e) {
                 for (Problem p : e.problems()) {
@@ -138,7 +138,7 @@ final class SweepCommand implements Callable<Integer> {
             base = base.withSeed(o.seed());
         }
         Path csv = null;
-        if (o.csv() != null) {
+        if (o.csv() != null && !o.csv().equals("-")) {
             try {
                 csv = Path.of(o.csv());
             } catch (InvalidPathException e) {
@@ -170,7 +170,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         // The file is created before anything runs, so a table that cannot be written costs no sweep;
         // closed without a commit (a failed sweep), its temporary file is deleted.
-        try (TraceFile file = TraceFile.create(csv)) {
+        try (TraceFile file = o.file() == null ? TraceFile.create(csv) : TraceFile.create(csv, Path.of(o.file()))) {
             List<Row> rows = runSweep(sweep, o, name, err);
             if (rows == null) {
                 return 1;
@@ -196,7 +196,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             return sweep.run(o.parallel(), p -> progress(err, p));
         } catch (SweepFailedException e) {
-            err.println("iocplab: the sweep failed: " + Failures.firstLine(e.getMessage()));
+            err.println("iocplab: the sweep failed: " + Cli.oneLine(e.getMessage()));
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

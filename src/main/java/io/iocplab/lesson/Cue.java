@@ -56,11 +56,14 @@ public sealed interface Cue {
         }
     }
 
-    /** {@code at: { thread: T1, state: waiting, wait: port }}: a thread.state with that state (and wait). */
+    /**
+     * {@code at: { thread: T1, state: waiting, wait: port }}: a thread.state with that state (and wait); a lesson
+     * always names the thread, homework may leave it out (any thread).
+     */
     record ThreadIs(String thread, ThreadState.State state, ThreadState.Wait waitOn, Pos pos) implements Cue {
         @Override
         public boolean matches(SimEvent e) {
-            return e instanceof ThreadState t && t.thread().equals(thread) && t.state() == state
+            return e instanceof ThreadState t && (thread == null || t.thread().equals(thread)) && t.state() == state
                     && (waitOn == null || waitOn == t.waitingOn());
         }
     }

@@ -3,6 +3,7 @@ package io.iocplab.lesson;
 import static io.iocplab.scenario.YamlValues.describe;
 import static io.iocplab.scenario.YamlValues.scalar;
 
+import io.iocplab.scenario.OneLine;
 import io.iocplab.scenario.Problem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -83,7 +84,29 @@ final class Fields {
                 add(value(e, "ko"), path + ".ko: the Korean text has no Korean in it");
             }
         }
+        controlCharacters(e, "en", path);
+        controlCharacters(e, "ko", path);
         return count() > before ? null : new Text(en.strip(), ko.strip());
+    }
+
+    /**
+     * A text is shown in the window and printed by {@code lessons show}: a control character in it (an ESC that
+     * would drive the terminal, a carriage return that would overwrite a line) is a problem; newlines and tabs
+     * are text.
+     */
+    private void controlCharacters(Map<String, NodeTuple> e, String key, String path) {
+        String s = scalar(value(e, key));
+        if (s == null) {
+            return;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\n' && c != '\t' && OneLine.escaped(c)) {
+                add(value(e, key), path + "." + key + ": contains the control character " + OneLine.of(String.valueOf(c))
+                        + "; a text may hold newlines and tabs, nothing else that is not shown");
+                return;
+            }
+        }
     }
 
     static boolean hangul(int cp) {

@@ -4,28 +4,39 @@ import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * A homework problem made from a lesson: the lesson's scenario with a few things changed (processors,
- * concurrency value, number of worker threads, timings, posts, the echo workload), chosen by a
- * {@link SplittableRandom} seeded with the student's seed, then run; the questions are the lesson's
- * prediction kinds asked at the lesson's cues on the changed run, and the key is computed from that run.
+ * concurrency value, number of worker threads, timings, posts, the echo workload, a client's behaviour), chosen by
+ * a {@link SplittableRandom} seeded with the student's seed, then run; the questions are the lesson's prediction
+ * kinds asked at the lesson's moments of the changed run, and the key is computed from that run.
  *
- * <p>Rules: the same lesson and seed give the same problem, word for word (the runs are deterministic,
- * and the random choices depend on the seed alone). A variation is kept only when every cue of the
- * lesson is still reached and every prediction still has an answer on the changed run; otherwise the
- * next one is drawn, up to {@value #ATTEMPTS} times. Among the first {@value #SEARCH} draws, one whose
- * answers differ from the lesson's is preferred (the student cannot copy the lesson); failing that, the
- * first valid one is used.
+ * <p>Rules:
+ * <ul>
+ *   <li>The same lesson and seed give the same problem, word for word (the runs are deterministic, and the random
+ *       choices depend on the seed alone).</li>
+ *   <li>The questions are asked where the lesson asks them, found by the lesson's cues with every filter on a
+ *       result and every thread left out ({@link #asked}): "when a GetQueuedCompletionStatus returns" rather than
+ *       "when T1's returns FALSE (error 64)", so that a run whose calls return otherwise, or to other threads,
+ *       still has the moment, and no question gives away the one before it.</li>
+ *   <li>A variation is kept only when every such moment is reached, every prediction has an answer, and the
+ *       answers are not the lesson's own (a student cannot copy the lesson). Variations are drawn until
+ *       {@value #CANDIDATES} are kept (or {@value #ATTEMPTS} are drawn); the seed chooses one of their answer keys,
+ *       and the first variation with it is the problem: so the seeds spread over the answers rather than all
+ *       landing on the change that is easiest to draw.</li>
+ *   <li>A question's stem names the moment by its time and the question its actors; a "does it wake" question
+ *       asks about a time span that no wake-up straddles (a run whose thread leaves its wait exactly at the
+ *       span's end is not kept).</li>
+ * </ul>
  *
  * <p>A lesson with a sweep ({@link LessonSweep}) keeps it: its configurations are made from the changed scenario,
  * so a problem asks "on 4 processors instead of 2, which configuration wins?". A variation of a knob the sweep
@@ -34,9 +45,9 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * <p>The changes are drawn by {@link Variations}; the problem is printed by {@link HomeworkPrinter}.
  */
 public final class Homework {
-    static final int ATTEMPTS = 60;
-    /** Up to this attempt a variation whose answers equal the lesson's is kept only as a fallback. */
-    static final int SEARCH = 12;
+    static final int ATTEMPTS = 100;
+    /** How many kept variations are drawn from, so that seeds do not all land on the easiest change. */
+    static final int CANDIDATES = 10;
 
     /**
      * One question.
@@ -103,21 +114,22 @@ public final class Homework {
 
     /** The homework for a lesson and a seed. */
     public static Homework generate(Lesson lesson, long seed) throws CannotVaryException {
+        Lesson asked = asked(lesson);
         Map<String, Object> original = tree(lesson);
         String originalYaml = YamlTree.write(original);
         SplittableRandom random = new SplittableRandom(seed);
         Set<String> protectedThreads = referencedThreads(lesson);
-        List<String> lessonKey = key(LessonRun.run(lesson), lesson);
+        List<String> lessonKey = key(LessonRun.run(asked), asked);
         List<String> allowed = (lesson.vary().isEmpty() ? LessonLoader.VARY : lesson.vary()).stream()
                 .filter(v -> lesson.sweep() == null || !lesson.sweep().sets(v)).toList();
-        Map<String, LessonRun> runs = new HashMap<>();     // a variation drawn twice runs once
-        Homework fallback = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        Set<String> tried = new HashSet<>();     // a variation drawn twice runs once
+        List<Homework> kept = new ArrayList<>();
+        for (int attempt = 0; attempt < ATTEMPTS && kept.size() < CANDIDATES; attempt++) {
             @SuppressWarnings("unchecked")
             Map<String, Object> tree = (Map<String, Object>) YamlTree.copy(original);
             List<Text> changes = new Variations(tree, random, protectedThreads, allowed).apply();
             String yaml = YamlTree.write(tree);
-            if (changes.isEmpty() || yaml.equals(originalYaml)) {
+            if (changes.isEmpty() || yaml.equals(originalYaml) || !tried.add(yaml)) {
                 continue;
             }
             Scenario scenario;
@@ -126,24 +138,55 @@ public final class Homework {
             } catch (InvalidScenarioException e) {
                 continue;
             }
-            Scenario changed = scenario;
-            LessonRun run = runs.computeIfAbsent(yaml, y -> LessonRun.run(lesson.withScenario(changed)));
-            if (!run.ok()) {
-                continue;
-            }
-            Homework h = new Homework(lesson, seed, yaml, scenario, changes, questions(lesson, run));
-            if (!key(run, lesson).equals(lessonKey) || attempt >= SEARCH) {
-                return h;                 // a problem whose key differs from the lesson's is worth more
-            }
-            if (fallback == null) {
-                fallback = h;
+            LessonRun run = LessonRun.run(asked.withScenario(scenario));
+            if (run.ok() && !key(run, asked).equals(lessonKey) && !HomeworkStems.straddles(run)) {
+                kept.add(new Homework(lesson, seed, yaml, scenario, changes, questions(asked, run)));
             }
         }
-        if (fallback != null) {
-            return fallback;
+        if (!kept.isEmpty()) {
+            return oneOfTheAnswers(kept, seed);
         }
         throw new CannotVaryException(lesson.id() + ": no variation of the scenario (seed " + seed
-                + ") keeps every step of the lesson reachable; try another seed");
+                + ") keeps every question of the lesson answerable and changes an answer; try another seed");
+    }
+
+    /**
+     * One of the kept problems: their answer keys in order, the seed picks one (seed modulo their number), and the
+     * first problem with that key is the homework. So a key many variations lead to is not chosen more often than a
+     * rare one, and consecutive seeds ask for different answers.
+     */
+    private static Homework oneOfTheAnswers(List<Homework> kept, long seed) {
+        TreeMap<String, Homework> byKey = new TreeMap<>();
+        for (Homework h : kept) {
+            byKey.putIfAbsent(String.join(" ", h.questions().stream().map(q -> q.answer().correct()).toList()), h);
+        }
+        List<Homework> firsts = new ArrayList<>(byKey.values());
+        return firsts.get((int) Math.floorMod(seed, (long) firsts.size()));
+    }
+
+    /**
+     * The lesson as homework asks it: each cue without its filters on a result ({@code returns} and {@code error}
+     * of a call, {@code status} and {@code packet} of a completion) and without the thread it names ("when a
+     * GetQueuedCompletionStatus returns", "when a thread starts waiting on a port"), so it names the
+     * corresponding moment of a run whose calls come back otherwise, or go to another thread. A port's counts
+     * stay: they are what the lesson's question is about.
+     */
+    static Lesson asked(Lesson lesson) {
+        List<LessonStep> steps = new ArrayList<>();
+        for (LessonStep s : lesson.steps()) {
+            Cue c = s.cue();
+            if (c instanceof Cue.Call call) {
+                c = new Cue.Call(call.api(), null, null, null, call.pos());
+            } else if (c instanceof Cue.ThreadIs t) {
+                c = new Cue.ThreadIs(null, t.state(), t.waitOn(), t.pos());
+
+            } else if (c instanceof Cue.Io io) {
+                c = new Cue.Io(io.socket(), io.overlapped(), null, null, io.pos());
+            }
+            steps.add(new LessonStep(s.index(), c, s.say(), s.codeThread(), s.predict(), s.pos()));
+        }
+        return new Lesson(lesson.id(), lesson.file(), lesson.title(), lesson.summary(), lesson.scenario(),
+                lesson.scenarioText(), steps, lesson.vary(), lesson.sweep());
     }
 
     /** The correct choices of a run's predictions, in step order. */
@@ -184,48 +227,14 @@ public final class Homework {
 
     private static List<Question> questions(Lesson lesson, LessonRun run) {
         List<Question> out = new ArrayList<>();
-        List<LessonStep> steps = lesson.steps();
-        for (LessonStep s : steps) {
-            if (s.predict() == null) {
-                continue;
+        for (LessonStep s : lesson.steps()) {
+            if (s.predict() != null) {
+                Answer a = run.answerOf(s.index()).orElseThrow();
+                out.add(new Question(out.size() + 1, HomeworkStems.moment(run, s.index()),
+                        HomeworkStems.question(s.predict(), run, s.index()), a));
             }
-            Answer a = run.answerOf(s.index()).orElseThrow();
-            long t = run.events().get(run.pointOf(s.index())).tUs();
-            Text cue = Words.cue(s.cue());
-            Text context = new Text(Words.capital(cue.en()) + " (t=" + Words.ms(t) + ")", cue.ko() + " (t=" + Words.ms(t) + ")");
-            Text next = s.index() + 1 < steps.size() ? Words.cue(steps.get(s.index() + 1).cue())
-                    : new Text("at the end of the run", "실행이 끝날 때");
-            out.add(new Question(out.size() + 1, context, question(s.predict(), next), a));
         }
         return out;
-    }
-
-    /** The question of a prediction kind, in the engine's words (the lesson's own may not fit the changed run). */
-    static Text question(Prediction p, Text nextCue) {
-        String x = p.subject();
-        return switch (p.kind()) {
-            case NEXT_RELEASE -> new Text("Which thread's GetQueuedCompletionStatus returns the next packet of port "
-                    + x + "?", "포트 " + x + "의 다음 패킷은 어느 스레드의 GetQueuedCompletionStatus가 받을까요?");
-            case WAKES -> new Text("Does " + x + " wake up from its wait before the next moment (" + nextCue.en()
-                    + ")?", "다음 순간(" + nextCue.ko() + ") 전에 " + x + "의 대기가 끝날까요?");
-            case RETURNS -> new Text("What does " + x + "'s next GetQueuedCompletionStatus return?",
-                    x + "의 다음 GetQueuedCompletionStatus 호출은 무엇을 반환할까요?");
-            case RUNNING -> new Text("When port " + x + " next changes, what is its running count?",
-                    "포트 " + x + "의 상태가 다음에 바뀔 때 실행 중 스레드 수는 몇 개일까요?");
-            case QUEUE -> new Text("When the queue of port " + x + " next changes, how many packets does it hold?",
-                    "포트 " + x + "의 큐 길이가 다음에 바뀌면 패킷은 몇 개가 될까요?");
-            case GETS -> new Text("Which packet does " + x + "'s next GetQueuedCompletionStatus hand it?",
-                    x + "의 다음 GetQueuedCompletionStatus 호출이 받는 패킷은 무엇일까요?");
-            case BEST_THROUGHPUT -> new Text("Of the runs of the sweep (" + x + "), which has the highest throughput "
-                    + "(packets per virtual second)?", "스윕(" + x + ")의 실행 중 처리량(가상 시간 1초당 패킷 수)이 가장 "
-                    + "높은 것은 어느 구성일까요?");
-            case MOST_SWITCHES -> new Text("Of the runs of the sweep (" + x + "), which has the most context switches "
-                    + "per packet?", "스윕(" + x + ")의 실행 중 패킷당 컨텍스트 스위치가 가장 많은 것은 어느 구성일까요?");
-        };
-    }
-
-    private static String letter(int i) {
-        return Character.toString((char) ('a' + i));
     }
 
     /** The problem (the changes, the scenario, the questions) and, with {@code answers}, the key. */

@@ -5,11 +5,13 @@ import static io.iocplab.scenario.YamlValues.describe;
 import static io.iocplab.scenario.YamlValues.scalar;
 
 import io.iocplab.scenario.InvalidScenarioException;
+import io.iocplab.scenario.Limits;
 import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
+import io.iocplab.scenario.SourceText;
+import io.iocplab.scenario.YamlDocument;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -53,28 +51,42 @@ public final class LessonLoader {
     public static final List<String> KEYS = List.of("id", "title", "summary", "scenario", "sweep", "steps",
             "homework");
     /** What homework may vary (see {@link Homework}). */
-    public static final List<String> VARY = List.of("cpus", "concurrency", "threads", "timing", "posts", "echo");
+    public static final List<String> VARY = List.of("cpus", "concurrency", "threads", "timing", "posts", "echo",
+            "peers", "keys");
     private static final Pattern NAME = Pattern.compile("[0-9]{2}-[a-z0-9-]+");
     private static final Pattern KEY_PATH = Pattern.compile("[^\\s:]+: .*", Pattern.DOTALL);
 
     private final String file;
     private final String text;
     private final Fields f;
+    private final Citations citations;
 
-    private LessonLoader(String file, String text) {
+    private LessonLoader(String file, String text, Sources sources) {
         this.file = file;
         this.text = text;
         this.f = new Fields(file);
+        this.citations = new Citations(f, sources);
     }
 
-    /** Reads a lesson file (UTF-8); problems name it as {@code file.toString()}. */
+    /**
+     * Reads a lesson file (UTF-8, at most {@link Limits#MAX_FILE_BYTES}); problems name it as {@code file.toString()}.
+     * Its citations are checked against the {@code sources.yaml} beside it, or the packed one if it has none.
+     */
     public static Lesson load(Path file) throws IOException, InvalidLessonException {
-        return loadString(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return loadString(file.toString(), SourceText.read(file, Limits.MAX_FILE_BYTES), Sources.beside(file));
     }
 
-    /** Reads a lesson from text; {@code name} is the file name it is reported under (and its id's source). */
+    /**
+     * Reads a lesson from text; {@code name} is the file name it is reported under (and its id's source). Its
+     * citations are checked against the sources packed with the program.
+     */
     public static Lesson loadString(String name, String text) throws InvalidLessonException {
-        LessonLoader loader = new LessonLoader(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        return loadString(name, text, Sources.packed());
+    }
+
+    /** Reads a lesson from text, its citations checked against {@code sources}. */
+    public static Lesson loadString(String name, String text, Sources sources) throws InvalidLessonException {
+        LessonLoader loader = new LessonLoader(name, text.startsWith("\uFEFF") ? text.substring(1) : text, sources);
         Lesson lesson = loader.read();
         Fields f = loader.f;
         if (f.count() > 0 || lesson == null) {
@@ -127,9 +139,11 @@ public final class LessonLoader {
         }
         String id = id(entries, top);
         Node titleNode = f.required(entries, "title", top, "", "the title, { en: ..., ko: ... }");
-        Text title = titleNode == null ? null : f.twoLanguages(titleNode, "title");
+        Text title = titleNode == null ? null
+                : citations.read(titleNode, f.twoLanguages(titleNode, "title"), "title", false);
         Node summaryNode = f.required(entries, "summary", top, "", "a summary, { en: ..., ko: ... }");
-        Text summary = summaryNode == null ? null : f.twoLanguages(summaryNode, "summary");
+        Text summary = summaryNode == null ? null
+                : citations.read(summaryNode, f.twoLanguages(summaryNode, "summary"), "summary", true);
         Node scenarioNode = f.required(entries, "scenario", top, "", "the scenario the lesson runs (a scenario "
                 + "file's map)");
         Scenario scenario = null;
@@ -148,7 +162,7 @@ public final class LessonLoader {
         boolean sweepWritten = entries.containsKey("sweep");
         LessonSweep sweep = sweepWritten ? new SweepReader(f).read(value(entries, "sweep"), scenario) : null;
         List<LessonStep> steps = steps(entries, top,
-                new StepReader(f, names, new PredictionReader(f, names, sweep, sweepWritten)));
+                new StepReader(f, names, citations, new PredictionReader(f, names, citations, sweep, sweepWritten)));
         List<String> vary = entries.containsKey("homework") ? vary(value(entries, "homework"), sweep) : List.of();
         if (f.count() > 0) {
             return null;
@@ -192,15 +206,7 @@ public final class LessonLoader {
     }
 
     private Optional<Node> compose() {
-        try {
-            return new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            f.add(e.getProblemMark().or(e::getContextMark).orElse(null),
-                    "YAML syntax: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
-        } catch (YamlEngineException e) {
-            f.add((Node) null, "YAML syntax: " + e.getMessage());
-        }
-        return Optional.empty();
+        return YamlDocument.compose(file, text, f::add);
     }
 
     /**

@@ -43,7 +43,8 @@ import java.util.Optional;
  *
  * <p>The parts: {@link CueFinder} finds the points, {@link CodeFocusFinder} the code each step highlights, and
  * each kind of prediction has its answers' class: {@link PortAnswers} (next-release, running, queue),
- * {@link ThreadAnswers} (wakes, returns), {@link PacketAnswers} (gets) and {@link SweepAnswers} (the sweep's).
+ * {@link ThreadAnswers} (wakes, returns), {@link PacketAnswers} (gets), {@link ErrorAnswers} (error) and
+ * {@link SweepAnswers} (the sweep's).
  */
 public final class LessonRun {
     /** A lesson's run may not be longer than this (a lesson is a few minutes; a runaway loop is a bug). */
@@ -263,7 +264,7 @@ public final class LessonRun {
     /**
      * The answer to a prediction asked at event {@code point}; {@code next} is the next step's point (or the
      * last event). Each kind has its own rule: {@link PortAnswers}, {@link ThreadAnswers}, {@link PacketAnswers},
-     * {@link SweepAnswers}.
+     * {@link ErrorAnswers}, {@link SweepAnswers}.
      */
     private Computed answer(Prediction p, int point, int next) {
         String at = " after this step's point (t=" + Words.ms(events.get(point).tUs()) + ")";
@@ -274,6 +275,7 @@ public final class LessonRun {
             case WAKES -> new ThreadAnswers(events).wakes(p.subject(), point, next);
             case RETURNS -> new ThreadAnswers(events).returns(p.subject(), point, at);
             case GETS -> new PacketAnswers(lesson.scenario(), events).gets(p.subject(), point, at);
+            case ERROR -> new ErrorAnswers(events).error(p.subject(), point, at);
             case BEST_THROUGHPUT, MOST_SWITCHES -> sweepRows.isEmpty() ? Computed.none("the sweep did not finish")
                     : SweepAnswers.answer(p.kind(), p.subject(), sweepRows, events.size() - 1);
         };

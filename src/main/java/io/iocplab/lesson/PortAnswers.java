@@ -59,7 +59,7 @@ final class PortAnswers {
                 String kfrom = before == null ? "" : "(직전 값: " + before.running() + ")";
                 Text ex = new Text("At " + Words.ms(p.tUs()) + " port " + port + " has running count " + p.running()
                         + from + ", against a concurrency value of " + p.concurrency() + ".",
-                        Words.ms(p.tUs()) + "에 포트 " + port + "의 실행 중 스레드 수는 " + p.running() + kfrom
+                        Words.ms(p.tUs()) + "에 포트 " + port + "의 실행 중인 스레드 수는 " + p.running() + kfrom
                                 + "입니다. 동시 실행 값은 " + p.concurrency() + "입니다.");
                 return Computed.of(new Answer(Prediction.Kind.RUNNING, port, choices,
                         Integer.toString(p.running()), i, ex));

@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param question  what the student is asked, in both languages
  * @param kind      what kind of answer the engine computes
  * @param subject   the port ({@link Kind#NEXT_RELEASE}, {@link Kind#RUNNING}, {@link Kind#QUEUE}) or the
- *                  thread ({@link Kind#WAKES}, {@link Kind#RETURNS}, {@link Kind#GETS}) it is about; for the
+ *                  thread ({@link Kind#WAKES}, {@link Kind#RETURNS}, {@link Kind#GETS}, {@link Kind#ERROR}) it is about; for the
  *                  kinds answered from the lesson's sweep, the sweep as {@link LessonSweep#describe()} writes it
  * @param explain   the author's "why", shown after the answer, or null
  * @param pos       where {@code predict:} is written
@@ -32,6 +32,8 @@ public record Prediction(Text question, Kind kind, String subject, Text explain,
         QUEUE(About.PORT),
         /** Which packet (OVERLAPPED, key) the thread's next GetQueuedCompletionStatus hands it. */
         GETS(About.THREAD),
+        /** What GetLastError() says after the thread's next GetQueuedCompletionStatus: the cause of a FALSE. */
+        ERROR(About.THREAD),
         /** Which configuration of the lesson's sweep has the highest throughput? Choices: the configurations. */
         BEST_THROUGHPUT(About.SWEEP),
         /** Which configuration of the lesson's sweep has the most context switches per packet? */
@@ -60,7 +62,7 @@ public record Prediction(Text question, Kind kind, String subject, Text explain,
             return about == About.SWEEP;
         }
 
-        /** The name in lesson files: next-release, wakes, returns, running, queue, gets, best-throughput, most-switches. */
+        /** The name in lesson files: next-release, wakes, returns, running, queue, gets, error, best-throughput, most-switches. */
         public String key() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

@@ -26,6 +26,7 @@ final class PredictionReader {
 
     private final Fields f;
     private final ScenarioNames names;
+    private final Citations citations;
     private final LessonSweep sweep;
     private final boolean sweepWritten;
 
@@ -34,9 +35,10 @@ final class PredictionReader {
      * @param sweepWritten whether the lesson has a {@code sweep:} (possibly wrong, then {@code sweep} is null:
      *                     its problems are already reported)
      */
-    PredictionReader(Fields f, ScenarioNames names, LessonSweep sweep, boolean sweepWritten) {
+    PredictionReader(Fields f, ScenarioNames names, Citations citations, LessonSweep sweep, boolean sweepWritten) {
         this.f = f;
         this.names = names;
+        this.citations = citations;
         this.sweep = sweep;
         this.sweepWritten = sweepWritten;
     }
@@ -50,8 +52,10 @@ final class PredictionReader {
         int before = f.count();
         Map<String, NodeTuple> e = f.args(m, path, PREDICT_KEYS);
         Node q = f.required(e, "question", m, path, "the question, { en: ..., ko: ... }");
-        Text question = q == null ? null : f.twoLanguages(q, path + ".question");
-        Text explain = e.containsKey("explain") ? f.twoLanguages(value(e, "explain"), path + ".explain") : null;
+        Text question = q == null ? null : citations.read(q, f.twoLanguages(q, path + ".question"), path + ".question",
+                true);
+        Text explain = e.containsKey("explain") ? citations.read(value(e, "explain"),
+                f.twoLanguages(value(e, "explain"), path + ".explain"), path + ".explain", true) : null;
         Node a = f.required(e, "answer", m, path, "the kind of answer the engine computes: " + kinds());
         Prediction.Kind kind = null;
         String subject = null;

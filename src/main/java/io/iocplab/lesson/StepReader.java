@@ -11,7 +11,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 
 /**
  * Reads one of a lesson's {@code steps:}: its cue ({@code at:}, {@link CueReader}), its narration
- * ({@code say:}), the thread whose C code it highlights ({@code code: { thread: T1 }}, the code focus), and its
+ * ({@code say:}, its sources cited as {@link Citations} says), the thread whose C code it highlights ({@code code: { thread: T1 }}, the code focus), and its
  * optional prediction ({@code predict:}, {@link PredictionReader}).
  */
 final class StepReader {
@@ -20,11 +20,13 @@ final class StepReader {
     private final Fields f;
     private final ScenarioNames names;
     private final CueReader cues;
+    private final Citations citations;
     private final PredictionReader predictions;
 
-    StepReader(Fields f, ScenarioNames names, PredictionReader predictions) {
+    StepReader(Fields f, ScenarioNames names, Citations citations, PredictionReader predictions) {
         this.f = f;
         this.names = names;
+        this.citations = citations;
         this.cues = new CueReader(f, names);
         this.predictions = predictions;
     }
@@ -42,7 +44,8 @@ final class StepReader {
                 + "GetQueuedCompletionStatus, thread: T1 }");
         Cue cue = at == null ? null : cues.read(at, path + ".at");
         Node sayNode = f.required(e, "say", m, path, "what the narrator says, { en: ..., ko: ... }");
-        Text say = sayNode == null ? null : f.twoLanguages(sayNode, path + ".say");
+        Text say = sayNode == null ? null
+                : citations.read(sayNode, f.twoLanguages(sayNode, path + ".say"), path + ".say", true);
         String code = e.containsKey("code") ? codeThread(e.get("code").getValueNode(), path + ".code") : null;
         Prediction predict = e.containsKey("predict")
                 ? predictions.read(e.get("predict").getValueNode(), path + ".predict") : null;

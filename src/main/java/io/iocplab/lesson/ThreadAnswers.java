@@ -26,7 +26,7 @@ final class ThreadAnswers {
             new Choice("false-packet", new Text("FALSE, with a packet: its I/O failed",
                     "FALSE, 그래도 패킷은 받습니다: 그 I/O가 실패했습니다")),
             new Choice("timeout", new Text("FALSE, NULL overlapped: timed out (WAIT_TIMEOUT, 258)",
-                    "FALSE, overlapped는 NULL: 시간 초과입니다(WAIT_TIMEOUT, 258)")),
+                    "FALSE, overlapped는 NULL: 타임아웃입니다(WAIT_TIMEOUT, 258)")),
             new Choice("abandoned", new Text("FALSE, NULL overlapped: the port was closed (ERROR_ABANDONED_WAIT_0, 735)",
                     "FALSE, overlapped는 NULL: 포트가 닫혔습니다(ERROR_ABANDONED_WAIT_0, 735)")));
 

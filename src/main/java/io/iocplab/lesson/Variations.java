@@ -23,7 +23,9 @@ import java.util.SplittableRandom;
 
 /**
  * The changes homework makes to a lesson's scenario ({@link Homework}): processors, a port's concurrency value,
- * a worker thread more or less, timings scaled, one more post, the echo workload's numbers. Each allowed kind is
+ * a worker thread more or less (a new one anywhere among the workers: threads start in the file's order), timings
+ * scaled, one more post, the echo workload's numbers, a client that ends its
+ * connection another way or acts at another time ({@link PeerVariation}). Each allowed kind is
  * applied with probability 1/2 (at least one), every choice drawn from the random source, so the same seed
  * gives the same changes. Threads the lesson names (its cues, code and predictions) are never removed.
  */
@@ -61,6 +63,12 @@ final class Variations {
         }
         if (allowed.contains("echo") && root.get("echo") instanceof Map) {
             kinds.add(this::echo);
+        }
+        if (allowed.contains("keys") && !keyed().isEmpty()) {
+            kinds.add(this::keys);
+        }
+        if (allowed.contains("peers") && PeerVariation.applies(root)) {
+            kinds.add(() -> changes.addAll(new PeerVariation(root, random).apply()));
         }
         if (kinds.isEmpty()) {
             return changes;
@@ -126,17 +134,32 @@ final class Variations {
         String model = workers.get(random.nextInt(workers.size()));
         String name = freshName(threads.keySet());
         Map<String, Object> copy = new LinkedHashMap<>();
-        String last = workers.get(workers.size() - 1);
+        int at = random.nextInt(workers.size() + 1);          // threads start in file order: where it goes matters
+        String before = at < workers.size() ? workers.get(at) : null;
+        String after = at > 0 ? workers.get(at - 1) : null;
         for (Map.Entry<String, Object> e : threads.entrySet()) {
-            copy.put(e.getKey(), e.getValue());
-            if (e.getKey().equals(last)) {
+            if (e.getKey().equals(before)) {
                 copy.put(name, YamlTree.copy(threads.get(model)));
             }
+            copy.put(e.getKey(), e.getValue());
+        }
+        if (before == null) {
+            Map<String, Object> reordered = new LinkedHashMap<>();
+            copy.forEach((k, v) -> {
+                reordered.put(k, v);
+                if (k.equals(after)) {
+                    reordered.put(name, YamlTree.copy(threads.get(model)));
+                }
+            });
+            copy = reordered;
         }
         threads.clear();
         threads.putAll(copy);
-        changes.add(new Text("thread " + name + " added, running the same program as " + model,
-                "스레드 " + name + " 추가 (프로그램은 " + model + "의 것과 같음)"));
+        String where = before != null ? "before " + before : "after " + after;
+        String kwhere = before != null ? before + " 앞" : after + " 다음";
+        changes.add(new Text("thread " + name + " added " + where + " (threads start in the file's order), "
+                + "running the same program as " + model, "스레드 " + name + " 추가: 파일에서 " + kwhere
+                + "(스레드는 파일에 적힌 순서대로 시작), 프로그램은 " + model + "의 것과 같음"));
     }
 
     private static String freshName(Set<String> taken) {
@@ -205,7 +228,52 @@ final class Variations {
         }
         list.add(index + 1, copy);
         changes.add(new Text(thread + " posts one more packet" + (label == null ? "" : " (overlapped " + label + ")"),
-                "스레드 " + thread + ": 패킷을 하나 더 보냄" + (label == null ? "" : " (overlapped " + label + ")")));
+                "스레드 " + thread + ": 패킷을 하나 더 넣음" + (label == null ? "" : " (overlapped " + label + ")")));
+    }
+
+    /**
+     * Every place a socket gets its completion key: its declaration in {@code sockets:} and each
+     * CreateIoCompletionPort step that associates one. Each is {map holding key, socket name}.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> keyed() {
+        List<Object[]> out = new ArrayList<>();
+        if (root.get("sockets") instanceof Map<?, ?> sockets) {
+            sockets.forEach((name, v) -> {
+                if (v instanceof Map<?, ?> m && m.get("key") instanceof Scalar) {
+                    out.add(new Object[] {m, name});
+                }
+            });
+        }
+        for (Object program : threads(root).values()) {
+            if (program instanceof List<?> steps) {
+                for (Object step : steps) {
+                    if (step instanceof Map<?, ?> m && m.get("CreateIoCompletionPort") instanceof Map<?, ?> a
+                            && a.get("key") instanceof Scalar && a.get("socket") instanceof Scalar sock) {
+                        out.add(new Object[] {a, sock.value()});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Another completion key for one socket: a number from 1 to 255 no other association uses (0 stays free). */
+    @SuppressWarnings("unchecked")
+    private void keys() {
+        List<Object[]> keyed = keyed();
+        Set<Integer> used = new java.util.HashSet<>();
+        keyed.forEach(k -> used.add(whole(((Scalar) ((Map<String, Object>) k[0]).get("key")).value(), 0)));
+        Object[] pick = keyed.get(random.nextInt(keyed.size()));
+        Map<String, Object> holder = (Map<String, Object>) pick[0];
+        String now = ((Scalar) holder.get("key")).value();
+        int n;
+        do {
+            n = 1 + random.nextInt(255);
+        } while (used.contains(n));
+        put(holder, "key", Integer.toString(n));
+        changes.add(new Text("socket " + pick[1] + ": completion key " + n + " (the lesson has " + now + ")",
+                "소켓 " + pick[1] + ": 완료 키 " + n + " (레슨에서는 " + now + ")"));
     }
 
     @SuppressWarnings("unchecked")

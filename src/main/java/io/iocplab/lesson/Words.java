@@ -65,14 +65,16 @@ final class Words {
                 case WAITING -> wait == null ? "대기" : wait.ko();
                 case EXITED -> "종료";
             };
-            return new Text("when " + t.thread() + " " + state, t.thread() + "의 상태가 " + kstate + " 상태로 바뀔 때");
+            String who = t.thread() == null ? "a thread" : t.thread();
+            String kwho = t.thread() == null ? "어느 스레드" : t.thread();
+            return new Text("when " + who + " " + state, kwho + "의 상태가 " + kstate + " 상태로 바뀔 때");
         }
         if (c instanceof Cue.PortCount p) {
             java.util.List<String> en = new java.util.ArrayList<>();
             java.util.List<String> ko = new java.util.ArrayList<>();
             if (p.running() != null) {
                 en.add("running count " + p.running());
-                ko.add("running 값이 " + p.running());
+                ko.add("실행 중인 스레드 수가 " + p.running());
             }
             if (p.queue() != null) {
                 en.add(p.queue() + " queued packet" + (p.queue() == 1 ? "" : "s"));
@@ -81,6 +83,9 @@ final class Words {
             if (p.waiters() != null) {
                 en.add(p.waiters() + " waiting thread" + (p.waiters() == 1 ? "" : "s"));
                 ko.add("대기 스레드가 " + p.waiters() + "개");
+            }
+            if (en.isEmpty()) {
+                return new Text("when port " + p.port() + " changes", "포트 " + p.port() + "의 상태가 바뀔 때");
             }
             return new Text("when port " + p.port() + " has " + String.join(", ", en),
                     "포트 " + p.port() + "의 " + String.join("이고, ", ko) + "일 때");
@@ -96,7 +101,7 @@ final class Words {
         }
         if (c instanceof Cue.Peer p) {
             String sock = p.socket() == null ? "a peer" : "the peer of " + p.socket();
-            String ksock = p.socket() == null ? "상대편(피어)" : p.socket() + "의 상대편(피어)";
+            String ksock = p.socket() == null ? "피어" : p.socket() + "의 피어";
             return new Text("when " + sock + " does " + p.action(), ksock + "에서 " + p.action() + " 동작이 일어날 때");
         }
         throw new IllegalArgumentException(c.toString());
@@ -160,7 +165,7 @@ final class Words {
                     "큐에 이미 패킷이 있어서 기다리지 않고 바로 가져갔습니다");
             case HANDED_OFF -> new Text("the running count was below the concurrency value, so the packet was "
                     + "handed straight to the most recent waiter (LIFO)",
-                    "실행 중 스레드 수가 동시 실행 값보다 작아서, 패킷이 가장 최근에 대기를 시작한 스레드에게 "
+                    "실행 중인 스레드 수가 동시 실행 값보다 작아서, 패킷이 가장 최근에 대기를 시작한 스레드에게 "
                             + "곧바로 넘어갔습니다(LIFO)");
             case SLEPT -> freed(who + " went to sleep", kwho + "의 Sleep");
             case SUSPENDED -> freed(who + " was suspended", kwho + "의 일시 중단(SuspendThread)");
@@ -170,10 +175,10 @@ final class Words {
         };
     }
 
-    /** ("때문에" whatever the cause ends in: "로" after "Sleep" or "전환" would need "으로".) */
+    /** The cause, then the release; in Korean the cause takes 로 or 으로 by its final sound ("Sleep으로", "전환으로"). */
     private static Text freed(String en, String ko) {
         return new Text(en + ", which lowered the running count, so the port released the most recent waiter "
-                + "with the queued packet", ko + " 때문에 실행 중 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 "
-                + "대기 스레드에게 넘겼습니다");
+                + "with the queued packet", KoreanParticles.with(ko, KoreanParticles.Particle.EURO_RO)
+                + " 실행 중인 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 대기 스레드에게 넘겼습니다");
     }
 }

@@ -37,6 +37,22 @@ import java.util.Locale;
  *       are done (so no byte they still have to read is taken away); the peer's close and reset then also
  *       report the first read that failed.</li>
  * </ul>
+ *
+ * <p>The model decides, the real sockets follow it. Where the operating system shows an event that the
+ * model has already decided about, the connection takes it as the model's, and says so here:
+ * <ul>
+ *   <li>A reset discards what the server side had not read (as Windows does with a pending RST):
+ *       {@link #serverExpectReset()} first reads and drops the bytes the peer sent that no receive took,
+ *       then expects the reset.</li>
+ *   <li>After the peer's reset, a {@link #serverSend} may find the RST already there (the model lets the
+ *       send complete, since the reset reaches the socket one latency later): "connection reset" or
+ *       "broken pipe" then means the bytes went nowhere, not a failure. A read that then sees the end of
+ *       the stream instead of the reset (the failed send consumed it, or the peer had sent its FIN first,
+ *       after which Linux reports no reset to a read) is the reset.</li>
+ *   <li>After {@link #serverClose()} the server side is gone: the peer's sends, FIN and reset go to a
+ *       closed socket, and the errors the operating system then gives the peer (the closed socket answers
+ *       with an RST) mean just that; there is nothing left to confirm on the server side.</li>
+ * </ul>
  */
 public final class LoopbackConnection implements AutoCloseable {
 
@@ -60,6 +76,13 @@ public final class LoopbackConnection implements AutoCloseable {
     private boolean serverClosed;
     private boolean peerOutputShut;
     private boolean peerClosed;
+    /** The peer closed abortively (as opposed to the whole connection being closed). */
+    private boolean peerWasReset;
+    /** A server-side operation already received the reset (a send after the peer's RST). */
+    private boolean resetSeen;
+    /** Bytes the peer wrote, and bytes the server side read: the difference is what a reset discards. */
+    private long peerSent;
+    private long serverRead;
 
     LoopbackConnection(LoopbackNetwork network, String name,
                        SocketChannel server, SelectionKey serverKey, int serverPort,
@@ -139,7 +162,8 @@ public final class LoopbackConnection implements AutoCloseable {
             throw closed(op, "the socket is closed");
         }
         int first = 0;
-        int got = takeHeld(buffers, used, count);
+        int fromHeld = takeHeld(buffers, used, count);
+        int got = fromHeld;
         while (first < used && !buffers[first].hasRemaining()) {
             first++;
         }
@@ -166,6 +190,7 @@ public final class LoopbackConnection implements AutoCloseable {
         } catch (IOException e) {
             throw failure(op, "after " + got + " of " + bytes(count) + " arrived", e);
         }
+        serverRead += count - fromHeld;                // the held bytes were counted when the peek read them
         return landed;
     }
 
@@ -189,6 +214,7 @@ public final class LoopbackConnection implements AutoCloseable {
                             + " expected " + bytes(count) + " from the peer, but the peer closed the connection (FIN)");
                 }
                 if (n > 0) {
+                    serverRead += n;
                     byte[] grown = java.util.Arrays.copyOfRange(held, heldAt, held.length + n);
                     System.arraycopy(more.array(), 0, grown, held.length - heldAt, n);
                     held = grown;
@@ -240,7 +266,14 @@ public final class LoopbackConnection implements AutoCloseable {
             buffers[i] = ByteBuffer.wrap(data[i]);
             total += data[i].length;
         }
-        write(server, serverKey, "WSASend", "the peer", buffers, total);
+        try {
+            write(server, serverKey, "WSASend", "the peer", buffers, total);
+        } catch (NetException e) {
+            if (e.kind() != NetException.Kind.RESET || !peerWasReset) {
+                throw e;
+            }
+            resetSeen = true;                  // the peer reset before these bytes could reach it
+        }
     }
 
     /** Confirms that the peer's FIN has arrived: a read sees the end of the stream (not data, not a reset). */
@@ -279,7 +312,13 @@ public final class LoopbackConnection implements AutoCloseable {
     public void serverExpectReset() throws NetException {
         String op = "expected the peer's reset (RST)";
         if (serverClosed) {
-            throw closed(op, "the socket is closed");
+            return;                            // closesocket came first: no handle is left to see the reset
+        }
+        held = NO_BYTES;                               // a reset discards what a peek held, too
+        heldAt = 0;
+        long unread = peerSent - serverRead;
+        if (unread > 0) {
+            discard(op, unread);
         }
         ByteBuffer buf = scratch();
         Bound bound = new Bound();
@@ -295,6 +334,9 @@ public final class LoopbackConnection implements AutoCloseable {
                     return;
                 }
                 throw failure(op, "", e);
+            }
+            if (n < 0 && (resetSeen || peerWasReset && peerOutputShut)) {
+                return;                        // the reset was reported to a send, or came after the peer's FIN
             }
             if (n < 0) {
                 throw new NetException(name, NetException.Kind.END_OF_STREAM, "socket " + name + ": " + op
@@ -314,6 +356,30 @@ public final class LoopbackConnection implements AutoCloseable {
         }
     }
 
+    /** Reads and drops {@code count} bytes that the peer sent and no receive took (a reset discards them). */
+    private void discard(String op, long count) throws NetException {
+        ByteBuffer buf = scratch();
+        long left = count;
+        Bound bound = new Bound();
+        try {
+            while (left > 0) {
+                buf.clear().limit((int) Math.min(buf.capacity(), left));
+                int n = server.read(buf);
+                if (n > 0) {
+                    left -= n;
+                    serverRead += n;
+                } else if (n < 0) {
+                    throw new NetException(name, NetException.Kind.END_OF_STREAM, "socket " + name + ": " + op
+                            + ", but the stream ended with " + bytes(left) + " the peer sent still to come");
+                } else if (!bound.await(serverKey, SelectionKey.OP_READ)) {
+                    throw timeout(op + ", " + bytes(left) + " the peer sent did not arrive " + within());
+                }
+            }
+        } catch (IOException e) {
+            throw failure(op, "with " + bytes(left) + " the peer sent still to come", e);
+        }
+    }
+
     /** closesocket on the server side: the peer then sees the end of the stream. Idempotent. */
     public void serverClose() {
         if (!serverClosed) {
@@ -330,7 +396,15 @@ public final class LoopbackConnection implements AutoCloseable {
         if (peerClosed || peerOutputShut) {
             throw closed("peer send", peerClosed ? "the peer is closed" : "the peer has closed its sending side (FIN)");
         }
-        write(peer, peerKey, "peer send", "the server", new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length);
+        peerSent += data.length;
+        try {
+            write(peer, peerKey, "peer send", "the server", new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length);
+        } catch (NetException e) {
+            if (e.kind() != NetException.Kind.RESET || !serverClosed) {
+                throw e;
+            }
+            // the server side had closed: its socket answered with an RST, and the bytes went nowhere
+        }
     }
 
     /**
@@ -410,10 +484,13 @@ public final class LoopbackConnection implements AutoCloseable {
         }
         try {
             peer.shutdownOutput();
-            peerOutputShut = true;
         } catch (IOException e) {
-            throw failure("peer close", "", e);
+            if (!serverClosed) {
+                throw failure("peer close", "", e);
+            }
+            // the server side had closed and reset the connection: there is no one left to send a FIN to
         }
+        peerOutputShut = true;
     }
 
     /** The peer closes abortively: SO_LINGER 0 and close, a real RST. */
@@ -428,6 +505,7 @@ public final class LoopbackConnection implements AutoCloseable {
             throw failure("peer reset", "", e);
         }
         peerClosed = true;
+        peerWasReset = true;
         // closeChannel runs the selector so the descriptor is really closed, and the RST sent, now
         network.closeChannel(peer);
     }

@@ -345,7 +345,8 @@ public final class CListing {
             w.add(indent, "flags = " + r.flags() + ";", -1, null, null);
         }
         String ov = CCode.pointer(r.overlapped() == null ? null : r.overlapped().label());
-        w.add(indent, "WSARecv(" + CCode.id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", &n, &flags, " + ov
+        w.add(indent, "WSARecv(" + CCode.id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", " + count(ov)
+                + ", &flags, " + ov
                 + ", " + (r.completionRoutine() ? "OnCompletion" : "NULL") + ");", index,
                 ioNote(r.overlapped(), r.completionRoutine()), null);
     }
@@ -360,9 +361,18 @@ public final class CListing {
                 null, null);
         lowBit(w, r.overlapped(), indent);
         String ov = CCode.pointer(r.overlapped() == null ? null : r.overlapped().label());
-        w.add(indent, "WSASend(" + CCode.id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", &n, 0, " + ov + ", "
+        w.add(indent, "WSASend(" + CCode.id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", " + count(ov)
+                + ", 0, " + ov + ", "
                 + (r.completionRoutine() ? "OnCompletion" : "NULL") + ");", index,
                 ioNote(r.overlapped(), r.completionRoutine()), null);
+    }
+
+    /**
+     * The byte-count argument of WSARecv and WSASend: {@code &n} for a blocking call; NULL with an OVERLAPPED, as
+     * the WSARecv and WSASend documentation advises (the count comes with the packet).
+     */
+    private static String count(String ov) {
+        return ov.equals("NULL") ? "&n" : "NULL";
     }
 
     private static void lowBit(CCode.Writer w, Step.OverlappedArg ov, int indent) {

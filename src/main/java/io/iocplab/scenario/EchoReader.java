@@ -45,10 +45,10 @@ final class EchoReader {
         int before = problems.count();
         Args a = new Args(entry.getKeyNode(), "echo", m, KEYS, nodes);
         String port = new StepReader(nodes, declared).port(a);
-        int workers = count(a, "workers");
-        int clients = count(a, "clients");
-        int messages = count(a, "messages");
-        int size = count(a, "size");
+        int workers = count(a, "workers", Limits.MAX_THREADS - 1);
+        int clients = count(a, "clients", Limits.MAX_SOCKETS);
+        int messages = count(a, "messages", MAX_COUNT);
+        int size = count(a, "size", MAX_COUNT);
         long think = time(a, "think");
         long start = time(a, "start");
         long compute = time(a, "compute");
@@ -69,9 +69,9 @@ final class EchoReader {
         return new EchoServer(port, workers, clients, messages, size, think, start, compute, every, sleep);
     }
 
-    private int count(Args a, String key) {
+    private int count(Args a, String key, int max) {
         Node n = a.required(key, "a whole number, at least 1");
-        return n == null ? 1 : (int) nodes.whole(n, a.path(key), 1, MAX_COUNT);
+        return n == null ? 1 : (int) nodes.whole(n, a.path(key), 1, max);
     }
 
     private long time(Args a, String key) {

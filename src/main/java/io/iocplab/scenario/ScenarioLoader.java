@@ -6,8 +6,6 @@ import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.Peer;
 import io.iocplab.sim.Step;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -50,15 +44,19 @@ public final class ScenarioLoader {
         this.nodes = new Nodes(problems);
     }
 
-    /** Reads a file (UTF-8); problems name the file as {@code file.toString()}. */
+    /**
+     * Reads a file (UTF-8, at most {@link Limits#MAX_FILE_BYTES}); problems name the file as
+     * {@code file.toString()}.
+     */
     public static Scenario load(Path file) throws IOException, InvalidScenarioException {
-        return loadString(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return loadString(file.toString(), SourceText.read(file, Limits.MAX_FILE_BYTES));
     }
 
     /** Reads a scenario from text; {@code name} is the file name problems are reported under. */
     public static Scenario loadString(String name, String text) throws InvalidScenarioException {
         Problems problems = new Problems(name);
-        Optional<Node> root = compose(name, text.startsWith("\uFEFF") ? text.substring(1) : text, problems);
+        Optional<Node> root = YamlDocument.compose(name, text.startsWith("\uFEFF") ? text.substring(1) : text,
+                problems::add);
         Scenario scenario = null;
         if (root.isPresent()) {
             scenario = new ScenarioLoader(problems).read(root.get());
@@ -69,18 +67,6 @@ public final class ScenarioLoader {
             throw new InvalidScenarioException(problems.sorted());
         }
         return scenario;
-    }
-
-    private static Optional<Node> compose(String name, String text, Problems problems) {
-        try {
-            return new Compose(LoadSettings.builder().setLabel(name).build()).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            problems.add(e.getProblemMark().or(e::getContextMark).orElse(null),
-                    "YAML syntax: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
-        } catch (YamlEngineException e) {
-            problems.add((Node) null, "YAML syntax: " + e.getMessage());
-        }
-        return Optional.empty();
     }
 
     private Scenario read(Node root) {
@@ -124,9 +110,27 @@ public final class ScenarioLoader {
         EchoServer echo = entries.containsKey("echo")
                 ? new EchoReader(nodes, problems).read(entries.get("echo"), declared) : null;
 
+        checkCounts(entries, threads, sockets, echo);
         return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports),
-                sockets(sockets, declared), listeners(listeners, declared), peers(peers, sockets, declared),
-                threads(threads, declared), echo);
+                sockets(sockets, declared, echo), listeners(listeners, declared), peers(peers, sockets, declared),
+                threads(threads, declared, echo), echo);
+    }
+
+    /** A run has at most {@link Limits#MAX_THREADS} threads and {@link Limits#MAX_SOCKETS} sockets, the echo's included. */
+    private void checkCounts(Map<String, NodeTuple> entries, Map<String, NodeTuple> threads,
+                             Map<String, NodeTuple> sockets, EchoServer echo) {
+        int threadCount = (threads == null ? 0 : threads.size()) + (echo == null ? 0 : echo.workers() + 1);
+        if (threadCount > Limits.MAX_THREADS) {
+            problems.add(entries.get(threads != null && threads.size() > Limits.MAX_THREADS ? "threads" : "echo")
+                    .getKeyNode(), "threads: " + threadCount + " threads in all (the echo workload's main and "
+                    + "workers included); at most " + Limits.MAX_THREADS);
+        }
+        int socketCount = (sockets == null ? 0 : sockets.size()) + (echo == null ? 0 : echo.clients());
+        if (socketCount > Limits.MAX_SOCKETS) {
+            problems.add(entries.get(sockets != null && sockets.size() > Limits.MAX_SOCKETS ? "sockets" : "echo")
+                    .getKeyNode(), "sockets: " + socketCount + " sockets in all (the echo workload's clients "
+                    + "included); at most " + Limits.MAX_SOCKETS);
+        }
     }
 
     /** A section's entries by name; empty when absent or null; null (reported) when it is not a map. */
@@ -218,7 +222,7 @@ public final class ScenarioLoader {
         return out;
     }
 
-    private Map<String, SocketSpec> sockets(Map<String, NodeTuple> section, Declared declared) {
+    private Map<String, SocketSpec> sockets(Map<String, NodeTuple> section, Declared declared, EchoServer echo) {
         Map<String, SocketSpec> out = new LinkedHashMap<>();
         forEach(section, (name, t) -> {
             String path = "sockets." + name;
@@ -230,6 +234,11 @@ public final class ScenarioLoader {
             long keyValue = key == null ? 0 : nodes.whole(key, a.path("key"), 0, Long.MAX_VALUE);
             if (key != null && port == null) {
                 problems.add(key, a.path("key") + ": a completion key needs a port to associate with (add port:)");
+            }
+            if (echo != null && echo.port() != null && echo.port().equals(portName)) {
+                problems.add(port, a.path("port") + ": " + portName + " is the echo workload's port, whose workers "
+                        + "know only their own clients' keys (1.." + echo.clients() + "); give " + name
+                        + " a port of its own");
             }
             out.put(name, new SocketSpec(portName, keyValue, StepReader.source(t.getKeyNode())));
         });
@@ -274,8 +283,14 @@ public final class ScenarioLoader {
                 if (s instanceof Peer.Connect && i > 0) {
                     problems.add(items.get(i), path + "[" + i + "].connect: only a client's first action connects it");
                 }
-                if (!steps.isEmpty() && s.atUs() < steps.get(steps.size() - 1).atUs()) {
+                Peer.Action last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+                if (last != null && s.atUs() < last.atUs()) {
                     problems.add(items.get(i), path + "[" + i + "].at: comes before the previous action's time");
+                }
+                if (last instanceof Peer.Close c && (c.reset() || !(s instanceof Peer.Close next && next.reset()))) {
+                    problems.add(items.get(i), path + "[" + i + "]: comes after the peer's " + (c.reset()
+                            ? "reset (RST): its socket is gone, a reset is a peer's last action"
+                            : "close (FIN): it sends nothing more; only a reset may follow"));
                 }
                 steps.add(s);
             }
@@ -349,8 +364,8 @@ public final class ScenarioLoader {
         return problems.count() > before ? null : action;
     }
 
-    private Map<String, List<Step>> threads(Map<String, NodeTuple> section, Declared declared) {
-        StepReader reader = new StepReader(nodes, declared);
+    private Map<String, List<Step>> threads(Map<String, NodeTuple> section, Declared declared, EchoServer echo) {
+        StepReader reader = new StepReader(nodes, declared, echo);
         Map<String, List<Step>> out = new LinkedHashMap<>();
         forEach(section, (name, t) -> out.put(name, reader.steps(t.getValueNode(), "threads." + name, 0)));
         return out;

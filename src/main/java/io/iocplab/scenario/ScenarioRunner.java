@@ -17,9 +17,14 @@ import java.util.List;
 public final class ScenarioRunner {
     private ScenarioRunner() {}
 
-    /** Runs the scenario to its end and returns the summary (also the sink's last event). */
+    /**
+     * Runs the scenario to its end and returns the summary (also the sink's last event). Every socket the run
+     * opened is closed when this returns or throws, whatever it throws (the sink's own failures included).
+     */
     public static Summary run(Scenario scenario, EventSink sink) {
-        return build(scenario, sink).run();
+        try (Machine machine = build(scenario, sink)) {
+            return machine.run();
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.iocplab.scenario;
 
+import io.iocplab.sim.EchoServer;
+import io.iocplab.sim.ProgramCursor;
 import io.iocplab.sim.Step;
 import io.iocplab.sim.Step.OverlappedArg;
 import java.util.ArrayList;
@@ -35,11 +37,20 @@ final class StepReader {
     private final Nodes nodes;
     private final Problems problems;
     private final Declared declared;
+    private final EchoServer echo;
+    /** Steps read so far, each alias use counted again: at most {@link Limits#MAX_STEPS}. */
+    private int read;
 
     StepReader(Nodes nodes, Declared declared) {
+        this(nodes, declared, null);
+    }
+
+    /** A reader of programs that run beside {@code echo} (or null): they may not post or associate on its port. */
+    StepReader(Nodes nodes, Declared declared, EchoServer echo) {
         this.nodes = nodes;
         this.problems = nodes.problems();
         this.declared = declared;
+        this.echo = echo;
     }
 
     /** A list of steps (null is an empty list); {@code path} names the list, e.g. {@code threads.T1}. */
@@ -51,7 +62,7 @@ final class StepReader {
             return out;
         }
         List<Node> items = nodes.list(list, path, "a list of steps", true);
-        for (int i = 0; i < items.size(); i++) {
+        for (int i = 0; i < items.size() && read <= Limits.MAX_STEPS; i++) {
             Step s = step(items.get(i), path + "[" + i + "]", depth);
             if (s != null) {
                 out.add(s);
@@ -61,6 +72,11 @@ final class StepReader {
     }
 
     private Step step(Node n, String path, int depth) {
+        if (++read > Limits.MAX_STEPS) {
+            problems.add(n, path + ": more than " + Limits.MAX_STEPS + " steps in all threads (a step repeated by "
+                    + "a YAML alias counts each time); to repeat steps use Loop");
+            return null;
+        }
         String name;
         Node value = null;
         Node nameNode = n;
@@ -137,14 +153,30 @@ final class StepReader {
                 return new Step.GetQueuedCompletionStatusEx(port(a),
                         (int) whole(a, "count", "how many entries to remove, 1 or more", 1, Integer.MAX_VALUE),
                         timeout(a), flag(a, "alertable"), src);
-            case "PostQueuedCompletionStatus":
-                return new Step.PostQueuedCompletionStatus(port(a),
-                        whole(a, "bytes", "the byte count, a whole number", 0, MAX_BYTES),
-                        whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE),
+            case "PostQueuedCompletionStatus": {
+                String port = port(a);
+                long key = whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE);
+                if (key != 0 && isEchoPort(port)) {
+                    problems.add(a.optional("key"), a.path("key") + ": " + key + " on " + port + ", the echo "
+                            + "workload's port, whose workers take key 0 as the shutdown and keys 1.." + echo.clients()
+                            + " as their clients' sockets; post key 0 to stop a worker, or post to a port of "
+                            + "your own");
+                }
+                return new Step.PostQueuedCompletionStatus(port,
+                        whole(a, "bytes", "the byte count, a whole number", 0, MAX_BYTES), key,
                         label(overlapped(a, true, false)), src);
-            case "CreateIoCompletionPort":
-                return new Step.CreateIoCompletionPort(fileHandle(a), port(a),
+            }
+            case "CreateIoCompletionPort": {
+                String handle = fileHandle(a);
+                String port = port(a);
+                if (isEchoPort(port) && !Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(handle)) {
+                    problems.add(a.has("port") ? a.optional("port") : a.owner(), a.path("port") + ": " + port
+                            + " is the echo workload's port, whose workers know only their own clients' keys; "
+                            + "associate the socket with a port of your own");
+                }
+                return new Step.CreateIoCompletionPort(handle, port,
                         whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE), src);
+            }
             case "WSARecv": {
                 OverlappedArg ov = overlapped(a, true, true);
                 return new Step.WSARecv(socket(a), receiveBuffers(a), ov, receiveFlags(a, ov),
@@ -220,6 +252,11 @@ final class StepReader {
         a.missing("port", declared.ports().isEmpty() ? "the file declares no ports"
                 : "the file has several ports: " + String.join(", ", declared.ports()));
         return null;
+    }
+
+    /** Whether a step's port is the echo workload's, whose workers read every packet on it as their own. */
+    private boolean isEchoPort(String port) {
+        return echo != null && port != null && port.equals(echo.port());
     }
 
     /** CreateIoCompletionPort's file handle: a socket, a listener, or INVALID_HANDLE_VALUE (no handle). */
@@ -387,6 +424,7 @@ final class StepReader {
     }
 
     private Step loop(Args a, int depth, Step.Source src) {
+        int before = problems.count();
         Node times = a.required("times", "a whole number, or forever");
         Node body = a.required("steps", "a list of steps");
         Integer count = null;
@@ -398,10 +436,32 @@ final class StepReader {
             return null;
         }
         List<Step> steps = body == null ? List.of() : steps(body, a.path("steps"), depth + 1);
+        if (count == null && body != null && !doesSomething(steps) && problems.count() == before) {
+            problems.add(a.owner(), a.path() + (ProgramCursor.runsAStep(steps)
+                    ? ": a loop forever of Compute: 0 only (a step that takes no time and makes no call) would repeat "
+                    + "with nothing ever happening; give it a step such as Sleep"
+                    : ": a loop forever that runs no step (its steps are empty, or loops that never run) would repeat "
+                    + "without virtual time moving; give it a step such as Sleep"));
+            return null;
+        }
         return new Step.Loop(count, steps, src);
     }
 
-    static Step.Source source(Node n) {
+    /** Whether one pass over the steps makes a call or takes time: anything but Compute: 0 and loops of it. */
+    private static boolean doesSomething(List<Step> steps) {
+        for (Step s : steps) {
+            if (s instanceof Step.Loop loop) {
+                if ((loop.times() == null || loop.times() > 0) && doesSomething(loop.steps())) {
+                    return true;
+                }
+            } else if (!(s instanceof Step.Compute c && c.us() == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        static Step.Source source(Node n) {
         return n.getStartMark().map(m -> new Step.Source(m.getLine() + 1, m.getColumn() + 1))
                 .orElse(Step.Source.NONE);
     }

@@ -14,7 +14,7 @@ import java.util.List;
  * <pre>
  * for (;;) {
  *     BOOL ok = GetQueuedCompletionStatus(hcp, &amp;bytes, &amp;key, &amp;ov, INFINITE);
- *     if (key == 0) return 0;                               // shutdown packet: exit
+ *     if (ov == NULL) break;                                // no I/O: the shutdown packet, or the port is gone
  *     if (!ok || bytes == 0) { closesocket(ctx->s); continue; }  // failed, or the client left
  *     if (ov is the send) continue;                         // a send finished: nothing to do
  *     Compute(...);  [every k packets: Sleep(d), a blocking call]
@@ -40,7 +40,7 @@ final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
         w.add(1, "DWORD bytes, flags = 0; ULONG_PTR key; OVERLAPPED *ov;", null, null);
         w.add(1, "for (;;) {", null, null);
         line(w, 2, "BOOL ok = GetQueuedCompletionStatus(" + hcp + ", &bytes, &key, &ov, INFINITE);", Line.GET, null);
-        line(w, 2, "if (key == 0) return 0;", Line.EXIT, "note.shutdownExit");
+        line(w, 2, "if (ov == NULL) return 0;", Line.EXIT, "note.shutdownExit");
         w.add(2, "CLIENT *ctx = &client[key];", "note.keyIsClient", null);
         line(w, 2, "if (!ok || bytes == 0) { closesocket(ctx->s); continue; }", Line.CLOSE, "note.clientLeft");
         w.add(2, "if (ov == &ctx->sendOv) continue;", "note.sendDone", null);
@@ -97,8 +97,8 @@ final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
         }
         PacketView packet = ((CallResult.Dequeued) r.result()).packet();
         Step.Source none = Step.Source.NONE;
-        if (packet == null || packet.key() == 0L) {
-            plan(new Step.ExitThread(none), Line.EXIT);                 // shutdown (or the port is gone)
+        if (packet == null || packet.overlapped() == null) {
+            plan(new Step.ExitThread(none), Line.EXIT);                 // no I/O: the shutdown packet, or the port is gone
             return;
         }
         int client = (int) packet.key();

@@ -38,8 +38,12 @@ import java.util.SplittableRandom;
  * the order they were released, then idle processors take ready threads. The parts that make calls
  * ({@link Win32Calls} and the handlers behind it, {@link Peers}) see the machine only through a
  * {@link CallContext}.
+ *
+ * <p>Whatever ends a run, its end, a {@link RunFailure} or an internal error, closes every real
+ * connection it opened before the exception leaves {@link #advance()}; {@link #close()} does the same
+ * for a run that its owner stops midway (it is an {@link AutoCloseable}, for try-with-resources).
  */
-public final class Machine {
+public final class Machine implements AutoCloseable {
     private final MachineConfig config;
     private final EventSink sink;
     private final TimerQueue timers = new TimerQueue();
@@ -63,11 +67,15 @@ public final class Machine {
     private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
     /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
     private final boolean tracing;
+    /** See {@link #noticeQuiet()}: about a second of the machine's work with nothing to show for it. */
+    static final long MAX_QUIET_ACTIONS = 10_000_000;
     private long now;
     private long seq;
     /** Moments opened so far; the current one is {@code moments - 1} while {@code momentOpen}. */
     private long moments;
     private boolean momentOpen;
+    private long seqSeen;
+    private long quietActions;
     private long packets;
     private boolean started;
     private boolean finished;
@@ -216,6 +224,21 @@ public final class Machine {
             return false;
         }
         momentOpen = false;                       // each action is a moment of its own, if it changes anything
+        try {
+            return step();
+        } catch (RunFailure e) {
+            finished = true;
+            ConnectionException first = connections == null ? null : connections.failure();  // e.g. a wrong byte,
+            close();                                                                           // then a receive left waiting
+            throw first != null ? new RunFailure(first.getMessage(), first) : e;
+        } catch (RuntimeException | Error e) {
+            finished = true;                                  // an internal error closes the run's sockets too
+            close();
+            throw e;
+        }
+    }
+
+    private boolean step() {
         if (!started) {
             start();
             return true;
@@ -232,16 +255,28 @@ public final class Machine {
         if (action == null) {
             return true;                          // a stale timer: nothing happens
         }
-        try {
-            action.run();
-        } catch (RunFailure e) {
-            finished = true;
-            ConnectionException first = connections == null ? null : connections.failure();  // e.g. a wrong byte, then a receive left waiting
-            close();
-            throw first != null ? new RunFailure(first.getMessage(), first) : e;
-        }
+        action.run();
         threadControl.settle();
+        if (tracing) {
+            noticeQuiet();
+        }
         return true;
+    }
+
+    /**
+     * A run whose actions show nothing for {@link #MAX_QUIET_ACTIONS} actions in a row (a thread that only computes,
+     * forever, alone) would keep the machine busy with no end and no output: it ends with a message instead.
+     * Counted where events are built (a trace, the window, a lesson, a sweep); a run without a sink is not watched.
+     */
+    private void noticeQuiet() {
+        if (seq != seqSeen) {
+            seqSeen = seq;
+            quietActions = 0;
+        } else if (++quietActions >= MAX_QUIET_ACTIONS) {
+            throw new RunFailure("nothing happened in " + MAX_QUIET_ACTIONS + " actions of the machine up to "
+                    + now / 1000 + " ms of virtual time (a thread that only computes, forever?); give the scenario "
+                    + "an until: or a call in the loop");
+        }
     }
 
     /** Runs to the end and returns the summary (also the last event sent to the sink). */
@@ -301,6 +336,7 @@ public final class Machine {
     }
 
     /** Closes every real connection of the run and the network under them; safe at any time, and twice. */
+    @Override
     public void close() {
         for (SimSocket sock : sockets.values()) {
             if (sock.link != null && sock.link.real != null) {

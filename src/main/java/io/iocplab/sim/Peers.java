@@ -124,6 +124,9 @@ final class Peers {
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
+        if (reset) {
+            c.peerReset = true;
+        }
         emit(c, reset ? Action.RESET : Action.CLOSE, null);
         m.at(m.now() + m.config().latencyUs(), () -> {
             if (reset) {
@@ -134,7 +137,7 @@ final class Peers {
         });
     }
 
-    /** The server wrote these bytes: the peer reads them one latency later. */
+    /** The server wrote these bytes: the peer reads them one latency later, unless it has reset by then. */
     void serverSent(SimConnection c, byte[][] gathered) {
         long n = 0;
         for (byte[] b : gathered) {
@@ -142,7 +145,11 @@ final class Peers {
             n += b.length;
         }
         int count = (int) n;
-        m.at(m.now() + m.config().latencyUs(), () -> peerReceive(c, count));
+        m.at(m.now() + m.config().latencyUs(), () -> {
+            if (!c.peerReset) {
+                peerReceive(c, count);
+            }
+        });
     }
 
     /** The peer reads the next n bytes the server sent: the model's bytes, which the connection checks for real. */
@@ -182,10 +189,15 @@ final class Peers {
         int at = Arrays.mismatch(data, 0, n, message, echoed, echoed + n);
         if (at >= 0 || data.length > room) {
             int i = at >= 0 ? at : n;
-            throw new RunFailure("socket " + peer + ": echoed byte " + (verified + i) + " was '"
-                    + (char) data[i] + "', the peer sent '"
-                    + (at >= 0 ? String.valueOf((char) message[echoed + i]) : "nothing more") + "'");
+            throw new RunFailure("socket " + peer + ": echoed byte " + (verified + i) + " was " + show(data[i])
+                    + ", the peer sent " + (at >= 0 ? show(message[echoed + i]) : "nothing more"));
         }
+    }
+
+    /** A byte as a message shows it: 'a' when it is printable ASCII, else its value, 0xc3 (never sign-extended). */
+    static String show(byte b) {
+        int v = b & 0xFF;
+        return v >= 0x20 && v < 0x7F ? "'" + (char) v + "'" : String.format("0x%02x", v);
     }
 
     /** n bytes of the echo came back: once the whole message has, the next one is due (or the close). */

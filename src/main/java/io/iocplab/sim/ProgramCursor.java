@@ -9,6 +9,12 @@ import java.util.Map;
  * A thread's position in its program: which step comes next, inside which loops.
  * Steps are also numbered in document order (the "listing"), so the code view can highlight
  * the line a thread is on and a trace can say which step a call came from.
+ *
+ * <p>Progress: {@link #next()} always returns a step or the end after a bounded amount of work. A loop
+ * that runs no step (its steps are empty, or only loops that never run) is passed over without being
+ * repeated: done any number of times it does nothing, in no time. Done forever it would spin without
+ * virtual time moving; scenario files cannot say that (the loader refuses it), and a program built in
+ * code that does ends its run with a {@link RunFailure} naming the loop.
  */
 public final class ProgramCursor implements Program {
     private static final class Frame {
@@ -27,6 +33,8 @@ public final class ProgramCursor implements Program {
 
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
     private final Map<Step, Integer> listing = new IdentityHashMap<>();
+    /** Per loop: whether one pass over its steps executes a step (worked out once, on first entry). */
+    private final Map<Step.Loop, Boolean> loopRunsAStep = new IdentityHashMap<>();
 
     ProgramCursor(List<Step> program) {
         frames.push(new Frame(program, 1, false));
@@ -40,6 +48,17 @@ public final class ProgramCursor implements Program {
     public static int firstStep(List<Step> program) {
         ProgramCursor cursor = new ProgramCursor(program);
         return cursor.indexOf(cursor.next());
+    }
+
+    /** Whether running these steps once executes at least one step (a loop that never runs executes none). */
+    public static boolean runsAStep(List<Step> steps) {
+        for (Step s : steps) {
+            if (!(s instanceof Step.Loop loop)
+                    || (loop.times() == null || loop.times() > 0) && runsAStep(loop.steps())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void number(List<Step> steps) {
@@ -66,9 +85,13 @@ public final class ProgramCursor implements Program {
             if (f.next < f.steps.size()) {
                 Step s = f.steps.get(f.next++);
                 if (s instanceof Step.Loop loop) {
-                    boolean runs = !loop.steps().isEmpty() && (loop.times() == null || loop.times() > 0);
+                    boolean runs = (loop.times() == null || loop.times() > 0)
+                            && loopRunsAStep.computeIfAbsent(loop, l -> runsAStep(l.steps()));
                     if (runs) {
                         frames.push(new Frame(loop.steps(), loop.times(), true));
+                    } else if (loop.times() == null) {
+                        throw new RunFailure("the Loop at line " + loop.source().line() + ", column "
+                                + loop.source().column() + " runs no step, forever: virtual time could not move");
                     }
                     continue;
                 }

@@ -32,6 +32,8 @@ final class SimConnection {
     boolean reset;
     /** The server side is done with it (closed or disconnected). */
     boolean over;
+    /** The peer reset its end: its socket is gone, so what the server sends it is never read. */
+    boolean peerReset;
     /** What the server sent and the peer has not read yet, in order (the model's copy of the real bytes). */
     final ByteQueue toPeer = new ByteQueue();
 

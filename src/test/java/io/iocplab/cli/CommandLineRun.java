@@ -61,6 +61,11 @@ public final class CommandLineRun {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs {@code iocplab} with these arguments on an English system, printing to the given streams; its exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return Cli.run(args, out, err, new CommandLineRun().new Recorder(), Locale.ENGLISH);
+    }
+
     /** Runs {@code iocplab} with these arguments on an English system. */
     public static Result iocplab(String... args) {
         return new CommandLineRun().run(args);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.iocplab.app.run.RunSession;
 import io.iocplab.scenario.NetConnections;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
@@ -140,6 +141,91 @@ class EchoResourcesTest {
         assertTrue(e.getMessage().matches("socket C\\d+: the peer received byte \\d+ as '[YZ]', but the server sent '[a-z]'"),
                 e.getMessage());
         assertNothingLeft(before, "after the peer found a wrong echoed byte");
+    }
+
+    @Test
+    void a_wrong_byte_that_is_not_ascii_is_shown_by_its_value_never_sign_extended() throws Exception {
+        AtomicInteger sends = new AtomicInteger();
+        Machine m = echoMachine(new Faulty(new NetConnections(Duration.ofSeconds(2))) {
+            @Override
+            void send(Connection c, byte[][] buffers) throws ConnectionException {
+                if (sends.incrementAndGet() == 7) {
+                    byte[][] copy = {buffers[0].clone()};
+                    copy[0][2] = (byte) 0xC3;                          // the first byte of a UTF-8 'Ã'
+                    buffers = copy;
+                }
+                c.serverSend(buffers);
+            }
+        });
+        RunFailure e = assertThrows(RunFailure.class, () -> runToEnd(m));
+        assertTrue(e.getMessage().matches("socket C\\d+: the peer received byte \\d+ as 0xc3, but the server sent "
+                + "'[a-z]'"), e.getMessage());
+    }
+
+    /**
+     * Issue 19: "an internal error skips the network's close, so in one process 50 such runs leave 50 listening
+     * and 100 established sockets open". Half the runs fail inside the machine (a connection that throws what no
+     * connection should), half in what the run feeds (a sink that throws), the way ScenarioRunner.run and the
+     * window's engine call it.
+     */
+    @Test
+    void fifty_runs_that_end_in_an_internal_error_leave_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        for (int run = 0; run < 50; run++) {
+            if (run % 2 == 0) {
+                AtomicInteger receives = new AtomicInteger();
+                Machine m = echoMachine(new Faulty(new NetConnections(Duration.ofSeconds(2))) {
+                    @Override
+                    byte[][] receive(Connection c, int[] lengths, int count) throws ConnectionException {
+                        if (receives.incrementAndGet() == 20) {
+                            throw new IllegalStateException("injected internal error");
+                        }
+                        return c.serverReceive(lengths, count);
+                    }
+                });
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> runToEnd(m));
+                assertEquals("injected internal error", e.getMessage());
+                assertTrue(m.isFinished(), "a run that failed is over");
+            } else {
+                AtomicInteger events = new AtomicInteger();
+                IllegalStateException e = assertThrows(IllegalStateException.class,
+                        () -> ScenarioRunner.run(scenario(), event -> {
+                            if (events.incrementAndGet() == 300) {
+                                throw new IllegalStateException("injected failure of the trace");
+                            }
+                        }));
+                assertEquals("injected failure of the trace", e.getMessage());
+            }
+        }
+        assertNothingLeft(before, "after 50 runs that ended in an internal error");
+    }
+
+    @Test
+    void a_run_that_times_out_waiting_for_bytes_leaves_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        Machine m = echoMachine(new Faulty(new NetConnections(Duration.ofMillis(300))) {
+            @Override
+            byte[][] receive(Connection c, int[] lengths, int count) throws ConnectionException {
+                return c.serverReceive(new int[] {count + 1}, count + 1);   // one byte more than will ever come
+            }
+        });
+        RunFailure e = assertThrows(RunFailure.class, () -> runToEnd(m));
+        assertTrue(e.getMessage().matches("socket C\\d+: WSARecv expected 17 bytes from the peer, 16 arrived within "
+                + "300 ms"), e.getMessage());
+        assertNothingLeft(before, "after a run that timed out");
+    }
+
+    @Test
+    void a_run_stopped_from_another_thread_midway_leaves_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        RunSession session = RunSession.start("echo-small.yaml", scenario());
+        while (session.timeline().size() < 200 && !session.done()) {
+            Thread.onSpinWait();
+        }
+        session.cancel();
+        assertTrue(session.awaitEnd(Duration.ofSeconds(10)), "the engine ended");
+        assertEquals(RunSession.Status.CANCELLED, session.status());
+        assertNothingLeft(before, "after a run was stopped midway");
     }
 
     @Test

@@ -24,6 +24,23 @@ class BrokenLessonsTest {
     }
 
     @Test
+    void aRuleOfWindowsWithoutItsSource() {
+        String f = "89-rule-without-source.yaml";
+        assertEquals(List.of(at(f, 13, 7, "steps[0].say: the English text cites nothing and the Korean text doc-gqcs: "
+                        + "both languages cite the same sources"),
+                at(f, 13, 11, "steps[0].say.en: this sentence states a rule of Windows (it names WAIT_TIMEOUT) and "
+                        + "cites no source; add [@id] before its full stop: \"FALSE, with WAIT_TIMEOUT (258): no packet "
+                        + "came.\"")), problems(f));
+    }
+
+    @Test
+    void aWordTheGlossaryForbids() {
+        String f = "90-forbidden-word.yaml";
+        assertEquals(List.of(at(f, 11, 5, "steps[0].say.ko: the glossary forbids '문맥 교환' (say 컨텍스트 스위치: "
+                + "context-switch)")), problems(f));
+    }
+
+    @Test
     void malformedYaml() {
         String f = "91-malformed-yaml.yaml";
         assertEquals(List.of(at(f, 7, 10, "YAML syntax: expected ',' or '}', but got : (while parsing a flow mapping)")),

@@ -39,7 +39,7 @@ class HomeworkTest {
 
     @Test
     void seedsGiveDifferentProblems() throws Exception {
-        Lesson l = lesson("07-concurrency-value");
+        Lesson l = lesson("08-blocking-worker");
         Set<String> scenarios = new HashSet<>();
         for (long seed = 0; seed < 8; seed++) {
             scenarios.add(Homework.generate(l, seed).scenarioYaml());
@@ -63,7 +63,7 @@ class HomeworkTest {
                 "14-get-queued-completion-status-ex", "16-tuning-with-a-sweep")) {
             Lesson l = lesson(id);
             Homework h = Homework.generate(l, 11);
-            LessonRun run = LessonRun.run(l.withScenario(h.scenario()));
+            LessonRun run = LessonRun.run(Homework.asked(l).withScenario(h.scenario()));
             assertTrue(run.ok());
             List<Homework.Question> qs = h.questions();
             assertEquals(l.predictions(), qs.size());
@@ -75,6 +75,58 @@ class HomeworkTest {
                 }
             }
         }
+    }
+
+    @Test
+    void homeworkVariesItsAnswers() throws Exception {
+        for (String id : List.of("05-get-queued-completion-status", "06-lifo", "11-when-clients-leave")) {
+            Lesson l = lesson(id);
+            List<String> lessonKey = key(LessonRun.run(Homework.asked(l)), l);
+            Set<List<String>> keys = new HashSet<>();
+            for (long seed = 1; seed <= 10; seed++) {
+                Homework h = Homework.generate(l, seed);
+                List<String> key = h.questions().stream().map(q -> q.answer().correct()).toList();
+                assertNotEquals(lessonKey, key, id + " seed " + seed + ": the lesson's own answers");
+                keys.add(key);
+            }
+            assertTrue(keys.size() >= 5, id + ": seeds 1 to 10 give " + keys.size() + " different answer sets: " + keys);
+        }
+    }
+
+    @Test
+    void clientsBehaveDifferently() throws Exception {
+        Set<String> changes = new HashSet<>();
+        for (long seed = 1; seed <= 10; seed++) {
+            Homework.generate(lesson("11-when-clients-leave"), seed).changes().forEach(c -> changes.add(c.en()));
+        }
+        assertTrue(changes.stream().anyMatch(c -> c.contains("never closes")), "silence: " + changes);
+        assertTrue(changes.stream().anyMatch(c -> c.contains("a reset (RST)") && c.contains("ends with")), "a reset: " + changes);
+        assertTrue(changes.stream().anyMatch(c -> c.contains("a graceful close (FIN)") && c.contains("ends with")),
+                "a graceful close: " + changes);
+    }
+
+    @Test
+    void stemsNameTimesAndActorsNeverEarlierAnswers() throws Exception {
+        Homework h = Homework.generate(lesson("11-when-clients-leave"), 3);
+        for (Homework.Question q : h.questions()) {
+            assertTrue(q.context().en().matches("At t = [0-9]+\\.[0-9]{3} ms"), q.context().en());
+            assertTrue(q.context().ko().matches("t = [0-9]+\\.[0-9]{3} ms 시점"), q.context().ko());
+            assertTrue(q.question().en().contains("T1"), "the actor: " + q.question().en());
+        }
+        String problem = h.render(Lang.EN, false);
+        for (String answer : List.of("returns TRUE", "returns FALSE", "error 64", "error 258", "(error")) {
+            assertFalse(problem.contains(answer), "the problem gives away \"" + answer + "\":\n" + problem);
+        }
+    }
+
+    private static List<String> key(LessonRun run, Lesson l) {
+        List<String> out = new java.util.ArrayList<>();
+        for (LessonStep s : l.steps()) {
+            if (s.predict() != null) {
+                out.add(run.answerOf(s.index()).orElseThrow().correct());
+            }
+        }
+        return out;
     }
 
     @Test

@@ -179,7 +179,7 @@ class LessonLoaderTest {
                 "lessons/50-test.yaml:16:30: steps[3].at.state: unknown state 'sleeping' (expected one of running, "
                         + "ready, waiting, exited)",
                 "lessons/50-test.yaml:18:53: steps[3].predict.answer: unknown kind 'guess' (expected next-release, "
-                        + "wakes, returns, running, queue, gets, best-throughput, most-switches)",
+                        + "wakes, returns, running, queue, gets, error, best-throughput, most-switches)",
                 "lessons/50-test.yaml:19:9: steps[4].at: a port cue needs a count to reach: running, queue or waiters",
                 "lessons/50-test.yaml:21:53: steps[4].predict.answer: queue needs a port (e.g. { queue: P }): the "
                         + "scenario has 2 ports",

@@ -198,19 +198,6 @@ class LessonRunTest {
     }
 
     @Test
-    void aReleaseByAnotherThreadsWaitReadsInGoodKorean() {
-        // "W8의 Sleep로": 로 after a word that ends in a consonant is wrong; 때문에 fits every cause
-        for (Release.Cause cause : List.of(Release.Cause.SLEPT, Release.Cause.SUSPENDED, Release.Cause.BLOCKED_IN_IO,
-                Release.Cause.EXITED, Release.Cause.SWITCHED_PORT)) {
-            Text t = Words.release(new CallResult.Dequeued("P", new PacketView(1, 1, "A", 0), cause, "W8"));
-            assertTrue(t.ko().startsWith("W8의 ") && t.ko().contains(" 때문에 실행 중 스레드 수가 줄어서"), t.ko());
-        }
-        assertEquals("W8의 Sleep 때문에 실행 중 스레드 수가 줄어서, 포트가 큐에 있던 패킷을 가장 최근의 대기 스레드에게 "
-                + "넘겼습니다", Words.release(new CallResult.Dequeued("P", new PacketView(1, 1, "A", 0), Release.Cause.SLEPT,
-                "W8")).ko());
-    }
-
-    @Test
     void codeFocusIsTheLineOfTheThreadsStep() throws InvalidLessonException {
         String steps = "  - at: start\n    code: { thread: T1 }\n    say: { en: s, ko: 말 }\n"
                 + "  - at: { call: GetQueuedCompletionStatus, thread: T1 }\n    code: { thread: T1 }\n"

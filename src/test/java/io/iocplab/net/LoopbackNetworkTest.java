@@ -266,6 +266,50 @@ class LoopbackNetworkTest {
         assertEquals(NetException.Kind.CLOSED, again.kind());
     }
 
+    // ------------------------------------------------------------------ the model's events, as the OS shows them
+
+    @Test
+    void a_reset_discards_what_the_server_had_not_read() throws Exception {
+        LoopbackConnection c = net.open("S1");
+        c.peerSend(ascii("hello"));
+        c.peerSend(ascii("world"));
+        assertEquals("hel", text(c.serverReceive(new int[] {3}, 3)[0]));
+        c.peerReset();
+        c.serverExpectReset();                                  // "lo" and "world" were there first: dropped
+    }
+
+    @Test
+    void after_closesocket_the_peers_sends_fin_and_reset_go_to_a_closed_socket() throws Exception {
+        LoopbackConnection c = net.open("S1");
+        c.peerSend(ascii("unread"));
+        c.serverClose();                                        // with unread data: Linux answers with an RST
+        for (int i = 0; i < 5; i++) {
+            c.peerSend(ascii("more"));                           // "broken pipe" after the first: taken as the model's
+        }
+        c.peerClose();
+        c.peerReset();
+        c.serverExpectReset();                                  // nothing left to confirm on a closed handle
+    }
+
+    @Test
+    void a_send_after_the_peers_reset_went_nowhere_and_the_reset_is_still_seen() throws Exception {
+        LoopbackConnection c = net.open("S1");
+        c.peerReset();
+        for (int i = 0; i < 3; i++) {
+            c.serverSend(new byte[][] {ascii("late")});          // the first may even succeed; none fails
+        }
+        c.serverExpectReset();                                  // a send consumed the RST: the end of stream is it
+    }
+
+    @Test
+    void a_reset_after_the_peers_fin_is_seen_even_while_the_fin_is_unread() throws Exception {
+        LoopbackConnection c = net.open("S1");
+        c.peerSend(ascii("abc"));
+        c.peerClose();
+        c.peerReset();
+        c.serverExpectReset();                                  // Linux shows the FIN to reads, never the reset
+    }
+
     // ------------------------------------------------------------------ real-time bounds
 
     @Test

@@ -271,7 +271,7 @@ class WhyTest {
         print(counted);
         assertEquals("thread.ready.counted", counted.key(), "T1 waits for the processor M holds");
         contains(counted.text(EN), "For P it already counts as running (1 of 2)");
-        contains(counted.text(KO), "실행 수 1/2");
+        contains(counted.text(KO), "실행 중인 스레드 수 1/2");
     }
 
     @Test

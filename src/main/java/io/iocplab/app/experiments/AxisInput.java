@@ -1,5 +1,6 @@
 package io.iocplab.app.experiments;
 
+import io.iocplab.scenario.Limits;
 import io.iocplab.sweep.Axis;
 import io.iocplab.sweep.Knob;
 import io.iocplab.sweep.Setting;
@@ -76,7 +77,7 @@ final class AxisInput {
 
     private static Setting setting(Knob knob, String v) throws Problem {
         return switch (knob) {
-            case THREADS -> Setting.threads(whole(knob, v, 1, 100_000));
+            case THREADS -> Setting.threads(whole(knob, v, 1, Limits.MAX_THREADS - 1));
             case CONCURRENCY -> Setting.concurrency(whole(knob, v, 0, 1024));
             case CPUS -> Setting.cpus(whole(knob, v, 1, 256));
             case COMPUTE -> Setting.computeUs(micros(knob, v, 0));

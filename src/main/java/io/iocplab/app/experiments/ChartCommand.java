@@ -6,9 +6,12 @@ import io.iocplab.app.fx.Pictures;
 import io.iocplab.app.model.Texts;
 import io.iocplab.cli.Desktop;
 import io.iocplab.lesson.Lang;
+import io.iocplab.scenario.OneLine;
+import io.iocplab.scenario.TraceFile;
 import io.iocplab.sweep.Knob;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +37,8 @@ import javafx.scene.layout.Region;
  * {@code --lines} say otherwise. A third knob that varies must be fixed with {@code --where}. It needs the
  * JavaFX toolkit, so a display: {@code xvfb-run -a java -jar target/iocplab.jar chart ...} on a machine
  * without one. Exit codes: 0 written; 2 a file that is not a sweep table, or options the table cannot take;
- * 1 the picture could not be drawn or written. The PNG is complete or not written.
+ * 1 the picture could not be drawn or written. The PNG is complete or not written, never the table itself, and a
+ * device, a FIFO or {@code -} (standard output) is written as a stream.
  */
 public final class ChartCommand {
     static final double WIDTH = 1200;
@@ -52,11 +56,20 @@ public final class ChartCommand {
             request = request(asked.table(), asked.x(), asked.lines(), asked.where(),
                     asked.lang() == Lang.KO ? Texts.KOREAN : Texts.ENGLISH);
         } catch (IllegalArgumentException | SweepTable.BadTable e) {
-            err.println("iocplab chart: " + e.getMessage());
+            err.println("iocplab chart: " + OneLine.of(String.valueOf(e.getMessage())));
             return 2;
         } catch (IOException e) {
-            err.println("iocplab chart: cannot read " + asked.table() + ": "
-                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+            err.println("iocplab chart: cannot read " + OneLine.of(asked.table().toString()) + ": "
+                    + (e instanceof NoSuchFileException ? "no such file" : OneLine.of(String.valueOf(e.getMessage()))));
+            return 2;
+        }
+        TraceFile png;
+        try {
+            png = TraceFile.open(asked.png().toString(), System.out, asked.table());   // refused now, not after drawing
+        } catch (IOException | IllegalArgumentException e) {
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            err.println("iocplab chart: cannot write " + OneLine.of(asked.png().toString()) + ": "
+                    + OneLine.of(String.valueOf(why)));
             return 2;
         }
         ClassPathJavaFx.quietWarning();
@@ -70,19 +83,29 @@ public final class ChartCommand {
                 }
             });
         } catch (UnsupportedOperationException | IllegalStateException e) {
-            err.println("iocplab chart: cannot start JavaFX (" + e.getMessage() + "); on a machine without a "
-                    + "display run it under xvfb-run -a");
+            err.println("iocplab chart: cannot start JavaFX (" + OneLine.of(String.valueOf(e.getMessage()))
+                    + "); on a machine without a display run it under xvfb-run -a");
+            closeQuietly(png);
             return 1;
         }
-        try {
-            Pictures.writePng(picture.get(60, TimeUnit.SECONDS), asked.png());
-            err.println("chart: wrote " + asked.png());
+        try (png) {
+            Pictures.writePng(picture.get(60, TimeUnit.SECONDS), png);
+            err.println("chart: wrote " + OneLine.of(asked.png().toString()));
             return 0;
         } catch (Exception e) {
-            err.println("iocplab chart: cannot draw " + asked.png() + ": " + e);
+            err.println("iocplab chart: cannot draw " + OneLine.of(asked.png().toString()) + ": "
+                    + OneLine.of(e.toString()));
             return 1;
         } finally {
             Platform.exit();
+        }
+    }
+
+    private static void closeQuietly(TraceFile file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            // the command is ending with a message already
         }
     }
 

@@ -1,12 +1,12 @@
 package io.iocplab.app.experiments;
 
+import io.iocplab.scenario.Limits;
+import io.iocplab.scenario.SourceText;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Csv;
 import io.iocplab.sweep.Knob;
 import io.iocplab.sweep.Row;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,9 +62,9 @@ final class SweepTable {
      * byte-order mark before the header (Excel's "CSV UTF-8" writes one) is not part of it.
      */
     static SweepTable read(Path file) throws IOException, BadTable {
-        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>(SourceText.read(file, Limits.MAX_TABLE_BYTES).lines().toList());
         if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
-            lines.set(0, lines.get(0).substring(1));
+            lines.set(0, lines.get(0).substring(1));                     // a byte-order mark, as Excel's "CSV UTF-8" saves
         }
         if (lines.isEmpty()) {
             throw new BadTable(file, 1, "empty file, expected the header of a sweep table");

@@ -40,12 +40,16 @@ public final class Pictures {
 
     /** Writes {@code image} as a PNG file at {@code target}, whole or not at all; any thread. */
     public static void writePng(Image image, Path target) throws IOException {
-        BufferedImage pixels = toBuffered(image);
         try (TraceFile file = TraceFile.create(target)) {
-            if (!ImageIO.write(pixels, "png", file.stream())) {
-                throw new IOException("no PNG writer in this Java runtime");
-            }
-            file.commit();
+            writePng(image, file);
         }
+    }
+
+    /** Writes {@code image} as PNG to an output opened beforehand, and commits it; any thread. */
+    public static void writePng(Image image, TraceFile file) throws IOException {
+        if (!ImageIO.write(toBuffered(image), "png", file.stream())) {
+            throw new IOException("no PNG writer in this Java runtime");
+        }
+        file.commit();
     }
 }

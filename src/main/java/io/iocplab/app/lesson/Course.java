@@ -4,10 +4,10 @@ import io.iocplab.lesson.InvalidLessonException;
 import io.iocplab.lesson.Lesson;
 import io.iocplab.lesson.LessonLoader;
 import io.iocplab.lesson.PackedCourse;
+import io.iocplab.scenario.Limits;
 import io.iocplab.scenario.Problem;
+import io.iocplab.scenario.SourceText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +50,13 @@ public record Course(List<Lesson> lessons, List<String> problems) {
         for (Path file : LessonLoader.files(dir)) {
             String name = file.getFileName().toString();
             try {
-                lessons.add(LessonLoader.loadString(name, Files.readString(file, StandardCharsets.UTF_8)));
+                lessons.add(LessonLoader.loadString(name, SourceText.read(file, Limits.MAX_FILE_BYTES)));
             } catch (InvalidLessonException e) {
                 for (Problem p : e.problems()) {
                     problems.add(p.toString());
                 }
+            } catch (IOException e) {
+                problems.add(new Problem(name, 1, 1, "cannot read: " + e.getMessage()).toString());
             }
         }
         return new Course(lessons, problems);

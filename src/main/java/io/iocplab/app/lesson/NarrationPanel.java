@@ -30,6 +30,8 @@ import javafx.scene.layout.VBox;
  * after it they are off, the clicked one is marked right or wrong, the right one is marked, and the
  * verdict, the engine's explanation and the author's why appear.
  *
+ * <p>Hovering the narration shows the glossary's terms it uses, with their definitions ({@link GlossaryTip}).
+ *
  * <p>In a lesson with a sweep, the sweep's results ({@link SweepResultsView}) follow once a question about
  * the sweep is answered, and stay on the later steps.
  */
@@ -125,6 +127,7 @@ public final class NarrationPanel {
         heading.setText(text("narration.heading", lesson.number(), walk.step() + 1, lesson.steps().size()));
         title.setText(lesson.title().get(lang));
         say.setText(step.say().get(lang));
+        say.setTooltip(GlossaryTip.of(step.say().get(lang), lang));
         showCode(walk);
         Answer answer = walk.answer().orElse(null);
         show(predictBox, answer != null);

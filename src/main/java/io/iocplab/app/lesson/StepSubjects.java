@@ -53,7 +53,7 @@ final class StepSubjects {
                 case QUEUE -> new Subject.Queue(q.subject());
                 case RUNNING -> new Subject.Gauge(q.subject());
                 case NEXT_RELEASE -> new Subject.Waiters(q.subject());
-                case WAKES, RETURNS, GETS -> new Subject.Thread(q.subject());
+                case WAKES, RETURNS, GETS, ERROR -> new Subject.Thread(q.subject());
                 case BEST_THROUGHPUT, MOST_SWITCHES -> null;
             };
             if (s != null && !out.contains(s)) {

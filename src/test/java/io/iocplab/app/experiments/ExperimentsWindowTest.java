@@ -131,12 +131,12 @@ class ExperimentsWindowTest {
         Stage window = openExperiments(robot);
         type(robot, window, "#firstValues", "1, x");
         robot.clickOn(button(robot, window, "#runButton"));
-        assertEquals("Worker threads: 'x' is not a whole number from 1 to 100,000.", text(robot, window, "#problemLabel"));
+        assertEquals("Worker threads: 'x' is not a whole number from 1 to 1,023.", text(robot, window, "#problemLabel"));
         assertFalse(fx(() -> button(robot, window, "#runButton").isDisabled()), "nothing runs");
         assertTrue(iocplabThreads().stream().noneMatch(t -> t.startsWith(Sweep.THREAD_NAME_PREFIX)));
 
         robot.interact(() -> main.controller().setLocale(Texts.KOREAN));
-        assertEquals("워커 스레드 수: 'x'은(는) 1부터 100,000까지의 정수가 아닙니다.", text(robot, window, "#problemLabel"));
+        assertEquals("워커 스레드 수: 'x'은(는) 1부터 1,023까지의 정수가 아닙니다.", text(robot, window, "#problemLabel"));
         assertEquals("실행", fx(() -> button(robot, window, "#runButton").getText()));
         assertEquals("처리량", fx(() -> chart(robot, window, ChartMeasure.THROUGHPUT).getTitle()));
         assertEquals("IOCP Lab · 실험", fx(window::getTitle));

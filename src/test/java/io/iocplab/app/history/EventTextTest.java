@@ -72,9 +72,9 @@ class EventTextTest {
         assertEquals("t=0.011 ms · T2 · ready to run", en.row(state("T2", ThreadState.State.READY, 11)));
         assertEquals("t=0.012 ms · T2 · waits in Sleep", en.row(state("T2", ThreadState.State.WAITING, 12)));
         assertEquals("t=0.013 ms · main · exited", en.row(state("main", ThreadState.State.EXITED, 13)));
-        assertEquals("t=0.012 ms · P · running 2 of 2 · queue [C] · waiters T1", en.row(port(p -> p.queue().size() == 1)));
-        assertEquals("t=0.000 ms · P · running 0 of 2 · queue empty · waiters T3, T2, T1", en.row(port(p -> p.waiters().size() == 3)));
-        assertEquals("t=0.112 ms · P · running 3 of 2 · queue empty · waiters none (over the limit by 1)",
+        assertEquals("t=0.012 ms · P · running count 2 of 2 · queue [C] · waiters T1", en.row(port(p -> p.queue().size() == 1)));
+        assertEquals("t=0.000 ms · P · running count 0 of 2 · queue empty · waiters T3, T2, T1", en.row(port(p -> p.waiters().size() == 3)));
+        assertEquals("t=0.112 ms · P · running count 3 of 2 · queue empty · waiters none (over the limit by 1)",
                 en.row(port(p -> p.running() == 3)));
         assertEquals("t=1.113 ms · run · end of run: 3 packets dequeued, 7 context switches",
                 en.row(run.get(run.size() - 1)));
@@ -113,7 +113,7 @@ class EventTextTest {
                 ko.row(call("T3", Api.GetQueuedCompletionStatus, 0)));
         assertEquals("t=0.012 ms · T1 · GetQueuedCompletionStatus(P) → TRUE bytes=3 key=7 ov=C"
                 + " (깨어남: T2 스레드가 Sleep에 들어감)", ko.row(call("T1", Api.GetQueuedCompletionStatus, 0)));
-        assertEquals("t=0.112 ms · P · 실행 중 3/2 · 큐 비어 있음 · 대기 스레드 없음 (한도를 1만큼 넘음)",
+        assertEquals("t=0.112 ms · P · 실행 중인 스레드 수 3/2 · 큐 비어 있음 · 대기 스레드 없음 (한도를 1만큼 넘음)",
                 ko.row(port(p -> p.running() == 3)));
         assertEquals("t=0.010 ms · T3 · CPU 0에서 실행 중", ko.row(state("T3", ThreadState.State.RUNNING, 10)));
     }

@@ -83,6 +83,9 @@ class LessonModeFxTest {
         assertEquals(0, walk.step());
         assertEquals(walk.run().pointOf(0) + 1, (int) fx(() -> window.controller().player().step()));
         assertEquals(walk.current().say().en(), label(robot, "#lesson-say"));
+        String terms = fx(() -> robot.lookup("#lesson-say").queryAs(javafx.scene.control.Label.class).getTooltip()
+                .getText());
+        assertTrue(terms.contains("concurrency value: NumberOfConcurrentThreads"), "the glossary on hover: " + terms);
         assertTrue(label(robot, "#lesson-heading").contains("step 1 of " + walk.run().lesson().steps().size()));
         assertNotNull(robot.lookup("#lesson-column").tryQuery().orElse(null));
         assertTrue(robot.lookup("#why").tryQuery().isEmpty(), "the why panel makes way for the narration");
@@ -388,7 +391,7 @@ class LessonModeFxTest {
         Node row = robot.lookup(query).query();
         ScrollPane scroll = (ScrollPane) robot.lookup(".narration-scroll").match(Node::isVisible).query();
         // under load the list may still be laid out when it first shows: scroll, let it settle, look again
-        for (int i = 0; i < 100 && !fx(() -> centreShown(row, scroll)); i++) {
+        for (int i = 0; i < 300 && !fx(() -> centreShown(row, scroll)); i++) {
             robot.interact(() -> {
                 scroll.applyCss();
                 scroll.layout();
