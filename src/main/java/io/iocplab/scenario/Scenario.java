@@ -44,18 +44,30 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
     /**
      * A server-side socket: a real loopback TCP connection.
      *
-     * @param port the port it is associated with at t=0, or null
-     * @param key  the completion key of that association (0 when not associated)
+     * @param port       the port it is associated with at t=0, or null
+     * @param key        the completion key of that association (0 when not associated)
+     * @param sendBuffer its send buffer (SO_SNDBUF) in bytes, or {@link #NO_LIMIT}: sends then never wait
      */
-    public record SocketSpec(String port, long key, Step.Source source) {}
+    public record SocketSpec(String port, long key, Step.Source source, long sendBuffer) {
+        /** A socket with no send buffer limit. */
+        public SocketSpec(String port, long key, Step.Source source) {
+            this(port, key, source, NO_LIMIT);
+        }
+    }
 
     /**
      * A listening socket on 127.0.0.1: clients connect to it, AcceptEx accepts them.
      *
-     * @param port the port it is associated with at t=0, or null
-     * @param key  the completion key of that association (0 when not associated)
+     * @param port       the port it is associated with at t=0, or null
+     * @param key        the completion key of that association (0 when not associated)
+     * @param sendBuffer the send buffer (SO_SNDBUF) of the sockets it accepts, or {@link #NO_LIMIT}
      */
-    public record ListenerSpec(String port, long key, Step.Source source) {}
+    public record ListenerSpec(String port, long key, Step.Source source, long sendBuffer) {
+        /** A listener whose accepted sockets have no send buffer limit. */
+        public ListenerSpec(String port, long key, Step.Source source) {
+            this(port, key, source, NO_LIMIT);
+        }
+    }
 
     /** Whether a peer is a client: its first action connects it to a listener. */
     public static boolean isClient(List<Peer.Action> actions) {

@@ -35,6 +35,7 @@ public final class ScenarioLoader {
             "latency", "ports", "sockets", "listeners", "peers", "threads", "echo");
     static final int MAX_CPUS = 256;
     static final int MAX_CONCURRENCY = 1024;
+    static final int MAX_SEND_BUFFER = 65_536;
 
     private final Problems problems;
     private final Nodes nodes;
@@ -111,9 +112,11 @@ public final class ScenarioLoader {
                 ? new EchoReader(nodes, problems).read(entries.get("echo"), declared) : null;
 
         checkCounts(entries, threads, sockets, echo);
-        return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports),
-                sockets(sockets, declared, echo), listeners(listeners, declared), peers(peers, sockets, declared),
-                threads(threads, declared, echo), echo);
+        Map<String, SocketSpec> socketSpecs = sockets(sockets, declared, echo);
+        Map<String, ListenerSpec> listenerSpecs = listeners(listeners, declared);
+        return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports), socketSpecs,
+                listenerSpecs, peers(peers, sockets, declared, socketSpecs, listenerSpecs), threads(threads, declared,
+                echo), echo);
     }
 
     /** A run has at most {@link Limits#MAX_THREADS} threads and {@link Limits#MAX_SOCKETS} sockets, the echo's included. */
@@ -188,9 +191,14 @@ public final class ScenarioLoader {
     }
 
     private static Node argument(MappingNode map, String key) {
+        NodeTuple t = entry(map, key);
+        return t == null ? null : t.getValueNode();
+    }
+
+    private static NodeTuple entry(MappingNode map, String key) {
         for (NodeTuple t : map.getValue()) {
             if (key.equals(YamlValues.scalar(t.getKeyNode()))) {
-                return t.getValueNode();
+                return t;
             }
         }
         return null;
@@ -227,7 +235,7 @@ public final class ScenarioLoader {
         forEach(section, (name, t) -> {
             String path = "sockets." + name;
             MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 1 }", true);
-            Args a = new Args(t.getKeyNode(), path, m, List.of("port", "key"), nodes);
+            Args a = new Args(t.getKeyNode(), path, m, List.of("port", "key", "sendBuffer"), nodes);
             Node port = a.optional("port");
             Node key = a.optional("key");
             String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
@@ -240,9 +248,19 @@ public final class ScenarioLoader {
                         + "know only their own clients' keys (1.." + echo.clients() + "); give " + name
                         + " a port of its own");
             }
-            out.put(name, new SocketSpec(portName, keyValue, StepReader.source(t.getKeyNode())));
+            out.put(name, new SocketSpec(portName, keyValue, StepReader.source(t.getKeyNode()), sendBuffer(a)));
         });
         return out;
+    }
+
+    /**
+     * {@code sendBuffer} (SO_SNDBUF), in bytes, or {@link Scenario#NO_LIMIT} when not written. At most
+     * {@value #MAX_SEND_BUFFER}: the model lets that many bytes wait unread in a real loopback socket, and every
+     * system holds that much.
+     */
+    private long sendBuffer(Args a) {
+        Node n = a.optional("sendBuffer");
+        return n == null ? Scenario.NO_LIMIT : nodes.whole(n, a.path("sendBuffer"), 1, MAX_SEND_BUFFER);
     }
 
     private Map<String, ListenerSpec> listeners(Map<String, NodeTuple> section, Declared declared) {
@@ -250,7 +268,7 @@ public final class ScenarioLoader {
         forEach(section, (name, t) -> {
             String path = "listeners." + name;
             MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 0 }", true);
-            Args a = new Args(t.getKeyNode(), path, m, List.of("port", "key"), nodes);
+            Args a = new Args(t.getKeyNode(), path, m, List.of("port", "key", "sendBuffer"), nodes);
             Node port = a.optional("port");
             Node key = a.optional("key");
             String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
@@ -258,7 +276,7 @@ public final class ScenarioLoader {
             if (key != null && port == null) {
                 problems.add(key, a.path("key") + ": a completion key needs a port to associate with (add port:)");
             }
-            out.put(name, new ListenerSpec(portName, keyValue, StepReader.source(t.getKeyNode())));
+            out.put(name, new ListenerSpec(portName, keyValue, StepReader.source(t.getKeyNode()), sendBuffer(a)));
         });
         return out;
     }
@@ -268,7 +286,8 @@ public final class ScenarioLoader {
      * its first) is {@code connect: LISTENER}.
      */
     private Map<String, List<Peer.Action>> peers(Map<String, NodeTuple> section, Map<String, NodeTuple> fileSockets,
-                                                 Declared declared) {
+                                                 Declared declared, Map<String, SocketSpec> socketSpecs,
+                                                 Map<String, ListenerSpec> listenerSpecs) {
         Map<String, List<Peer.Action>> out = new LinkedHashMap<>();
         forEach(section, (name, t) -> {
             String path = "peers." + name;
@@ -295,9 +314,44 @@ public final class ScenarioLoader {
                 steps.add(s);
             }
             checkPeerName(t.getKeyNode(), name, !items.isEmpty() && isConnect(items.get(0)), fileSockets, declared);
+            checkSendBuffer(name, path, items, steps, socketSpecs, listenerSpecs);
             out.put(name, steps);
         });
         return out;
+    }
+
+    /**
+     * A peer that stops reading needs a socket with a send buffer: without one the server's sends never wait, and
+     * nothing bounds the bytes the real socket would have to hold unread.
+     */
+    private void checkSendBuffer(String name, String path, List<Node> items, List<Peer.Action> steps,
+                                 Map<String, SocketSpec> socketSpecs, Map<String, ListenerSpec> listenerSpecs) {
+        if (steps.stream().noneMatch(a -> a instanceof Peer.StopReading)) {
+            return;
+        }
+        String holder;
+        long buffer;
+        if (!steps.isEmpty() && steps.get(0) instanceof Peer.Connect c) {
+            ListenerSpec l = listenerSpecs.get(c.listener());
+            holder = "listener " + c.listener() + " (its accepted sockets)";
+            buffer = l == null ? 0 : l.sendBuffer();
+        } else {
+            SocketSpec sock = socketSpecs.get(name);
+            holder = "socket " + name;
+            buffer = sock == null ? 0 : sock.sendBuffer();
+        }
+        if (buffer != Scenario.NO_LIMIT) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            NodeTuple stop = items.get(i) instanceof MappingNode m ? entry(m, "stopReading") : null;
+            if (stop != null) {
+                problems.add(stop.getKeyNode(), path + "[" + i + "].stopReading: the " + holder + " has no sendBuffer, so its "
+                        + "sends never wait and nothing bounds what the peer leaves unread; give it a sendBuffer "
+                        + "(bytes, at most " + MAX_SEND_BUFFER + ")");
+                return;
+            }
+        }
     }
 
     private static boolean isConnect(Node item) {
@@ -327,7 +381,8 @@ public final class ScenarioLoader {
         }
     }
 
-    private static final List<String> PEER_ACTIONS = List.of("connect", "send", "close");
+    private static final List<String> PEER_ACTIONS = List.of("connect", "send", "close", "stopReading",
+            "resumeReading");
 
     private Peer.Action peerAction(Node item, String path, Declared declared) {
         MappingNode m = nodes.map(item, path, "an action such as { at: 5, send: hello } or { at: 9, close: reset }",
@@ -345,11 +400,18 @@ public final class ScenarioLoader {
         Peer.Action action = null;
         if (given.size() != 1) {
             problems.add(item, path + ": " + (given.isEmpty()
-                    ? "missing the action: connect (a listener), send (a string) or close (graceful or reset)"
+                    ? "missing the action: connect (a listener), send (a string), close (graceful or reset), "
+                    + "stopReading or resumeReading"
                     : "one action per entry, not " + String.join(" and ", given)));
         } else if (a.has("connect")) {
             action = new Peer.Connect(atUs, nodes.name(a.optional("connect"), a.path("connect"), "listener",
                     declared.listeners()));
+        } else if (a.has("stopReading") || a.has("resumeReading")) {
+            String key = a.has("stopReading") ? "stopReading" : "resumeReading";
+            if (!nodes.bool(a.optional(key), a.path(key))) {
+                problems.add(a.optional(key), a.path(key) + ": write " + key + ": true (or leave the action out)");
+            }
+            action = a.has("stopReading") ? new Peer.StopReading(atUs) : new Peer.ResumeReading(atUs);
         } else if (a.has("send")) {
             action = new Peer.Send(atUs, nodes.text(a.optional("send"), a.path("send"), "the bytes to send, as a string"));
         } else {

@@ -37,9 +37,10 @@ public final class ScenarioRunner {
                 ? new Machine(config(scenario), sink, new NetConnections())
                 : new Machine(config(scenario), sink);
         scenario.ports().forEach(machine::createPort);
-        scenario.listeners().forEach((name, spec) -> machine.createListener(name, spec.port(), spec.key(), -1));
+        scenario.listeners().forEach((name, spec) -> machine.createListener(name, spec.port(), spec.key(),
+                spec.sendBuffer()));
         scenario.sockets().forEach((name, spec) -> machine.createSocket(name, spec.port(), spec.key(),
-                new Peer.Scripted(scenario.peers().getOrDefault(name, List.of()))));
+                new Peer.Scripted(scenario.peers().getOrDefault(name, List.of())), spec.sendBuffer()));
         scenario.acceptSockets().forEach(machine::createAcceptSocket);
         scenario.peers().forEach((name, actions) -> {
             if (Scenario.isClient(actions)) {

@@ -12,6 +12,7 @@ import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.SocketState;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
 import java.io.BufferedWriter;
@@ -97,6 +98,10 @@ public final class TraceWriter implements Flushable {
                 j.field("peer", e.peer());                // a client: named apart from the socket it talks to
             }
             j.field("local_port", e.localPort()).field("remote_port", e.remotePort());
+        } else if (event instanceof SocketState e) {
+            j.field("socket", e.socket()).field("inbound", e.inbound()).field("unread", e.unread())
+                    .field("sending", e.sending()).field("send_buffer", e.sendBuffer())
+                    .field("pending_sends", e.pendingSends()).field("peer_reading", e.peerReading());
         } else if (event instanceof ApcRun e) {
             j.field("thread", e.thread()).field("kind", e.kind().json()).field("overlapped", e.overlapped())
                     .field("step", e.step());

@@ -143,6 +143,7 @@ final class AcceptCalls {
         m.memory().land(a.overlapped.label(), first);
         completions.complete(l.kernel, Api.AcceptEx, a.overlapped, null, false, ERROR_SUCCESS, n, first, into.name,
                 c.peerName);
+        sockets.changed(into);
     }
 
     /** AcceptEx asked for first data and the client closed instead: it completes with 0 bytes [WINE-sock]. */

@@ -34,6 +34,12 @@ public sealed interface Peer {
 
     record Send(long atUs, String data) implements Action {}
 
+    /** The peer stops reading: what reaches it waits, and the server's sends wait once its send buffer is full. */
+    record StopReading(long atUs) implements Action {}
+
+    /** The peer reads again: at once what reached it meanwhile, then what arrives. */
+    record ResumeReading(long atUs) implements Action {}
+
     /** A graceful close (FIN) or, when {@code reset}, an abortive one (RST). */
     record Close(long atUs, boolean reset) implements Action {}
 }

@@ -101,6 +101,20 @@ final class Peers {
             peerSend(c, send.data().getBytes(StandardCharsets.UTF_8));
         } else if (action instanceof Peer.Close close) {
             peerClose(c, close.reset());
+        } else if (action instanceof Peer.StopReading) {
+            c.peerReading = false;
+            emit(c, Action.STOP_READING, null);
+            sockets.peerRead(c);                              // nothing read, but the socket's state says it stopped
+        } else if (action instanceof Peer.ResumeReading) {
+            c.peerReading = true;
+            emit(c, Action.RESUME_READING, null);
+            int n = (int) c.arrivedUnread;
+            c.arrivedUnread = 0;
+            if (n > 0) {
+                peerReceive(c, n);                            // what reached it meanwhile, at once
+            } else {
+                sockets.peerRead(c);
+            }
         }
     }
 
@@ -145,11 +159,19 @@ final class Peers {
             n += b.length;
         }
         int count = (int) n;
-        m.at(m.now() + m.config().latencyUs(), () -> {
-            if (!c.peerReset) {
-                peerReceive(c, count);
-            }
-        });
+        m.at(m.now() + m.config().latencyUs(), () -> arrived(c, count));
+    }
+
+    /** The server's bytes reach the peer: it reads them now, or, while it does not read, they wait for it. */
+    private void arrived(SimConnection c, int n) {
+        if (c.peerReset) {
+            return;                                           // its socket is gone: nobody reads them
+        }
+        if (c.peerReading) {
+            peerReceive(c, n);
+        } else {
+            c.arrivedUnread += n;
+        }
     }
 
     /** The peer reads the next n bytes the server sent: the model's bytes, which the connection checks for real. */
@@ -161,6 +183,7 @@ final class Peers {
             throw new RunFailure(e.getMessage(), e);
         }
         emit(c, Action.RECV, data);
+        sockets.peerRead(c);                                  // room in the send buffer: waiting sends go on
         EchoState echo = echoes.get(c);
         if (echo != null) {
             verifyEcho(c.peerName, echo.message, echo.echoed, echo.verified, data);

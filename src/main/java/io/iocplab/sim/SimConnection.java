@@ -34,8 +34,15 @@ final class SimConnection {
     boolean over;
     /** The peer reset its end: its socket is gone, so what the server sends it is never read. */
     boolean peerReset;
-    /** What the server sent and the peer has not read yet, in order (the model's copy of the real bytes). */
+    /**
+     * What the server sent and the peer has not read yet, in order (the model's copy of the real bytes): in the
+     * send buffer, on the wire, or arrived and not read.
+     */
     final ByteQueue toPeer = new ByteQueue();
+    /** Whether the peer reads what arrives (a peer may stop reading, and resume). */
+    boolean peerReading = true;
+    /** Bytes of {@code toPeer} that have reached the peer while it was not reading. */
+    long arrivedUnread;
 
     SimConnection(String peerName, Peer peer, SimListener listener) {
         this.peerName = peerName;

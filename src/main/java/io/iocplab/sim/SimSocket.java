@@ -43,6 +43,8 @@ final class SimSocket {
     long bytesOut;
 
     final ArrayDeque<PendingReceive> pending = new ArrayDeque<>();
+    /** WSASend calls waiting for room in the send buffer, oldest first. */
+    final ArrayDeque<SendCalls.PendingSend> sends = new ArrayDeque<>();
 
     /**
      * A WSARecv waiting for bytes: overlapped (a packet or status block at the end) or blocking; a blocking one

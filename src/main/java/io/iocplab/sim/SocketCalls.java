@@ -18,6 +18,7 @@ import io.iocplab.kernel.Release;
 import io.iocplab.kernel.SocketObject;
 import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.SocketState;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class SocketCalls {
     private final Peers peers;
     private final Completions completions;
     private final AcceptCalls accepts;
+    private final SendCalls sends;
 
     /** @param socketClosed told when a program has closed a socket */
     SocketCalls(CallContext context, Runnable socketClosed, Peers peers, ApcCalls apcs) {
@@ -53,6 +55,7 @@ final class SocketCalls {
         this.peers = peers;
         this.completions = new Completions(context, apcs);
         this.accepts = new AcceptCalls(context, completions, this);
+        this.sends = new SendCalls(context, completions, peers, this::changed);
     }
 
     AcceptCalls accepts() {
@@ -80,6 +83,7 @@ final class SocketCalls {
             if (ov != null) {
                 finishReceive(sock, op, true, ERROR_SUCCESS, n, landed);
             }
+            changed(sock);
             m.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, s.buffers()), s);
             return;
         }
@@ -149,6 +153,7 @@ final class SocketCalls {
         }
         if (c.socket != null) {
             drain(c.socket);
+            changed(c.socket);
         } else {
             accepts.firstData(c);                                  // not accepted yet: an AcceptEx may wait for it
         }
@@ -179,15 +184,40 @@ final class SocketCalls {
         }
         c.confirmReset();
         failPending(c.socket, IoFailure.PEER_RESET.status());
+        changed(c.socket);
     }
 
-    /** Every pending receive of the socket completes with this failure. */
+    /** Every pending receive, then every pending send, of the socket completes with this failure. */
     void failPending(SimSocket sock, int status) {
         List<SimSocket.PendingReceive> ops = new ArrayList<>(sock.pending);
         sock.pending.clear();
         for (SimSocket.PendingReceive op : ops) {
             complete(sock, op, status, 0, Completions.empty(op.lengths().length));
         }
+        sends.failPending(sock, status);
+    }
+
+    /** The peer read what the server sent: room in the send buffer for the sends that wait. */
+    void peerRead(SimConnection c) {
+        if (c.socket != null && !c.over) {
+            sends.pump(c.socket);
+            changed(c.socket);
+        }
+    }
+
+    /** The bytes in flight or the pending sends of a socket with a send buffer changed: {@code socket.state}. */
+    void changed(SimSocket sock) {
+        SimConnection c = sock.link;
+        if (sock.sendBuffer == SimSocket.UNLIMITED || c == null) {
+            return;
+        }
+        long sending = 0;
+        for (SendCalls.PendingSend op : sock.sends) {
+            sending += op.left();
+        }
+        long waiting = sending;
+        m.emit((tUs, seq, moment) -> new SocketState(tUs, seq, moment, sock.name, c.inbound, c.toPeer.size(), waiting,
+                sock.sendBuffer, sock.sends.size(), c.peerReading));
     }
 
     /** A pending receive ends: a blocked thread returns, or the overlapped operation completes. */
@@ -213,6 +243,7 @@ final class SocketCalls {
 
     // ------------------------------------------------------------------ WSASend
 
+    /** WSASend: refused when the socket cannot send, else the send buffer decides ({@link SendCalls}). */
     void wsaSend(SimThread t, Step.WSASend s) {
         SimSocket sock = m.socket(s.socket());
         Overlapped ov = s.overlapped() == null ? null : m.overlapped(s.overlapped().label());
@@ -224,29 +255,7 @@ final class SocketCalls {
             m.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, sendLengths(s)), s);
             return;
         }
-        byte[][] gathered = new byte[s.buffers().size()][];
-        for (int i = 0; i < gathered.length; i++) {
-            gathered[i] = s.buffers().get(i).getBytes(StandardCharsets.UTF_8);
-        }
-        send(sock, gathered);
-        long n = Completions.total(gathered);
-        if (ov != null) {
-            ov.issue(s.overlapped().hEventLowBit());
-            completions.complete(sock.kernel, Api.WSASend, ov, s.completionRoutine() ? t : null, true, ERROR_SUCCESS,
-                    n, gathered, null, null);
-        }
-        m.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, sendLengths(s)), s);
-    }
-
-    /** Writes the gathered buffers on the real socket; the peer reads them one latency later. */
-    private void send(SimSocket sock, byte[][] gathered) {
-        try {
-            sock.link.real.serverSend(gathered);
-        } catch (ConnectionException e) {
-            throw new RunFailure(e.getMessage(), e);
-        }
-        sock.bytesOut += Completions.total(gathered);
-        peers.serverSent(sock.link, gathered);
+        sends.wsaSend(t, s, sock, ov);
     }
 
     // ------------------------------------------------------------------ the other socket calls
@@ -286,7 +295,8 @@ final class SocketCalls {
             sock.pending.remove(op);
             complete(sock, op, IoFailure.CANCELLED.status(), 0, Completions.empty(op.lengths().length));
         }
-        return !matching.isEmpty();
+        boolean sendsMatched = sends.cancel(sock, overlapped);
+        return !matching.isEmpty() || sendsMatched;
     }
 
     void setNotificationModes(SimThread t, Step.SetFileCompletionNotificationModes s) {

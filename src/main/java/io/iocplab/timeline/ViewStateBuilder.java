@@ -215,6 +215,7 @@ public final class ViewStateBuilder {
             case RECV -> v.withPeer(v.peerSent(), v.peerReceived() + e.bytes(), v.peerClosed(), v.peerReset());
             case CLOSE -> v.withPeer(v.peerSent(), v.peerReceived(), true, v.peerReset());
             case RESET -> v.withPeer(v.peerSent(), v.peerReceived(), v.peerClosed(), true);
+            case STOP_READING, RESUME_READING -> v;            // the socket's socket.state says it
         };
         sockets.put(e.socket(), v);
     }

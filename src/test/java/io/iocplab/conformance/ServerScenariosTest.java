@@ -177,6 +177,74 @@ class ServerScenariosTest {
         t.returned("main", "QueueUserAPC").fails(31);
     }
 
+    // ------------------------------------------------------------------ sends that wait
+
+    @Test
+    @DisplayName("a peer that stops reading for 50 ms: sends pend (997), then complete in issue order, every byte read")
+    void backPressure() {
+        Trace t = Trace.run("SEND-backpressure-peer-stops-reading-50ms.yaml");
+        List<Call> sends = t.returns("main", "WSASend");
+        assertEquals(10, sends.size());
+        for (int i = 0; i < 10; i++) {
+            if (i < 3) {
+                sends.get(i).succeeds().out("bytes", 20);                     // 60 of 64: they fit
+            } else {
+                sends.get(i).fails(997).out("result", -1).out("bytes", null);
+            }
+        }
+        List<Event> done = t.ioCompletes();
+        assertEquals(List.of("W0", "W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9"),
+                done.stream().map(e -> e.text("overlapped")).toList(), "completed in the order they were issued");
+        for (Event e : done.subList(3, 10)) {
+            assertEquals(0, e.num("status"));
+            assertEquals(20, e.num("bytes"));
+            assertTrue(e.tUs() >= 55_000, "only once the peer reads again, 50 ms later: " + e);
+        }
+        List<String> packets = new java.util.ArrayList<>(t.returned("main", GQCSEX).get("entries")
+                .findValuesAsText("overlapped"));
+        t.returns("main", GQCS).forEach(c -> packets.add(c.text("overlapped")));
+        assertEquals(done.stream().map(e -> e.text("overlapped")).toList(), packets, "and dequeued in that order");
+
+        StringBuilder sent = new StringBuilder();
+        done.forEach(e -> sent.append(String.join("", e.texts("buffers"))));
+        StringBuilder read = new StringBuilder();
+        t.ofType("peer").stream().filter(e -> "recv".equals(e.text("action"))).forEach(e -> read.append(e.text("data")));
+        assertEquals(200, sent.length());
+        assertEquals(sent.toString(), read.toString(), "the peer received every byte, in order");
+        assertTrue(t.ofType("peer").stream().filter(e -> "recv".equals(e.text("action")))
+                .allMatch(e -> e.tUs() >= 55_000), "nothing was read while the peer did not read");
+
+        List<Event> state = t.ofType("socket.state");
+        assertTrue(state.stream().allMatch(e -> e.num("unread") <= 64), "never more unread than the send buffer");
+        Event full = state.stream().filter(e -> e.num("pending_sends") == 7).findFirst().orElseThrow();
+        assertEquals(64, full.num("unread"));
+        assertEquals(136, full.num("sending"), "seven sends wait with 136 bytes not yet in the buffer");
+        assertEquals(false, full.bool("peer_reading"));
+        Event last = state.get(state.size() - 1);
+        assertEquals(0, last.num("unread"));
+        assertEquals(0, last.num("pending_sends"));
+    }
+
+    @Test
+    @DisplayName("a blocking send waits for room; CancelIoEx and a reset end pending sends with 995 and 64")
+    void blockingCancelAndReset() {
+        Trace t = Trace.run("SEND-blocking-cancel-and-reset.yaml");
+        Event wait = t.waits("T1", "io").get(0);
+        Call blocking = t.returned("T1", "WSASend").succeeds().out("bytes", 12).out("overlapped", null);
+        assertEquals(20_000, blocking.tUs(), "when the peer has read enough");
+        assertTrue(blocking.seq() > wait.seq());
+        t.returned("T2", "WSASend", 1).fails(997);
+        t.returned("T2", "WSASend", 2).fails(997);
+        assertEquals(995, t.ioComplete("U1").num("status"));
+        t.returned("T2", "CancelIoEx").succeeds();
+        Event reset = t.ioComplete("U2");
+        assertEquals(64, reset.num("status"));
+        assertEquals(40_050, reset.tUs());
+        t.returned("T2", GQCS, 1).fails(995).packet(0, 4, "U1");
+        t.returned("T2", GQCS, 2).fails(64).packet(0, 4, "U2");
+        t.returned("T2", "WSAGetOverlappedResult").fails(10054);
+    }
+
     // ------------------------------------------------------------------ DisconnectEx
 
     @Test

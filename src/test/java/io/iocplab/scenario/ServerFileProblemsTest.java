@@ -133,6 +133,31 @@ class ServerFileProblemsTest {
     }
 
     @Test
+    void sendBuffersAndPeersThatStopReading() throws Exception {
+        Scenario s = ScenarioLoader.loadString("t.yaml", """
+                sockets: { S: { sendBuffer: 4096 } }
+                listeners: { L: { sendBuffer: 64 } }
+                peers:
+                  S: [ { at: 1, stopReading: true }, { at: 51, resumeReading: true } ]
+                  C1: [ { at: 1, connect: L }, { at: 2, stopReading: true } ]
+                threads: {}
+                """);
+        assertEquals(4096, s.sockets().get("S").sendBuffer());
+        assertEquals(64, s.listeners().get("L").sendBuffer());
+        assertEquals(List.of(new Peer.StopReading(1_000), new Peer.ResumeReading(51_000)), s.peers().get("S"));
+        assertEquals(List.of(
+                "t.yaml:1:29: sockets.S.sendBuffer: 70000 is out of range (expected a whole number from 1 to 65536)",
+                "t.yaml:3:17: peers.T[0].stopReading: the socket T has no sendBuffer, so its sends never wait and "
+                        + "nothing bounds what the peer leaves unread; give it a sendBuffer (bytes, at most 65536)"),
+                problems("""
+                sockets: { S: { sendBuffer: 70000 }, T: {} }
+                peers:
+                  T: [ { at: 1, stopReading: true } ]
+                threads: {}
+                """));
+    }
+
+    @Test
     void acceptExNeedsAListenerAndAnOverlapped() {
         assertEquals(List.of(
                 "t.yaml:4:7: threads.main[0].AcceptEx: missing argument 'overlapped' (expected an OVERLAPPED label)",

@@ -317,6 +317,8 @@ public final class EventText {
                     a.data() == null ? "" : " " + quote(a.data()));
             case CLOSE -> texts.get(BUNDLE, "peer.close");
             case RESET -> texts.get(BUNDLE, "peer.reset");
+            case STOP_READING -> texts.get(BUNDLE, "peer.stopReading");
+            case RESUME_READING -> texts.get(BUNDLE, "peer.resumeReading");
         };
     }
 

@@ -25,7 +25,11 @@ public record PeerAction(long tUs, long seq, long moment, String socket, Action 
 
     /** The contract's {@code action}: what the peer did. */
     public enum Action {
-        CONNECT, SEND, RECV, CLOSE, RESET;
+        CONNECT, SEND, RECV, CLOSE, RESET,
+        /** It stops reading (an extension of the contract's list). */
+        STOP_READING,
+        /** It reads again (an extension of the contract's list). */
+        RESUME_READING;
 
         private final String json = name().toLowerCase(Locale.ROOT);
 
