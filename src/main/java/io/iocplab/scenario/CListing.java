@@ -278,6 +278,11 @@ public final class CListing {
         } else if (s instanceof Step.SleepEx z) {
             w.add(indent, "SleepEx(" + CCode.timeout(z.us()) + ", " + (z.alertable() ? "TRUE" : "FALSE") + ");", index,
                     z.alertable() ? "note.sleepExAlertable" : "note.sleep", null);
+        } else if (s instanceof Step.HeapFree f) {
+            String what = f.key() != null ? "context[" + f.key() + "]" : f.buffer() != null ? CCode.id(f.buffer())
+                    : "CONTAINING_RECORD(" + CCode.pointer(f.overlapped()) + ", IO_CONTEXT, ov)";
+            w.add(indent, "HeapFree(GetProcessHeap(), 0, " + what + ");", index,
+                    f.key() != null ? "note.freeContext" : "note.freeBuffer", null);
         } else if (s instanceof Step.QueueUserAPC q) {
             w.add(indent, "QueueUserAPC(OnApc, h" + CCode.id(q.thread()) + ", 0);", index, "note.queueUserApc", null);
         } else if (s instanceof Step.SuspendThread t) {
@@ -335,8 +340,12 @@ public final class CListing {
         String bufs = w.bufferName();
         String data = w.buffers() == 1 ? "b" : "b" + w.buffers() + "_";
         List<String> items = new ArrayList<>();
+        int offset = 0;
         for (int i = 0; i < r.buffers().size(); i++) {
-            items.add("{" + r.buffers().get(i) + ", " + data + i + "}");
+            String at = r.buffer() == null ? data + i
+                    : CCode.id(r.buffer()) + (offset == 0 ? "" : " + " + offset);       // one named memory, WSABUF after WSABUF
+            items.add("{" + r.buffers().get(i) + ", " + at + "}");
+            offset += r.buffers().get(i);
         }
         w.add(indent, "WSABUF " + bufs + "[" + r.buffers().size() + "] = {" + String.join(", ", items) + "};", -1,
                 null, null);

@@ -69,11 +69,6 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
         }
     }
 
-    /** Whether a peer is a client: its first action connects it to a listener. */
-    public static boolean isClient(List<Peer.Action> actions) {
-        return !actions.isEmpty() && actions.get(0) instanceof Peer.Connect;
-    }
-
     /** The sockets the AcceptEx steps of the threads accept into that are not among {@code sockets}, in program order. */
     public List<String> acceptSockets() {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();

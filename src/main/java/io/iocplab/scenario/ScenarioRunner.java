@@ -43,9 +43,10 @@ public final class ScenarioRunner {
                 new Peer.Scripted(scenario.peers().getOrDefault(name, List.of())), spec.sendBuffer()));
         scenario.acceptSockets().forEach(machine::createAcceptSocket);
         scenario.peers().forEach((name, actions) -> {
-            if (Scenario.isClient(actions)) {
-                machine.createClient(name, new Peer.Scripted(actions));
+            if (actions.isEmpty() || !(actions.get(0) instanceof Peer.Connect c)) {
+                return;                                    // a socket's peer, made with its socket
             }
+            machine.createClient(name, c.listener(), c.atUs(), new Peer.Scripted(actions.subList(1, actions.size())));
         });
         scenario.threads().forEach(machine::createThread);
         if (scenario.echo() != null) {

@@ -24,7 +24,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class StepReader {
     /** Every step name, in the contract's order. */
     static final List<String> STEPS = List.of("GetQueuedCompletionStatus", "GetQueuedCompletionStatusEx",
-            "PostQueuedCompletionStatus", "Compute", "Sleep", "SleepEx", "QueueUserAPC", "SuspendThread",
+            "PostQueuedCompletionStatus", "Compute", "Sleep", "SleepEx", "QueueUserAPC", "HeapFree", "SuspendThread",
             "ResumeThread", "ExitThread",
             "CloseHandle", "CreateIoCompletionPort", "WSARecv", "WSASend", "WSAGetOverlappedResult",
             "CancelIoEx", "SetFileCompletionNotificationModes", "closesocket", "AcceptEx", "DisconnectEx", "Loop");
@@ -180,11 +180,13 @@ final class StepReader {
             case "WSARecv": {
                 OverlappedArg ov = overlapped(a, true, true);
                 return new Step.WSARecv(socket(a), receiveBuffers(a), ov, receiveFlags(a, ov),
-                        flag(a, "completionRoutine"), src);
+                        flag(a, "completionRoutine"), bufferName(a), src);
             }
             case "WSASend":
                 return new Step.WSASend(socket(a), sendBuffers(a), overlapped(a, true, true),
-                        flag(a, "completionRoutine"), src);
+                        flag(a, "completionRoutine"), bufferName(a), src);
+            case "HeapFree":
+                return heapFree(a, src);
             case "WSAGetOverlappedResult":
                 return new Step.WSAGetOverlappedResult(handle(a), label(overlapped(a, false, false)), src);
             case "CancelIoEx":
@@ -221,8 +223,9 @@ final class StepReader {
             case "GetQueuedCompletionStatusEx": return List.of("port", "count", "timeout", "alertable");
             case "PostQueuedCompletionStatus": return List.of("port", "bytes", "key", "overlapped");
             case "CreateIoCompletionPort": return List.of("socket", "port", "key");
-            case "WSARecv": return List.of("socket", "buffers", "overlapped", "flags", "completionRoutine");
-            case "WSASend": return List.of("socket", "data", "buffers", "overlapped", "completionRoutine");
+            case "WSARecv": return List.of("socket", "buffers", "overlapped", "flags", "completionRoutine", "buffer");
+            case "WSASend": return List.of("socket", "data", "buffers", "overlapped", "completionRoutine", "buffer");
+            case "HeapFree": return List.of("key", "buffer", "overlapped");
             case "WSAGetOverlappedResult":
             case "CancelIoEx": return List.of("socket", "overlapped");
             case "AcceptEx": return List.of("listen", "socket", "receive", "overlapped");
@@ -349,6 +352,27 @@ final class StepReader {
                     + "documents it for non-overlapped sockets");
         }
         return flags;
+    }
+
+    /** The optional name of the memory a call's WSABUFs point to (watched by the misuse detector). */
+    private String bufferName(Args a) {
+        Node n = a.optional("buffer");
+        return n == null ? null : labelText(n, a.path("buffer"));
+    }
+
+    /** HeapFree: exactly one of key (a per-socket context), buffer, overlapped (the per-I/O context holding it). */
+    private Step heapFree(Args a, Step.Source src) {
+        List<String> given = java.util.stream.Stream.of("key", "buffer", "overlapped").filter(a::has).toList();
+        if (given.size() != 1) {
+            problems.add(a.owner(), a.path() + ": " + (given.isEmpty()
+                    ? "missing what it frees: key (the context a completion key points to), buffer, or overlapped"
+                    : "frees one thing at a time, not " + String.join(" and ", given)));
+            return null;
+        }
+        Long key = a.has("key") ? nodes.whole(a.optional("key"), a.path("key"), 0, Long.MAX_VALUE) : null;
+        String buffer = a.has("buffer") ? labelText(a.optional("buffer"), a.path("buffer")) : null;
+        String overlapped = a.has("overlapped") ? labelText(a.optional("overlapped"), a.path("overlapped")) : null;
+        return new Step.HeapFree(key, buffer, overlapped, src);
     }
 
     private List<Integer> receiveBuffers(Args a) {

@@ -5,6 +5,7 @@ import io.iocplab.sim.event.ApcQueued;
 import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.Hazard;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.ListenerState;
 import io.iocplab.sim.event.PacketView;
@@ -102,6 +103,9 @@ public final class TraceWriter implements Flushable {
             j.field("socket", e.socket()).field("inbound", e.inbound()).field("unread", e.unread())
                     .field("sending", e.sending()).field("send_buffer", e.sendBuffer())
                     .field("pending_sends", e.pendingSends()).field("peer_reading", e.peerReading());
+        } else if (event instanceof Hazard e) {
+            j.field("thread", e.thread()).field("api", e.api().name()).field("rule", e.rule().json())
+                    .field("message", e.message()).field("step", e.step());
         } else if (event instanceof ApcRun e) {
             j.field("thread", e.thread()).field("kind", e.kind().json()).field("overlapped", e.overlapped())
                     .field("step", e.step());
@@ -154,6 +158,8 @@ public final class TraceWriter implements Flushable {
             j.field("socket", c.socket()).field("overlapped", c.overlapped());
         } else if (result instanceof CallResult.OnSocket o) {
             j.field("socket", o.socket());
+        } else if (result instanceof CallResult.Freed f) {
+            j.field("key", f.key()).field("buffer", f.buffer()).field("overlapped", f.overlapped());
         } else if (result instanceof CallResult.ApcQueued q) {
             j.field("thread_handle", q.thread());
         } else if (result instanceof CallResult.Slept z) {

@@ -46,11 +46,13 @@ final class AcceptCalls {
     private final CallContext m;
     private final Completions completions;
     private final SocketCalls sockets;
+    private final Hazards hazards;
 
-    AcceptCalls(CallContext context, Completions completions, SocketCalls sockets) {
+    AcceptCalls(CallContext context, Completions completions, SocketCalls sockets, Hazards hazards) {
         this.m = context;
         this.completions = completions;
         this.sockets = sockets;
+        this.hazards = hazards;
     }
 
     // ------------------------------------------------------------------ AcceptEx
@@ -60,12 +62,16 @@ final class AcceptCalls {
         SimSocket into = m.socket(s.socket());
         Overlapped ov = m.overlapped(s.overlapped().label());
         CallResult out = new CallResult.Accept(s.listen(), s.socket(), ov.label());
-        int refused = l.closed || into.closed() ? WSAENOTSOCK
-                : into.phase != SimSocket.Phase.UNCONNECTED ? WSAEINVAL : ERROR_SUCCESS;
-        if (refused != ERROR_SUCCESS) {
-            m.returnNow(t, s.api(), false, refused, out, s);
+        if (l.closed || into.closed()) {
+            hazards.closedHandle(t, s.api(), l.closed ? l.name : into.name, false);
+            m.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
             return;
         }
+        if (into.phase != SimSocket.Phase.UNCONNECTED) {
+            m.returnNow(t, s.api(), false, WSAEINVAL, out, s);
+            return;
+        }
+        hazards.issuing(t, s.api(), ov, s.listen(), null);
         ov.issue(s.overlapped().hEventLowBit());
         into.phase = SimSocket.Phase.ACCEPTING;
         l.accepts.add(new SimListener.PendingAccept(t, ov, into, s.receive()));
@@ -232,12 +238,16 @@ final class AcceptCalls {
         SimSocket sock = m.socket(s.socket());
         Overlapped ov = m.overlapped(s.overlapped().label());
         CallResult out = new CallResult.Disconnect(s.socket(), ov.label(), s.reuse());
-        int refused = sock.closed() ? WSAENOTSOCK
-                : sock.phase != SimSocket.Phase.CONNECTED ? WSAENOTCONN : ERROR_SUCCESS;
-        if (refused != ERROR_SUCCESS) {
-            m.returnNow(t, s.api(), false, refused, out, s);
+        if (sock.closed()) {
+            hazards.closedHandle(t, s.api(), sock.name, false);
+            m.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
             return;
         }
+        if (sock.phase != SimSocket.Phase.CONNECTED) {
+            m.returnNow(t, s.api(), false, WSAENOTCONN, out, s);
+            return;
+        }
+        hazards.issuing(t, s.api(), ov, sock.name, null);
         ov.issue(s.overlapped().hEventLowBit());
         sock.phase = SimSocket.Phase.DISCONNECTING;
         sock.disconnecting = ov;

@@ -17,10 +17,12 @@ import java.util.List;
 final class Completions {
     private final CallContext m;
     private final ApcCalls apcs;
+    private final Hazards hazards;
 
-    Completions(CallContext context, ApcCalls apcs) {
+    Completions(CallContext context, ApcCalls apcs, Hazards hazards) {
         this.m = context;
         this.apcs = apcs;
+        this.hazards = hazards;
     }
 
     /**
@@ -41,6 +43,7 @@ final class Completions {
         m.emit((tUs, seq, moment) -> new IoComplete(tUs, seq, moment, handle.name(), api, ov.label(), status, bytes,
                 texts(buffers), packet, accepted, peer));
         handle.complete(ov, completionRoutine, atOnce, status, bytes);
+        hazards.completed(ov);
         if (completionRoutine) {
             apcs.completionRoutine(routine, ov.label());
         }

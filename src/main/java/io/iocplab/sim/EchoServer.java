@@ -8,10 +8,18 @@ package io.iocplab.sim;
  * blocking call of {@code blockUs} every {@code blockEvery} packets.
  *
  * <p>Client i's socket is named {@code C<i>} and associated with completion key i; key 0 is the
- * shutdown key.
+ * shutdown key. With {@code acceptEx} the server accepts its clients as real IOCP servers do: the clients
+ * ({@code client1..}) connect to the listener {@code L} (completion key {@link #listenKey()}), main issues one
+ * AcceptEx per client socket, and the worker that takes an accept's packet associates the socket and reads.
  */
 public record EchoServer(String port, int workers, int clients, int messages, int size, long thinkUs,
-                         long startUs, long computeUs, int blockEvery, long blockUs) {
+                         long startUs, long computeUs, int blockEvery, long blockUs, boolean acceptEx) {
+
+    /** The workload whose sockets are connected from the start (no AcceptEx). */
+    public EchoServer(String port, int workers, int clients, int messages, int size, long thinkUs, long startUs,
+                      long computeUs, int blockEvery, long blockUs) {
+        this(port, workers, clients, messages, size, thinkUs, startUs, computeUs, blockEvery, blockUs, false);
+    }
 
     public EchoServer {
         if (workers < 1 || clients < 1 || messages < 1 || size < 1) {
@@ -28,6 +36,27 @@ public record EchoServer(String port, int workers, int clients, int messages, in
 
     public String workerName(int worker) {
         return "W" + worker;
+    }
+
+    /** The AcceptEx variant's listener. */
+    public String listenerName() {
+        return "L";
+    }
+
+    /** The AcceptEx variant's client i, which connects to the listener. */
+    public String clientName(int client) {
+        return "client" + client;
+    }
+
+    /** The AcceptEx variant's listener key: after every client's key, so that none is taken twice. */
+    public long listenKey() {
+        return clients + 1L;
+    }
+
+    /** The same workload, accepting its clients with AcceptEx or not. */
+    public EchoServer withAcceptEx(boolean accept) {
+        return new EchoServer(port, workers, clients, messages, size, thinkUs, startUs, computeUs, blockEvery, blockUs,
+                accept);
     }
 
     /** The C of a worker thread of this workload, as {@code EchoWorkerProgram} runs it (the same step numbers). */
@@ -47,5 +76,10 @@ public record EchoServer(String port, int workers, int clients, int messages, in
 
     static String sendOverlapped(String socket) {
         return "send:" + socket;
+    }
+
+    /** The OVERLAPPED of the AcceptEx that accepts client i into socket {@code socket}. */
+    static String acceptOverlapped(String socket) {
+        return "accept:" + socket;
     }
 }

@@ -23,12 +23,13 @@ import java.util.List;
  * }
  * </pre>
  * The completion key is the per-socket data (which client); the OVERLAPPED is the per-I/O data
- * (a receive or a send, and the bytes that landed in its buffer).
+ * (a receive or a send, and the bytes that landed in its buffer). With AcceptEx, a packet with the
+ * listener's key is an accept: the worker associates the accepted socket with its client's key and reads.
  */
 final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
 
     /** The worker's steps; each is numbered by its place here (new ones are added at the end, so numbers stay). */
-    enum Line { GET, EXIT, CLOSE, COMPUTE, BLOCK, SEND, RECV }
+    enum Line { GET, EXIT, CLOSE, COMPUTE, BLOCK, SEND, RECV, ASSOCIATE, FIRST_RECV }
 
     /**
      * The worker's C, each step line numbered by its {@link Line}: what the code view shows of a worker, and
@@ -41,6 +42,16 @@ final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
         w.add(1, "for (;;) {", null, null);
         line(w, 2, "BOOL ok = GetQueuedCompletionStatus(" + hcp + ", &bytes, &key, &ov, INFINITE);", Line.GET, null);
         line(w, 2, "if (ov == NULL) return 0;", Line.EXIT, "note.shutdownExit");
+        if (echo.acceptEx()) {
+            w.add(2, "if (key == LISTEN_KEY) {", "note.listenKey", null);
+            w.add(3, "CLIENT *ctx = CONTAINING_RECORD(ov, CLIENT, acceptOv);", "note.acceptedClient", null);
+            line(w, 3, "CreateIoCompletionPort((HANDLE)ctx->s, " + hcp + ", ctx->key, 0);", Line.ASSOCIATE,
+                    "note.associateAccepted");
+            line(w, 3, "WSARecv(ctx->s, &ctx->recvBuf, 1, NULL, &flags, &ctx->recvOv, NULL);", Line.FIRST_RECV,
+                    "note.firstRecv");
+            w.add(3, "continue;", null, null);
+            w.add(2, "}", null, null);
+        }
         w.add(2, "CLIENT *ctx = &client[key];", "note.keyIsClient", null);
         line(w, 2, "if (!ok || bytes == 0) { closesocket(ctx->s); continue; }", Line.CLOSE, "note.clientLeft");
         w.add(2, "if (ov == &ctx->sendOv) continue;", "note.sendDone", null);
@@ -59,8 +70,9 @@ final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
 
     private final EchoServer echo;
     private final Memory memory;
-    /** Per client (index = completion key): its socket name and its two OVERLAPPED arguments. */
+    /** Per client (index = completion key): its socket name and its OVERLAPPED arguments. */
     private final String[] sockets;
+    private final String[] acceptLabels;
     private final String[] sendLabels;
     private final Step.OverlappedArg[] recvArgs;
     private final Step.OverlappedArg[] sendArgs;
@@ -71,11 +83,13 @@ final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
         this.memory = memory;
         int n = echo.clients() + 1;
         sockets = new String[n];
+        acceptLabels = new String[n];
         sendLabels = new String[n];
         recvArgs = new Step.OverlappedArg[n];
         sendArgs = new Step.OverlappedArg[n];
         for (int key = 1; key < n; key++) {
             sockets[key] = echo.socketName(key);
+            acceptLabels[key] = EchoServer.acceptOverlapped(sockets[key]);
             sendLabels[key] = EchoServer.sendOverlapped(sockets[key]);
             recvArgs[key] = new Step.OverlappedArg(EchoServer.recvOverlapped(sockets[key]), false);
             sendArgs[key] = new Step.OverlappedArg(sendLabels[key], false);
@@ -101,6 +115,10 @@ final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
             plan(new Step.ExitThread(none), Line.EXIT);                 // no I/O: the shutdown packet, or the port is gone
             return;
         }
+        if (echo.acceptEx() && packet.key() == echo.listenKey()) {
+            accepted(packet.overlapped());                          // an AcceptEx completed: which client by its ov
+            return;
+        }
         int client = (int) packet.key();
         String socket = sockets[client];
         String ov = packet.overlapped();
@@ -120,6 +138,20 @@ final class EchoWorkerProgram extends ListedProgram<EchoWorkerProgram.Line> {
         }
         plan(new Step.WSASend(socket, received(ov), sendArgs[client], false, none), Line.SEND);
         plan(new Step.WSARecv(socket, List.of(echo.size()), recvArgs[client], 0, false, none), Line.RECV);
+    }
+
+    /** CONTAINING_RECORD(ov, CLIENT, acceptOv): the client whose AcceptEx this was, associated with its key, read. */
+    private void accepted(String overlapped) {
+        for (int client = 1; client < acceptLabels.length; client++) {
+            if (acceptLabels[client].equals(overlapped)) {
+                Step.Source none = Step.Source.NONE;
+                plan(new Step.CreateIoCompletionPort(sockets[client], echo.port(), client, none), Line.ASSOCIATE);
+                plan(new Step.WSARecv(sockets[client], List.of(echo.size()), recvArgs[client], 0, false, none),
+                        Line.FIRST_RECV);
+                return;
+            }
+        }
+        throw new IllegalStateException("no client's AcceptEx has the OVERLAPPED " + overlapped);
     }
 
     private List<String> received(String overlapped) {

@@ -61,7 +61,7 @@ public final class Machine implements AutoCloseable {
     /** The connections of the file's sockets, opened at the start. */
     private final List<SimConnection> connected = new ArrayList<>();
     private final Map<String, SimListener> listeners = new LinkedHashMap<>();
-    private final Map<String, Peer.Scripted> clients = new LinkedHashMap<>();
+    private final List<Client> clients = new ArrayList<>();
     private final Connection.Factory connections;
     private final PortObserver observer = new Observer();
     private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
@@ -163,14 +163,14 @@ public final class Machine implements AutoCloseable {
         sockets.put(name, new SimSocket(name, SimSocket.UNLIMITED, SimSocket.Phase.UNCONNECTED));
     }
 
-    /** A client: its script's first action connects it to a listener ({@link Peer.Connect}). */
-    public void createClient(String name, Peer.Scripted script) {
+    /** A client that connects to {@code listener} at {@code atUs}, then does what {@code peer} says. */
+    public void createClient(String name, String listener, long atUs, Peer peer) {
         requireNetwork("client " + name);
-        if (script.actions().isEmpty() || !(script.actions().get(0) instanceof Peer.Connect)) {
-            throw new IllegalArgumentException("client " + name + ": its first action must connect it to a listener");
-        }
-        clients.put(name, script);
+        clients.add(new Client(name, listener, atUs, peer));
     }
+
+    /** A client as created: who, to which listener, when, and what it does then. */
+    private record Client(String name, String listener, long atUs, Peer peer) {}
 
     private void requireNetwork(String what) {
         requireNotStarted();
@@ -201,9 +201,18 @@ public final class Machine implements AutoCloseable {
     public void createEchoServer(EchoServer echo) {
         requireNotStarted();
         List<String> clients = new ArrayList<>();
+        if (echo.acceptEx()) {
+            createListener(echo.listenerName(), null, 0, SimSocket.UNLIMITED);    // main associates it
+        }
         for (int i = 1; i <= echo.clients(); i++) {
             String name = echo.socketName(i);
-            createSocket(name, null, 0, new Peer.Echo(echo.messages(), echo.size(), echo.thinkUs(), echo.startUs()));
+            Peer.Echo peer = new Peer.Echo(echo.messages(), echo.size(), echo.thinkUs(), echo.startUs());
+            if (echo.acceptEx()) {
+                createAcceptSocket(name);
+                createClient(echo.clientName(i), echo.listenerName(), echo.startUs(), peer);
+            } else {
+                createSocket(name, null, 0, peer);
+            }
             clients.add(name);
         }
         addThread("main", new EchoMainProgram(echo, clients));
@@ -309,7 +318,7 @@ public final class Machine implements AutoCloseable {
         for (SimConnection c : connected) {
             peers.start(c);
         }
-        clients.forEach(peers::startClient);
+        clients.forEach(c -> peers.startClient(c.name(), c.listener(), c.atUs(), c.peer()));
         for (SimThread t : threads.values()) {
             threadControl.ready(t);
         }

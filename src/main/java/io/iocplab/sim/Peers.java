@@ -5,7 +5,6 @@ import io.iocplab.sim.event.PeerAction.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,15 +60,9 @@ final class Peers {
         schedule(c);
     }
 
-    /** At t=0: a client's script is scheduled; its first action connects it to a listener. */
-    void startClient(String name, Peer.Scripted script) {
-        List<Peer.Action> actions = script.actions();
-        Peer.Connect connect = (Peer.Connect) actions.get(0);
-        m.at(connect.atUs(), () -> {
-            SimListener l = m.listener(connect.listener());
-            SimConnection c = new SimConnection(name, new Peer.Scripted(actions.subList(1, actions.size())), l);
-            connectClient(c);
-        });
+    /** At t=0: a client will connect to a listener at its time, and then do what its peer says. */
+    void startClient(String name, String listener, long atUs, Peer peer) {
+        m.at(atUs, () -> connectClient(new SimConnection(name, peer, m.listener(listener))));
     }
 
     /** A client connects for real now; its connection reaches the listener one latency later. */

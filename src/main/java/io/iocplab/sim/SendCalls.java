@@ -40,6 +40,7 @@ final class SendCalls {
     private final Completions completions;
     private final Peers peers;
     private final Consumer<SimSocket> changed;
+    private final Hazards hazards;
 
     /** A WSASend not complete yet: its bytes, in order, of which {@code taken} are in the send buffer. */
     static final class PendingSend {
@@ -89,11 +90,13 @@ final class SendCalls {
     }
 
     /** @param changed told when a socket's bytes in flight or its pending sends changed */
-    SendCalls(CallContext context, Completions completions, Peers peers, Consumer<SimSocket> changed) {
+    SendCalls(CallContext context, Completions completions, Peers peers, Consumer<SimSocket> changed,
+              Hazards hazards) {
         this.m = context;
         this.completions = completions;
         this.peers = peers;
         this.changed = changed;
+        this.hazards = hazards;
     }
 
     /** WSASend on a connected socket (the caller has checked the refusals). */
@@ -104,6 +107,7 @@ final class SendCalls {
         }
         PendingSend op = new PendingSend(t, ov, s.completionRoutine(), gathered);
         if (ov != null) {
+            hazards.issuing(t, s.api(), ov, sock.name, s.buffer());
             ov.issue(s.overlapped().hEventLowBit());
         }
         if (sock.sends.isEmpty()) {

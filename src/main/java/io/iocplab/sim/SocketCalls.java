@@ -47,15 +47,17 @@ final class SocketCalls {
     private final Completions completions;
     private final AcceptCalls accepts;
     private final SendCalls sends;
+    private final Hazards hazards;
 
     /** @param socketClosed told when a program has closed a socket */
-    SocketCalls(CallContext context, Runnable socketClosed, Peers peers, ApcCalls apcs) {
+    SocketCalls(CallContext context, Runnable socketClosed, Peers peers, ApcCalls apcs, Hazards hazards) {
         this.m = context;
         this.socketClosed = socketClosed;
         this.peers = peers;
-        this.completions = new Completions(context, apcs);
-        this.accepts = new AcceptCalls(context, completions, this);
-        this.sends = new SendCalls(context, completions, peers, this::changed);
+        this.hazards = hazards;
+        this.completions = new Completions(context, apcs, hazards);
+        this.accepts = new AcceptCalls(context, completions, this, hazards);
+        this.sends = new SendCalls(context, completions, peers, this::changed, hazards);
     }
 
     AcceptCalls accepts() {
@@ -67,7 +69,7 @@ final class SocketCalls {
     void wsaRecv(SimThread t, Step.WSARecv s) {
         SimSocket sock = m.socket(s.socket());
         Overlapped ov = s.overlapped() == null ? null : m.overlapped(s.overlapped().label());
-        int refused = refusal(sock, s.completionRoutine());
+        int refused = refusal(t, s.api(), sock, s.completionRoutine());
         if (refused != ERROR_SUCCESS) {
             m.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
             return;
@@ -75,6 +77,7 @@ final class SocketCalls {
         int[] lengths = s.buffers().stream().mapToInt(Integer::intValue).toArray();
         SimSocket.PendingReceive op = new SimSocket.PendingReceive(t, ov, lengths, s.completionRoutine(), s.peek());
         if (ov != null) {
+            hazards.issuing(t, s.api(), ov, s.socket(), s.buffer());
             ov.issue(s.overlapped().hEventLowBit());
         }
         if (sock.pending.isEmpty() && sock.readable()) {          // completes at once
@@ -97,8 +100,9 @@ final class SocketCalls {
     }
 
     /** Why a call on this socket fails when issued, or 0 [DOC-WSARecv "no completion indication"]. */
-    private static int refusal(SimSocket sock, boolean completionRoutine) {
+    private int refusal(SimThread t, Api api, SimSocket sock, boolean completionRoutine) {
         if (sock.closed()) {
+            hazards.closedHandle(t, api, sock.name, false);
             return WSAENOTSOCK;
         }
         if (sock.link == null) {
@@ -247,7 +251,7 @@ final class SocketCalls {
     void wsaSend(SimThread t, Step.WSASend s) {
         SimSocket sock = m.socket(s.socket());
         Overlapped ov = s.overlapped() == null ? null : m.overlapped(s.overlapped().label());
-        int refused = refusal(sock, s.completionRoutine());
+        int refused = refusal(t, s.api(), sock, s.completionRoutine());
         if (refused == ERROR_SUCCESS && sock.phase == SimSocket.Phase.DISCONNECTING) {
             refused = WSAESHUTDOWN;                                // DisconnectEx has sent the FIN
         }
@@ -260,6 +264,10 @@ final class SocketCalls {
 
     // ------------------------------------------------------------------ the other socket calls
 
+    /**
+     * WSAGetOverlappedResult (fWait FALSE) reads the OVERLAPPED's status block, also after the socket was closed:
+     * Wine's tests, run on Windows, read it after closesocket [WINE-sock {@code test_AcceptEx}].
+     */
     void getOverlappedResult(SimThread t, Step.WSAGetOverlappedResult s) {
         Overlapped ov = m.overlapped(s.overlapped());
         if (ov.isPending()) {                                       // fWait FALSE, not finished [DOC-WSAGOR]
@@ -278,6 +286,11 @@ final class SocketCalls {
      */
     void cancelIoEx(SimThread t, Step.CancelIoEx s) {
         CallResult out = new CallResult.Cancelled(s.socket(), s.overlapped());
+        if (closed(s.socket())) {
+            hazards.closedHandle(t, s.api(), s.socket(), false);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
+            return;
+        }
         SimListener listener = m.listener(s.socket());
         boolean found = listener != null ? accepts.cancel(listener, s.overlapped()) : cancel(m.socket(s.socket()),
                 s.overlapped());
@@ -300,6 +313,11 @@ final class SocketCalls {
     }
 
     void setNotificationModes(SimThread t, Step.SetFileCompletionNotificationModes s) {
+        if (closed(s.socket())) {
+            hazards.closedHandle(t, s.api(), s.socket(), false);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, new CallResult.OnSocket(s.socket()), s);
+            return;
+        }
         handle(s.socket()).addNotificationModes(s.skipCompletionPortOnSuccess(), s.skipSetEventOnHandle());
         m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnSocket(s.socket()), s);
     }
@@ -313,19 +331,18 @@ final class SocketCalls {
     void closesocket(SimThread t, Step.closesocket s) {
         CallResult out = new CallResult.OnSocket(s.socket());
         SimListener listener = m.listener(s.socket());
-        if (listener != null) {
-            boolean open = !listener.closed;
-            if (open) {
-                accepts.close(listener);
-            }
-            m.returnNow(t, s.api(), open, open ? ERROR_SUCCESS : WSAENOTSOCK, out, s);
-            return;
-        }
-        SimSocket sock = m.socket(s.socket());
-        if (sock.closed()) {
+        if (closed(s.socket())) {
+            hazards.closedHandle(t, s.api(), s.socket(), false);
             m.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
             return;
         }
+        hazards.closed(s.socket());
+        if (listener != null) {
+            accepts.close(listener);
+            m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+            return;
+        }
+        SimSocket sock = m.socket(s.socket());
         failPending(sock, IoFailure.LOCAL_CLOSE.status());
         if (sock.phase == SimSocket.Phase.ACCEPTING) {
             accepts.abortInto(sock);
@@ -350,8 +367,20 @@ final class SocketCalls {
             return;
         }
         CompletionPort port = m.port(s.port());
-        int error = closed(s.socket()) ? ERROR_INVALID_HANDLE : handle(s.socket()).associate(port, s.key());
+        int error;
+        if (closed(s.socket())) {
+            hazards.closedHandle(t, s.api(), s.socket(), false);
+            error = ERROR_INVALID_HANDLE;
+        } else if (port.isClosed()) {
+            hazards.closedHandle(t, s.api(), s.port(), true);
+            error = ERROR_INVALID_HANDLE;
+        } else {
+            error = handle(s.socket()).associate(port, s.key());
+        }
         boolean ok = error == ERROR_SUCCESS;
+        if (ok) {
+            hazards.associated(s.key());
+        }
         m.returnNow(t, s.api(), ok, error, new CallResult.Associated(s.socket(), ok ? s.port() : null), s);
     }
 

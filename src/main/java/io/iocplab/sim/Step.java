@@ -43,6 +43,12 @@ public sealed interface Step {
     /** A wait, as Sleep(); Sleep(0) only yields the processor. */
     record Sleep(long us, Source source) implements Step {}
 
+    /**
+     * HeapFree (or delete): the program frees the per-socket context completion key {@code key} points to, or the
+     * memory named {@code buffer}, or the per-I/O context holding OVERLAPPED {@code overlapped}; exactly one is set.
+     */
+    record HeapFree(Long key, String buffer, String overlapped, Source source) implements Step {}
+
     /** SleepEx: a wait of {@code us} (or {@link #INFINITE}); an alertable one ends when APCs are queued, and runs them. */
     record SleepEx(long us, boolean alertable, Source source) implements Step {}
 
@@ -74,17 +80,30 @@ public sealed interface Step {
      * WSABUFs of length 0 only make the zero-byte receive.
      */
     record WSARecv(String socket, List<Integer> buffers, OverlappedArg overlapped, int flags,
-                   boolean completionRoutine, Source source) implements Step {
+                   boolean completionRoutine, String buffer, Source source) implements Step {
         /** MSG_PEEK: the data is copied, and stays in the socket [DOC-WSARecv]. */
         public static final int MSG_PEEK = 0x2;
+
+        /** A receive whose WSABUFs point to memory the program does not name. */
+        public WSARecv(String socket, List<Integer> buffers, OverlappedArg overlapped, int flags,
+                       boolean completionRoutine, Source source) {
+            this(socket, buffers, overlapped, flags, completionRoutine, null, source);
+        }
 
         public boolean peek() {
             return (flags & MSG_PEEK) != 0;
         }
     }
 
+    /** {@code buffer}, for WSARecv too: the name of the memory its WSABUFs point to, or null (not watched). */
     record WSASend(String socket, List<String> buffers, OverlappedArg overlapped, boolean completionRoutine,
-                   Source source) implements Step {}
+                   String buffer, Source source) implements Step {
+        /** A send whose WSABUFs point to memory the program does not name. */
+        public WSASend(String socket, List<String> buffers, OverlappedArg overlapped, boolean completionRoutine,
+                       Source source) {
+            this(socket, buffers, overlapped, completionRoutine, null, source);
+        }
+    }
 
     record WSAGetOverlappedResult(String socket, String overlapped, Source source) implements Step {}
 

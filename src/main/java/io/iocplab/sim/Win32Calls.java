@@ -34,13 +34,15 @@ final class Win32Calls implements Threads.Calls {
     private final Threads threads;
     private final SocketCalls sockets;
     private final ApcCalls apcs;
+    private final Hazards hazards;
     private final List<SimThread> waitingForClients = new ArrayList<>();
 
     Win32Calls(CallContext context, Threads threads, Peers peers) {
         this.m = context;
         this.threads = threads;
         this.apcs = new ApcCalls(context);
-        this.sockets = new SocketCalls(context, this::socketClosed, peers, apcs);
+        this.hazards = new Hazards(context);
+        this.sockets = new SocketCalls(context, this::socketClosed, peers, apcs, hazards);
         peers.attach(sockets);
     }
 
@@ -99,6 +101,9 @@ final class Win32Calls implements Threads.Calls {
             apcs.sleepEx(t, s);
         } else if (step instanceof Step.QueueUserAPC s) {
             apcs.queueUserApc(t, s);
+        } else if (step instanceof Step.HeapFree s) {
+            hazards.heapFree(t, s);
+            m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.Freed(s.key(), s.buffer(), s.overlapped()), s);
         } else if (step instanceof Step.SuspendThread s) {
             suspend(t, s);
         } else if (step instanceof Step.ResumeThread s) {
@@ -161,6 +166,7 @@ final class Win32Calls implements Threads.Calls {
         } else if (removal instanceof Removal.TimedOut) {
             m.returnNow(t, api, false, WAIT_TIMEOUT, noPacket(ex, portName), step);
         } else if (removal instanceof Removal.InvalidHandle) {
+            hazards.closedHandle(t, api, portName, true);
             m.returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacket(ex, portName), step);
         } else {
             m.block(t, Wait.PORT, null, alertable);
@@ -184,6 +190,7 @@ final class Win32Calls implements Threads.Calls {
     /** Packets left the port into t's hands: counted, and said at once ({@code port.dequeue}). */
     private void taken(SimThread t, String port, List<Packet> packets, Release.Cause how, String freedBy) {
         m.packetsTaken(t, packets.size());
+        hazards.taken(t, t.current.api(), packets);
         m.emit((tUs, seq, moment) -> new PortDequeue(tUs, seq, moment, port, t.name, views(packets), how, freedBy));
     }
 
@@ -241,6 +248,7 @@ final class Win32Calls implements Threads.Calls {
     private void post(SimThread t, Step.PostQueuedCompletionStatus s) {
         CompletionPort port = m.port(s.port());
         if (port.isClosed()) {
+            hazards.closedHandle(t, s.api(), s.port(), true);
             m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, new CallResult.Posted(s.port(), null), s);
             return;
         }
@@ -328,10 +336,12 @@ final class Win32Calls implements Threads.Calls {
         CompletionPort port = m.port(s.port());
         CallResult out = new CallResult.OnHandle(s.port());
         if (port.isClosed()) {
+            hazards.closedHandle(t, s.api(), s.port(), true);
             m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
             return;
         }
         port.close();
+        hazards.closed(s.port());
         m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
     }
 }

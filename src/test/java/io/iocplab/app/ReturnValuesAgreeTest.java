@@ -48,6 +48,7 @@ class ReturnValuesAgreeTest {
             case DisconnectEx -> new CallResult.Disconnect("A1", "D", true);
             case QueueUserAPC -> new CallResult.ApcQueued("T2");
             case SleepEx -> new CallResult.Slept(192, true);
+            case HeapFree -> new CallResult.Freed(5L, null, null);
             case ExitThread, Compute -> throw new IllegalArgumentException(api + " never returns");
         };
     }

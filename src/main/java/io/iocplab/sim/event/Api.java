@@ -30,6 +30,7 @@ public enum Api {
     DisconnectEx(Returns.BOOL),
     QueueUserAPC(Returns.NONZERO),
     SleepEx(Returns.SLEEP_EX),
+    HeapFree(Returns.BOOL),
     Compute(Returns.VOID);
 
     /** The C type of a call's return value, as far as its spelling goes. */

@@ -99,6 +99,12 @@ public sealed interface CallResult {
     /** SleepEx: what it returned, 0 (the time elapsed) or WAIT_IO_COMPLETION (192: APCs ran), and whether it was alertable. */
     record Slept(int value, boolean alertable) implements CallResult {}
 
+    /**
+     * HeapFree: what the program freed, one of: the per-socket context a completion key points to, the memory a
+     * buffer name stands for, or the per-I/O context holding an OVERLAPPED (the others null).
+     */
+    record Freed(Long key, String buffer, String overlapped) implements CallResult {}
+
     /** closesocket and SetFileCompletionNotificationModes: the socket the call was about. */
     record OnSocket(String socket) implements CallResult {}
 }
