@@ -20,7 +20,7 @@ public final class AppDesktop implements Desktop {
     }
 
     @Override
-    public int screenshots(Path dir, boolean headless, PrintStream out, PrintStream err) {
-        return Screenshots.run(dir, headless, out, err);
+    public int screenshots(Path dir, boolean headless, boolean everySize, PrintStream out, PrintStream err) {
+        return Screenshots.run(dir, headless, everySize, out, err);
     }
 }

@@ -94,11 +94,11 @@ final class FileActions {
         try {
             if (LESSON.matcher(text).find()) {
                 Lesson lesson = LessonLoader.loadString(file.toString(), text);
-                dialogs.usedFile(file);
+                dialogs.openedFile(file);
                 lessons.accept(lesson);
             } else {
                 Scenario s = ScenarioLoader.loadString(file.toString(), text);
-                dialogs.usedFile(file);
+                dialogs.openedFile(file);
                 load.accept(name, s);
             }
             return true;

@@ -3,7 +3,6 @@ package io.iocplab.app;
 import io.iocplab.app.fx.ClassPathJavaFx;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -11,8 +10,9 @@ import javafx.stage.Stage;
 
 /**
  * The IOCP Lab window: {@link MainWindow} on the welcome scenario, or on the file given on the command line
- * ({@code iocplab FILE.yaml}, the one launch parameter), in the system's language (Korean on a Korean system,
- * English otherwise; switchable in the window), with the program's icon.
+ * ({@code iocplab FILE.yaml}, the one launch parameter), as the user left it ({@link Prefs}): at the first
+ * launch in the system's language (Korean on a Korean system, English otherwise; switchable in the window),
+ * with the program's icon.
  *
  * <p>{@code io.iocplab.Main} is not an {@code Application}; the command line calls {@link #launchWindow(Path)}
  * through {@link AppDesktop}.
@@ -52,7 +52,7 @@ public final class IocpLabApp extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double width = Math.min(MainWindow.WIDTH, screen.getWidth() * 0.96);
         double height = Math.min(MainWindow.HEIGHT, screen.getHeight() * 0.94);
-        window = MainWindow.create(stage, Locale.getDefault(), width, height);
+        window = MainWindow.restore(stage, Prefs.standard(), width, height);
         AppIcon.set(stage);
         stage.show();
         List<String> file = getParameters().getUnnamed();

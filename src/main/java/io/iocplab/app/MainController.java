@@ -1,10 +1,12 @@
 package io.iocplab.app;
 
 import io.iocplab.app.code.CodeView;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.history.HistoryView;
 import io.iocplab.app.lesson.LessonMode;
 import io.iocplab.app.lesson.ProgressStore;
 import io.iocplab.app.model.Playhead;
+import io.iocplab.app.model.Pointer;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.FrameClock;
@@ -15,8 +17,12 @@ import io.iocplab.app.run.RunSession;
 import io.iocplab.app.side.ParametersPanel;
 import io.iocplab.app.side.WhyPanel;
 import io.iocplab.app.stage.StageView;
+import io.iocplab.app.widgets.FitPane;
+import io.iocplab.app.widgets.GiveWay;
+import io.iocplab.app.widgets.ToolbarPane;
 import io.iocplab.scenario.Scenario;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -24,7 +30,9 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
@@ -53,7 +61,12 @@ public final class MainController {
     static final String BUNDLE = "messages";
 
     @FXML private BorderPane root;
+    @FXML private ToolbarPane toolbar;
     @FXML private Label scenarioTitle;
+    @FXML private MenuButton viewButton;
+    @FXML private SplitMenuButton openButton;
+    @FXML private SplitPane rows;
+    @FXML private SplitPane lowerRow;
     @FXML private ToggleButton englishButton;
     @FXML private ToggleButton koreanButton;
     @FXML private ToggleButton presenterButton;
@@ -76,6 +89,8 @@ public final class MainController {
     @FXML private Label runStatus;
 
     private final Texts texts;
+    private final Appearance look;
+    private final Prefs prefs;
     private final Playhead playhead;
     private final PlayerModel player;
     private final ShellDialogs dialogs;
@@ -94,15 +109,20 @@ public final class MainController {
     private LanguageButtons languages;
     private PresenterMode presenter;
     private LessonMode lessons;
+    private ViewMenu viewMenu;
+    private Blank blank;
     private RunSession restarting;
 
-    MainController(Texts texts) {
+    /** {@code prefs} receives every change the user makes (language, theme, zoom, folders, files). */
+    MainController(Texts texts, Appearance look, Prefs prefs) {
         this.texts = texts;
+        this.look = look;
+        this.prefs = prefs;
         this.playhead = new Playhead();
         this.player = new PlayerModel(playhead);
-        this.dialogs = new ShellDialogs(texts, () -> presenter.isOn());
+        this.dialogs = new ShellDialogs(texts, look, prefs);
         this.files = new FileActions(dialogs, player, this::load, l -> lessons.open(l), n -> notices.show(n));
-        this.tools = new ToolWindows(texts, player, this::load);
+        this.tools = new ToolWindows(texts, look, player, this::load);
         this.frames = new FrameClock(player::tick);
     }
 
@@ -114,24 +134,40 @@ public final class MainController {
         title = new ScenarioTitle(texts, player, scenarioTitle);
         code = new CodeView(playhead, texts);
         parameters = new ParametersPanel(texts, this::applyChange);
+        // on a small screen, or in presenter mode's large type, the stage is drawn smaller rather than cut
         stage = new StageView(playhead, texts);
-        stageRegion.getChildren().setAll(stage.node());
+        stageRegion.getChildren().setAll(new FitPane(stage.node(), false));
         codeRegion.getChildren().setAll(code.node());
         historyRegion.getChildren().setAll(new HistoryView(playhead, texts).node());
         why = new WhyPanel(playhead, texts);
-        whyRegion.getChildren().setAll(why.node());
-        parametersRegion.getChildren().setAll(parameters.node());
+        whyRegion.getChildren().setAll(scrolling(why.node()));
+        parametersRegion.getChildren().setAll(scrolling(parameters.node()));
         ProgressStore progress = ProgressStore.standard();
         lessons = new LessonMode(player, texts, lessonsButton, this::load, this::showSide, progress);
         title.setLessonTitles(lessons::titleOf);
 
         languages = new LanguageButtons(texts, englishButton, koreanButton);
-        presenter = new PresenterMode(texts, root, presenterButton);
+        int at = toolbar.getChildren().indexOf(scenarioTitle);
+        toolbar.getChildren().remove(at);                  // out first: the GiveWay takes it as its own child
+        toolbar.getChildren().add(at, new GiveWay(scenarioTitle));
+        presenter = new PresenterMode(texts, look, presenterButton,
+                List.of(openButton, root.lookup("#exportPngButton"), root.lookup("#exportTraceButton"),
+                        root.lookup("#compareButton"), root.lookup("#experimentsButton"), viewButton,
+                        root.lookup("#speedLabel"), speedSlider, speedValue, root.lookup("#resetButton")),
+                columns, rows, lowerRow, sideColumn, stageRegion);
+        viewMenu = new ViewMenu(texts, look, viewButton);
+        new RecentFiles(texts, prefs, openButton, this::open);
+        look.presenterProperty().addListener((o, was, now) -> code.setCompact(now && !presenter.shows(PresenterMode.Part.CODE)));
         notices = new NoticeBar(texts, noticeBox, noticeText);
         progress.onTrouble(n -> notices.show(n));                // a progress file set aside, or not saved
         controlBar = new ControlBar(texts, player, playhead, playButton, playIcon, speedSlider, speedValue, scrubBar,
                 stepLabel, runStatus);
-        texts.localeProperty().addListener((o, was, now) -> localize());
+        texts.localeProperty().addListener((o, was, now) -> {
+            prefs.setLanguage(now);
+            localize();
+        });
+        look.themeProperty().addListener((o, was, now) -> prefs.setTheme(now));
+        look.zoomProperty().addListener((o, was, now) -> prefs.setZoom(now.doubleValue()));
         player.noticeProperty().addListener((o, was, now) -> notices.show(now));
         player.sessionProperty().addListener((o, was, now) -> sessionShown(now));
         localize();
@@ -139,17 +175,26 @@ public final class MainController {
         frames.start();
     }
 
-    /** Connects the controller to its window: keys, drag and drop, full screen, closing. */
-    void attach(Stage stage, Scene scene) {
+    /** A side panel in a scroll pane: a long answer or many knobs scroll, never cut. */
+    private static Node scrolling(Node panel) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panel);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("side-scroll");
+        return scroll;
+    }
+
+    /** Connects the controller to its window: keys, drag and drop, full screen, the blank screen, closing. */
+    void attach(Stage stage, Scene scene, Blank blank) {
+        this.blank = blank;
         title.setWindow(stage);
         dialogs.setOwner(stage);
         tools.setOwner(stage);
-        Keys.listen(scene, c -> {
-            command(c);
-            return true;
-        });
+        Keys.listen(scene, this::command);
+        Keys.focusOnWindow(scene);
         files.acceptDrops(scene);
-        presenter.attach(stage, scene);
+        presenter.attach(stage);
+        look.attach(scene);
         stage.setOnHidden(e -> dispose());
         title.refresh();
     }
@@ -210,25 +255,56 @@ public final class MainController {
 
     /** Shows {@code panel} in place of the side column (why, parameters); null puts the side column back. */
     private void showSide(Node panel) {
-        double[] dividers = columns.getDividerPositions();
-        columns.getItems().set(1, panel == null ? sideColumn : panel);
-        columns.setDividerPositions(dividers);
+        presenter.showSide(panel);
     }
 
     // ------------------------------------------------------------------ commands: keys, buttons (named in main.fxml)
 
-    /** Does what a key (or its button) asks. */
-    public void command(Command c) {
+    /**
+     * Does what a key (or its button) asks; returns whether it did something (else the key goes on to
+     * the window). The clicker's PgDn and PgUp are Continue and Back while a lesson is open.
+     */
+    public boolean command(Command c) {
+        if (c == Command.NEXT && lessons.walk() != null) {
+            lessons.next();
+            return true;
+        }
+        if (c == Command.PREVIOUS && lessons.walk() != null) {
+            lessons.back();
+            return true;
+        }
         if (player.apply(c)) {
-            return;
+            return true;
         }
         switch (c) {
             case RESET -> player.reset();
             case HELP -> showHelp();
             case PRESENTER -> setPresenter(!presenter.isOn());
             case OPEN -> files.chooseAndOpen();
+            case BLANK -> blank.toggle();
+            case POINT_NEXT -> Pointer.move(playhead, 1);
+            case POINT_PREVIOUS -> Pointer.move(playhead, -1);
+            case SHOW_CODE -> {
+                boolean done = presenter.toggle(PresenterMode.Part.CODE);
+                code.setCompact(presenter.isOn() && !presenter.shows(PresenterMode.Part.CODE));
+                return done;
+            }
+            case SHOW_TIMELINE -> {
+                return presenter.toggle(PresenterMode.Part.TIMELINE);
+            }
+            case SHOW_PARAMETERS -> {
+                return presenter.toggle(PresenterMode.Part.PARAMETERS);
+            }
+            case ZOOM_IN -> look.zoomBy(1);
+            case ZOOM_OUT -> look.zoomBy(-1);
+            case ZOOM_RESET -> look.resetZoom();
+            case THEME -> viewMenu.nextTheme();
+            case CLOSE -> {
+                return false;                       // Esc leaves full screen by itself
+            }
             default -> throw new IllegalStateException("unknown command " + c);
         }
+        return true;
     }
 
     @FXML private void onHome() { player.home(); }
@@ -264,9 +340,24 @@ public final class MainController {
         languages.select(locale);
     }
 
-    /** Presenter mode: the type 1.6 times larger, high contrast, full screen. */
+    /** Presenter mode: type sized for the back of the room, only what a demonstration needs, full screen. */
     public void setPresenter(boolean on) {
         presenter.set(on);
+    }
+
+    /** Presenter mode itself (its parts, and turning it on without full screen). */
+    public PresenterMode presenter() {
+        return presenter;
+    }
+
+    /** The theme, the zoom and presenter mode, shared with the windows this one opens. */
+    public Appearance look() {
+        return look;
+    }
+
+    /** The blank screen of the clicker's {@code .} or {@code B}. */
+    public Blank blank() {
+        return blank;
     }
 
     public boolean isPresenter() {
@@ -285,6 +376,7 @@ public final class MainController {
         title.refresh();
         notices.localize();
         dialogs.localize();
+        viewMenu.localize();
     }
 
     // ------------------------------------------------------------------ for the window, the tests, the screenshots

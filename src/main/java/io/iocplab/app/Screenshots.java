@@ -28,7 +28,11 @@ import javafx.stage.Stage;
  * by classes beside them: the A/B comparison window on the same scenario ({@link ComparePictures}:
  * {@code compare-en.png}, {@code compare-ko.png}), a lesson in progress with a question answered
  * ({@link LessonPictures}: {@code lesson-en.png}, {@code lesson-ko.png}), and the experiments window
- * after a small sweep ({@link ExperimentsPictures}: {@code experiments-en.png}, {@code experiments-ko.png}).
+ * after a small sweep ({@link ExperimentsPictures}: {@code experiments-en.png}, {@code experiments-ko.png}),
+ * and the windows of a classroom at a projector's size ({@link ClassroomViews}: presenter mode at 1280×720
+ * in Korean and at 1920×1080, the main window at 1280×720, a lesson at 1366×768). With
+ * {@code --every-size} it writes instead every window of {@link ClassroomViews} at every tested size in
+ * both languages, to look at.
  * All of them drive the windows from this thread through {@link FxWait}.
  *
  * <pre>
@@ -51,10 +55,11 @@ public final class Screenshots {
     private Screenshots() {}
 
     /**
-     * {@code iocplab screenshots DIR [--headless]}: writes every picture into {@code dir}, each path on {@code out};
-     * returns the exit code (1 when JavaFX cannot start or a picture cannot be taken, said on {@code err}).
+     * {@code iocplab screenshots DIR [--headless] [--every-size]}: writes every picture into {@code dir} (with
+     * {@code everySize}, every window at every tested size instead), each path on {@code out}; returns the exit
+     * code (1 when JavaFX cannot start or a picture cannot be taken, said on {@code err}).
      */
-    public static int run(Path dir, boolean headless, PrintStream out, PrintStream err) {
+    public static int run(Path dir, boolean headless, boolean everySize, PrintStream out, PrintStream err) {
         if (headless) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -63,11 +68,11 @@ public final class Screenshots {
         if ("Monocle".equalsIgnoreCase(System.getProperty("glass.platform"))
                 && System.getProperty("headless.geometry") == null) {
             // Monocle's headless screen is 1280x800 unless told; a larger window overflows it
-            System.setProperty("headless.geometry", (int) MainWindow.WIDTH + "x" + (int) MainWindow.HEIGHT + "-32");
+            System.setProperty("headless.geometry", "1920x1080-32");
         }
         ClassPathJavaFx.quietWarning();
         try {
-            for (Path p : write(dir)) {
+            for (Path p : everySize ? everySize(dir) : write(dir)) {
                 out.println(p);
             }
             return 0;
@@ -83,13 +88,7 @@ public final class Screenshots {
 
     /** Starts JavaFX, writes every picture into {@code dir} (created if needed), ends JavaFX. */
     public static List<Path> write(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.setImplicitExit(false);
-        Platform.startup(started::countDown);
-        if (!started.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the JavaFX toolkit did not start");
-        }
+        startToolkit(dir);
         try {
             List<Path> written = new ArrayList<>();
             written.addAll(write(dir, Texts.ENGLISH, "en"));
@@ -99,9 +98,62 @@ public final class Screenshots {
             written.add(LessonPictures.write(dir, Texts.ENGLISH, "en"));
             written.add(LessonPictures.write(dir, Texts.KOREAN, "ko"));
             written.addAll(ExperimentsPictures.write(dir));
+            for (ClassroomShot shot : CLASSROOM) {
+                written.add(classroom(dir, shot.view(), shot.size(), shot.locale()));
+            }
             return written;
         } finally {
             Platform.exit();
+        }
+    }
+
+    /** A window of the classroom, at a projector's size, for the README's "In class". */
+    record ClassroomShot(ClassroomViews.View view, ClassroomViews.Size size, Locale locale) {}
+
+    /** The README's classroom pictures: presenter mode on the smallest projector in Korean, and more. */
+    static final List<ClassroomShot> CLASSROOM = List.of(
+            new ClassroomShot(ClassroomViews.View.PRESENTER, new ClassroomViews.Size(1280, 720), Texts.KOREAN),
+            new ClassroomShot(ClassroomViews.View.PRESENTER, new ClassroomViews.Size(1920, 1080), Texts.ENGLISH),
+            new ClassroomShot(ClassroomViews.View.MAIN, new ClassroomViews.Size(1280, 720), Texts.ENGLISH),
+            new ClassroomShot(ClassroomViews.View.LESSON, new ClassroomViews.Size(1366, 768), Texts.KOREAN));
+
+    /** Every window at every size of {@link ClassroomViews#SIZES} in both languages (to look at; not for the README). */
+    public static List<Path> everySize(Path dir) throws Exception {
+        startToolkit(dir);
+        try {
+            List<Path> written = new ArrayList<>();
+            for (ClassroomViews.View v : ClassroomViews.View.values()) {
+                for (ClassroomViews.Size size : ClassroomViews.SIZES) {
+                    for (Locale l : List.of(Texts.ENGLISH, Texts.KOREAN)) {
+                        written.add(classroom(dir, v, size, l));
+                    }
+                }
+            }
+            return written;
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static Path classroom(Path dir, ClassroomViews.View view, ClassroomViews.Size size, Locale locale)
+            throws Exception {
+        ClassroomViews.Shown shown = ClassroomViews.open(view, size, locale);
+        try {
+            String name = view.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + locale.getLanguage() + "-"
+                    + size + ".png";
+            return FxWait.picture(shown::scene, dir.resolve(name));
+        } finally {
+            shown.close().close();
+        }
+    }
+
+    private static void startToolkit(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.setImplicitExit(false);
+        Platform.startup(started::countDown);
+        if (!started.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the JavaFX toolkit did not start");
         }
     }
 

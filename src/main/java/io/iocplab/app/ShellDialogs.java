@@ -1,5 +1,6 @@
 package io.iocplab.app;
 
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.Keys;
 import io.iocplab.scenario.Problem;
@@ -7,7 +8,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
@@ -33,31 +33,45 @@ import javafx.stage.Window;
 final class ShellDialogs {
     private static final String BUNDLE = MainController.BUNDLE;
     private static final String MAIN_CSS = ShellDialogs.class.getResource("main.css").toExternalForm();
-    private static final String PRESENTER_CSS = ShellDialogs.class.getResource("presenter.css").toExternalForm();
+    /** The widest a dialog's text is laid out, in em of the window's font (about 80 characters of code). */
+    private static final double TEXT_EM = 56;
 
     private final Texts texts;
-    private final BooleanSupplier presenter;
+    private final Appearance look;
+    private final Prefs prefs;
     private Window owner;
     private Path lastDirectory;
     private Alert problems;
     private Alert help;
     private Alert about;
 
-    ShellDialogs(Texts texts, BooleanSupplier presenter) {
+    ShellDialogs(Texts texts, Appearance look, Prefs prefs) {
         this.texts = texts;
-        this.presenter = presenter;
+        this.look = look;
+        this.prefs = prefs;
+        this.lastDirectory = prefs.lastFolder().orElse(null);
     }
 
     void setOwner(Window owner) {
         this.owner = owner;
     }
 
-    /** Remembers the folder of a file the user opened, for the next chooser. */
+    /** Remembers the folder of a file the user saved, for the next chooser (and the next launch). */
     void usedFile(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             lastDirectory = dir;
+            prefs.setLastFolder(dir);
         }
+    }
+
+    /** Remembers a scenario file the user opened: its folder, and the file among the recent ones. */
+    void openedFile(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            lastDirectory = dir;
+        }
+        prefs.opened(file);
     }
 
     // ------------------------------------------------------------------ choosers
@@ -93,16 +107,25 @@ final class ShellDialogs {
 
     // ------------------------------------------------------------------ problems
 
-    /** The mistakes of a scenario file, one {@code FILE:LINE:COLUMN: message} line each. */
+    /**
+     * The mistakes of a scenario file, one {@code FILE:LINE:COLUMN: message} line each, exactly as the
+     * command line prints them (so they can be searched for and copied); a long line wraps, never cut.
+     * The dialog's own words are in the window's language.
+     */
     void showProblems(Path file, List<Problem> found) {
         Alert alert = alert(Alert.AlertType.ERROR, "dialog.problems.title");
         alert.setHeaderText(texts.get(BUNDLE, "dialog.problems.header", file.getFileName().toString(), found.size()));
-        TextArea lines = new TextArea(found.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        // a blank line between two problems: a long one wraps, and each still reads as one
+        TextArea lines = new TextArea(found.stream().map(Problem::toString).collect(Collectors.joining("\n\n")));
         lines.setEditable(false);
-        lines.setWrapText(false);
+        lines.setWrapText(true);
         lines.setId("problems-text");
         lines.getStyleClass().add("problems-text");
-        alert.getDialogPane().setContent(lines);
+        Label note = new Label(texts.get(BUNDLE, "dialog.problems.note"));
+        note.setWrapText(true);
+        note.setId("problems-note");
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.getDialogPane().setContent(new VBox(8, note, lines));
         alert.getDialogPane().getStyleClass().add("problems-dialog");
         replaceProblems(alert);
     }
@@ -138,20 +161,27 @@ final class ShellDialogs {
         for (Keys.Binding b : Keys.SHEET) {
             HBox keys = new HBox(4);
             for (String k : b.keys()) {
-                Label key = new Label(k.startsWith("'") ? k.substring(1, k.length() - 1) : texts.get(BUNDLE, k));
+                Label key = new Label(Keys.label(k, w -> texts.get(BUNDLE, w)));
+                key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 key.getStyleClass().add("help-key");
                 keys.getChildren().add(key);
             }
             grid.add(keys, 0, row);
-            grid.add(new Label(texts.get(BUNDLE, b.command().key())), 1, row);
+            Label does = new Label(texts.get(BUNDLE, b.command().key()));
+            does.setWrapText(true);
+            does.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grid.add(does, 1, row);
             row++;
         }
         Label clicker = new Label(texts.get(BUNDLE, "help.clicker"));
         clicker.setWrapText(true);
-        clicker.setMaxWidth(520);
+        clicker.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Alert alert = alert(Alert.AlertType.NONE, "help.title");
         alert.setHeaderText(texts.get(BUNDLE, "help.header"));
-        alert.getDialogPane().setContent(new VBox(12, grid, clicker));
+        javafx.scene.control.ScrollPane sheet = new javafx.scene.control.ScrollPane(new VBox(12, grid, clicker));
+        sheet.setFitToWidth(true);
+        sheet.getStyleClass().add("help-scroll");
+        alert.getDialogPane().setContent(sheet);
         alert.getDialogPane().getStyleClass().add("help-dialog");
         alert.initModality(Modality.NONE);
         ButtonType aboutButton = new ButtonType(texts.get(BUNDLE, "about.open"), ButtonBar.ButtonData.HELP_2);
@@ -203,10 +233,14 @@ final class ShellDialogs {
         alert.getButtonTypes().setAll(new ButtonType(texts.get(BUNDLE, "dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         DialogPane pane = alert.getDialogPane();
         pane.getStylesheets().add(MAIN_CSS);
-        if (presenter.getAsBoolean()) {
-            pane.getStylesheets().add(PRESENTER_CSS);
-            pane.getStyleClass().add("presenter");
-        }
+        double ownerW = owner == null ? 1280 : owner.getWidth();
+        double ownerH = owner == null ? 720 : owner.getHeight();
+        look.style(pane, ownerH);
+        // as wide as its text wants, but never wider or taller than the window it belongs to
+        double font = look.fontPx(ownerH);
+        pane.setPrefWidth(Math.min(ownerW * 0.9, TEXT_EM * font));
+        pane.setMaxWidth(ownerW * 0.95);
+        pane.setMaxHeight(ownerH * 0.9);
         alert.setResizable(true);
         return alert;
     }

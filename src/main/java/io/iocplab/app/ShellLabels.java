@@ -1,6 +1,7 @@
 package io.iocplab.app;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.app.run.Keys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import javafx.scene.layout.Region;
 
 /**
  * The fixed texts of the main window: which control of {@code main.fxml} (by its {@code fx:id})
- * shows which key of the {@code messages} bundle as its text or its tooltip. {@link #localize()}
- * sets every one of them again when the language changes. (The texts that change with the run, such
+ * shows which key of the {@code messages} bundle as its text or its tooltip (ending with the keys that
+ * do the same, from {@link Keys}; the tooltip's words are also the control's accessible text, which a
+ * screen reader says for a button that shows only an icon). {@link #localize()} sets every one of them
+ * again when the language changes. (The texts that change with the run, such
  * as the play button's tip and the readout, are the {@link ControlBar}'s.)
  */
 final class ShellLabels {
@@ -54,9 +57,16 @@ final class ShellLabels {
     };
     /** The fx:ids that keep their whole width: the scenario title and the scrub bar give way, not these. */
     private static final List<String> FULL_WIDTH = List.of("appTitle", "openButton", "exportPngButton",
-            "exportTraceButton", "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton",
+            "exportTraceButton", "compareButton", "experimentsButton", "englishButton", "koreanButton", "presenterButton", "helpButton", "homeButton",
             "backButton", "playButton", "forwardButton", "endButton", "resetButton", "speedLabel", "speedValue",
             "stepLabel");
+
+    /** fx:id, then the command whose keys its tooltip ends with. */
+    private static final Map<String, Keys.Command> KEYS = Map.of(
+            "openButton", Keys.Command.OPEN, "presenterButton", Keys.Command.PRESENTER,
+            "helpButton", Keys.Command.HELP, "homeButton", Keys.Command.HOME, "backButton", Keys.Command.STEP_BACK,
+            "forwardButton", Keys.Command.STEP_FORWARD, "endButton", Keys.Command.END,
+            "resetButton", Keys.Command.RESET);
 
     private final Texts texts;
     private final Map<Labeled, String> labels = new LinkedHashMap<>();
@@ -93,7 +103,10 @@ final class ShellLabels {
             if (node.getTooltip() == null) {
                 node.setTooltip(new Tooltip());
             }
-            node.getTooltip().setText(texts.get(MainController.BUNDLE, key));
+            String tip = texts.get(MainController.BUNDLE, key);
+            Keys.Command c = KEYS.get(node.getId());
+            node.getTooltip().setText(c == null ? tip : tip + Keys.hint(c, k -> texts.get(MainController.BUNDLE, k)));
+            node.setAccessibleText(tip);        // what a screen reader says, for the buttons with only an icon
         });
     }
 }

@@ -2,6 +2,7 @@ package io.iocplab.app;
 
 import io.iocplab.app.compare.CompareWindow;
 import io.iocplab.app.experiments.ExperimentsWindow;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.run.PlayerModel;
 import io.iocplab.app.run.RunSession;
@@ -17,14 +18,16 @@ import javafx.stage.Stage;
  */
 final class ToolWindows {
     private final Texts texts;
+    private final Appearance look;
     private final PlayerModel player;
     private final BiConsumer<String, Scenario> load;
     private Stage owner;
     private ExperimentsWindow experiments;
 
     /** {@code load} starts a run in the main window (a configuration the experiments window opens). */
-    ToolWindows(Texts texts, PlayerModel player, BiConsumer<String, Scenario> load) {
+    ToolWindows(Texts texts, Appearance look, PlayerModel player, BiConsumer<String, Scenario> load) {
         this.texts = texts;
+        this.look = look;
         this.player = player;
         this.load = load;
     }
@@ -37,14 +40,14 @@ final class ToolWindows {
     void compare() {
         RunSession session = player.session();
         if (session != null) {
-            CompareWindow.open(owner, texts, session.scenario(), session.name());
+            CompareWindow.open(owner, texts, look, session.scenario(), session.name());
         }
     }
 
     /** Opens the experiments window (once; then brings it to the front): sweeps and their charts. */
     void experiments() {
         if (experiments == null) {
-            experiments = ExperimentsWindow.create(owner, texts,
+            experiments = ExperimentsWindow.create(owner, texts, look,
                     () -> player.session() == null ? null : player.session().scenario(), load);
         }
         experiments.show();

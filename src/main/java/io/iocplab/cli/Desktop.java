@@ -25,8 +25,11 @@ public interface Desktop {
     /** {@code chart}: draws the charts of a sweep table as one PNG picture ({@link ChartRequest}). */
     int chart(ChartRequest request, PrintStream out, PrintStream err);
 
-    /** {@code screenshots}: writes pictures of every window into {@code dir}, each file's path on {@code out}. */
-    int screenshots(Path dir, boolean headless, PrintStream out, PrintStream err);
+    /**
+     * {@code screenshots}: writes pictures of every window into {@code dir} (with {@code everySize}, every window at
+     * every tested size, in both languages), each file's path on {@code out}.
+     */
+    int screenshots(Path dir, boolean headless, boolean everySize, PrintStream out, PrintStream err);
 
     /**
      * The picture {@code chart} asks for.

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code iocplab screenshots DIR [--headless]}: writes PNG pictures of every window, English and Korean, into
+ * {@code iocplab screenshots DIR [--headless] [--every-size]}: writes PNG pictures of every window, English and Korean, into
  * {@code DIR} (the README's pictures), each file's path on standard output. Drawn by the window side
  * ({@link Desktop#screenshots}); it needs a display, or {@code --headless} with the headless toolkit (Monocle) on
  * the class path.
@@ -24,6 +24,9 @@ final class ScreenshotsCommand implements Callable<Integer> {
     @Option(names = "--headless", descriptionKey = "screenshots.headless")
     private boolean headless;
 
+    @Option(names = "--every-size", descriptionKey = "screenshots.everySize")
+    private boolean everySize;
+
     private final Streams io;
 
     ScreenshotsCommand(Streams io) {
@@ -32,6 +35,6 @@ final class ScreenshotsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return root.desktop().screenshots(dir, headless, io.out(), io.err());
+        return root.desktop().screenshots(dir, headless, everySize, io.out(), io.err());
     }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.iocplab.app.fx.AppFonts;
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.RunSession;
@@ -132,7 +133,7 @@ class MainWindowTest {
 
         robot.type(KeyCode.SPACE);
         assertTrue(fx(() -> controller.player().isPlaying()));
-        robot.type(KeyCode.B);
+        robot.type(KeyCode.SPACE);
         assertFalse(fx(() -> controller.player().isPlaying()));
 
         robot.interact(() -> controller.player().seekMoment(20));
@@ -194,7 +195,7 @@ class MainWindowTest {
         TextArea lines = robot.lookup("#problems-text").queryAs(TextArea.class);
         assertNotNull(lines);
         Pattern fileLineColumn = Pattern.compile(Pattern.quote(broken.toString()) + ":\\d+:\\d+: .+");
-        List<String> problems = lines.getText().lines().toList();
+        List<String> problems = lines.getText().lines().filter(l -> !l.isBlank()).toList();
         assertEquals(2, problems.size(), lines.getText());
         assertTrue(problems.stream().allMatch(l -> fileLineColumn.matcher(l).matches()), lines.getText());
         assertTrue(problems.get(0).startsWith(broken + ":7:"), problems.get(0));
@@ -318,19 +319,23 @@ class MainWindowTest {
     }
 
     @Test
-    void presenterModeScalesTheTypeAndGoesBack(FxRobot robot) {
-        Label speed = robot.lookup("#speedLabel").queryAs(Label.class);
-        double normal = speed.getFont().getSize();
+    void presenterModeScalesTheTypeToTheWindowAndGoesBack(FxRobot robot) {
+        Label step = robot.lookup("#stepLabel").queryAs(Label.class);
+        double normal = step.getFont().getSize();
 
-        robot.interact(() -> controller.setPresenter(true));
+        robot.interact(() -> controller.presenter().set(true, false));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(controller.root().getStyleClass().contains("presenter"));
-        assertEquals(normal * 1.6, speed.getFont().getSize(), 0.01);
+        assertTrue(window.scene().getRoot().getStyleClass().contains("presenter"));
+        double px = Appearance.presenterPx(window.scene().getHeight());
+        assertEquals(normal * px / Appearance.BASE_PX, step.getFont().getSize(), 0.01);
+        assertTrue(px >= 20, "at least 20 px at 800 high: " + px);
+        assertFalse(robot.lookup("#compareButton").query().isVisible(), "the rest is folded away");
 
         robot.interact(() -> controller.setPresenter(false));
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(controller.root().getStyleClass().contains("presenter"));
-        assertEquals(normal, speed.getFont().getSize(), 0.01);
+        assertFalse(window.scene().getRoot().getStyleClass().contains("presenter"));
+        assertEquals(normal, step.getFont().getSize(), 0.01);
+        assertTrue(robot.lookup("#compareButton").query().isVisible());
     }
 
     @Test

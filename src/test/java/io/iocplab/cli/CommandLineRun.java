@@ -86,8 +86,8 @@ public final class CommandLineRun {
         }
 
         @Override
-        public int screenshots(Path dir, boolean headless, PrintStream out, PrintStream err) {
-            asked.add("screenshots " + dir + (headless ? " headless" : ""));
+        public int screenshots(Path dir, boolean headless, boolean everySize, PrintStream out, PrintStream err) {
+            asked.add("screenshots " + dir + (headless ? " headless" : "") + (everySize ? " every-size" : ""));
             return 0;
         }
     }

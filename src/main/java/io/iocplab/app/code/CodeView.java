@@ -51,6 +51,7 @@ public final class CodeView {
     private String thread;
     private CodeLines lines;
     private CodeCursor cursor = CodeCursor.NONE;
+    private boolean compact;
 
     public CodeView(Playhead playhead, Texts texts) {
         StageFonts.ensureLoaded();
@@ -61,9 +62,11 @@ public final class CodeView {
         title.getStyleClass().add("code-title");
         status.getStyleClass().add("code-status");
         legend.getStyleClass().add("code-legend");
+        legend.setWrapText(true);
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         rowsBox.getStyleClass().add("code-rows");
         scroll.getStyleClass().add("code-scroll");
-        scroll.setFitToWidth(false);
+        scroll.setFitToWidth(true);             // long lines wrap (WrappedCode): no sideways scrolling
         VBox.setVgrow(scroll, Priority.ALWAYS);
         HBox head = new HBox(14, title, status);
         head.getStyleClass().add("code-head");
@@ -88,6 +91,19 @@ public final class CodeView {
 
     public Node node() {
         return root;
+    }
+
+    /**
+     * Compact: a strip of a few lines for presenter mode, without the legend, the current line kept at the
+     * strip's top (with its comment and its result under it); else the whole view.
+     */
+    public void setCompact(boolean on) {
+        compact = on;
+        legend.setVisible(!on);
+        legend.setManaged(!on);
+        if (cursor.current() >= 0 && cursor.current() < rows.size()) {
+            reveal(rows.get(cursor.current()).box);
+        }
     }
 
     /** The scenario whose threads' programs are shown (null: none known). */
@@ -220,7 +236,9 @@ public final class CodeView {
             }
             Bounds b = row.getBoundsInParent();
             double top = scroll.getVvalue() * (content - view.getHeight());
-            if (b.getMinY() < top || b.getMaxY() > top + view.getHeight()) {
+            if (compact) {
+                scroll.setVvalue(Math.min(1, Math.max(0, b.getMinY()) / (content - view.getHeight())));
+            } else if (b.getMinY() < top || b.getMaxY() > top + view.getHeight()) {
                 double y = Math.max(0, b.getMinY() - view.getHeight() / 3);
                 scroll.setVvalue(Math.min(1, y / (content - view.getHeight())));
             }
@@ -240,42 +258,53 @@ public final class CodeView {
 
         RowNode(CodeLines.Row r) {
             box.getStyleClass().add("code-row");
+            int indent = 0;
+            while (indent < r.code().length() && r.code().charAt(indent) == ' ') {
+                indent++;
+            }
+            if (r.comment() != null) {                     // a comment goes above its line, as in C
+                Label comment = new Label("// " + r.comment());
+                comment.getStyleClass().add("code-comment");
+                comment.setWrapText(true);
+                comment.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                HBox.setHgrow(comment, Priority.ALWAYS);
+                comment.setMaxWidth(Double.MAX_VALUE);
+                box.getChildren().add(aligned(indent, comment));
+            }
             HBox line = new HBox();
             line.getStyleClass().add("code-line");
             marker.getStyleClass().add("code-marker");
             Label number = new Label(Integer.toString(r.number()));
             number.getStyleClass().add("code-number");
-            Label code = new Label(r.code());
-            code.getStyleClass().add("code-text");
-            code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            WrappedCode code = new WrappedCode(r.code());
+            HBox.setHgrow(code, Priority.ALWAYS);
             line.getChildren().addAll(marker, number, code);
-            if (r.comment() != null) {
-                Label comment = new Label("// " + r.comment());
-                comment.getStyleClass().add("code-comment");
-                comment.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-                line.getChildren().add(comment);
-            }
-            int indent = 0;
-            while (indent < r.code().length() && r.code().charAt(indent) == ' ') {
-                indent++;
-            }
-            Label gutter = new Label(" ".repeat(indent));
-            gutter.getStyleClass().addAll("code-text", "code-result-gutter");
-            gutter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             result.getStyleClass().add("code-result");
-            result.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            result.setWrapText(true);
+            result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            resultLine.getChildren().setAll(aligned(indent, result).getChildren());   // aligned with the code
             resultLine.getStyleClass().add("code-result-line");
-            Label markerRoom = new Label();
-            markerRoom.getStyleClass().add("code-marker");
-            Label numberRoom = new Label();
-            numberRoom.getStyleClass().add("code-number");
-            resultLine.getChildren().addAll(markerRoom, numberRoom, gutter, result);   // aligned with the code
             resultLine.setVisible(false);
             resultLine.setManaged(false);
             box.getChildren().addAll(line, resultLine);
             if (r.step() >= 0) {
                 box.getStyleClass().add("code-step");
             }
+        }
+
+        /** {@code text} in a row of its own, starting where the code of a line indented {@code indent} starts. */
+        private static HBox aligned(int indent, Label text) {
+            Label markerRoom = new Label();
+            markerRoom.getStyleClass().add("code-marker");
+            Label numberRoom = new Label();
+            numberRoom.getStyleClass().add("code-number");
+            Label gutter = new Label(" ".repeat(indent));
+            gutter.getStyleClass().addAll("code-text", "code-result-gutter");
+            gutter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            HBox row = new HBox(markerRoom, numberRoom, gutter, text);
+            row.getStyleClass().add("code-line");
+            return row;
         }
 
         void result(String text, boolean failed) {

@@ -8,6 +8,7 @@ import io.iocplab.app.run.FrameClock;
 import io.iocplab.app.run.Keys;
 import io.iocplab.app.run.RunSession;
 import io.iocplab.app.stage.StageView;
+import io.iocplab.app.widgets.FitPane;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sweep.Configuration;
 import io.iocplab.sweep.Knob;
@@ -80,6 +81,8 @@ public final class CompareController {
     private final Playhead playheadB = new Playhead();
     private final ComparePlayer player = new ComparePlayer(playheadA, playheadB);
     private final Map<Control, String> tips = new LinkedHashMap<>();
+    /** The buttons whose tooltips end with their keys. */
+    private final Map<Control, Keys.Command> keys = new LinkedHashMap<>();
     private ComparisonTable table;
     private SetupBar setupBar;
     private PlayheadBar playheadBar;
@@ -99,8 +102,8 @@ public final class CompareController {
     private void initialize() {
         viewA = new StageView(playheadA, texts);
         viewB = new StageView(playheadB, texts);
-        stageA.getChildren().setAll(new FitPane(viewA.node()));
-        stageB.getChildren().setAll(new FitPane(viewB.node()));
+        stageA.getChildren().setAll(new FitPane(viewA.node(), true));
+        stageB.getChildren().setAll(new FitPane(viewB.node(), true));
         table = new ComparisonTable(comparisonGrid, texts);
 
         setupBar = new SetupBar(texts, scenario, knobChoice, valueA, sleepA, valueB, sleepB,
@@ -112,6 +115,10 @@ public final class CompareController {
         tip(backButton, "control.back.tip");
         tip(forwardButton, "control.forward.tip");
         tip(endButton, "control.end.tip");
+        keys.put(homeButton, Keys.Command.HOME);
+        keys.put(backButton, Keys.Command.STEP_BACK);
+        keys.put(forwardButton, Keys.Command.STEP_FORWARD);
+        keys.put(endButton, Keys.Command.END);
         tip(speedSlider, "control.speed.tip");
         tip(scrubBar, "control.scrub.tip");
 
@@ -129,7 +136,14 @@ public final class CompareController {
     /** Called by {@link CompareWindow} once the scene exists: keys, closing, the frames, the first run. */
     void attach(Stage stage, Scene scene) {
         this.window = stage;
-        Keys.listen(scene, playheadBar::command);
+        Keys.listen(scene, c -> {
+            if (c == Keys.Command.CLOSE) {          // Esc, Ctrl+W (⌘W)
+                stage.close();
+                return true;
+            }
+            return playheadBar.command(c);
+        });
+        Keys.focusOnWindow(scene);
         stage.setOnHidden(e -> dispose());
         refreshTitle();
         frames.start();
@@ -165,6 +179,9 @@ public final class CompareController {
         shown = setup;
         viewA.setScenario(configurations.get(0).scenario());
         viewB.setScenario(configurations.get(1).scenario());
+        if (window != null && window.getScene() != null) {
+            window.getScene().getRoot().requestFocus();    // the keys step the playhead again, not the last spinner
+        }
         player.open(configurations, runName);
         refreshHeaders();
         refreshComparison();
@@ -213,7 +230,10 @@ public final class CompareController {
             if (node.getTooltip() == null) {
                 node.setTooltip(new Tooltip());
             }
-            node.getTooltip().setText(texts.get(BUNDLE, key));
+            String tip = texts.get(BUNDLE, key);
+            Keys.Command c = keys.get(node);
+            node.getTooltip().setText(c == null ? tip : tip + Keys.hint(c, k -> texts.get("messages", k)));
+            node.setAccessibleText(tip);
         });
         if (setupBar.empty()) {
             setupMessage.setText(texts.get(BUNDLE, "setup.noKnob"));

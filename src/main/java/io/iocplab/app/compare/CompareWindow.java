@@ -1,5 +1,6 @@
 package io.iocplab.app.compare;
 
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.Scenario;
 import java.io.IOException;
@@ -40,6 +41,12 @@ public final class CompareWindow {
      */
     public static CompareWindow create(Stage stage, Texts language, Scenario scenario, String runName,
                                        double width, double height) {
+        return create(stage, language, new Appearance(), scenario, runName, width, height);
+    }
+
+    /** As {@link #create(Stage, Texts, Scenario, String, double, double)}, looking as {@code look} says. */
+    public static CompareWindow create(Stage stage, Texts language, Appearance look, Scenario scenario,
+                                       String runName, double width, double height) {
         Texts texts = new Texts(language.locale());
         texts.localeProperty().bind(language.localeProperty());
         CompareController controller = new CompareController(texts, scenario, runName);
@@ -57,18 +64,20 @@ public final class CompareWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        look.attachTool(scene);
         controller.attach(stage, scene);
         return new CompareWindow(stage, controller);
     }
 
     /** Opens the window beside {@code owner} on the owner's scenario and shows it (at most the screen's size). */
-    public static CompareWindow open(Window owner, Texts language, Scenario scenario, String runName) {
+    public static CompareWindow open(Window owner, Texts language, Appearance look, Scenario scenario,
+                                     String runName) {
         Stage stage = new Stage();
         if (owner != null) {
             stage.initOwner(owner);
         }
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        CompareWindow w = create(stage, language, scenario, runName, Math.min(WIDTH, screen.getWidth()),
+        CompareWindow w = create(stage, language, look, scenario, runName, Math.min(WIDTH, screen.getWidth()),
                 Math.min(HEIGHT, screen.getHeight()));
         stage.show();
         return w;

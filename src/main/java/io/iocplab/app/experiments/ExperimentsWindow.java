@@ -1,5 +1,6 @@
 package io.iocplab.app.experiments;
 
+import io.iocplab.app.fx.Appearance;
 import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sweep.Configuration;
@@ -41,6 +42,12 @@ public final class ExperimentsWindow {
      */
     public static ExperimentsWindow create(Stage main, Texts texts, Supplier<Scenario> mainScenario,
                                            BiConsumer<String, Scenario> openRun) {
+        return create(main, texts, new Appearance(), mainScenario, openRun);
+    }
+
+    /** As {@link #create(Stage, Texts, Supplier, BiConsumer)}, looking as {@code look} says. */
+    public static ExperimentsWindow create(Stage main, Texts texts, Appearance look, Supplier<Scenario> mainScenario,
+                                           BiConsumer<String, Scenario> openRun) {
         ExperimentsController controller = new ExperimentsController(texts, mainScenario, (Configuration c) -> {
             openRun.accept("sweep " + c.describe(), c.scenario());
             if (main != null) {
@@ -56,7 +63,9 @@ public final class ExperimentsWindow {
             throw new UncheckedIOException("cannot load experiments.fxml", e);
         }
         Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(ExperimentsWindow.class.getResource("/io/iocplab/app/main.css").toExternalForm());
         scene.getStylesheets().add(ExperimentsWindow.class.getResource("/io/iocplab/app/experiments.css").toExternalForm());
+        look.attachTool(scene);
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.setMinWidth(700);

@@ -20,7 +20,7 @@ public final class AppFonts {
     /** The family name the bundled fonts report once loaded, as CSS must spell it. */
     public static final String FAMILY = "NanumGothic";
 
-    private static final String[] FILES = {"fonts/NanumGothic.ttf", "fonts/NanumGothicBold.ttf"};
+    private static final String[] FILES = {"/io/iocplab/app/fonts/NanumGothic.ttf", "/io/iocplab/app/fonts/NanumGothicBold.ttf"};
     private static final System.Logger LOG = System.getLogger(AppFonts.class.getName());
 
     private static boolean loaded;

@@ -99,6 +99,8 @@ final class EventLog {
         list.setId("event-log");
         VBox.setVgrow(list, Priority.ALWAYS);
         status.setId("log-status");
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.setPadding(new Insets(4));
         root.getChildren().addAll(filters, list, status);
         relabel();

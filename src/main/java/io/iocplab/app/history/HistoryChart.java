@@ -42,8 +42,14 @@ final class HistoryChart extends Region {
 
     private final Canvas canvas = new Canvas();
     private final Texts texts;
-    private final Font small = Font.font(FONT_FAMILY, 10.5);
-    private final Font bold = Font.font(FONT_FAMILY, FontWeight.BOLD, 11);
+    /** A hidden label whose font is the window's (zoom, presenter mode): the chart's text follows it. */
+    private final javafx.scene.control.Label probe = new javafx.scene.control.Label();
+    private Font small = Font.font(FONT_FAMILY, 10.5);
+    private Font bold = Font.font(FONT_FAMILY, FontWeight.BOLD, 11);
+    /** The scale of the chart's text and of its fixed heights: 1 at the window's usual 14 px type. */
+    private double k = 1;
+    private double legendH = LEGEND_H;
+    private final java.util.List<String> legend = new java.util.ArrayList<>();
     private final Text measure = new Text();
     private Raster raster;
     private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
@@ -59,7 +65,9 @@ final class HistoryChart extends Region {
     HistoryChart(Texts texts) {
         this.texts = texts;
         imageView.setManaged(false);
-        getChildren().addAll(imageView, canvas);
+        probe.setManaged(false);
+        probe.setVisible(false);
+        getChildren().addAll(imageView, canvas, probe);
         measure.setFont(small);
         setMinSize(120, 80);
         setPrefSize(560, 260);
@@ -90,6 +98,11 @@ final class HistoryChart extends Region {
         requestLayout();
     }
 
+    /** The legend's items in the last drawing, in order (a test checks that none is left out). */
+    java.util.List<String> legend() {
+        return java.util.List.copyOf(legend);
+    }
+
     /** How many times it has drawn (a test counts redraws per pulse). */
     long draws() {
         return draws;
@@ -112,14 +125,37 @@ final class HistoryChart extends Region {
         }
     }
 
+    /** The text size from the window's font: at 14 px (zoom 1) the chart's 10.5 px, scaled with it. */
+    private void scaleText() {
+        double size = probe.getFont().getSize();
+        double next = Math.max(1, size / 14.0);
+        if (next != k || small.getSize() != 10.5 * next) {
+            k = next;
+            small = Font.font(FONT_FAMILY, 10.5 * k);
+            bold = Font.font(FONT_FAMILY, FontWeight.BOLD, 11 * k);
+            measure.setFont(small);
+            widths.clear();
+        }
+    }
+
     private void draw(double w, double h) {
         draws++;
+        scaleText();
+        final double GUTTER = HistoryChart.GUTTER * k;
+        final double PAD = HistoryChart.PAD * k;
+        final double AXIS_H = HistoryChart.AXIS_H * k;
+        final double RUNNING_H = HistoryChart.RUNNING_H * k;
+        final double DEPTH_H = HistoryChart.DEPTH_H * k;
+        final double PLOT_GAP = HistoryChart.PLOT_GAP * k;
+        final double MIN_PORT_H = HistoryChart.MIN_PORT_H * k;
+        final double MAX_LANE_H = HistoryChart.MAX_LANE_H * k;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, w, h);
         imageView.setVisible(false);
         double plotX = GUTTER;
         int columns = (int) Math.max(1, Math.floor(w - GUTTER - RIGHT - PAD));
-        drawLegend(g, w);
+        legendH = drawLegend(g, w);
+        final double LEGEND_H = legendH;
         if (model == null || w < 60 || h < 60) {
             return;
         }
@@ -149,9 +185,9 @@ final class HistoryChart extends Region {
         int laneH = lanes == 0 ? 0 : (int) Math.max(MIN_LANE_H, Math.min(MAX_LANE_H, Math.floor(lanesAvail / lanes)));
         int shown = laneH == 0 ? 0 : (int) Math.min(lanes, Math.floor(lanesAvail / laneH));
         if (shown < lanes && laneH > 0) {
-            shown = (int) Math.max(0, Math.floor((lanesAvail - 12) / laneH));   // room for "+n more"
+            shown = (int) Math.max(0, Math.floor((lanesAvail - 12 * k) / laneH));   // room for "+n more"
         }
-        double moreH = shown < lanes ? 12 : 0;
+        double moreH = shown < lanes ? 12 * k : 0;
         double plotsTop = top + shown * laneH + moreH + 4;
         double bottom = plotsTop + portsH;
         int px = (int) Math.round(Math.min(columns, Math.max(0, f.playheadX())));
@@ -184,7 +220,7 @@ final class HistoryChart extends Region {
         g.setFont(small);
         if (laneH >= 9) {
             g.setFill(Palette.TEXT);
-            g.setFont(Font.font(FONT_FAMILY, Math.min(11, laneH - 1)));
+            g.setFont(Font.font(FONT_FAMILY, Math.min(11 * k, laneH - 1)));
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
             for (int i = 0; i < shown; i++) {
@@ -218,18 +254,18 @@ final class HistoryChart extends Region {
         g.setTextBaseline(VPos.TOP);
         g.setFill(Palette.MUTED);
         double axisY = Math.min(h - AXIS_H, bottom + 3);
-        if (px > 90) {
+        if (px > 90 * k) {
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(EventText.millis(f.t0()) + " ms", plotX, axisY);
         }
-        if (columns - px > 90) {
+        if (columns - px > 90 * k) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(EventText.millis(f.t1()) + " ms", plotX + columns, axisY);
         }
         g.setFill(Palette.PLAYHEAD);
         g.setTextAlign(TextAlignment.CENTER);
         String now = texts.get(EventText.BUNDLE, "chart.now", EventText.millis(f.nowUs()));
-        g.fillText(now, Math.max(plotX + 45, Math.min(plotX + columns - 45, plotX + px)), axisY);
+        g.fillText(now, Math.max(plotX + 45 * k, Math.min(plotX + columns - 45 * k, plotX + px)), axisY);
     }
 
     /** The scale of a plot: its top value, 0, and the concurrency value as a dashed line. */
@@ -247,15 +283,15 @@ final class HistoryChart extends Region {
             g.strokeLine(x, ly, x + columns, ly);
             g.setLineDashes();
             g.setFill(Palette.LIMIT);
-            g.fillText(texts.get(EventText.BUNDLE, "chart.limit", String.valueOf(limit)), x - 4, ly, GUTTER - 6);
+            g.fillText(texts.get(EventText.BUNDLE, "chart.limit", String.valueOf(limit)), x - 4, ly, GUTTER * k - 6);
         }
         g.setFill(Palette.MUTED);
         double ly = limit < 0 ? Double.NaN : base - limit * sy;
-        if (h >= 22 && (limit < 0 || ly - (y + 4) > 10)) {
-            g.fillText(String.valueOf(max), x - 4, y + 4, GUTTER - 6);
+        if (h >= 22 * k && (limit < 0 || ly - (y + 4) > 10 * k)) {
+            g.fillText(String.valueOf(max), x - 4, y + 4, GUTTER * k - 6);
         }
-        if (limit < 0 || (base - 3) - ly > 10) {
-            g.fillText("0", x - 4, base - 3, GUTTER - 6);
+        if (limit < 0 || (base - 3) - ly > 10 * k) {
+            g.fillText("0", x - 4, base - 3, GUTTER * k - 6);
         }
     }
 
@@ -281,31 +317,41 @@ final class HistoryChart extends Region {
         g.fillText(text, x, y);
     }
 
-    private void drawLegend(GraphicsContext g, double w) {
+    /**
+     * The legend, on as many lines as it needs (an item that does not fit goes to the next line, never
+     * away); returns its height.
+     */
+    private double drawLegend(GraphicsContext g, double w) {
         g.setFont(small);
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        double x = PAD;
-        double y = LEGEND_H / 2 + 1;
-        for (Kind k : Kind.values()) {
-            x = legendItem(g, Palette.of(k), texts.get(EventText.BUNDLE, "legend." + k.name()), x, y, w);
+        double line = LEGEND_H * k;
+        double[] at = {PAD * k, line / 2 + 1};
+        legend.clear();
+        for (Kind kind : Kind.values()) {
+            legendItem(g, Palette.of(kind), texts.get(EventText.BUNDLE, "legend." + kind.name()), at, w, line);
         }
-        legendItem(g, Palette.OVERSHOOT, texts.get(EventText.BUNDLE, "legend.overshoot"), x, y, w);
+        legendItem(g, Palette.OVERSHOOT, texts.get(EventText.BUNDLE, "legend.overshoot"), at, w, line);
+        return at[1] + line / 2 - 1;
     }
 
-    private double legendItem(GraphicsContext g, Color c, String text, double x, double y, double w) {
+    /** One item of the legend at {@code at} (x, y of its line), moved to the next line if it does not fit. */
+    private void legendItem(GraphicsContext g, Color c, String text, double[] at, double w, double line) {
         double tw = widths.computeIfAbsent(text, t -> {
             measure.setText(t);
-            return Math.ceil(measure.getLayoutBounds().getWidth()) + 26;
+            return Math.ceil(measure.getLayoutBounds().getWidth()) + 26 * k;
         });
-        if (x + tw > w) {
-            return x;
+        if (at[0] + tw > w && at[0] > PAD * k) {
+            at[0] = PAD * k;
+            at[1] += line;
         }
+        double box = 10 * k;
         g.setFill(c);
-        g.fillRect(x, y - 5, 10, 10);
+        g.fillRect(at[0], at[1] - box / 2, box, box);
         g.setFill(Palette.TEXT);
-        g.fillText(text, x + 14, y);
-        return x + tw;
+        g.fillText(text, at[0] + box + 4 * k, at[1]);
+        legend.add(text);
+        at[0] += tw;
     }
 
     private static final int BG = argb(Palette.BACKGROUND);

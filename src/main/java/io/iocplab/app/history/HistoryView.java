@@ -21,7 +21,8 @@ import javafx.util.StringConverter;
  * "Over time": the timeline chart (a lane per thread, the running count and queue depth of each
  * port against the concurrency value, the playhead as a line) above the event log (every event up
  * to the playhead, filterable by kind and thread; clicking a row moves the playhead there). Three
- * buttons show the chart alone, the log alone, or both (the default), for a small corner.
+ * buttons show the chart alone (the default: its lanes get the height they need to be read), the log
+ * alone, or both.
  *
  * <p>It draws only from the {@link Playhead} (its timeline and step); it never asks the engine.
  * A new timeline rebuilds its indexes; a move of the playhead updates the log at once (one list
@@ -97,9 +98,13 @@ public final class HistoryView {
                 layoutPanes();
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox chartBar = new HBox(8, chartTitle, spacer, new HBox(showChart, showLog, showBoth), rangeChoice);
+        // a narrow corner puts the buttons and the range under the title, never cuts them
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {chartTitle, showChart, showLog, showBoth,
+                rangeChoice}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane chartBar = new javafx.scene.layout.FlowPane(8, 4, chartTitle,
+                new HBox(showChart, showLog, showBoth), rangeChoice);
         chartBar.setAlignment(Pos.CENTER_LEFT);
         chartPane = new VBox(4, chartBar, chart);
         chartPane.setPadding(new Insets(6));
@@ -121,9 +126,9 @@ public final class HistoryView {
         // the log is never shorter than its filters, three rows and its status line: in a small corner
         // the chart gives way, and the status line is not pushed out of sight
         logPane.setMinHeight(Region.USE_COMPUTED_SIZE);
-        chartPane.setStyle("-fx-border-color: transparent transparent #cbd5e1 transparent;");
+        chartPane.getStyleClass().add("chart-pane");    // its line under it: main.css
         root.getChildren().addAll(chartPane, logPane);
-        showBoth.setSelected(true);
+        showChart.setSelected(true);          // readable from the first look: the lanes get the whole height
 
         playhead.timelineProperty().addListener((o, was, now) -> setTimeline(now));
         playhead.stateProperty().addListener((o, was, now) -> moved(now));

@@ -88,7 +88,7 @@ final class LogList extends Region {
             }
         });
         placeholder.setWrapText(true);
-        placeholder.setStyle("-fx-text-fill: #64748b;");
+        placeholder.getStyleClass().add("log-placeholder");
         getChildren().addAll(placeholder, bar);
         addEventHandler(ScrollEvent.SCROLL, e -> {
             int by = (int) Math.round(-e.getDeltaY() / ROW_H);

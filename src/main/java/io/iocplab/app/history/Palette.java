@@ -3,15 +3,20 @@ package io.iocplab.app.history;
 import io.iocplab.timeline.ThreadLanes.Kind;
 import javafx.scene.paint.Color;
 
-/** The colours of the history: one per thread kind (as on the stage), and those of the port plots. */
+/**
+ * The colours of the history: one per thread kind, and those of the port plots. The kinds take the
+ * Okabe-Ito colours, which stay apart for the common kinds of colour blindness and on a washed-out
+ * projector (blue, orange, grey, reddish purple, sky blue): no two of them differ only in red against
+ * green.
+ */
 final class Palette {
     private Palette() {}
 
-    static final Color RUNNING = Color.web("#3b82f6");
-    static final Color READY = Color.web("#facc15");
-    static final Color WAITING_PORT = Color.web("#94a3b8");
-    static final Color WAITING_OTHER = Color.web("#ec4899");
-    static final Color SUSPENDED = Color.web("#a855f7");
+    static final Color RUNNING = Color.web("#0072b2");
+    static final Color READY = Color.web("#e69f00");
+    static final Color WAITING_PORT = Color.web("#8c96a3");
+    static final Color WAITING_OTHER = Color.web("#cc79a7");
+    static final Color SUSPENDED = Color.web("#56b4e9");
     static final Color EXITED = Color.web("#dde3ea");
 
     static final Color LANE = Color.web("#f1f5f9");
@@ -22,7 +27,7 @@ final class Palette {
     static final Color DEPTH_LINE = Color.web("#0891b2");
     static final Color DEPTH_FILL = Color.web("#06b6d4", 0.20);
     static final Color LIMIT = Color.web("#334155");
-    static final Color OVERSHOOT = Color.web("#f59e0b");
+    static final Color OVERSHOOT = Color.web("#d55e00");
     static final Color PLAYHEAD = Color.web("#dc2626");
     static final Color BACKGROUND = Color.WHITE;
 

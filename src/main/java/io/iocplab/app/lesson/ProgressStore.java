@@ -1,5 +1,6 @@
 package io.iocplab.app.lesson;
 
+import io.iocplab.app.model.Home;
 import io.iocplab.app.run.Notice;
 import io.iocplab.scenario.TraceFile;
 import java.io.IOException;
@@ -49,7 +50,7 @@ import java.util.logging.Logger;
  * </ul>
  */
 public final class ProgressStore {
-    public static final String HOME_PROPERTY = "iocplab.home";
+    public static final String HOME_PROPERTY = Home.PROPERTY;
     public static final String FILE_NAME = "progress.properties";
     static final String LOCK_NAME = ".progress.properties.lock";
     private static final Logger LOG = Logger.getLogger(ProgressStore.class.getName());
@@ -78,10 +79,7 @@ public final class ProgressStore {
 
     /** The store in {@code $iocplab.home} if set, else {@code ~/.iocplab}. */
     public static ProgressStore standard() {
-        String home = System.getProperty(HOME_PROPERTY);
-        Path dir = home != null && !home.isBlank() ? Path.of(home)
-                : Path.of(System.getProperty("user.home"), ".iocplab");
-        return in(dir);
+        return in(Home.dir());
     }
 
     /** The store in {@code dir} (created when progress is first written). */

@@ -48,8 +48,8 @@ public interface Transport {
     default boolean apply(Keys.Command c) {
         switch (c) {
             case PLAY_PAUSE -> togglePlay();
-            case STEP_FORWARD -> stepForward();
-            case STEP_BACK -> stepBack();
+            case STEP_FORWARD, NEXT -> stepForward();
+            case STEP_BACK, PREVIOUS -> stepBack();
             case HOME -> home();
             case END -> end();
             case FASTER -> faster();

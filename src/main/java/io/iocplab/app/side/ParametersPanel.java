@@ -4,6 +4,7 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.app.widgets.Spinners;
 import io.iocplab.scenario.Scenario;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -51,16 +53,20 @@ public final class ParametersPanel {
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.05em;");
         title.setWrapText(true);
         note.setWrapText(true);
-        note.setStyle("-fx-text-fill: #64748b; -fx-font-size: 0.9em;");
+        for (Label l : List.of(title, note, pending)) {
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        note.getStyleClass().add("parameters-note");
         pending.setId("parameters-pending");
-        pending.setStyle("-fx-text-fill: #b45309;");
+        pending.getStyleClass().add("parameters-pending");
         pending.setWrapText(true);
         grid.setHgap(8);
         grid.setVgap(6);
         ColumnConstraints labelColumn = new ColumnConstraints();
         labelColumn.setHgrow(Priority.ALWAYS);
         labelColumn.setMinWidth(80);
-        ColumnConstraints spinnerColumn = new ColumnConstraints(96);
+        ColumnConstraints spinnerColumn = new ColumnConstraints();
+        spinnerColumn.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().addAll(labelColumn, spinnerColumn);
         apply.setId("parameters-apply");
         apply.setOnAction(e -> apply());
@@ -92,6 +98,7 @@ public final class ParametersPanel {
             for (ParametersModel.Knob k : model.knobs()) {
                 Label label = new Label();
                 label.setWrapText(true);
+                label.setMinHeight(Region.USE_PREF_SIZE);
                 Spinner<Double> spinner = spinner(k, model.value(k.id()));
                 label.setLabelFor(spinner);
                 labels.put(k.id(), label);
@@ -140,6 +147,7 @@ public final class ParametersPanel {
         spinner.setEditable(true);
         spinner.setId("param-" + k.id().replace('.', '-'));
         spinner.setMaxWidth(Double.MAX_VALUE);
+        spinner.setStyle("-fx-pref-width: 6.5em;");        // room for "0.25" at any zoom
         spinner.valueProperty().addListener((o, was, now) -> {
             if (model != null && now != null) {
                 model.set(k.id(), now);

@@ -27,15 +27,16 @@ public final class WhyPanel {
         this.texts = texts;
         title.setId("why-title");
         title.setWrapText(true);
-        title.setStyle("-fx-font-weight: bold; -fx-font-size: 1.05em;");
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.getStyleClass().add("why-title");
         body.setId("why-body");
+        body.getStyleClass().add("why-body");
         body.setWrapText(true);
         body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.setId("why");
         root.getStyleClass().add("why-panel");
         root.setPadding(new Insets(10));
-        // square corners: a rounded background is a shape the software renderer rasterizes every frame
-        root.setStyle("-fx-background-color: #f8fafc; -fx-border-color: #cbd5e1;");
+        // square corners (main.css): a rounded background is a shape the software renderer rasterizes every frame
         root.setMinWidth(160);
         root.setPrefWidth(300);
         root.getChildren().addAll(title, body);
@@ -61,7 +62,7 @@ public final class WhyPanel {
         body.setText(a.body());
         if (hint == null || hint != a.hint()) {
             hint = a.hint();                       // a new style costs a CSS pass: only when it changes
-            body.setStyle(a.hint() ? "-fx-text-fill: #64748b;" : "-fx-text-fill: #1e293b;");
+            body.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("hint"), a.hint());
         }
     }
 }

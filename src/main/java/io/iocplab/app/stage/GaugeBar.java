@@ -112,7 +112,8 @@ final class GaugeBar extends Region {
         if (overText.isVisible()) {
             double ow = overText.prefWidth(-1);
             double oh = overText.prefHeight(ow);
-            double ox = Math.max(0, Math.min((x1 + x2 - ow) / 2, w - ow));
+            // on the overshoot if it can, never over the value: "3 / 2" stays readable in a narrow gauge
+            double ox = Math.max(8 + vw + 6, Math.min((x1 + x2 - ow) / 2, w - ow));
             overText.resizeRelocate(ox, (bar - oh) / 2, ow, oh);
         }
         double lw = limitText.prefWidth(-1);

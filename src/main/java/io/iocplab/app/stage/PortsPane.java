@@ -81,6 +81,10 @@ final class PortsPane extends StageScroll {
     void highlight(Selection s) {
         selected = s;
         panels.values().forEach(p -> p.highlight(s));
+        String port = s instanceof Selection.Gauge g ? g.port() : s instanceof Selection.Packet k ? k.port() : null;
+        if (port != null && panels.get(port) != null) {
+            reveal(panels.get(port));
+        }
     }
 
     void markSubjects(List<Subject> subjects) {

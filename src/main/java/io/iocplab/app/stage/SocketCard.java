@@ -2,13 +2,13 @@ package io.iocplab.app.stage;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /**
  * One socket's card: name and status; real ports and bytes each way (one two-line label); the pending
  * operations (one label, a line each); the last completion and what landed (one two-line label).
- * Few nodes, and a height that does not change while the number of pending operations does not.
+ * Few nodes; every line wraps in a narrow column, never cut, so the card says its whole status.
  *
  * <p>Out of sight a card is parked: it keeps its place and height but lets go of its labels. JavaFX
  * visits every node of the scene at every pulse, and a column of 256 full cards is some 3,000 nodes;
@@ -18,10 +18,10 @@ import javafx.scene.layout.VBox;
 final class SocketCard extends VBox {
     private final Label name = new Label();
     private final Label status = new Label();
-    private final Label info = new Label();
-    private final Label pending = new Label();
-    private final Label last = new Label();
-    private final HBox head;
+    private final Label info = new WrappingLabel();
+    private final Label pending = new WrappingLabel();
+    private final Label last = new WrappingLabel();
+    private final FlowPane head;
     private SocketCardModel model;
     private PseudoClass kindState;
     private Object source;
@@ -30,13 +30,14 @@ final class SocketCard extends VBox {
     SocketCard() {
         getStyleClass().add("socket-card");
         name.getStyleClass().add("socket-name");
-        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // the tag may be cut, never the name
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.getStyleClass().add("tag");
         info.getStyleClass().add("socket-line");
         pending.getStyleClass().add("socket-pending");
         pending.setMaxWidth(Double.MAX_VALUE);
         last.getStyleClass().add("socket-last");
-        head = new HBox(8, name, status);
+        status.setWrapText(true);
+        head = new FlowPane(8, 2, name, status);          // the status goes under the name when the card is narrow
         getChildren().addAll(head, info, pending, last);
     }
 

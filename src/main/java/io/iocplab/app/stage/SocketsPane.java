@@ -107,7 +107,11 @@ final class SocketsPane extends VBox {
     void highlight(Selection s) {
         selected = s;
         for (Map.Entry<String, SocketCard> e : cards.entrySet()) {
-            Clicks.mark(e.getValue(), s instanceof Selection.Socket k && k.name().equals(e.getKey()));
+            boolean on = s instanceof Selection.Socket k && k.name().equals(e.getKey());
+            Clicks.mark(e.getValue(), on);
+            if (on) {
+                scroll.reveal(e.getValue());
+            }
         }
     }
 

@@ -16,6 +16,8 @@ import javafx.scene.control.skin.ScrollPaneSkin;
 class StageScroll extends ScrollPane {
     /** Room left above a node brought into sight. */
     private static final double REVEAL_MARGIN = 12;
+    /** The width of the vertical scroll bar, kept free beside the content. */
+    private static final double BAR = 16;
 
     StageScroll(Node content) {
         super(content);
@@ -25,14 +27,31 @@ class StageScroll extends ScrollPane {
     }
 
     /**
+     * As narrow as its content can be (and room for the scroll bar): it scrolls only up and down, so a
+     * content wider than the column would be cut at its side. A window too narrow for it then scales the
+     * whole stage down (the comparison's two stages) instead of cutting a card.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        Node content = getContent();
+        if (content == null) {
+            return super.computeMinWidth(height);
+        }
+        return snappedLeftInset() + content.minWidth(-1) + BAR + snappedRightInset();
+    }
+
+    /**
      * Scrolls so that {@code node} (inside the content, laid out) is in sight: nothing moves if it is
      * already; else its top comes near the top of the viewport, or as near as the content allows.
      */
     void reveal(Node node) {
         Node content = getContent();
+        if (node == null || content == null || node.getScene() == null) {
+            return;
+        }
         double view = getViewportBounds().getHeight();
         double range = content.getLayoutBounds().getHeight() - view;
-        if (view <= 0 || range <= 0 || node.getScene() == null) {
+        if (view <= 0 || range <= 0) {
             return;
         }
         Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));

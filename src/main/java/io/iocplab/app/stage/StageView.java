@@ -69,7 +69,7 @@ public final class StageView {
         threads.setPrefWidth(380);
         threads.setMinWidth(230);
         ports.setPrefWidth(560);
-        ports.setMinWidth(340);
+        // the ports' column is as narrow as its panels can be (StageScroll): never narrower, or a card is cut
         HBox.setHgrow(ports, Priority.ALWAYS);
         columns.getChildren().addAll(sockets, ports, threads);
         columns.getStyleClass().add("stage-columns");

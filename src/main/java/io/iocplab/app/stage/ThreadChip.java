@@ -4,12 +4,15 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
-/** A thread's chip: icon, name and state on the first line; the call and the packet in its hands below. */
+/**
+ * A thread's chip: icon, name and state on the first line; the call and the packet in its hands below.
+ * Both wrap in a narrow column, never cut: a row of chips is as tall as its tallest ({@link ChipGrid}).
+ */
 final class ThreadChip extends VBox {
     private static final PseudoClass OVER_LIMIT = PseudoClass.getPseudoClass("over-limit");
 
-    private final Label head = new Label();
-    private final Label detail = new Label();
+    private final Label head = new WrappingLabel();
+    private final Label detail = new WrappingLabel();
     private ThreadChipModel model;
     private PseudoClass kindState;
     private Object source;
@@ -63,7 +66,7 @@ final class ThreadChip extends VBox {
                 d.append(part);
             }
         }
-        detail.setText(d.length() == 0 ? " " : d.toString());   // always one line: chips keep their height
+        detail.setText(d.length() == 0 ? " " : d.toString());   // never empty: a chip keeps at least two lines
         pseudoClassStateChanged(OVER_LIMIT, m.overLimit());
     }
 

@@ -122,7 +122,11 @@ final class ThreadsPane extends VBox {
     void highlight(Selection s) {
         selected = s;
         for (Map.Entry<String, ThreadChip> e : chips.entrySet()) {
-            Clicks.mark(e.getValue(), s instanceof Selection.Thread t && t.name().equals(e.getKey()));
+            boolean on = s instanceof Selection.Thread t && t.name().equals(e.getKey());
+            Clicks.mark(e.getValue(), on);
+            if (on) {
+                scroll.reveal(e.getValue());
+            }
         }
         for (CpuBox b : boxes) {
             ProcessorModel m = b.model();

@@ -1,5 +1,6 @@
 package io.iocplab.app.widgets;
 
+import io.iocplab.app.run.Keys;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
@@ -18,6 +19,7 @@ public final class PlayButton {
         if (button.getTooltip() == null) {
             button.setTooltip(new Tooltip());
         }
-        button.getTooltip().setText(tip);
+        button.getTooltip().setText(tip + Keys.hint(Keys.Command.PLAY_PAUSE, k -> k.equals("keys.space") ? "Space" : k));
+        button.setAccessibleText(tip);
     }
 }

@@ -3,6 +3,7 @@ package io.iocplab.app.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.app.fx.AppFonts;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
@@ -67,6 +68,7 @@ class CodeViewTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
+        AppFonts.load();     // as the application does before its first window
         Scenario scenario = ScenarioLoader.loadString("code.yaml", SCENARIO);
         timeline = new Timeline(scenario.cpus());
         ScenarioRunner.run(scenario, timeline::append);
@@ -83,8 +85,10 @@ class CodeViewTest {
         return robot.lookup(".code-row").queryAllAs(VBox.class).stream().toList();
     }
 
+    /** The label of a row's code (under its comment, if it has one). */
     private static Label codeLabel(VBox row) {
-        return (Label) ((HBox) row.getChildren().get(0)).getChildren().get(2);
+        return row.getChildren().stream().flatMap(n -> ((HBox) n).getChildren().stream())
+                .filter(n -> n instanceof WrappedCode).map(n -> ((WrappedCode) n).label()).findFirst().orElseThrow();
     }
 
     private static String code(VBox row) {

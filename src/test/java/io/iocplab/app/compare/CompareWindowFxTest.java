@@ -1,5 +1,6 @@
 package io.iocplab.app.compare;
 
+import io.iocplab.app.widgets.FitPane;
 import static io.iocplab.app.FxTesting.fx;
 import static io.iocplab.app.FxTesting.stablePixels;
 import static org.junit.jupiter.api.Assertions.assertEquals;

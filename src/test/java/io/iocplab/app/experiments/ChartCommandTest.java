@@ -145,8 +145,8 @@ class ChartCommandTest {
         WritableImage picture = WaitForAsyncUtils.asyncFx(() -> ChartCommand.picture(r)).get(30, TimeUnit.SECONDS);
         assertEquals(ChartCommand.WIDTH, picture.getWidth());
         assertEquals(ChartCommand.HEIGHT, picture.getHeight());
-        // the default colours of the first three lines (modena: #f3622d, #fba71b, #57b757) are drawn
-        for (int rgb : new int[] {0xf3622d, 0xfba71b, 0x57b757}) {
+        // the colours of the first three lines (Okabe-Ito: blue, vermillion, bluish green) are drawn
+        for (int rgb : new int[] {0x0072b2, 0xd55e00, 0x009e73}) {
             assertTrue(count(picture, rgb) > 500, String.format("colour %06x: %d pixels", rgb, count(picture, rgb)));
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.app.fx.AppFonts;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
@@ -15,7 +16,6 @@ import io.iocplab.timeline.Timeline;
 import io.iocplab.timeline.Why;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +26,6 @@ import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -49,14 +48,8 @@ class HistoryViewFxTest {
     private Scene scene;
 
     @Start
-    void start(Stage stage) throws IOException {
-        for (String f : List.of("NanumGothic.ttf", "NanumGothicBold.ttf")) {
-            try (InputStream in = HistoryViewFxTest.class.getResourceAsStream("/io/iocplab/app/fonts/" + f)) {
-                if (in != null) {
-                    Font.loadFont(in, 13);
-                }
-            }
-        }
+    void start(Stage stage) {
+        AppFonts.load();
         Timeline timeline = new Timeline(MachineConfig.defaults().cpus());
         Machine m = new Machine(MachineConfig.defaults(), timeline::append);
         m.createPort("P", 2);
@@ -70,6 +63,7 @@ class HistoryViewFxTest {
         playhead.show(timeline, 0);
         texts = new Texts(Locale.ENGLISH);
         history = new HistoryView(playhead, texts);
+        history.show(HistoryView.Show.BOTH);
         WhyPanel why = new WhyPanel(playhead, texts);
         BorderPane root = new BorderPane(history.node());
         root.setRight(why.node());
@@ -206,6 +200,27 @@ class HistoryViewFxTest {
         assertTrue(Files.size(small) > 5_000);
     }
 
+    /** The legend goes on a second line when the chart is narrow: no item is left out, in either language. */
+    @Test
+    void aNarrowChartsLegendKeepsEveryItem(FxRobot robot) {
+        robot.interact(() -> playhead.seek(10));
+        for (Locale l : List.of(Locale.ENGLISH, Locale.KOREAN)) {
+            List<String> shown = io.iocplab.app.FxTesting.fx(() -> {
+                Texts words = new Texts(l);
+                HistoryView corner = new HistoryView(playhead, words);
+                javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(corner.node());
+                box.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 14px;");
+                new Scene(box, 420, 360);
+                box.applyCss();
+                box.layout();
+                return corner.chart().legend();
+            });
+            Texts words = new Texts(l);
+            assertEquals(7, shown.size(), shown::toString);
+            assertTrue(shown.contains(words.get(EventText.BUNDLE, "legend.overshoot")), shown::toString);
+        }
+    }
+
     /** In a small corner the chart gives way: the log's status line stays inside the history, not cut off. */
     @Test
     void theStatusLineFitsInASmallCorner(FxRobot robot) {
@@ -213,6 +228,7 @@ class HistoryViewFxTest {
         for (double[] size : new double[][] {{420, 330}, {600, 363}, {540, 300}}) {
             double bottom = io.iocplab.app.FxTesting.fx(() -> {
                 HistoryView corner = new HistoryView(playhead, texts);
+                corner.show(HistoryView.Show.BOTH);
                 javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(corner.node());
                 box.setStyle("-fx-font-family: 'NanumGothic'; -fx-font-size: 14px;");
                 new Scene(box, size[0], size[1]);

@@ -1,0 +1,129 @@
+package io.iocplab.app.code;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+
+/**
+ * One line of C in a monospaced font that wraps to the width it is given instead of being cut: a long
+ * call goes on under itself with a continuation indent of {@value #CONTINUATION} more spaces, broken
+ * after a comma or an opening parenthesis where it can ({@link #wrap}). The label inside holds the
+ * lines it shows; its style class is {@code code-text}, as a line that fits.
+ */
+final class WrappedCode extends Region {
+    /** How much deeper a continuation line starts than the line it continues. */
+    static final int CONTINUATION = 4;
+
+    private final String code;
+    private final Label label = new Label();
+    private final Text probe = new Text("M");
+
+    WrappedCode(String code) {
+        this.code = code;
+        label.getStyleClass().add("code-text");
+        label.setText(code);
+        label.setMinWidth(0);
+        getChildren().add(label);
+    }
+
+    Label label() {
+        return label;
+    }
+
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
+
+    /** How many characters fit in {@code width} (at least 16: a line never wraps to nothing). */
+    private int columns(double width) {
+        probe.setFont(label.getFont());
+        double ch = probe.getLayoutBounds().getWidth();
+        Insets in = label.getInsets();
+        return Math.max(16, (int) Math.floor((width - in.getLeft() - in.getRight()) / Math.max(1, ch)));
+    }
+
+    private String shown(double width) {
+        return width <= 0 ? code : String.join("\n", wrap(code, columns(width)));
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        label.setText(code);
+        return label.prefWidth(-1);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        String text = shown(width);
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
+        return label.prefHeight(-1);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        String text = shown(getWidth());
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
+        label.resizeRelocate(0, 0, getWidth(), getHeight());
+    }
+
+    /**
+     * {@code line} in lines of at most {@code columns} characters: the first as written (its indent kept),
+     * each next one indented {@value #CONTINUATION} spaces deeper than the first; a break comes after the
+     * last comma, opening parenthesis or space that fits, else at the edge. Nothing is lost or added but
+     * the breaks and the continuation indents.
+     */
+    static List<String> wrap(String line, int columns) {
+        List<String> out = new ArrayList<>();
+        int indent = 0;
+        while (indent < line.length() && line.charAt(indent) == ' ') {
+            indent++;
+        }
+        String pad = " ".repeat(Math.min(indent + CONTINUATION, Math.max(0, columns - 8)));
+        String rest = line;
+        boolean first = true;
+        while (true) {
+            String prefix = first ? "" : pad;
+            int room = columns - prefix.length();
+            if (rest.length() <= room) {
+                out.add(prefix + rest);
+                return out;
+            }
+            int cut = -1;
+            for (int i = Math.min(room, rest.length()) - 1; i > (first ? indent : 0); i--) {
+                char c = rest.charAt(i);
+                if (c == ',' || c == '(' || c == ' ') {
+                    cut = i + 1;
+                    break;
+                }
+            }
+            if (cut <= 0) {
+                cut = room;
+            }
+            out.add(prefix + rest.substring(0, cut).stripTrailing());
+            rest = rest.substring(cut).stripLeading();
+            first = false;
+            if (rest.isEmpty()) {
+                return out;
+            }
+        }
+    }
+}
