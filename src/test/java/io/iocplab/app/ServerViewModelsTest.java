@@ -1,12 +1,14 @@
 package io.iocplab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.code.CodeCursor;
 import io.iocplab.app.code.CodeLines;
+import io.iocplab.app.history.EventFilter;
 import io.iocplab.app.history.EventKind;
 import io.iocplab.app.history.EventText;
 import io.iocplab.app.model.Selection;
@@ -138,5 +140,9 @@ class ServerViewModelsTest {
         contains(new EventText(ko).row(h), "OVERLAPPED를 다시 넘김");
         assertEquals(EventKind.HAZARD, EventKind.of(h));
         assertEquals(EventKind.API_RETURN, EventKind.HAZARD.box(), "shown and hidden with the calls");
+        assertFalse(EventKind.HAZARD.filterable(), "no box of its own: the row of boxes stays as it was");
+        EventFilter noCalls = EventFilter.ALL.withKind(EventKind.API_RETURN, false);
+        assertFalse(noCalls.test(h), "unticking the calls hides the hazards with them");
+        assertTrue(noCalls.withKind(EventKind.API_RETURN, true).test(h));
     }
 }
