@@ -17,8 +17,12 @@ import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.EventSink;
 import io.iocplab.sim.Machine;
 import io.iocplab.sim.RunFailure;
+import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.Summary;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -243,6 +247,36 @@ class EchoResourcesTest {
         RunFailure e = assertThrows(RunFailure.class, m::advance);
         assertEquals("socket C5: injected failure to connect", e.getMessage());
         assertNothingLeft(before, "after a failure to open the fifth connection");
+    }
+
+    /**
+     * Issue 15: the echo server over AcceptEx (a listener, its clients, the sockets accepted into), and runs
+     * with listeners, clients waiting in a backlog, sockets reused by DisconnectEx and sends that wait for a
+     * peer that stopped reading, each run to its end and each abandoned halfway: nothing is left open.
+     */
+    @Test
+    void server_runs_with_listeners_and_waiting_sends_leave_nothing_open() throws Exception {
+        OpenResources before = OpenResources.now();
+        Scenario accept = ScenarioLoader.loadString("echo-accept.yaml",
+                ECHO.replace("compute: 0.002 }", "compute: 0.002, accept: true }"));
+        Summary s = ScenarioRunner.run(accept, EventSink.NONE);
+        assertEquals(CLIENTS * 50L * 2 + CLIENTS + 3 + CLIENTS, s.packets(), "the run went to its end, every accept");
+        assertNothingLeft(before, "after an echo run over AcceptEx");
+        for (String file : List.of("ACCEPT-backlog-in-issue-order.yaml", "ACCEPT-first-data.yaml",
+                "DISCONNECT-reuse-socket-for-acceptex.yaml", "SEND-backpressure-peer-stops-reading-50ms.yaml")) {
+            Scenario sc = ScenarioLoader.load(Path.of(getClass().getResource("/conformance/" + file).toURI()));
+            List<SimEvent> events = new ArrayList<>();
+            ScenarioRunner.run(sc, events::add);
+            assertNothingLeft(before, file + " run to its end");
+            long half = events.get(events.size() - 1).moment() / 2;
+            Machine m = ScenarioRunner.build(sc, EventSink.NONE);
+            for (long i = 0; i < half; i++) {
+                assertTrue(m.advance(), file + ": still running at moment " + i);
+            }
+            assertTrue(OpenResources.now().registry() > before.registry(), file + ": halfway, its sockets are open");
+            m.close();
+            assertNothingLeft(before, file + " closed halfway");
+        }
     }
 
     // ------------------------------------------------------------------ helpers
