@@ -175,6 +175,12 @@ class CListingTest {
         assertTrue(main.text().contains("i <= 4;"), main.text());
         assertTrue(main.text().contains("i < 3;"), main.text());
 
+        Map<Integer, String> live = stepLines(CListing.of(s.asLive(), "main"));
+        assertEquals(List.of(0, 1, 2), new ArrayList<>(live.keySet()), "live mode's main, as LiveMainProgram runs it");
+        assertEquals("WaitForSingleObject(hClientAccepted, INFINITE);", live.get(0));
+        assertTrue(live.get(1).startsWith("CreateIoCompletionPort((HANDLE)client[key].s, hcpP, key, 0)"), live.get(1));
+        assertTrue(live.get(2).startsWith("WSARecv(client[key].s"), live.get(2));
+
         assertNull(CListing.of(s, "W4"));
         assertNull(CListing.of(s, "nobody"));
     }
@@ -246,6 +252,7 @@ class CListingTest {
         io.iocplab.sim.EchoServer echo = new io.iocplab.sim.EchoServer("P", 2, 2, 1, 4, 0, 0, 10, 2, 10);
         collect(notes, CListing.echoWorker("W1", Map.of("P", 2), echo));
         collect(notes, CListing.echoMain(Map.of("P", 2), echo));
+        collect(notes, CListing.liveMain(Map.of("P", 2), echo));
         assertTrue(notes.size() > 15, notes.toString());
         for (String n : notes) {
             assertTrue(en.containsKey(n), "English lacks " + n);
