@@ -10,8 +10,11 @@ import io.iocplab.scenario.ScenarioLoader;
 import io.iocplab.scenario.ScenarioRunner;
 import io.iocplab.scenario.TraceFile;
 import io.iocplab.scenario.TraceWriter;
+import io.iocplab.sim.CCode;
 import io.iocplab.sim.EventSink;
 import io.iocplab.sim.RunFailure;
+import io.iocplab.sim.event.Hazard;
+import io.iocplab.sim.event.SimEvent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -37,7 +40,8 @@ import picocli.CommandLine.Spec;
  * a trace that cannot be written (checked before the run: a missing folder, a directory, the scenario itself) or
  * that reached {@code --max-trace}, each with a one-line message. A trace file is complete or not written at
  * all; a device, a FIFO or {@code -} (standard output) is written as a stream ({@link TraceFile}); a failed
- * run's trace up to the failure still reaches a stream.
+ * run's trace up to the failure still reaches a stream. A hazard (the misuse detector's event) is only written,
+ * unless {@code --strict}: then the first one ends the run as a failure, exit 1, its line the trace's last.
  */
 @Command(name = "run", sortOptions = false)
 final class RunCommand implements Callable<Integer> {
@@ -58,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-trace", paramLabel = "SIZE", descriptionKey = "run.maxTrace",
             converter = Converters.Size.class)
     private long maxTrace = Limits.DEFAULT_MAX_TRACE_BYTES;
+
+    @Option(names = "--strict", descriptionKey = "run.strict")
+    private boolean strict;
 
     @Spec
     private CommandSpec spec;
@@ -146,12 +153,22 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The trace writer's sink, and the Perfetto trace's when one is asked for. */
-    private static EventSink sink(TraceWriter writer, PerfettoTrace chrome) {
-        return chrome == null ? writer::write : e -> {
-            writer.write(e);
+    /** The trace writer's sink (stopping at the first hazard with --strict), and the Perfetto trace's when one is asked for. */
+    private EventSink sink(TraceWriter writer, PerfettoTrace chrome) {
+        EventSink traced = strict ? e -> stopAtHazard(writer, e) : writer::write;
+        return chrome == null ? traced : e -> {
             chrome.accept(e);
+            traced.accept(e);
         };
+    }
+
+    /** With --strict: the first hazard is written, then it stops the run as a failure (exit 1). */
+    private static void stopAtHazard(TraceWriter writer, SimEvent e) {
+        writer.write(e);
+        if (e instanceof Hazard h) {
+            throw new RunFailure("a hazard (--strict): " + h.rule().json() + " in " + h.thread() + "'s " + h.api()
+                    + " at " + CCode.ms(h.tUs()) + " ms: " + h.message());
+        }
     }
 
     /** A failed run's trace up to the failure reaches a stream (a file's temporary copy is deleted anyway). */

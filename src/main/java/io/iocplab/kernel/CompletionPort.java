@@ -198,6 +198,19 @@ public final class CompletionPort {
      * counts as running again, unconditionally (Model decision 3) [ROS-dpc; ROS-wait].
      */
     public void timeOut(KernelThread thread) {
+        leaveWait(thread);
+    }
+
+    /**
+     * An alertable waiter (GetQueuedCompletionStatusEx with fAlertable) is woken by an APC: like a timeout, it
+     * leaves the stack and counts as running again, unconditionally [ROS-wait {@code KiUnlinkThread}; WINE-kb:
+     * STATUS_USER_APC becomes FALSE with WAIT_IO_COMPLETION].
+     */
+    public void alerted(KernelThread thread) {
+        leaveWait(thread);
+    }
+
+    private void leaveWait(KernelThread thread) {
         if (!thread.waitingOnPort || thread.port != this || !waiters.remove(thread)) {
             throw new IllegalStateException(thread + " is not waiting on " + name);
         }

@@ -14,6 +14,7 @@ public final class Win32Error {
     public static final int ERROR_SUCCESS = 0;
     public static final int ERROR_ACCESS_DENIED = 5;
     public static final int ERROR_INVALID_HANDLE = 6;
+    public static final int ERROR_GEN_FAILURE = 31;
     public static final int ERROR_NETNAME_DELETED = 64;
     public static final int ERROR_INVALID_PARAMETER = 87;
     public static final int WAIT_IO_COMPLETION = 192;
@@ -38,6 +39,7 @@ public final class Win32Error {
             Map.entry(ERROR_SUCCESS, "ERROR_SUCCESS"),
             Map.entry(ERROR_ACCESS_DENIED, "ERROR_ACCESS_DENIED"),
             Map.entry(ERROR_INVALID_HANDLE, "ERROR_INVALID_HANDLE"),
+            Map.entry(ERROR_GEN_FAILURE, "ERROR_GEN_FAILURE"),
             Map.entry(ERROR_NETNAME_DELETED, "ERROR_NETNAME_DELETED"),
             Map.entry(ERROR_INVALID_PARAMETER, "ERROR_INVALID_PARAMETER"),
             Map.entry(WAIT_IO_COMPLETION, "WAIT_IO_COMPLETION"),

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 
 /**
  * One outside client accepted by a {@link LiveListener}: the server side of a real TCP connection on 127.0.0.1,
@@ -94,30 +95,56 @@ public final class LiveClient {
      * @throws IllegalStateException if fewer have been received (the run asked for bytes it was not told of)
      */
     public byte[][] take(int[] lengths, int count) {
+        byte[][] landed = copy(lengths, count, true);
+        inbound -= count;
+        listener.resumeReading(this);
+        return landed;
+    }
+
+    /** WSARecv with MSG_PEEK: as {@link #take}, but the bytes stay to be taken. */
+    public byte[][] peek(int[] lengths, int count) {
+        return copy(lengths, count, false);
+    }
+
+    /** Copies the first {@code count} received bytes into buffers of these lengths; {@code consume}: and drops them. */
+    private byte[][] copy(int[] lengths, int count, boolean consume) {
         if (count > inbound) {
             throw new IllegalStateException("client " + name + ": " + count + " bytes asked, " + inbound + " received");
         }
         byte[][] landed = new byte[lengths.length][];
+        Iterator<byte[]> chunks = in.iterator();
+        byte[] head = chunks.hasNext() ? chunks.next() : null;
+        int at = inHead;
         int left = count;
         for (int i = 0; i < lengths.length; i++) {
             int n = Math.min(left, lengths[i]);
             landed[i] = new byte[n];
-            int at = 0;
-            while (at < n) {
-                byte[] head = in.peekFirst();
-                int k = Math.min(n - at, head.length - inHead);
-                System.arraycopy(head, inHead, landed[i], at, k);
+            int filled = 0;
+            while (filled < n) {
+                if (at == head.length) {
+                    head = chunks.next();
+                    at = 0;
+                }
+                int k = Math.min(n - filled, head.length - at);
+                System.arraycopy(head, at, landed[i], filled, k);
+                filled += k;
                 at += k;
+            }
+            left -= n;
+        }
+        if (consume) {
+            int drop = count;
+            while (drop > 0) {
+                byte[] first = in.peekFirst();
+                int k = Math.min(drop, first.length - inHead);
+                drop -= k;
                 inHead += k;
-                if (inHead == head.length) {
+                if (inHead == first.length) {
                     in.pollFirst();
                     inHead = 0;
                 }
             }
-            left -= n;
         }
-        inbound -= count;
-        listener.resumeReading(this);
         return landed;
     }
 

@@ -31,8 +31,11 @@ import java.util.Locale;
  *       socket is released with the connection). {@link #peerReset()} is an abortive close: SO_LINGER 0
  *       and close, a real RST.</li>
  *   <li>{@link #close()} closes both ends; it is idempotent, and the network's close calls it.</li>
- *   <li>{@link #peerReceive} may run on another thread than the rest (see {@link LoopbackNetwork}):
- *       it touches only the peer's channel, and waits on the peers' selector.</li>
+ *   <li>{@link #peerExpect} reads on the network's peer reader, later and in order (see
+ *       {@link LoopbackNetwork}): it touches only the peer's channel, and waits on the peers' selector.
+ *       Before the server side is closed, and before the peer closes or resets, the reads already queued
+ *       are done (so no byte they still have to read is taken away); the peer's close and reset then also
+ *       report the first read that failed.</li>
  * </ul>
  *
  * <p>The model decides, the real sockets follow it. Where the operating system shows an event that the
@@ -63,6 +66,11 @@ public final class LoopbackConnection implements AutoCloseable {
     private final SocketChannel peer;
     private final SelectionKey peerKey;
     private final int peerPort;
+    /** Bytes a peek read from the real socket that no receive has taken yet, from {@code heldAt} on. */
+    private byte[] held = NO_BYTES;
+    private int heldAt;
+    /** Bytes the peer's reader has received and checked so far (only that thread touches it). */
+    private long peerChecked;
     /** Scratch space for reads whose bytes are only looked at, never returned (expect end/reset). */
     private ByteBuffer scratch;
     private boolean serverClosed;
@@ -154,7 +162,11 @@ public final class LoopbackConnection implements AutoCloseable {
             throw closed(op, "the socket is closed");
         }
         int first = 0;
-        int got = 0;
+        int fromHeld = takeHeld(buffers, used, count);
+        int got = fromHeld;
+        while (first < used && !buffers[first].hasRemaining()) {
+            first++;
+        }
         Bound bound = new Bound();
         try {
             while (got < count) {
@@ -178,8 +190,69 @@ public final class LoopbackConnection implements AutoCloseable {
         } catch (IOException e) {
             throw failure(op, "after " + got + " of " + bytes(count) + " arrived", e);
         }
-        serverRead += count;
+        serverRead += count - fromHeld;                // the held bytes were counted when the peek read them
         return landed;
+    }
+
+    /**
+     * WSARecv with MSG_PEEK: the next {@code count} bytes from the peer, scattered as {@link #serverReceive}
+     * does, that stay to be received. The socket API here has no peek of its own, so the bytes are read from
+     * the real socket and held, and the next receives take them first: to the program the same bytes.
+     */
+    public byte[][] serverPeek(int[] lengths, int count) throws NetException {
+        String op = "WSARecv (MSG_PEEK)";
+        if (serverClosed) {
+            throw closed(op, "the socket is closed");
+        }
+        Bound bound = new Bound();
+        try {
+            while (held.length - heldAt < count) {
+                ByteBuffer more = ByteBuffer.allocate(count - (held.length - heldAt));
+                int n = server.read(more);
+                if (n < 0) {
+                    throw new NetException(name, NetException.Kind.END_OF_STREAM, "socket " + name + ": " + op
+                            + " expected " + bytes(count) + " from the peer, but the peer closed the connection (FIN)");
+                }
+                if (n > 0) {
+                    serverRead += n;
+                    byte[] grown = java.util.Arrays.copyOfRange(held, heldAt, held.length + n);
+                    System.arraycopy(more.array(), 0, grown, held.length - heldAt, n);
+                    held = grown;
+                    heldAt = 0;
+                } else if (!bound.await(serverKey, SelectionKey.OP_READ)) {
+                    throw timeout(op + " expected " + bytes(count) + " from the peer " + within());
+                }
+            }
+        } catch (IOException e) {
+            throw failure(op, "", e);
+        }
+        byte[][] landed = new byte[lengths.length][];
+        int at = heldAt;
+        int left = count;
+        for (int i = 0; i < lengths.length; i++) {
+            int take = Math.min(lengths[i], left);
+            landed[i] = java.util.Arrays.copyOfRange(held, at, at + take);
+            at += take;
+            left -= take;
+        }
+        return landed;
+    }
+
+    /** Puts bytes a peek held into the receive's buffers first; returns how many. */
+    private int takeHeld(ByteBuffer[] buffers, int used, int count) {
+        int k = Math.min(count, held.length - heldAt);
+        int left = k;
+        for (int i = 0; i < used && left > 0; i++) {
+            int n = Math.min(left, buffers[i].remaining());
+            buffers[i].put(held, heldAt, n);
+            heldAt += n;
+            left -= n;
+        }
+        if (heldAt == held.length) {
+            held = NO_BYTES;
+            heldAt = 0;
+        }
+        return k;
     }
 
     /** WSASend: writes the buffers in order with one real gather write (repeated until all is written). */
@@ -241,6 +314,8 @@ public final class LoopbackConnection implements AutoCloseable {
         if (serverClosed) {
             return;                            // closesocket came first: no handle is left to see the reset
         }
+        held = NO_BYTES;                               // a reset discards what a peek held, too
+        heldAt = 0;
         long unread = peerSent - serverRead;
         if (unread > 0) {
             discard(op, unread);
@@ -308,6 +383,7 @@ public final class LoopbackConnection implements AutoCloseable {
     /** closesocket on the server side: the peer then sees the end of the stream. Idempotent. */
     public void serverClose() {
         if (!serverClosed) {
+            network.drainPeers();              // what the peer has still to read stays readable until read
             serverClosed = true;
             network.closeChannel(server);
         }
@@ -329,6 +405,31 @@ public final class LoopbackConnection implements AutoCloseable {
             }
             // the server side had closed: its socket answered with an RST, and the bytes went nowhere
         }
+    }
+
+    /**
+     * The peer reads the next {@code expected.length} bytes the server side sent, on the peers' reader, and
+     * checks that they are these: a byte that differs fails with the position in the stream the peer
+     * received and both bytes. A failure is reported by the network's next checkpoint.
+     */
+    public void peerExpect(byte[] expected) throws NetException {
+        byte[] copy = expected.clone();
+        network.read(() -> {
+            byte[] got = peerReceive(copy.length);
+            int at = java.util.Arrays.mismatch(got, copy);
+            if (at >= 0) {
+                throw new NetException(name, NetException.Kind.UNEXPECTED_DATA, "socket " + name
+                        + ": the peer received byte " + (peerChecked + at) + " as " + show(got[at])
+                        + ", but the server sent " + show(copy[at]));
+            }
+            peerChecked += copy.length;
+        });
+    }
+
+    /** A byte as a message shows it: 'a' when it is printable ASCII, else its value, 0xc3 (never sign-extended). */
+    static String show(byte b) {
+        int v = b & 0xFF;
+        return v >= 0x20 && v < 0x7F ? "'" + (char) v + "'" : String.format("0x%02x", v);
     }
 
     /** The peer reads exactly {@code count} bytes that the server side sent. */
@@ -374,6 +475,7 @@ public final class LoopbackConnection implements AutoCloseable {
      * sends. Idempotent.
      */
     public void peerClose() throws NetException {
+        network.checkpoint();
         if (peerClosed) {
             throw closed("peer close", "the peer is already closed (reset)");
         }
@@ -393,6 +495,7 @@ public final class LoopbackConnection implements AutoCloseable {
 
     /** The peer closes abortively: SO_LINGER 0 and close, a real RST. */
     public void peerReset() throws NetException {
+        network.checkpoint();
         if (peerClosed) {
             throw closed("peer reset", "the peer is already closed");
         }

@@ -24,13 +24,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Real TCP connections on 127.0.0.1 for one run: each {@link #open(String)} connects a client (the
- * peer) to a listening socket of this network and accepts the server side at once.
+ * peer) to the network's own listening socket and accepts the server side at once; a scenario's
+ * listener is a listening socket of its own ({@link #listen}), which clients connect to in the same way.
  *
  * <p>Rules kept here:
  * <ul>
  *   <li>Nothing is ever bound to or connected to any address but 127.0.0.1 (IPv4 loopback), and every
- *       port is ephemeral (port 0, chosen by the OS). The listening socket is opened lazily, with the
- *       first connection, and is checked to be on loopback.</li>
+ *       port is ephemeral (port 0, chosen by the OS). The network's own listening socket is opened lazily,
+ *       with the first connection; every listening socket is checked to be on loopback.</li>
  *   <li>Each connection is accepted synchronously, right after its peer connects; an accepted socket
  *       whose remote end is not that peer (another local process) is closed and skipped.</li>
  *   <li>Every channel and selector this network opens is in its registry until it is closed;
@@ -40,10 +41,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       selector where a channel's key has interest 0 except while it is being waited on, so other
  *       ready channels never wake the wait. An operation first tries the non-blocking call and selects
  *       only if it came up short.</li>
- *   <li>No threads of its own, and at most two users: the peers' receives
- *       ({@link LoopbackConnection#peerReceive}) may run on one thread while everything else runs on
- *       another (the machine's). So those receives wait on a selector of their own, opened at their
- *       first wait; every other wait is on the network's selector.</li>
+ *   <li>One thread of its own, the peers' reader ({@link PeerReader}): the receives a connection's peer is
+ *       asked for ({@link LoopbackConnection#peerExpect}) run there, checked against the bytes the server
+ *       sent, while everything else runs on the caller's thread (the machine's). So those receives wait
+ *       on a selector of their own, opened at their first wait; every other wait is on the network's
+ *       selector. Their failures come out at {@link #checkpoint()} (and at a peer's close or reset).</li>
  * </ul>
  */
 public final class LoopbackNetwork implements AutoCloseable {
@@ -65,10 +67,12 @@ public final class LoopbackNetwork implements AutoCloseable {
     private Selector selector;
     /** The selector of the peers' receives; only the thread running them opens and selects it. */
     private volatile Selector peerSelector;
-    private ServerSocketChannel listener;
-    private SelectionKey listenerKey;
+    /** Every listening socket this network opened; {@link #open} connects through the first, its own. */
+    private final List<LoopbackListener> listeners = new ArrayList<>();
+    private LoopbackListener own;
     private boolean closed;
     private final AtomicLong selects = new AtomicLong();
+    private final PeerReader reader = new PeerReader();
 
     /** A network whose waits are bounded by {@link #DEFAULT_BOUND}. */
     public LoopbackNetwork() {
@@ -91,54 +95,97 @@ public final class LoopbackNetwork implements AutoCloseable {
 
     /**
      * Opens a real TCP connection on 127.0.0.1 for the scenario socket {@code socketName}: connects
-     * a peer and accepts the server side.
+     * a peer to the network's own listening socket and accepts the server side.
      */
     public LoopbackConnection open(String socketName) throws NetException {
-        if (closed) {
-            throw new NetException(socketName, NetException.Kind.CLOSED,
-                    "socket " + socketName + ": cannot open a connection, the network is closed");
+        requireOpen(socketName, "cannot open a connection");
+        if (own == null) {
+            own = listen(socketName);
+        }
+        return connect(own, socketName);
+    }
+
+    /** A real listening socket on 127.0.0.1, on a port the OS chooses, for the scenario's listener {@code name}. */
+    public LoopbackListener listen(String name) throws NetException {
+        requireOpen(name, "cannot listen");
+        ServerSocketChannel l = null;
+        try {
+            if (selector == null) {
+                selector = track(Selector.open());
+            }
+            l = track(ServerSocketChannel.open());
+            l.bind(new InetSocketAddress(LOOPBACK, 0));
+            l.configureBlocking(false);
+            SelectionKey key = l.register(selector, 0);
+            InetSocketAddress address = (InetSocketAddress) l.getLocalAddress();
+            requireLoopback(name, "the listening socket", address);
+            LoopbackListener listener = new LoopbackListener(this, name, l, key, address.getPort());
+            listeners.add(listener);
+            return listener;
+        } catch (IOException e) {
+            closeChannel(l);
+            throw new NetException(name, NetException.Kind.IO, "listener " + name + ": could not listen on "
+                    + LOOPBACK.getHostAddress() + ": " + e, e);
+        } catch (NetException | RuntimeException e) {
+            closeChannel(l);
+            throw e;
+        }
+    }
+
+    /** A client connects to {@code listener} for real, and the server side is accepted at once. */
+    LoopbackConnection connect(LoopbackListener listener, String name) throws NetException {
+        requireOpen(name, "cannot connect");
+        if (!listener.isOpen()) {
+            throw new NetException(name, NetException.Kind.CLOSED, "socket " + name + ": cannot connect, "
+                    + listener + " is closed");
         }
         SocketChannel peer = null;
         SocketChannel server = null;
         try {
-            ensureListening(socketName);
             peer = track(SocketChannel.open());
             peer.configureBlocking(false);
             peer.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SelectionKey peerKey = peer.register(selector, 0);
-            InetSocketAddress target = (InetSocketAddress) listener.getLocalAddress();
+            InetSocketAddress target = (InetSocketAddress) listener.channel.getLocalAddress();
             long deadline = System.nanoTime() + boundNanos;
             if (!peer.connect(target)) {
                 while (!peer.finishConnect()) {
                     if (!await(peerKey, SelectionKey.OP_CONNECT, deadline)) {
-                        throw new NetException(socketName, NetException.Kind.TIMEOUT, "socket " + socketName
+                        throw new NetException(name, NetException.Kind.TIMEOUT, "socket " + name
                                 + ": connect to " + describe(target) + " did not complete within " + format(bound));
                     }
                 }
             }
             InetSocketAddress peerLocal = (InetSocketAddress) peer.getLocalAddress();
-            requireLoopback(socketName, "the peer", peerLocal);
+            requireLoopback(name, "the peer", peerLocal);
 
-            server = accept(socketName, peerLocal, deadline);
+            server = accept(listener, name, peerLocal, deadline);
             server.configureBlocking(false);
             server.setOption(StandardSocketOptions.TCP_NODELAY, true);
             SelectionKey serverKey = server.register(selector, 0);
             InetSocketAddress serverLocal = (InetSocketAddress) server.getLocalAddress();
-            requireLoopback(socketName, "the server side", serverLocal);
+            requireLoopback(name, "the server side", serverLocal);
 
-            LoopbackConnection connection = new LoopbackConnection(this, socketName,
+            LoopbackConnection connection = new LoopbackConnection(this, name,
                     server, serverKey, serverLocal.getPort(), peer, peerKey, peerLocal.getPort());
             connections.add(connection);
             return connection;
         } catch (IOException e) {
             closeChannel(server);
             closeChannel(peer);
-            throw new NetException(socketName, NetException.Kind.IO,
-                    "socket " + socketName + ": could not open a loopback connection: " + e, e);
+            throw new NetException(name, NetException.Kind.IO,
+                    "socket " + name + ": could not open a loopback connection: " + e, e);
         } catch (NetException | RuntimeException e) {
             closeChannel(server);
             closeChannel(peer);
             throw e;
+        }
+    }
+
+    private void requireOpen(String name, String what) throws NetException {
+        if (closed) {
+            throw new NetException(name, NetException.Kind.CLOSED, "socket " + name + ": " + what
+                    + ", the network is closed");
         }
     }
 
@@ -152,10 +199,10 @@ public final class LoopbackNetwork implements AutoCloseable {
         return OPEN_IN_PROCESS.get();
     }
 
-    /** The address the listening socket is bound to, or null before the first connection (for tests). */
+    /** The address the network's own listening socket is bound to, or null before the first connection (for tests). */
     public InetSocketAddress listenAddress() {
         try {
-            return listener == null || !listener.isOpen() ? null : (InetSocketAddress) listener.getLocalAddress();
+            return own == null || !own.isOpen() ? null : (InetSocketAddress) own.channel.getLocalAddress();
         } catch (IOException e) {
             return null;
         }
@@ -165,6 +212,19 @@ public final class LoopbackNetwork implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Waits until every receive asked of the peers so far has been done, then throws the first that failed
+     * (bytes that did not come, or differ from what the server sent): a fixed point of the run.
+     */
+    public void checkpoint() throws NetException {
+        reader.checkpoint();
+    }
+
+    /** The first failure of the peers' receives so far, or null; does not wait (for a run already failing). */
+    public NetException peerFailure() {
+        return reader.failure();
+    }
+
     /** Closes every connection, the listening socket and the selector this network opened. Idempotent. */
     @Override
     public void close() {
@@ -172,12 +232,16 @@ public final class LoopbackNetwork implements AutoCloseable {
             return;
         }
         closed = true;
+        reader.close();
         for (LoopbackConnection c : new ArrayList<>(connections)) {
             c.close();
         }
         connections.clear();
-        closeChannel(listener);
-        listener = null;
+        for (LoopbackListener l : listeners) {
+            l.close();
+        }
+        listeners.clear();
+        own = null;
         if (peerSelector != null) {
             untrackAndClose(peerSelector);
         }
@@ -201,6 +265,16 @@ public final class LoopbackNetwork implements AutoCloseable {
     /** How many times a wait has called select (for tests: a wait must not spin). */
     long selects() {
         return selects.get();
+    }
+
+    /** Queues a peer's receive on the peers' reader. */
+    void read(PeerReader.Operation op) throws NetException {
+        reader.submit(op);
+    }
+
+    /** Waits for the peers' queued receives, without throwing their failures (a close must not cut them short). */
+    void drainPeers() {
+        reader.drain();
     }
 
     void forget(LoopbackConnection connection) {
@@ -294,28 +368,14 @@ public final class LoopbackNetwork implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
-    private void ensureListening(String socketName) throws IOException, NetException {
-        if (selector == null) {
-            selector = track(Selector.open());
-        }
-        if (listener == null) {
-            ServerSocketChannel l = track(ServerSocketChannel.open());
-            listener = l;
-            l.bind(new InetSocketAddress(LOOPBACK, 0));
-            l.configureBlocking(false);
-            listenerKey = l.register(selector, 0);
-            requireLoopback(socketName, "the listening socket", (InetSocketAddress) l.getLocalAddress());
-        }
-    }
-
-    private SocketChannel accept(String socketName, InetSocketAddress peerLocal, long deadline)
-            throws IOException, NetException {
+    private SocketChannel accept(LoopbackListener listener, String socketName, InetSocketAddress peerLocal,
+                                 long deadline) throws IOException, NetException {
         while (true) {
-            SocketChannel s = listener.accept();
+            SocketChannel s = listener.channel.accept();
             if (s == null) {
-                if (!await(listenerKey, SelectionKey.OP_ACCEPT, deadline)) {
+                if (!await(listener.key, SelectionKey.OP_ACCEPT, deadline)) {
                     throw new NetException(socketName, NetException.Kind.TIMEOUT, "socket " + socketName
-                            + ": accept on " + describe((InetSocketAddress) listener.getLocalAddress())
+                            + ": accept on " + describe((InetSocketAddress) listener.channel.getLocalAddress())
                             + " did not complete within " + format(bound));
                 }
                 continue;

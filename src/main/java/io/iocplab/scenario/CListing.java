@@ -3,10 +3,11 @@ package io.iocplab.scenario;
 import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.ProgramCursor;
 import io.iocplab.sim.Step;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.ThreadState;
-import java.math.BigDecimal;
+import io.iocplab.sim.CCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -21,16 +22,16 @@ import java.util.Set;
  *
  * <p>Rules:
  * <ul>
- *   <li>Every step of the program has exactly one line whose {@link Line#step()} is the step's index
+ *   <li>Every step of the program has exactly one line whose {@link CCode.Line#step()} is the step's index
  *       in the program listing: document order, a {@code Loop} numbered before the steps inside it
  *       (the numbering of {@code sim.ProgramCursor}, which the events' {@code step} fields carry). Every
  *       other line (declarations, braces, WSABUF set-up) has step -1.</li>
- *   <li>The built-in echo workload's threads ({@code main}, {@code W1..Wn}) get the canonical listings
- *       whose step numbers are those of {@code EchoMainProgram.indexOf} and
- *       {@code EchoWorkerProgram.indexOf}.</li>
+ *   <li>The built-in echo workload's threads ({@code main}, {@code W1..Wn}) get the listings their programs
+ *       write themselves ({@link EchoServer#writeMain}, {@link EchoServer#writeWorker}): the same text gives the
+ *       lines and the step numbers the programs report.</li>
  *   <li>The step a thread is at ({@link #stepAfter}, the one rule by which the code view highlights a line and
- *       a lesson step names one) is the step its latest {@code thread.state} or {@code api.return} names: the
- *       call it makes, waits in or returned from. A {@code thread.state} that names no step either starts the
+ *       a lesson step names one) is the step its latest {@code thread.state}, {@code api.return} or {@code apc}
+ *       names: the call it makes, waits in, returned from, or runs an APC in. A {@code thread.state} that names no step either starts the
  *       thread, which is then at its first step (what it is about to do), or ends it: an exited thread is
  *       at no step, nor is one before its first event. A running thread that moves on without a call gives no
  *       event, so it stays at the last step its events name.</li>
@@ -49,37 +50,22 @@ public final class CListing {
     /** How many socket associations the set-up lines spell out before summing up the rest. */
     static final int MAX_SOCKET_LINES = 6;
 
-    /**
-     * One line of C.
-     *
-     * @param indent  nesting depth (4 spaces each)
-     * @param code    the C text, without indentation
-     * @param step    the program step this line shows, or -1
-     * @param note    the key of a comment in {@value #NOTES}, or null
-     * @param noteArg the note's argument ({0} in its pattern), or null
-     */
-    public record Line(int indent, String code, int step, String note, String noteArg) {
-        public boolean isStep() {
-            return step >= 0;
-        }
-    }
-
     /** What kind of listing this is: a scripted program, or one of the echo workload's. */
     public enum Kind { PROGRAM, ECHO_MAIN, ECHO_WORKER }
 
     private final String thread;
     private final Kind kind;
-    private final List<Line> lines;
+    private final List<CCode.Line> lines;
     private final int[] lineOfStep;
     private final int firstStep;
 
-    private CListing(String thread, Kind kind, List<Line> lines, int firstStep) {
+    private CListing(String thread, Kind kind, List<CCode.Line> lines, int firstStep) {
         this.thread = thread;
         this.kind = kind;
         this.firstStep = firstStep;
         this.lines = Collections.unmodifiableList(new ArrayList<>(lines));
         int max = -1;
-        for (Line l : lines) {
+        for (CCode.Line l : lines) {
             max = Math.max(max, l.step());
         }
         lineOfStep = new int[max + 1];
@@ -100,7 +86,7 @@ public final class CListing {
         return kind;
     }
 
-    public List<Line> lines() {
+    public List<CCode.Line> lines() {
         return lines;
     }
 
@@ -117,6 +103,9 @@ public final class CListing {
         if (latest instanceof ApiReturn r) {
             return r.step();
         }
+        if (latest instanceof ApcRun a) {
+            return a.step();
+        }
         if (latest instanceof ThreadState t) {
             if (t.step() >= 0) {
                 return t.step();
@@ -129,7 +118,7 @@ public final class CListing {
     /** The listing as C source, four spaces an indent, notes left out. */
     public String text() {
         StringBuilder sb = new StringBuilder();
-        for (Line l : lines) {
+        for (CCode.Line l : lines) {
             sb.append("    ".repeat(l.indent())).append(l.code()).append('\n');
         }
         return sb.toString();
@@ -144,7 +133,8 @@ public final class CListing {
     public static CListing of(Scenario scenario, String thread) {
         List<Step> program = scenario.threads().get(thread);
         if (program != null) {
-            return program(thread, program, scenario.ports(), scenario.sockets());
+            return program(thread, program, scenario.ports(), scenario.sockets(), scenario.listeners(),
+                    scenario.acceptSockets());
         }
         EchoServer echo = scenario.echo();
         if (echo != null) {
@@ -170,8 +160,21 @@ public final class CListing {
      */
     public static CListing program(String thread, List<Step> program, Map<String, Integer> ports,
                                    Map<String, Scenario.SocketSpec> sockets) {
-        Writer w = new Writer();
+        return program(thread, program, ports, sockets, Map.of(), List.of());
+    }
+
+    /**
+     * A scripted thread's program in a scenario with listeners.
+     *
+     * @param listeners     the listening sockets and their associations at t=0
+     * @param acceptSockets the sockets AcceptEx accepts into, made (not connected) at the top
+     */
+    public static CListing program(String thread, List<Step> program, Map<String, Integer> ports,
+                                   Map<String, Scenario.SocketSpec> sockets, Map<String, Scenario.ListenerSpec> listeners,
+                                   List<String> acceptSockets) {
+        CCode.Writer w = new CCode.Writer();
         prologue(w, ports, sockets);
+        listeners(w, listeners, acceptSockets);
         Uses uses = new Uses();
         uses.scan(program);
         if (!uses.overlapped.isEmpty()) {
@@ -180,7 +183,7 @@ public final class CListing {
         if (w.size() > 0) {
             w.blank();
         }
-        w.add(0, "DWORD WINAPI " + id(thread) + "(LPVOID param) {", -1, null, null);
+        w.add(0, "DWORD WINAPI " + CCode.id(thread) + "(LPVOID param) {", -1, null, null);
         if (uses.gqcs) {
             w.add(1, "DWORD bytes; ULONG_PTR key; OVERLAPPED *ov;", -1, null, null);
         }
@@ -194,12 +197,12 @@ public final class CListing {
         steps(w, program, 1, next, 0);
         w.add(1, "return 0;", -1, null, null);
         w.add(0, "}", -1, null, null);
-        return new CListing(thread, Kind.PROGRAM, w.lines, ProgramCursor.firstStep(program));
+        return new CListing(thread, Kind.PROGRAM, w.lines(), ProgramCursor.firstStep(program));
     }
 
-    private static void prologue(Writer w, Map<String, Integer> ports, Map<String, Scenario.SocketSpec> sockets) {
+    private static void prologue(CCode.Writer w, Map<String, Integer> ports, Map<String, Scenario.SocketSpec> sockets) {
         for (Map.Entry<String, Integer> p : ports.entrySet()) {
-            w.add(0, "HANDLE " + handle(p.getKey()) + " = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, "
+            w.add(0, "HANDLE " + CCode.handle(p.getKey()) + " = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, "
                     + p.getValue() + ");", -1, p.getValue() == 0 ? "note.concurrencyZero" : null, null);
         }
         int shown = 0;
@@ -210,7 +213,7 @@ public final class CListing {
             }
             associated++;
             if (shown < MAX_SOCKET_LINES) {
-                w.add(0, "CreateIoCompletionPort((HANDLE)" + id(s.getKey()) + ", " + handle(s.getValue().port()) + ", "
+                w.add(0, "CreateIoCompletionPort((HANDLE)" + CCode.id(s.getKey()) + ", " + CCode.handle(s.getValue().port()) + ", "
                         + s.getValue().key() + ", 0);", -1, shown == 0 ? "note.associate" : null, null);
                 shown++;
             }
@@ -220,9 +223,28 @@ public final class CListing {
         }
     }
 
+    /** Each listener: a socket bound to 127.0.0.1 and listening, associated as the file says; then the accept sockets. */
+    private static void listeners(CCode.Writer w, Map<String, Scenario.ListenerSpec> listeners, List<String> accept) {
+        boolean first = true;
+        for (Map.Entry<String, Scenario.ListenerSpec> l : listeners.entrySet()) {
+            String id = CCode.id(l.getKey());
+            w.add(0, "SOCKET " + id + " = listening(\"127.0.0.1\");", -1, first ? "note.listener" : null, null);
+            if (l.getValue().port() != null) {
+                w.add(0, "CreateIoCompletionPort((HANDLE)" + id + ", " + CCode.handle(l.getValue().port()) + ", "
+                        + l.getValue().key() + ", 0);", -1, first ? "note.listenerPort" : null, null);
+            }
+            first = false;
+        }
+        if (!accept.isEmpty()) {
+            w.add(0, "SOCKET " + String.join(", ", accept.stream().map(a -> CCode.id(a) + " = WSASocketW(AF_INET, "
+                    + "SOCK_STREAM, IPPROTO_TCP, NULL, 0, WSA_FLAG_OVERLAPPED)").toList()) + ";", -1,
+                    "note.acceptSockets", null);
+        }
+    }
+
     private static final String[] LOOP_VARS = {"i", "j", "k", "m", "p", "q"};
 
-    private static void steps(Writer w, List<Step> steps, int indent, int[] next, int depth) {
+    private static void steps(CCode.Writer w, List<Step> steps, int indent, int[] next, int depth) {
         for (Step s : steps) {
             int index = next[0]++;
             if (s instanceof Step.Loop loop) {
@@ -238,41 +260,51 @@ public final class CListing {
         }
     }
 
-    private static void step(Writer w, Step s, int indent, int index) {
+    private static void step(CCode.Writer w, Step s, int indent, int index) {
         if (s instanceof Step.GetQueuedCompletionStatus g) {
-            w.add(indent, "GetQueuedCompletionStatus(" + handle(g.port()) + ", &bytes, &key, &ov, "
-                    + timeout(g.timeoutUs()) + ");", index, null, null);
+            w.add(indent, "GetQueuedCompletionStatus(" + CCode.handle(g.port()) + ", &bytes, &key, &ov, "
+                    + CCode.timeout(g.timeoutUs()) + ");", index, null, null);
         } else if (s instanceof Step.GetQueuedCompletionStatusEx g) {
-            w.add(indent, "GetQueuedCompletionStatusEx(" + handle(g.port()) + ", entries, " + g.count()
-                    + ", &removed, " + timeout(g.timeoutUs()) + ", " + (g.alertable() ? "TRUE" : "FALSE") + ");",
-                    index, null, null);
+            w.add(indent, "GetQueuedCompletionStatusEx(" + CCode.handle(g.port()) + ", entries, " + g.count()
+                    + ", &removed, " + CCode.timeout(g.timeoutUs()) + ", " + (g.alertable() ? "TRUE" : "FALSE") + ");",
+                    index, g.alertable() ? "note.gqcsExAlertable" : null, null);
         } else if (s instanceof Step.PostQueuedCompletionStatus p) {
-            w.add(indent, "PostQueuedCompletionStatus(" + handle(p.port()) + ", " + p.bytes() + ", " + p.key() + ", "
-                    + pointer(p.overlapped()) + ");", index, null, null);
+            w.add(indent, "PostQueuedCompletionStatus(" + CCode.handle(p.port()) + ", " + p.bytes() + ", " + p.key() + ", "
+                    + CCode.pointer(p.overlapped()) + ");", index, null, null);
         } else if (s instanceof Step.Compute c) {
-            w.add(indent, "Compute(" + ms(c.us()) + ");", index, "note.compute", null);
+            w.add(indent, "Compute(" + CCode.ms(c.us()) + ");", index, "note.compute", null);
         } else if (s instanceof Step.Sleep z) {
-            w.add(indent, "Sleep(" + ms(z.us()) + ");", index, z.us() == 0 ? "note.sleepZero" : "note.sleep", null);
+            w.add(indent, "Sleep(" + CCode.ms(z.us()) + ");", index, z.us() == 0 ? "note.sleepZero" : "note.sleep", null);
+        } else if (s instanceof Step.SleepEx z) {
+            w.add(indent, "SleepEx(" + CCode.timeout(z.us()) + ", " + (z.alertable() ? "TRUE" : "FALSE") + ");", index,
+                    z.alertable() ? "note.sleepExAlertable" : "note.sleep", null);
+        } else if (s instanceof Step.HeapFree f) {
+            String what = f.key() != null ? "context[" + f.key() + "]" : f.buffer() != null ? CCode.id(f.buffer())
+                    : "CONTAINING_RECORD(" + CCode.pointer(f.overlapped()) + ", IO_CONTEXT, ov)";
+            w.add(indent, "HeapFree(GetProcessHeap(), 0, " + what + ");", index,
+                    f.key() != null ? "note.freeContext" : "note.freeBuffer", null);
+        } else if (s instanceof Step.QueueUserAPC q) {
+            w.add(indent, "QueueUserAPC(OnApc, h" + CCode.id(q.thread()) + ", 0);", index, "note.queueUserApc", null);
         } else if (s instanceof Step.SuspendThread t) {
-            w.add(indent, "SuspendThread(h" + id(t.thread()) + ");", index, null, null);
+            w.add(indent, "SuspendThread(h" + CCode.id(t.thread()) + ");", index, null, null);
         } else if (s instanceof Step.ResumeThread t) {
-            w.add(indent, "ResumeThread(h" + id(t.thread()) + ");", index, null, null);
+            w.add(indent, "ResumeThread(h" + CCode.id(t.thread()) + ");", index, null, null);
         } else if (s instanceof Step.ExitThread) {
             w.add(indent, "ExitThread(0);", index, null, null);
         } else if (s instanceof Step.CloseHandle c) {
-            w.add(indent, "CloseHandle(" + handle(c.port()) + ");", index, null, null);
+            w.add(indent, "CloseHandle(" + CCode.handle(c.port()) + ");", index, null, null);
         } else if (s instanceof Step.CreateIoCompletionPort c) {
-            w.add(indent, "CreateIoCompletionPort((HANDLE)" + id(c.socket()) + ", "
-                    + (c.port() == null ? "NULL" : handle(c.port())) + ", " + c.key() + ", 0);", index, null, null);
+            w.add(indent, "CreateIoCompletionPort((HANDLE)" + CCode.id(c.socket()) + ", "
+                    + (c.port() == null ? "NULL" : CCode.handle(c.port())) + ", " + c.key() + ", 0);", index, null, null);
         } else if (s instanceof Step.WSARecv r) {
             wsaRecv(w, r, indent, index);
         } else if (s instanceof Step.WSASend r) {
             wsaSend(w, r, indent, index);
         } else if (s instanceof Step.WSAGetOverlappedResult g) {
-            w.add(indent, "WSAGetOverlappedResult(" + id(g.socket()) + ", " + pointer(g.overlapped())
+            w.add(indent, "WSAGetOverlappedResult(" + CCode.id(g.socket()) + ", " + CCode.pointer(g.overlapped())
                     + ", &n, FALSE, &flags);", index, null, null);
         } else if (s instanceof Step.CancelIoEx c) {
-            w.add(indent, "CancelIoEx((HANDLE)" + id(c.socket()) + ", " + pointer(c.overlapped()) + ");", index,
+            w.add(indent, "CancelIoEx((HANDLE)" + CCode.id(c.socket()) + ", " + CCode.pointer(c.overlapped()) + ");", index,
                     c.overlapped() == null ? "note.cancelAll" : null, null);
         } else if (s instanceof Step.SetFileCompletionNotificationModes m) {
             List<String> flags = new ArrayList<>();
@@ -282,23 +314,38 @@ public final class CListing {
             if (m.skipSetEventOnHandle()) {
                 flags.add("FILE_SKIP_SET_EVENT_ON_HANDLE");
             }
-            w.add(indent, "SetFileCompletionNotificationModes((HANDLE)" + id(m.socket()) + ", "
+            w.add(indent, "SetFileCompletionNotificationModes((HANDLE)" + CCode.id(m.socket()) + ", "
                     + (flags.isEmpty() ? "0" : String.join(" | ", flags)) + ");", index, null, null);
         } else if (s instanceof Step.closesocket c) {
-            w.add(indent, "closesocket(" + id(c.socket()) + ");", index, null, null);
+            w.add(indent, "closesocket(" + CCode.id(c.socket()) + ");", index, null, null);
+        } else if (s instanceof Step.AcceptEx a) {
+            lowBit(w, a.overlapped(), indent);
+            w.add(indent, "AcceptEx(" + CCode.id(a.listen()) + ", " + CCode.id(a.socket()) + ", "
+                    + CCode.id(a.overlapped().label()) + "_buf, " + a.receive() + ", ADDRLEN, ADDRLEN, NULL, "
+                    + CCode.pointer(a.overlapped().label()) + ");", index,
+                    a.receive() > 0 ? "note.acceptFirstData" : "note.acceptEx", null);
+        } else if (s instanceof Step.DisconnectEx d) {
+            lowBit(w, d.overlapped(), indent);
+            w.add(indent, "DisconnectEx(" + CCode.id(d.socket()) + ", " + CCode.pointer(d.overlapped().label()) + ", "
+                    + (d.reuse() ? "TF_REUSE_SOCKET" : "0") + ", 0);", index,
+                    d.reuse() ? "note.disconnectReuse" : "note.disconnect", null);
         } else if (s instanceof Step.WaitForSingleObject e) {
-            w.add(indent, "WaitForSingleObject(" + id(e.event()) + ", INFINITE);", index, null, null);
+            w.add(indent, "WaitForSingleObject(" + CCode.id(e.event()) + ", INFINITE);", index, null, null);
         } else {
             w.add(indent, "/* " + s.api() + " */", index, null, null);
         }
     }
 
-    private static void wsaRecv(Writer w, Step.WSARecv r, int indent, int index) {
+    private static void wsaRecv(CCode.Writer w, Step.WSARecv r, int indent, int index) {
         String bufs = w.bufferName();
-        String data = w.buffers == 1 ? "b" : "b" + w.buffers + "_";
+        String data = w.buffers() == 1 ? "b" : "b" + w.buffers() + "_";
         List<String> items = new ArrayList<>();
+        int offset = 0;
         for (int i = 0; i < r.buffers().size(); i++) {
-            items.add("{" + r.buffers().get(i) + ", " + data + i + "}");
+            String at = r.buffer() == null ? data + i
+                    : CCode.id(r.buffer()) + (offset == 0 ? "" : " + " + offset);       // one named memory, WSABUF after WSABUF
+            items.add("{" + r.buffers().get(i) + ", " + at + "}");
+            offset += r.buffers().get(i);
         }
         w.add(indent, "WSABUF " + bufs + "[" + r.buffers().size() + "] = {" + String.join(", ", items) + "};", -1,
                 null, null);
@@ -306,24 +353,24 @@ public final class CListing {
         if (r.flags() != 0) {
             w.add(indent, "flags = " + r.flags() + ";", -1, null, null);
         }
-        String ov = pointer(r.overlapped() == null ? null : r.overlapped().label());
-        w.add(indent, "WSARecv(" + id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", " + count(ov)
+        String ov = CCode.pointer(r.overlapped() == null ? null : r.overlapped().label());
+        w.add(indent, "WSARecv(" + CCode.id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", " + count(ov)
                 + ", &flags, " + ov
                 + ", " + (r.completionRoutine() ? "OnCompletion" : "NULL") + ");", index,
                 ioNote(r.overlapped(), r.completionRoutine()), null);
     }
 
-    private static void wsaSend(Writer w, Step.WSASend r, int indent, int index) {
+    private static void wsaSend(CCode.Writer w, Step.WSASend r, int indent, int index) {
         String bufs = w.bufferName();
         List<String> items = new ArrayList<>();
         for (String data : r.buffers()) {
-            items.add("{" + data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + ", " + quote(data) + "}");
+            items.add("{" + data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + ", " + CCode.quote(data) + "}");
         }
         w.add(indent, "WSABUF " + bufs + "[" + r.buffers().size() + "] = {" + String.join(", ", items) + "};", -1,
                 null, null);
         lowBit(w, r.overlapped(), indent);
-        String ov = pointer(r.overlapped() == null ? null : r.overlapped().label());
-        w.add(indent, "WSASend(" + id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", " + count(ov)
+        String ov = CCode.pointer(r.overlapped() == null ? null : r.overlapped().label());
+        w.add(indent, "WSASend(" + CCode.id(r.socket()) + ", " + bufs + ", " + r.buffers().size() + ", " + count(ov)
                 + ", 0, " + ov + ", "
                 + (r.completionRoutine() ? "OnCompletion" : "NULL") + ");", index,
                 ioNote(r.overlapped(), r.completionRoutine()), null);
@@ -337,9 +384,9 @@ public final class CListing {
         return ov.equals("NULL") ? "&n" : "NULL";
     }
 
-    private static void lowBit(Writer w, Step.OverlappedArg ov, int indent) {
+    private static void lowBit(CCode.Writer w, Step.OverlappedArg ov, int indent) {
         if (ov != null && ov.hEventLowBit()) {
-            w.add(indent, id(ov.label()) + ".hEvent = (HANDLE)((ULONG_PTR)hEvt | 1);", -1, "note.lowBit", null);
+            w.add(indent, CCode.id(ov.label()) + ".hEvent = (HANDLE)((ULONG_PTR)hEvt | 1);", -1, "note.lowBit", null);
         }
     }
 
@@ -378,183 +425,47 @@ public final class CListing {
                     label(g.overlapped());
                 } else if (s instanceof Step.CancelIoEx c) {
                     label(c.overlapped());
+                } else if (s instanceof Step.AcceptEx a) {
+                    label(a.overlapped().label());
+                } else if (s instanceof Step.DisconnectEx d) {
+                    label(d.overlapped().label());
                 }
             }
         }
 
         private void label(String l) {
             if (l != null) {
-                overlapped.add(id(l));
+                overlapped.add(CCode.id(l));
             }
         }
     }
 
     // ------------------------------------------------------------------ the echo workload
 
-    /**
-     * The echo workload's worker loop ({@code EchoWorkerProgram}): GetQueuedCompletionStatus is step 0,
-     * the shutdown exit 1, closesocket 2, Compute 3, the blocking Sleep 4, WSASend 5, WSARecv 6.
-     */
+    /** The echo workload's worker loop, as the worker program runs it ({@link EchoServer#writeWorker}). */
     public static CListing echoWorker(String thread, Map<String, Integer> ports, EchoServer echo) {
-        Writer w = new Writer();
+        CCode.Writer w = new CCode.Writer();
         prologue(w, ports, Map.of());
-        String hcp = handle(echo.port());
         w.blank();
-        w.add(0, "DWORD WINAPI Worker(LPVOID param) {", -1, "note.workerFunction", thread);
-        w.add(1, "DWORD bytes, flags = 0; ULONG_PTR key; OVERLAPPED *ov;", -1, null, null);
-        w.add(1, "for (;;) {", -1, null, null);
-        w.add(2, "BOOL ok = GetQueuedCompletionStatus(" + hcp + ", &bytes, &key, &ov, INFINITE);", 0, null, null);
-        w.add(2, "if (ov == NULL) return 0;", 1, "note.shutdownExit", null);
-        w.add(2, "CLIENT *ctx = &client[key];", -1, "note.keyIsClient", null);
-        w.add(2, "if (!ok || bytes == 0) { closesocket(ctx->s); continue; }", 2, "note.clientLeft", null);
-        w.add(2, "if (ov == &ctx->sendOv) continue;", -1, "note.sendDone", null);
-        if (echo.computeUs() > 0) {
-            w.add(2, "Compute(" + ms(echo.computeUs()) + ");", 3, "note.compute", null);
-        }
-        if (echo.blockEvery() > 0) {
-            w.add(2, "if (++handled % " + echo.blockEvery() + " == 0) Sleep(" + ms(echo.blockUs()) + ");", 4,
-                    "note.blockEvery", null);
-        }
-        w.add(2, "WSASend(ctx->s, &ctx->echoBuf, 1, NULL, 0, &ctx->sendOv, NULL);", 5, "note.echo", null);
-        w.add(2, "WSARecv(ctx->s, &ctx->recvBuf, 1, NULL, &flags, &ctx->recvOv, NULL);", 6, "note.readAgain",
-                null);
-        w.add(1, "}", -1, null, null);
-        w.add(0, "}", -1, null, null);
-        return new CListing(thread, Kind.ECHO_WORKER, w.lines, 0);   // it starts with GetQueuedCompletionStatus
+        echo.writeWorker(w, thread);
+        return new CListing(thread, Kind.ECHO_WORKER, w.lines(), 0);   // it starts with GetQueuedCompletionStatus
     }
 
-    /**
-     * The echo workload's main thread ({@code EchoMainProgram}): CreateIoCompletionPort is step 0, the
-     * first WSARecv 1, WaitForSingleObject 2, the shutdown PostQueuedCompletionStatus 3.
-     */
+    /** The echo workload's main thread, as its program runs it ({@link EchoServer#writeMain}). */
     public static CListing echoMain(Map<String, Integer> ports, EchoServer echo) {
-        Writer w = new Writer();
+        CCode.Writer w = new CCode.Writer();
         prologue(w, ports, Map.of());
-        String hcp = handle(echo.port());
         w.blank();
-        w.add(0, "int main(void) {", -1, null, null);
-        w.add(1, "DWORD flags = 0;", -1, null, null);
-        w.add(1, "for (int i = 1; i <= " + echo.clients() + "; i++) {", -1, "note.eachClient", null);
-        w.add(2, "CreateIoCompletionPort((HANDLE)client[i].s, " + hcp + ", i, 0);", 0, "note.keyI", null);
-        w.add(2, "client[i].recvBuf.len = " + echo.size() + ";", -1, null, null);
-        w.add(2, "WSARecv(client[i].s, &client[i].recvBuf, 1, NULL, &flags, &client[i].recvOv, NULL);", 1,
-                "note.firstRecv", null);
-        w.add(1, "}", -1, null, null);
-        w.add(1, "WaitForSingleObject(hAllClientsGone, INFINITE);", 2, "note.allGone", null);
-        w.add(1, "for (int i = 0; i < " + echo.workers() + "; i++) {", -1, null, null);
-        w.add(2, "PostQueuedCompletionStatus(" + hcp + ", 0, 0, NULL);", 3, "note.shutdownPost", null);
-        w.add(1, "}", -1, null, null);
-        w.add(1, "return 0;", -1, null, null);
-        w.add(0, "}", -1, null, null);
-        return new CListing("main", Kind.ECHO_MAIN, w.lines, 0);   // it starts with CreateIoCompletionPort
+        echo.writeMain(w);
+        return new CListing("main", Kind.ECHO_MAIN, w.lines(), 0);   // it starts with CreateIoCompletionPort
     }
 
-    /**
-     * Live mode's main thread ({@code LiveMainProgram}): WaitForSingleObject on the accept semaphore is step 0,
-     * CreateIoCompletionPort 1, the first WSARecv 2.
-     */
+    /** Live mode's main thread, as its program runs it ({@link EchoServer#writeLiveMain}). */
     public static CListing liveMain(Map<String, Integer> ports, EchoServer echo) {
-        Writer w = new Writer();
+        CCode.Writer w = new CCode.Writer();
         prologue(w, ports, Map.of());
-        String hcp = handle(echo.port());
         w.blank();
-        w.add(0, "int main(void) {", -1, null, null);
-        w.add(1, "DWORD flags = 0;", -1, null, null);
-        w.add(1, "for (ULONG_PTR key = 1;; key++) {", -1, "note.liveEachClient", null);
-        w.add(2, "WaitForSingleObject(hClientAccepted, INFINITE);", 0, "note.liveAccepted", null);
-        w.add(2, "CreateIoCompletionPort((HANDLE)client[key].s, " + hcp + ", key, 0);", 1, "note.liveKey", null);
-        w.add(2, "client[key].recvBuf.len = " + echo.size() + ";", -1, null, null);
-        w.add(2, "WSARecv(client[key].s, &client[key].recvBuf, 1, NULL, &flags, &client[key].recvOv, NULL);", 2,
-                "note.liveFirstRecv", null);
-        w.add(1, "}", -1, null, null);
-        w.add(0, "}", -1, null, null);
-        return new CListing("main", Kind.ECHO_MAIN, w.lines, 0);   // it starts with WaitForSingleObject
-    }
-
-    // ------------------------------------------------------------------ C words
-
-    /** The C handle of a port: {@code hcp} + its name, unless the name already starts with "hcp". */
-    public static String handle(String port) {
-        if (port == null) {
-            return "NULL";
-        }
-        String id = id(port);
-        return id.regionMatches(true, 0, "hcp", 0, 3) ? id : "hcp" + id;
-    }
-
-    /** A name as a C identifier: letters, digits and _, not starting with a digit. */
-    public static String id(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            sb.append(c < 128 && (Character.isLetterOrDigit(c) || c == '_') ? c : '_');
-        }
-        if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
-            sb.insert(0, '_');
-        }
-        return sb.toString();
-    }
-
-    /** An OVERLAPPED pointer argument: {@code &label}, or NULL. */
-    public static String pointer(String label) {
-        return label == null ? "NULL" : "&" + id(label);
-    }
-
-    /** A timeout in milliseconds, or INFINITE. */
-    static String timeout(long us) {
-        return us == Step.INFINITE ? "INFINITE" : ms(us);
-    }
-
-    /** Microseconds as milliseconds, without trailing zeros: 10000 is "10", 500 is "0.5". */
-    public static String ms(long us) {
-        return BigDecimal.valueOf(us).movePointLeft(3).stripTrailingZeros().toPlainString();
-    }
-
-    /** A C string literal. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
-
-    // ------------------------------------------------------------------ writing lines
-
-    private static final class Writer {
-        final List<Line> lines = new ArrayList<>();
-        int buffers;
-
-        void add(int indent, String code, int step, String note, String arg) {
-            lines.add(new Line(indent, code, step, note, arg));
-        }
-
-        void blank() {
-            lines.add(new Line(0, "", -1, null, null));
-        }
-
-        int size() {
-            return lines.size();
-        }
-
-        /** bufs, bufs2, bufs3 ...: one WSABUF array per call, so the C compiles. */
-        String bufferName() {
-            buffers++;
-            return buffers == 1 ? "bufs" : "bufs" + buffers;
-        }
+        echo.writeLiveMain(w);
+        return new CListing("main", Kind.ECHO_MAIN, w.lines(), 0);   // it starts with WaitForSingleObject
     }
 }

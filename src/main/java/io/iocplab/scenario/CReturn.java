@@ -1,5 +1,6 @@
 package io.iocplab.scenario;
 
+import io.iocplab.sim.CCode;
 import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
@@ -12,7 +13,8 @@ import io.iocplab.sim.event.CallResult;
  * Winsock int is {@code 0} or {@code SOCKET_ERROR}; CreateIoCompletionPort's HANDLE is the port's
  * handle as the listing names it ({@code hcpP}) or {@code NULL}; SuspendThread/ResumeThread's DWORD
  * is the previous suspend count or {@code (DWORD)-1}; WaitForSingleObject's DWORD is
- * {@code WAIT_OBJECT_0} or {@code WAIT_FAILED}; a void call returns nothing (null).
+ * {@code WAIT_OBJECT_0} or {@code WAIT_FAILED}; QueueUserAPC's DWORD is {@code 1} (nonzero) or {@code 0};
+ * SleepEx's is {@code 0} or {@code WAIT_IO_COMPLETION}; a void call returns nothing (null).
  */
 public final class CReturn {
     private CReturn() {}
@@ -25,10 +27,12 @@ public final class CReturn {
             case BOOL -> r.ok() ? "TRUE" : "FALSE";
             case SOCKET_INT -> r.ok() ? "0" : "SOCKET_ERROR";
             case HANDLE -> r.ok() && out instanceof CallResult.Associated a && a.port() != null
-                    ? CListing.handle(a.port()) : "NULL";
+                    ? CCode.handle(a.port()) : "NULL";
             case PREVIOUS_COUNT -> r.ok() && out instanceof CallResult.SuspendCount c && c.previousCount() != null
                     ? c.previousCount().toString() : "(DWORD)-1";
             case WAIT -> r.ok() ? "WAIT_OBJECT_0" : "WAIT_FAILED";
+            case NONZERO -> r.ok() ? "1" : "0";
+            case SLEEP_EX -> out instanceof CallResult.Slept s && s.value() != 0 ? "WAIT_IO_COMPLETION" : "0";
         };
     }
 

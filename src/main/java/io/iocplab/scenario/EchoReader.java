@@ -21,12 +21,13 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
  *   start: 0                      # ms: when the clients send their first message (default 0)
  *   compute: 0.5                  # ms of Compute per packet in the worker (default 0)
  *   block: { every: 3, sleep: 1 } # optional: a blocking call (Sleep) every 3 packets
+ *   accept: true                  # optional: the clients connect to a listener L, accepted with AcceptEx
  * </pre>
  * The names it creates (main, W1.., C1..) must not clash with the file's own threads and sockets.
  */
 final class EchoReader {
     static final List<String> KEYS = List.of("port", "workers", "clients", "messages", "size", "think",
-            "start", "compute", "block");
+            "start", "compute", "block", "accept");
     private static final int MAX_COUNT = 100_000;
 
     private final Nodes nodes;
@@ -62,11 +63,15 @@ final class EchoReader {
             every = e == null ? 0 : (int) nodes.whole(e, ba.path("every"), 1, MAX_COUNT);
             sleep = s == null ? 0 : nodes.timeUs(s, ba.path("sleep"), 1, false);
         }
+        boolean accept = a.has("accept") && nodes.bool(a.optional("accept"), a.path("accept"));
         checkNames(entry.getKeyNode(), declared, workers, clients);
+        if (accept) {
+            checkAcceptNames(entry.getKeyNode(), declared, clients);
+        }
         if (problems.count() > before) {
             return null;
         }
-        return new EchoServer(port, workers, clients, messages, size, think, start, compute, every, sleep);
+        return new EchoServer(port, workers, clients, messages, size, think, start, compute, every, sleep, accept);
     }
 
     private int count(Args a, String key, int max) {
@@ -92,6 +97,23 @@ final class EchoReader {
             for (String s : declared.sockets()) {
                 if (isNumbered(s, "C", clients)) {
                     problems.add(at, "echo: the workload names its sockets C1..C" + clients
+                            + ", so the file's socket '" + s + "' clashes; rename it");
+                }
+            }
+        }
+    }
+
+    /** With AcceptEx the workload also names its listener L and its clients client1..: the file must not use them. */
+    private void checkAcceptNames(Node at, Declared declared, int clients) {
+        if (declared.listeners() != null && declared.listeners().contains("L")
+                || declared.sockets() != null && declared.sockets().contains("L")) {
+            problems.add(at, "echo: with accept the workload names its listener L, so the file's 'L' clashes; "
+                    + "rename it");
+        }
+        if (declared.sockets() != null) {
+            for (String s : declared.sockets()) {
+                if (isNumbered(s, "client", clients)) {
+                    problems.add(at, "echo: with accept the workload names its clients client1..client" + clients
                             + ", so the file's socket '" + s + "' clashes; rename it");
                 }
             }

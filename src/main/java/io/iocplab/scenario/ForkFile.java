@@ -1,5 +1,6 @@
 package io.iocplab.scenario;
 
+import io.iocplab.sim.CCode;
 import io.iocplab.sim.Step;
 import io.iocplab.sim.WhatIf;
 import java.util.ArrayList;
@@ -74,9 +75,9 @@ public final class ForkFile {
             parts.add("thread: " + quote(c.thread()));
             parts.add("call: { " + c.step().api().name() + ": " + arguments(c.step()) + " }");
         } else if (w instanceof WhatIf.EchoWork e) {
-            parts.add("compute: " + CListing.ms(e.computeUs()));
+            parts.add("compute: " + CCode.ms(e.computeUs()));
             if (e.blockEvery() > 0) {
-                parts.add("block: { every: " + e.blockEvery() + ", sleep: " + CListing.ms(e.blockUs()) + " }");
+                parts.add("block: { every: " + e.blockEvery() + ", sleep: " + CCode.ms(e.blockUs()) + " }");
             }
         }
         return "{ " + String.join(", ", parts) + " }";

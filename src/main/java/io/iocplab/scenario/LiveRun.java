@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  *   <li>Only one thread runs it ({@link #run}); {@link #stop()} may be called from any thread, and the run then
  *       ends: every socket and the listener closed, the summary the last event.</li>
  * </ul>
- * Where AcceptEx is modelled, the listener's accepts become AcceptEx completions through the port; here the
- * listener accepts and releases the main thread's hClientAccepted ({@link #accepted}).
+ * The accepts are the live listener's, made for real outside the model (not the model's AcceptEx, whose
+ * listeners accept only the run's own clients): each releases the main thread's hClientAccepted
+ * ({@link #accepted}).
  */
 public final class LiveRun implements AutoCloseable {
     /** Something to tell the person running it. */

@@ -1,6 +1,7 @@
 package io.iocplab.scenario;
 
 import io.iocplab.net.LoopbackConnection;
+import io.iocplab.net.LoopbackListener;
 import io.iocplab.net.LoopbackNetwork;
 import io.iocplab.net.NetException;
 import io.iocplab.sim.Connection;
@@ -47,6 +48,45 @@ public final class NetConnections implements Connection.Factory {
     }
 
     @Override
+    public Connection.Listener listen(String name) throws ConnectionException {
+        try {
+            LoopbackListener l = network.listen(name);
+            return new Connection.Listener() {
+                @Override
+                public Connection connect(String client) throws ConnectionException {
+                    try {
+                        return new NetConnection(l.connect(client));
+                    } catch (NetException e) {
+                        throw translate(e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    l.close();
+                }
+            };
+        } catch (NetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void checkpoint() throws ConnectionException {
+        try {
+            network.checkpoint();
+        } catch (NetException e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public ConnectionException failure() {
+        NetException e = network.peerFailure();
+        return e == null ? null : translate(e);
+    }
+
+    @Override
     public void close() {
         network.close();
     }
@@ -77,6 +117,15 @@ public final class NetConnections implements Connection.Factory {
         public byte[][] serverReceive(int[] lengths, int count) throws ConnectionException {
             try {
                 return c.serverReceive(lengths, count);
+            } catch (NetException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
+        public byte[][] serverPeek(int[] lengths, int count) throws ConnectionException {
+            try {
+                return c.serverPeek(lengths, count);
             } catch (NetException e) {
                 throw translate(e);
             }
@@ -125,9 +174,9 @@ public final class NetConnections implements Connection.Factory {
         }
 
         @Override
-        public byte[] peerReceive(int count) throws ConnectionException {
+        public void peerReceive(byte[] expected) throws ConnectionException {
             try {
-                return c.peerReceive(count);
+                c.peerExpect(expected);
             } catch (NetException e) {
                 throw translate(e);
             }

@@ -5,7 +5,9 @@ import io.iocplab.sim.MachineConfig;
 import io.iocplab.sim.Peer;
 import io.iocplab.sim.Step;
 import io.iocplab.sim.WhatIf;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import java.util.Map;
  * @param latencyUs  how long bytes, a FIN or a RST take across a loopback connection
  * @param ports      port name to NumberOfConcurrentThreads (0 means {@code cpus}), in file order
  * @param sockets    socket name to its set-up, in file order
- * @param peers      socket name to what the peer at its other end does, in time order
+ * @param listeners  listener name to its set-up, in file order
+ * @param peers      socket name to what the peer at its other end does, in time order; or a client's name to
+ *                   what it does, its first action connecting it to a listener
  * @param threads    thread name to its program, in file order
  * @param echo       the echo-server workload, or null
  * @param whatIf     actions injected after moments (a fork made at a stop), in the order they are performed
@@ -32,8 +36,8 @@ import java.util.Map;
  */
 public record Scenario(String title, int cpus, long untilUs, long quantumUs, long callCostUs, long seed,
                        long latencyUs, Map<String, Integer> ports, Map<String, SocketSpec> sockets,
-                       Map<String, List<Peer.Action>> peers, Map<String, List<Step>> threads, EchoServer echo,
-                       List<WhatIf> whatIf, boolean live) {
+                       Map<String, ListenerSpec> listeners, Map<String, List<Peer.Action>> peers,
+                       Map<String, List<Step>> threads, EchoServer echo, List<WhatIf> whatIf, boolean live) {
 
     public static final int DEFAULT_CPUS = MachineConfig.DEFAULT_CPUS;
     public static final long DEFAULT_QUANTUM_US = MachineConfig.DEFAULT_QUANTUM_US;
@@ -45,14 +49,53 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
     /**
      * A server-side socket: a real loopback TCP connection.
      *
-     * @param port the port it is associated with at t=0, or null
-     * @param key  the completion key of that association (0 when not associated)
+     * @param port       the port it is associated with at t=0, or null
+     * @param key        the completion key of that association (0 when not associated)
+     * @param sendBuffer its send buffer (SO_SNDBUF) in bytes, or {@link #NO_LIMIT}: sends then never wait
      */
-    public record SocketSpec(String port, long key, Step.Source source) {}
+    public record SocketSpec(String port, long key, Step.Source source, long sendBuffer) {
+        /** A socket with no send buffer limit. */
+        public SocketSpec(String port, long key, Step.Source source) {
+            this(port, key, source, NO_LIMIT);
+        }
+    }
+
+    /**
+     * A listening socket on 127.0.0.1: clients connect to it, AcceptEx accepts them.
+     *
+     * @param port       the port it is associated with at t=0, or null
+     * @param key        the completion key of that association (0 when not associated)
+     * @param sendBuffer the send buffer (SO_SNDBUF) of the sockets it accepts, or {@link #NO_LIMIT}
+     */
+    public record ListenerSpec(String port, long key, Step.Source source, long sendBuffer) {
+        /** A listener whose accepted sockets have no send buffer limit. */
+        public ListenerSpec(String port, long key, Step.Source source) {
+            this(port, key, source, NO_LIMIT);
+        }
+    }
+
+    /** The sockets the AcceptEx steps of the threads accept into that are not among {@code sockets}, in program order. */
+    public List<String> acceptSockets() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        threads.values().forEach(p -> acceptSockets(p, names));
+        names.removeAll(sockets.keySet());
+        return List.copyOf(names);
+    }
+
+    private static void acceptSockets(List<Step> steps, java.util.Set<String> names) {
+        for (Step s : steps) {
+            if (s instanceof Step.AcceptEx a) {
+                names.add(a.socket());
+            } else if (s instanceof Step.Loop l) {
+                acceptSockets(l.steps(), names);
+            }
+        }
+    }
 
     public Scenario {
         ports = frozen(ports);
         sockets = frozen(sockets);
+        listeners = frozen(listeners);
         Map<String, List<Peer.Action>> p = new LinkedHashMap<>();
         peers.forEach((k, v) -> p.put(k, List.copyOf(v)));
         peers = Collections.unmodifiableMap(p);
@@ -64,52 +107,53 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
 
     /** Whether running it opens real sockets. */
     public boolean usesSockets() {
-        return !sockets.isEmpty() || echo != null;
+        return !sockets.isEmpty() || !listeners.isEmpty() || echo != null;
     }
 
     /** The same scenario with another seed (the command line's {@code --seed}). */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, newSeed, latencyUs, ports, sockets, peers,
-                threads, echo, whatIf, live);
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, newSeed, latencyUs, ports, sockets,
+                listeners, peers, threads, echo, whatIf, live);
     }
 
     /** The same scenario on another number of processors (a concurrency value of 0 follows it). */
     public Scenario withCpus(int n) {
-        return new Scenario(title, n, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
-                threads, echo, whatIf, live);
+        return new Scenario(title, n, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets,
+                listeners, peers, threads, echo, whatIf, live);
     }
 
     /** The same scenario with another concurrency value for one port. */
     public Scenario withConcurrency(String port, int numberOfConcurrentThreads) {
         Map<String, Integer> p = new LinkedHashMap<>(ports);
         p.replace(port, numberOfConcurrentThreads);
-        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, p, sockets, peers,
-                threads, echo, whatIf, live);
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, p, sockets,
+                listeners, peers, threads, echo, whatIf, live);
     }
 
     /** The same scenario with another echo workload. */
     public Scenario withEcho(EchoServer newEcho) {
-        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
-                threads, newEcho, whatIf, live);
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets,
+                listeners, peers, threads, newEcho, whatIf, live);
     }
 
     /** The same scenario with one more what-if, performed after those already given for the same moment. */
     public Scenario withWhatIf(WhatIf action) {
-        List<WhatIf> more = new java.util.ArrayList<>(whatIf);
+        List<WhatIf> more = new ArrayList<>(whatIf);
         more.add(action);
-        more.sort(java.util.Comparator.comparingLong(WhatIf::after));
+        more.sort(Comparator.comparingLong(WhatIf::after));
         return withWhatIfs(more);
     }
 
     /** The same scenario with these what-ifs instead of its own (none: the scenario as its file was before any fork). */
     public Scenario withWhatIfs(List<WhatIf> actions) {
-        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets, peers,
-                threads, echo, actions, live);
+        return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, sockets,
+                listeners, peers, threads, echo, actions, live);
     }
 
     /**
      * The same scenario run live: its echo workers answer outside clients as they come, in real time (the echo
-     * block's clients, messages and what-ifs do not apply then).
+     * block's clients, messages and what-ifs do not apply then; nor does its AcceptEx, since the live listener
+     * accepts outside clients itself).
      *
      * @throws IllegalArgumentException when it has no echo workload (live mode runs its echo server)
      */
@@ -118,7 +162,7 @@ public record Scenario(String title, int cpus, long untilUs, long quantumUs, lon
             throw new IllegalArgumentException("live mode runs the file's echo server, and this file has no echo: block");
         }
         return new Scenario(title, cpus, untilUs, quantumUs, callCostUs, seed, latencyUs, ports, Map.of(), Map.of(),
-                Map.of(), echo, List.of(), true);
+                Map.of(), Map.of(), echo.withAcceptEx(false), List.of(), true);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> m) {

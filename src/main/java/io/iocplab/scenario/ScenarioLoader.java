@@ -1,5 +1,6 @@
 package io.iocplab.scenario;
 
+import io.iocplab.scenario.Scenario.ListenerSpec;
 import io.iocplab.scenario.Scenario.SocketSpec;
 import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.Peer;
@@ -13,10 +14,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads a scenario file (scenario-and-trace.md, "The file", and {@code EXTENSIONS.md}) into a
@@ -30,12 +34,17 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 public final class ScenarioLoader {
     /** The top-level keys, in the order they are documented. */
     public static final List<String> KEYS = List.of("title", "cpus", "until", "quantum", "callCost", "seed",
-            "latency", "ports", "sockets", "peers", "threads", "echo", "whatIf");
+            "latency", "ports", "sockets", "listeners", "peers", "threads", "echo", "whatIf");
     static final List<String> PORT_KEYS = List.of("concurrency");
-    static final List<String> SOCKET_KEYS = List.of("port", "key");
-    static final List<String> PEER_KEYS = List.of("at", "send", "close");
+    /** The keys of a socket's entry, and of a listener's. */
+    static final List<String> SOCKET_KEYS = List.of("port", "key", "sendBuffer");
+    /** What a peer's action does: one of these, with its {@code at}. */
+    private static final List<String> PEER_ACTIONS = List.of("connect", "send", "close", "stopReading",
+            "resumeReading");
+    static final List<String> PEER_KEYS = Stream.concat(Stream.of("at"), PEER_ACTIONS.stream()).toList();
     static final int MAX_CPUS = 256;
     static final int MAX_CONCURRENCY = 1024;
+    static final int MAX_SEND_BUFFER = 65_536;
 
     private final Problems problems;
     private final Nodes nodes;
@@ -87,9 +96,12 @@ public final class ScenarioLoader {
         }
         Map<String, NodeTuple> ports = section(entries, "ports", "a map of port names, e.g. P: { concurrency: 2 }");
         Map<String, NodeTuple> sockets = section(entries, "sockets", "a map of socket names, e.g. S1: { port: P }");
-        Map<String, NodeTuple> peers = section(entries, "peers", "a map from socket name to a list of actions");
+        Map<String, NodeTuple> listeners = section(entries, "listeners", "a map of listener names, e.g. L: { port: P }");
+        Map<String, NodeTuple> peers = section(entries, "peers", "a map from socket or client name to a list of actions");
         Map<String, NodeTuple> threads = section(entries, "threads", "a map from thread name to its steps");
-        Declared declared = new Declared(names(threads), names(ports), names(sockets));
+        Declared declared = new Declared(names(threads), names(ports), socketNames(sockets, threads),
+                names(listeners));
+        checkHandleNames(sockets, listeners);
 
         Node titleNode = entries.containsKey("title") ? value(entries, "title") : null;
         String title = titleNode == null || YamlValues.isNull(titleNode) ? null : nodes.text(titleNode, "title", "text");
@@ -109,11 +121,13 @@ public final class ScenarioLoader {
                 ? new EchoReader(nodes, problems).read(entries.get("echo"), declared) : null;
 
         checkCounts(entries, threads, sockets, echo);
+        Map<String, SocketSpec> socketSpecs = sockets(sockets, declared, echo);
+        Map<String, ListenerSpec> listenerSpecs = listeners(listeners, declared);
         List<WhatIf> whatIf = entries.containsKey("whatIf")
                 ? new WhatIfReader(nodes).read(value(entries, "whatIf"), declared, echo) : List.of();
-        return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports),
-                sockets(sockets, declared, echo), peers(peers, declared), threads(threads, declared, echo), echo,
-                whatIf, false);
+        return new Scenario(title, cpus, until, quantum, callCost, seed, latency, ports(ports), socketSpecs,
+                listenerSpecs, peers(peers, sockets, declared, socketSpecs, listenerSpecs), threads(threads, declared,
+                echo), echo, whatIf, false);
     }
 
     /** A run has at most {@link Limits#MAX_THREADS} threads and {@link Limits#MAX_SOCKETS} sockets, the echo's included. */
@@ -153,6 +167,68 @@ public final class ScenarioLoader {
         return section == null ? null : new LinkedHashSet<>(section.keySet());
     }
 
+    /**
+     * The sockets steps may name: the file's {@code sockets:}, then every socket an AcceptEx step accepts into
+     * (the name "the accepted socket gets"), found before any step is read.
+     */
+    private static LinkedHashSet<String> socketNames(Map<String, NodeTuple> sockets, Map<String, NodeTuple> threads) {
+        if (sockets == null) {
+            return null;
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>(sockets.keySet());
+        if (threads != null) {
+            threads.values().forEach(t -> acceptedInto(t.getValueNode(), out, 0));
+        }
+        return out;
+    }
+
+    private static void acceptedInto(Node steps, Set<String> out, int depth) {
+        if (!(steps instanceof SequenceNode list) || depth > StepReader.MAX_LOOP_DEPTH) {
+            return;
+        }
+        for (Node item : list.getValue()) {
+            if (item instanceof MappingNode m && m.getValue().size() == 1) {
+                String step = YamlValues.scalar(m.getValue().get(0).getKeyNode());
+                Node args = m.getValue().get(0).getValueNode();
+                Node value = args instanceof MappingNode a ? argument(a, "AcceptEx".equals(step) ? "socket" : "steps")
+                        : null;
+                if ("AcceptEx".equals(step) && YamlValues.scalar(value) != null) {
+                    out.add(YamlValues.scalar(value));
+                } else if ("Loop".equals(step)) {
+                    acceptedInto(value, out, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static Node argument(MappingNode map, String key) {
+        NodeTuple t = entry(map, key);
+        return t == null ? null : t.getValueNode();
+    }
+
+    private static NodeTuple entry(MappingNode map, String key) {
+        for (NodeTuple t : map.getValue()) {
+            if (key.equals(YamlValues.scalar(t.getKeyNode()))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A listener and a socket are both handles a step names: one name may not be both. */
+    private void checkHandleNames(Map<String, NodeTuple> sockets, Map<String, NodeTuple> listeners) {
+        if (sockets == null || listeners == null) {
+            return;
+        }
+        for (NodeTuple t : listeners.values()) {
+            String name = YamlValues.scalar(t.getKeyNode());
+            if (sockets.containsKey(name)) {
+                problems.add(t.getKeyNode(), "listeners." + name + ": '" + name
+                        + "' is also a socket; give the listener a name of its own");
+            }
+        }
+    }
+
     private Map<String, Integer> ports(Map<String, NodeTuple> section) {
         Map<String, Integer> out = new LinkedHashMap<>();
         forEach(section, (name, t) -> {
@@ -183,23 +259,59 @@ public final class ScenarioLoader {
                         + "know only their own clients' keys (1.." + echo.clients() + "); give " + name
                         + " a port of its own");
             }
-            out.put(name, new SocketSpec(portName, keyValue, StepReader.source(t.getKeyNode())));
+            out.put(name, new SocketSpec(portName, keyValue, StepReader.source(t.getKeyNode()), sendBuffer(a)));
         });
         return out;
     }
 
-    private Map<String, List<Peer.Action>> peers(Map<String, NodeTuple> section, Declared declared) {
+    /**
+     * {@code sendBuffer} (SO_SNDBUF), in bytes, or {@link Scenario#NO_LIMIT} when not written. At most
+     * {@value #MAX_SEND_BUFFER}: the model lets that many bytes wait unread in a real loopback socket, and every
+     * system holds that much.
+     */
+    private long sendBuffer(Args a) {
+        Node n = a.optional("sendBuffer");
+        return n == null ? Scenario.NO_LIMIT : nodes.whole(n, a.path("sendBuffer"), 1, MAX_SEND_BUFFER);
+    }
+
+    private Map<String, ListenerSpec> listeners(Map<String, NodeTuple> section, Declared declared) {
+        Map<String, ListenerSpec> out = new LinkedHashMap<>();
+        forEach(section, (name, t) -> {
+            String path = "listeners." + name;
+            MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 0 }", true);
+            Args a = new Args(t.getKeyNode(), path, m, SOCKET_KEYS, nodes);
+            Node port = a.optional("port");
+            Node key = a.optional("key");
+            String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
+            long keyValue = key == null ? 0 : nodes.whole(key, a.path("key"), 0, Long.MAX_VALUE);
+            if (key != null && port == null) {
+                problems.add(key, a.path("key") + ": a completion key needs a port to associate with (add port:)");
+            }
+            out.put(name, new ListenerSpec(portName, keyValue, StepReader.source(t.getKeyNode()), sendBuffer(a)));
+        });
+        return out;
+    }
+
+    /**
+     * The peers: a peer of one of the file's sockets, named by it, or a client, whose first action (and only
+     * its first) is {@code connect: LISTENER}.
+     */
+    private Map<String, List<Peer.Action>> peers(Map<String, NodeTuple> section, Map<String, NodeTuple> fileSockets,
+                                                 Declared declared, Map<String, SocketSpec> socketSpecs,
+                                                 Map<String, ListenerSpec> listenerSpecs) {
         Map<String, List<Peer.Action>> out = new LinkedHashMap<>();
         forEach(section, (name, t) -> {
-            nodes.name(t.getKeyNode(), "peers", "socket", declared.sockets());
             String path = "peers." + name;
             List<Node> items = nodes.list(t.getValueNode(), path, "a list of actions such as { at: 5, send: hi }",
                     true);
             List<Peer.Action> steps = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                Peer.Action s = peerAction(items.get(i), path + "[" + i + "]");
+                Peer.Action s = peerAction(items.get(i), path + "[" + i + "]", declared);
                 if (s == null) {
                     continue;
+                }
+                if (s instanceof Peer.Connect && i > 0) {
+                    problems.add(items.get(i), path + "[" + i + "].connect: only a client's first action connects it");
                 }
                 Peer.Action last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
                 if (last != null && s.atUs() < last.atUs()) {
@@ -212,12 +324,75 @@ public final class ScenarioLoader {
                 }
                 steps.add(s);
             }
+            checkPeerName(t.getKeyNode(), name, !items.isEmpty() && isConnect(items.get(0)), fileSockets, declared);
+            checkSendBuffer(name, path, items, steps, socketSpecs, listenerSpecs);
             out.put(name, steps);
         });
         return out;
     }
 
-    private Peer.Action peerAction(Node item, String path) {
+    /**
+     * A peer that stops reading needs a socket with a send buffer: without one the server's sends never wait, and
+     * nothing bounds the bytes the real socket would have to hold unread.
+     */
+    private void checkSendBuffer(String name, String path, List<Node> items, List<Peer.Action> steps,
+                                 Map<String, SocketSpec> socketSpecs, Map<String, ListenerSpec> listenerSpecs) {
+        if (steps.stream().noneMatch(a -> a instanceof Peer.StopReading)) {
+            return;
+        }
+        String holder;
+        long buffer;
+        if (!steps.isEmpty() && steps.get(0) instanceof Peer.Connect c) {
+            ListenerSpec l = listenerSpecs.get(c.listener());
+            holder = "listener " + c.listener() + " (its accepted sockets)";
+            buffer = l == null ? 0 : l.sendBuffer();
+        } else {
+            SocketSpec sock = socketSpecs.get(name);
+            holder = "socket " + name;
+            buffer = sock == null ? 0 : sock.sendBuffer();
+        }
+        if (buffer != Scenario.NO_LIMIT) {
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            NodeTuple stop = items.get(i) instanceof MappingNode m ? entry(m, "stopReading") : null;
+            if (stop != null) {
+                problems.add(stop.getKeyNode(), path + "[" + i + "].stopReading: the " + holder + " has no sendBuffer, so its "
+                        + "sends never wait and nothing bounds what the peer leaves unread; give it a sendBuffer "
+                        + "(bytes, at most " + MAX_SEND_BUFFER + ")");
+                return;
+            }
+        }
+    }
+
+    private static boolean isConnect(Node item) {
+        return item instanceof MappingNode m && argument(m, "connect") != null;
+    }
+
+    /** A socket's peer is named by the socket; a client has a name of its own, and connects first. */
+    private void checkPeerName(Node at, String name, boolean connects, Map<String, NodeTuple> fileSockets,
+                               Declared declared) {
+        if (fileSockets == null || declared.sockets() == null || declared.listeners() == null) {
+            return;
+        }
+        boolean socket = fileSockets.containsKey(name);
+        if (socket && connects) {
+            problems.add(at, "peers." + name + ": '" + name + "' is a socket, connected from the start; a client "
+                    + "that connects to a listener needs a name of its own");
+        } else if (!socket && !connects) {
+            if (declared.sockets().contains(name)) {
+                problems.add(at, "peers." + name + ": '" + name + "' is accepted by AcceptEx, so its peer is the "
+                        + "client it accepts: give that client a name and { at: T, connect: LISTENER } first");
+            } else {
+                nodes.name(at, "peers", "socket", fileSockets.keySet());
+            }
+        } else if (!socket && (declared.sockets().contains(name) || declared.listeners().contains(name))) {
+            problems.add(at, "peers." + name + ": '" + name + "' is already the name of a socket or a listener; "
+                    + "give the client a name of its own");
+        }
+    }
+
+    private Peer.Action peerAction(Node item, String path, Declared declared) {
         MappingNode m = nodes.map(item, path, "an action such as { at: 5, send: hello } or { at: 9, close: reset }",
                 false);
         if (m == null) {
@@ -227,10 +402,22 @@ public final class ScenarioLoader {
         Args a = new Args(item, path, m, PEER_KEYS, nodes);
         Node at = a.required("at", "the time of the action in milliseconds");
         long atUs = at == null ? 0 : nodes.timeUs(at, a.path("at"), 0, false);
+        List<String> given = PEER_ACTIONS.stream().filter(a::has).toList();
         Peer.Action action = null;
-        if (a.has("send") == a.has("close")) {
-            problems.add(item, path + ": " + (a.has("send") ? "one action per entry: send or close, not both"
-                    : "missing the action: send (a string) or close (graceful or reset)"));
+        if (given.size() != 1) {
+            problems.add(item, path + ": " + (given.isEmpty()
+                    ? "missing the action: connect (a listener), send (a string), close (graceful or reset), "
+                    + "stopReading or resumeReading"
+                    : "one action per entry, not " + String.join(" and ", given)));
+        } else if (a.has("connect")) {
+            action = new Peer.Connect(atUs, nodes.name(a.optional("connect"), a.path("connect"), "listener",
+                    declared.listeners()));
+        } else if (a.has("stopReading") || a.has("resumeReading")) {
+            String key = a.has("stopReading") ? "stopReading" : "resumeReading";
+            if (!nodes.bool(a.optional(key), a.path(key))) {
+                problems.add(a.optional(key), a.path(key) + ": write " + key + ": true (or leave the action out)");
+            }
+            action = a.has("stopReading") ? new Peer.StopReading(atUs) : new Peer.ResumeReading(atUs);
         } else if (a.has("send")) {
             action = new Peer.Send(atUs, nodes.text(a.optional("send"), a.path("send"), "the bytes to send, as a string"));
         } else {

@@ -39,8 +39,17 @@ public final class ScenarioRunner {
                 ? new Machine(config(scenario), listened, new NetConnections())
                 : new Machine(config(scenario), listened);
         scenario.ports().forEach(machine::createPort);
+        scenario.listeners().forEach((name, spec) -> machine.createListener(name, spec.port(), spec.key(),
+                spec.sendBuffer()));
         scenario.sockets().forEach((name, spec) -> machine.createSocket(name, spec.port(), spec.key(),
-                new Peer.Scripted(scenario.peers().getOrDefault(name, List.of()))));
+                new Peer.Scripted(scenario.peers().getOrDefault(name, List.of())), spec.sendBuffer()));
+        scenario.acceptSockets().forEach(machine::createAcceptSocket);
+        scenario.peers().forEach((name, actions) -> {
+            if (actions.isEmpty() || !(actions.get(0) instanceof Peer.Connect c)) {
+                return;                                    // a socket's peer, made with its socket
+            }
+            machine.createClient(name, c.listener(), c.atUs(), new Peer.Scripted(actions.subList(1, actions.size())));
+        });
         scenario.threads().forEach(machine::createThread);
         if (scenario.echo() != null) {
             machine.createEchoServer(scenario.echo());

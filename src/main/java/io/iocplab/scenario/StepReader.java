@@ -24,9 +24,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 final class StepReader {
     /** Every step name, in the contract's order. */
     static final List<String> STEPS = List.of("GetQueuedCompletionStatus", "GetQueuedCompletionStatusEx",
-            "PostQueuedCompletionStatus", "Compute", "Sleep", "SuspendThread", "ResumeThread", "ExitThread",
+            "PostQueuedCompletionStatus", "Compute", "Sleep", "SleepEx", "QueueUserAPC", "HeapFree", "SuspendThread",
+            "ResumeThread", "ExitThread",
             "CloseHandle", "CreateIoCompletionPort", "WSARecv", "WSASend", "WSAGetOverlappedResult",
-            "CancelIoEx", "SetFileCompletionNotificationModes", "closesocket", "Loop");
+            "CancelIoEx", "SetFileCompletionNotificationModes", "closesocket", "AcceptEx", "DisconnectEx", "Loop");
 
     static final int MAX_LOOP_DEPTH = 16;
     static final long MAX_BYTES = 0xFFFFFFFFL;
@@ -127,8 +128,8 @@ final class StepReader {
                 return present(n, value, p, "the name of a thread")
                         ? new Step.ResumeThread(nodes.name(value, p, "thread", declared.threads()), src) : null;
             case "closesocket":
-                return present(n, value, p, "the name of a socket")
-                        ? new Step.closesocket(nodes.name(value, p, "socket", declared.sockets()), src) : null;
+                return present(n, value, p, "the name of a socket or a listener")
+                        ? new Step.closesocket(nodes.name(value, p, "socket", declared.handles()), src) : null;
             case "CloseHandle":
                 return new Step.CloseHandle(closeHandleTarget(n, value, p), src);
             case "ExitThread":
@@ -171,7 +172,7 @@ final class StepReader {
                         label(overlapped(a, true, false)), src);
             }
             case "CreateIoCompletionPort": {
-                String handle = handle(a);
+                String handle = fileHandle(a);
                 String port = port(a);
                 if (isEchoPort(port) && !Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(handle)) {
                     problems.add(a.has("port") ? a.optional("port") : a.owner(), a.path("port") + ": " + port
@@ -181,20 +182,38 @@ final class StepReader {
                 return new Step.CreateIoCompletionPort(handle, port,
                         whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE), src);
             }
-            case "WSARecv":
-                return new Step.WSARecv(socket(a), receiveBuffers(a), overlapped(a, true, true),
-                        a.has("flags") ? (int) nodes.whole(a.optional("flags"), a.path("flags"), 0,
-                                Integer.MAX_VALUE) : 0,
-                        flag(a, "completionRoutine"), src);
+            case "WSARecv": {
+                OverlappedArg ov = overlapped(a, true, true);
+                return new Step.WSARecv(socket(a), receiveBuffers(a), ov, receiveFlags(a, ov),
+                        flag(a, "completionRoutine"), bufferName(a), src);
+            }
             case "WSASend":
                 return new Step.WSASend(socket(a), sendBuffers(a), overlapped(a, true, true),
-                        flag(a, "completionRoutine"), src);
+                        flag(a, "completionRoutine"), bufferName(a), src);
+            case "HeapFree":
+                return heapFree(a, src);
             case "WSAGetOverlappedResult":
-                return new Step.WSAGetOverlappedResult(socket(a), label(overlapped(a, false, false)), src);
+                return new Step.WSAGetOverlappedResult(handle(a), label(overlapped(a, false, false)), src);
             case "CancelIoEx":
-                return new Step.CancelIoEx(socket(a), label(overlapped(a, true, false)), src);
+                return new Step.CancelIoEx(handle(a), label(overlapped(a, true, false)), src);
+            case "AcceptEx":
+                return new Step.AcceptEx(listener(a), socket(a),
+                        a.has("receive") ? (int) nodes.whole(a.optional("receive"), a.path("receive"), 0, MAX_BUFFER) : 0,
+                        overlapped(a, false, true), src);
+            case "DisconnectEx":
+                return new Step.DisconnectEx(socket(a), flag(a, "reuse"), overlapped(a, false, true), src);
+            case "SleepEx": {
+                Node ms = a.required("ms", "a time in milliseconds, or INFINITE");
+                return new Step.SleepEx(ms == null ? 0 : nodes.timeUs(ms, a.path("ms"), 0, true), flag(a, "alertable"),
+                        src);
+            }
+            case "QueueUserAPC": {
+                Node thread = a.required("thread", "the name of a thread");
+                return new Step.QueueUserAPC(thread == null ? null : nodes.name(thread, a.path("thread"), "thread",
+                        declared.threads()), src);
+            }
             case "SetFileCompletionNotificationModes":
-                return new Step.SetFileCompletionNotificationModes(socket(a),
+                return new Step.SetFileCompletionNotificationModes(handle(a),
                         flag(a, "skipCompletionPortOnSuccess"), flag(a, "skipSetEventOnHandle"), src);
             case "Loop":
                 return loop(a, depth, src);
@@ -209,10 +228,15 @@ final class StepReader {
             case "GetQueuedCompletionStatusEx": return List.of("port", "count", "timeout", "alertable");
             case "PostQueuedCompletionStatus": return List.of("port", "bytes", "key", "overlapped");
             case "CreateIoCompletionPort": return List.of("socket", "port", "key");
-            case "WSARecv": return List.of("socket", "buffers", "overlapped", "flags", "completionRoutine");
-            case "WSASend": return List.of("socket", "data", "buffers", "overlapped", "completionRoutine");
+            case "WSARecv": return List.of("socket", "buffers", "overlapped", "flags", "completionRoutine", "buffer");
+            case "WSASend": return List.of("socket", "data", "buffers", "overlapped", "completionRoutine", "buffer");
+            case "HeapFree": return List.of("key", "buffer", "overlapped");
             case "WSAGetOverlappedResult":
             case "CancelIoEx": return List.of("socket", "overlapped");
+            case "AcceptEx": return List.of("listen", "socket", "receive", "overlapped");
+            case "SleepEx": return List.of("ms", "alertable");
+            case "QueueUserAPC": return List.of("thread");
+            case "DisconnectEx": return List.of("socket", "reuse", "overlapped");
             case "SetFileCompletionNotificationModes":
                 return List.of("socket", "skipCompletionPortOnSuccess", "skipSetEventOnHandle");
             case "Loop": return List.of("times", "steps");
@@ -243,18 +267,39 @@ final class StepReader {
         return echo != null && port != null && port.equals(echo.port());
     }
 
-    /** CreateIoCompletionPort's file handle: a socket, or INVALID_HANDLE_VALUE (no handle). */
-    private String handle(Args a) {
+    /** CreateIoCompletionPort's file handle: a socket, a listener, or INVALID_HANDLE_VALUE (no handle). */
+    private String fileHandle(Args a) {
         Node n = a.optional("socket");
         if (n != null && Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(YamlValues.scalar(n))) {
             return Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE;
         }
-        return socket(a);
+        return handle(a);
     }
 
+    /** A socket that has, or will have, a connection: WSARecv, WSASend, DisconnectEx, the accept socket of AcceptEx. */
     private String socket(Args a) {
         Node n = a.required("socket", "the name of a socket");
-        return n == null ? null : nodes.name(n, a.path("socket"), "socket", declared.sockets());
+        if (n == null) {
+            return null;
+        }
+        String name = YamlValues.scalar(n);
+        if (name != null && declared.listeners() != null && declared.listeners().contains(name)) {
+            problems.add(n, a.path("socket") + ": '" + name + "' is a listener: it accepts connections and has none of "
+                    + "its own (AcceptEx gives one to a socket)");
+            return name;
+        }
+        return nodes.name(n, a.path("socket"), "socket", declared.sockets());
+    }
+
+    /** A socket or a listener: closesocket, CancelIoEx, CreateIoCompletionPort, SetFileCompletionNotificationModes. */
+    private String handle(Args a) {
+        Node n = a.required("socket", "the name of a socket or a listener");
+        return n == null ? null : nodes.name(n, a.path("socket"), "socket", declared.handles());
+    }
+
+    private String listener(Args a) {
+        Node n = a.required("listen", "the name of a listener");
+        return n == null ? null : nodes.name(n, a.path("listen"), "listener", declared.listeners());
     }
 
     /** A step written as a bare word has no value at all: that is a missing argument, reported at the step. */
@@ -291,6 +336,48 @@ final class StepReader {
     private long whole(Args a, String key, String what, long min, long max) {
         Node n = a.required(key, what);
         return n == null ? 0 : nodes.whole(n, a.path(key), min, max);
+    }
+
+    /**
+     * WSARecv's flags: 0, or MSG_PEEK (written so, or 2), which the model does on a blocking call only: Windows
+     * documents it for non-overlapped sockets [DOC-WSARecv]. The other flags are not modelled.
+     */
+    private int receiveFlags(Args a, OverlappedArg ov) {
+        Node n = a.optional("flags");
+        if (n == null) {
+            return 0;
+        }
+        int flags = "MSG_PEEK".equals(YamlValues.scalar(n)) ? Step.WSARecv.MSG_PEEK
+                : (int) nodes.whole(n, a.path("flags"), 0, Integer.MAX_VALUE);
+        if (flags != 0 && flags != Step.WSARecv.MSG_PEEK) {
+            problems.add(n, a.path("flags") + ": expected 0 or MSG_PEEK (2), got " + YamlValues.describe(n)
+                    + " (the model does no other receive flag)");
+        } else if (flags == Step.WSARecv.MSG_PEEK && ov != null) {
+            problems.add(n, a.path("flags") + ": MSG_PEEK only on a blocking call (overlapped: null): Windows "
+                    + "documents it for non-overlapped sockets");
+        }
+        return flags;
+    }
+
+    /** The optional name of the memory a call's WSABUFs point to (watched by the misuse detector). */
+    private String bufferName(Args a) {
+        Node n = a.optional("buffer");
+        return n == null ? null : labelText(n, a.path("buffer"));
+    }
+
+    /** HeapFree: exactly one of key (a per-socket context), buffer, overlapped (the per-I/O context holding it). */
+    private Step heapFree(Args a, Step.Source src) {
+        List<String> given = java.util.stream.Stream.of("key", "buffer", "overlapped").filter(a::has).toList();
+        if (given.size() != 1) {
+            problems.add(a.owner(), a.path() + ": " + (given.isEmpty()
+                    ? "missing what it frees: key (the context a completion key points to), buffer, or overlapped"
+                    : "frees one thing at a time, not " + String.join(" and ", given)));
+            return null;
+        }
+        Long key = a.has("key") ? nodes.whole(a.optional("key"), a.path("key"), 0, Long.MAX_VALUE) : null;
+        String buffer = a.has("buffer") ? labelText(a.optional("buffer"), a.path("buffer")) : null;
+        String overlapped = a.has("overlapped") ? labelText(a.optional("overlapped"), a.path("overlapped")) : null;
+        return new Step.HeapFree(key, buffer, overlapped, src);
     }
 
     private List<Integer> receiveBuffers(Args a) {

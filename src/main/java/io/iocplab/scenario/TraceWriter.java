@@ -1,13 +1,19 @@
 package io.iocplab.scenario;
 
+import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.ApcQueued;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.Hazard;
 import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.ListenerState;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.SocketState;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
 import java.io.Flushable;
@@ -93,13 +99,39 @@ public final class TraceWriter implements Flushable {
                     .field("wait", e.waitingOn() == null ? null : e.waitingOn().json())
                     .field("cpu", e.cpu()).field("call", e.call() == null ? null : e.call().name())
                     .field("step", e.step());
+            if (e.alertable()) {
+                j.field("alertable", true);
+            }
         } else if (event instanceof IoComplete e) {
             j.field("socket", e.socket()).field("api", e.api().name()).field("overlapped", e.overlapped())
                     .field("status", e.status()).field("bytes", e.bytes()).field("buffers", e.buffers())
                     .field("packet", e.packet());
+            if (e.api() == Api.AcceptEx) {
+                j.field("accepted", e.accepted()).field("peer", e.peer());
+            }
         } else if (event instanceof PeerAction e) {
             j.field("socket", e.socket()).field("action", e.action().json()).field("bytes", e.bytes())
-                    .field("data", e.data()).field("local_port", e.localPort()).field("remote_port", e.remotePort());
+                    .field("data", e.data());
+            if (!e.peer().equals(e.socket())) {
+                j.field("peer", e.peer());                // a client: named apart from the socket it talks to
+            }
+            j.field("local_port", e.localPort()).field("remote_port", e.remotePort());
+        } else if (event instanceof SocketState e) {
+            j.field("socket", e.socket()).field("inbound", e.inbound()).field("unread", e.unread())
+                    .field("sending", e.sending()).field("send_buffer", e.sendBuffer())
+                    .field("pending_sends", e.pendingSends()).field("peer_reading", e.peerReading());
+        } else if (event instanceof Hazard e) {
+            j.field("thread", e.thread()).field("api", e.api().name()).field("rule", e.rule().json())
+                    .field("message", e.message()).field("step", e.step());
+        } else if (event instanceof ApcRun e) {
+            j.field("thread", e.thread()).field("kind", e.kind().json()).field("overlapped", e.overlapped())
+                    .field("step", e.step());
+        } else if (event instanceof ApcQueued e) {
+            j.field("thread", e.thread()).field("kind", e.kind().json()).field("overlapped", e.overlapped())
+                    .field("queued", e.queued());
+        } else if (event instanceof ListenerState e) {
+            j.field("listener", e.listener()).field("accepts", e.accepts().stream()
+                    .map(TraceWriter::accept).toList()).field("backlog", e.backlog()).field("closed", e.closed());
         } else if (event instanceof Summary e) {
             j.field("packets", e.packets()).field("context_switches", e.contextSwitches())
                     .field("per_thread", e.perThread());
@@ -142,6 +174,26 @@ public final class TraceWriter implements Flushable {
             j.field("socket", c.socket()).field("overlapped", c.overlapped());
         } else if (result instanceof CallResult.OnSocket o) {
             j.field("socket", o.socket());
+        } else if (result instanceof CallResult.Freed f) {
+            j.field("key", f.key()).field("buffer", f.buffer()).field("overlapped", f.overlapped());
+        } else if (result instanceof CallResult.ApcQueued q) {
+            j.field("thread_handle", q.thread());
+        } else if (result instanceof CallResult.Slept z) {
+            j.field("result", z.value()).field("alertable", z.alertable());
+        } else if (result instanceof CallResult.Accept a) {
+            j.field("listen", a.listener()).field("socket", a.socket()).field("overlapped", a.overlapped());
+        } else if (result instanceof CallResult.Disconnect d) {
+            j.field("socket", d.socket()).field("overlapped", d.overlapped()).field("reuse", d.reuse());
         }
+    }
+
+    /** A pending AcceptEx as {@code listener.state} lists it: a JSON object, its fields in this order. */
+    private static java.util.Map<String, Object> accept(ListenerState.PendingAccept a) {
+        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
+        o.put("overlapped", a.overlapped());
+        o.put("socket", a.socket());
+        o.put("receive", a.receive());
+        o.put("client", a.client());
+        return o;
     }
 }

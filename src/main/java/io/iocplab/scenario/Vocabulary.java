@@ -25,11 +25,11 @@ public final class Vocabulary {
         return StepReader.argumentNames(step);
     }
 
-    /** The keys of an entry of a top-level section ({@code ports}, {@code sockets}, {@code echo}), or of a peer's action. */
+    /** The keys of an entry of a top-level section ({@code ports}, {@code sockets}, {@code listeners}, {@code echo}), or of a peer's action. */
     public static List<String> entryKeys(String section) {
         return switch (section) {
             case "ports" -> ScenarioLoader.PORT_KEYS;
-            case "sockets" -> ScenarioLoader.SOCKET_KEYS;
+            case "sockets", "listeners" -> ScenarioLoader.SOCKET_KEYS;
             case "peers" -> ScenarioLoader.PEER_KEYS;
             case "echo" -> EchoReader.KEYS;
             default -> List.of();

@@ -54,7 +54,7 @@ final class WhatIfReader {
             if (sockets != null) {
                 sockets.addAll(echoClients);
             }
-            all = new Declared(threads, declared.ports(), sockets);
+            all = new Declared(threads, declared.ports(), sockets, declared.listeners());
         }
         List<Node> items = nodes.list(section, "whatIf", "a list of actions such as { after: 57, client: C1, close: reset }",
                 true);

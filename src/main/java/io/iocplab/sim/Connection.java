@@ -25,6 +25,9 @@ public interface Connection extends AutoCloseable {
      */
     byte[][] serverReceive(int[] lengths, int count) throws ConnectionException;
 
+    /** Server side, WSARecv with MSG_PEEK: as {@link #serverReceive}, but the bytes stay to be received. */
+    byte[][] serverPeek(int[] lengths, int count) throws ConnectionException;
+
     /** Server side, WSASend: writes the buffers in order (a real gather write). */
     void serverSend(byte[][] buffers) throws ConnectionException;
 
@@ -40,8 +43,13 @@ public interface Connection extends AutoCloseable {
     /** Peer: writes these bytes. */
     void peerSend(byte[] data) throws ConnectionException;
 
-    /** Peer: reads exactly {@code count} bytes that the server sent. */
-    byte[] peerReceive(int count) throws ConnectionException;
+    /**
+     * Peer: reads the next {@code expected.length} bytes the server sent, and checks that they are these
+     * (the model knows what the server sent). The connection may do it later, in the order asked, on a thread
+     * of its own; a failure, or a byte that differs, is reported at the next fixed point: the factory's
+     * {@link Factory#checkpoint()}, or this peer's close or reset.
+     */
+    void peerReceive(byte[] expected) throws ConnectionException;
 
     /** Peer: graceful close, a real FIN. */
     void peerClose() throws ConnectionException;
@@ -53,9 +61,38 @@ public interface Connection extends AutoCloseable {
     @Override
     void close();
 
-    /** Opens connections for a run; closing it closes every connection it opened. */
+    /**
+     * A real listening socket on 127.0.0.1 for one of the scenario's listeners: clients connect to it; the
+     * server side of each connection is accepted at once and held until the model accepts it.
+     */
+    interface Listener extends AutoCloseable {
+        /** The client {@code client} connects for real; the connection is returned with its server side. */
+        Connection connect(String client) throws ConnectionException;
+
+        /** Stops listening; connections already made stay. Idempotent. */
+        @Override
+        void close();
+    }
+
+    /** Opens connections for a run; closing it closes every connection and listener it opened. */
     interface Factory extends AutoCloseable {
         Connection open(String socket) throws ConnectionException;
+
+        /** A real listening socket for the scenario's listener {@code name}. */
+        Listener listen(String name) throws ConnectionException;
+
+        /**
+         * Waits until every real operation asked of its connections so far has been done, then throws the
+         * first that failed: a fixed point of the run (its end), so a run fails at the same action whatever
+         * the real sockets' timing was.
+         */
+        default void checkpoint() throws ConnectionException {
+        }
+
+        /** The first failure of the operations asked so far, without waiting (for a run already failing), or null. */
+        default ConnectionException failure() {
+            return null;
+        }
 
         @Override
         void close();

@@ -5,6 +5,9 @@ import io.iocplab.kernel.KernelThread;
 import io.iocplab.kernel.Overlapped;
 import io.iocplab.kernel.PortObserver;
 import io.iocplab.kernel.Release;
+import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.ApcRun;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.QueueView;
 import io.iocplab.sim.event.SimEvent;
@@ -12,9 +15,11 @@ import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +31,20 @@ import java.util.SplittableRandom;
  * programs of Win32 calls, and the completion ports of {@code kernel}.
  *
  * <p>It only goes forward, one action at a time ({@link #advance()}); each action is a step of a
- * thread, the end of a slice of Compute, a timer (Sleep, a GQCS timeout) firing. Every change of
- * state is one event to the sink, in order, numbered by {@code seq}. Nothing depends on wall-clock
- * time or on hash order, so the same scenario and seed always give the same events.
+ * thread, the end of a slice of Compute, a timer (Sleep, a GQCS timeout) firing, a peer acting. Every
+ * change of state is one event to the sink, in order, numbered by {@code seq}; the events of one action
+ * are one moment. Nothing depends on wall-clock time, on hash order or on threads of its own (the
+ * machine has none), so the same scenario and seed always give the same events, whoever listens.
  *
  * <p>After every action the machine settles: threads that a wait released join the ready queue in
- * the order they were released, then idle processors take ready threads.
+ * the order they were released, then idle processors take ready threads. The parts that make calls
+ * ({@link Win32Calls} and the handlers behind it, {@link Peers}) see the machine only through a
+ * {@link CallContext}.
+ *
+ * <p>Two kinds of action come from outside the file's script. What-ifs ({@link WhatIf}) are actions a student
+ * injected at stops, each performed right after its moment. In live mode ({@link #goLive}) outside clients come,
+ * send and go as they do for real, each happening added at the time its caller gives; the run then goes on while
+ * nothing is due, until {@link #endLive} ends it.
  *
  * <p>Whatever ends a run, its end, a {@link RunFailure} or an internal error, closes every real
  * connection it opened before the exception leaves {@link #advance()}; {@link #close()} does the same
@@ -41,28 +54,30 @@ public final class Machine implements AutoCloseable {
     private final MachineConfig config;
     private final EventSink sink;
     private final TimerQueue timers = new TimerQueue();
-    private final Scheduler scheduler;
+    private final Threads threadControl;
     private final Win32Calls calls;
+    private final Peers peers;
     private final SplittableRandom random;
+    private final Context context = new Context();
+    private final Memory memory = new Memory();
     private final Map<String, CompletionPort> ports = new LinkedHashMap<>();
     private final Map<String, SimThread> threads = new LinkedHashMap<>();
     private final Map<KernelThread, SimThread> byKernel = new IdentityHashMap<>();
     private final Map<String, Overlapped> overlapped = new LinkedHashMap<>();
     private final Map<String, SimSocket> sockets = new LinkedHashMap<>();
-    private final Map<String, byte[][]> landed = new java.util.HashMap<>();
+    /** The connections of the file's sockets, opened at the start. */
+    private final List<SimConnection> connected = new ArrayList<>();
+    private final Map<String, SimListener> listeners = new LinkedHashMap<>();
+    private final List<Client> clients = new ArrayList<>();
     private final Connection.Factory connections;
-    private final Peers peers;
-    private final List<SimThread> toReady = new ArrayList<>();
     private final PortObserver observer = new Observer();
     private final Map<CompletionPort, List<String>> associatedNames = new IdentityHashMap<>();
     /** The what-ifs not yet performed, in the order they are performed ({@link WhatIf}). */
-    private final java.util.ArrayDeque<WhatIf> whatIfs = new java.util.ArrayDeque<>();
-    /** The echo workload as it is now (a what-if may change its workers' work from a moment on). */
+    private final ArrayDeque<WhatIf> whatIfs = new ArrayDeque<>();
+    /** The echo workload as it is now (a what-if may change its workers' work from a moment on), or null. */
     private EchoServer echo;
-    /** Live mode: the run goes on while nothing is due, and outside clients come and go ({@link #goLive}). */
-    private boolean live;
-    /** Live mode: clients accepted whose names the main thread has not taken yet, in accept order. */
-    private final java.util.ArrayDeque<String> accepted = new java.util.ArrayDeque<>();
+    /** Live mode's main thread, which takes each client the listener accepts; null unless the run is live. */
+    private LiveMainProgram liveMain;
     /** Events are built only when someone listens: with the trace off the machine does the same work, silently. */
     private final boolean tracing;
     /** See {@link #noticeQuiet()}: about a second of the machine's work with nothing to show for it. */
@@ -93,10 +108,21 @@ public final class Machine implements AutoCloseable {
         this.sink = sink;
         this.connections = connections;
         this.tracing = sink != EventSink.NONE;
-        this.scheduler = new Scheduler(this, config.cpus(), config.quantumUs());
-        this.peers = new Peers(this);
-        this.calls = new Win32Calls(this, peers);
         this.random = new SplittableRandom(config.seed());
+        this.threadControl = new Threads(context, timers, config, new Threads.Returned() {
+            @Override
+            public void returned(SimThread t, SimThread.PendingReturn r) {
+                Machine.this.returned(t, r);
+            }
+
+            @Override
+            public void apcRan(SimThread t, SimThread.Apc apc) {
+                context.emit((tUs, s, m) -> new ApcRun(tUs, s, m, t.name, apc.kind(), apc.overlapped(), t.currentIndex));
+            }
+        });
+        this.peers = new Peers(context);
+        this.calls = new Win32Calls(context, threadControl, peers);
+        threadControl.attach(calls);
     }
 
     // ------------------------------------------------------------------ building
@@ -113,15 +139,62 @@ public final class Machine implements AutoCloseable {
      * {@code port} (CreateIoCompletionPort(socket, port, key, 0)) at t=0 unless port is null.
      */
     public void createSocket(String name, String port, long key, Peer peer) {
-        requireNotStarted();
-        if (connections == null) {
-            throw new IllegalStateException("this machine has no network for socket " + name);
-        }
-        SimSocket sock = new SimSocket(name, peer);
+        createSocket(name, port, key, peer, SimSocket.UNLIMITED);
+    }
+
+    /** A server-side socket whose send buffer (SO_SNDBUF) holds {@code sendBuffer} bytes, or -1 for no limit. */
+    public void createSocket(String name, String port, long key, Peer peer, long sendBuffer) {
+        requireNetwork("socket " + name);
+        SimSocket sock = new SimSocket(name, sendBuffer, SimSocket.Phase.CONNECTED);
         if (port != null) {
             sock.kernel.associate(ports.get(port), key);
         }
         sockets.put(name, sock);
+        connected.add(link(sock, peer));
+    }
+
+    /** The connection of a socket connected from the start (or, live, from its accept), to a peer named as it is. */
+    private static SimConnection link(SimSocket sock, Peer peer) {
+        SimConnection c = new SimConnection(sock.name, peer, null);
+        c.socket = sock;
+        sock.link = c;
+        return c;
+    }
+
+    /**
+     * A listening socket on 127.0.0.1, opened when the run starts and associated with {@code port} (with
+     * {@code key}) unless port is null; the sockets it accepts have a send buffer of {@code sendBuffer}
+     * bytes, or no limit when it is -1.
+     */
+    public void createListener(String name, String port, long key, long sendBuffer) {
+        requireNetwork("listener " + name);
+        SimListener l = new SimListener(name, sendBuffer);
+        if (port != null) {
+            l.kernel.associate(ports.get(port), key);
+        }
+        listeners.put(name, l);
+    }
+
+    /** A socket made for AcceptEx (WSASocket): not connected until an AcceptEx gives it a connection. */
+    public void createAcceptSocket(String name) {
+        requireNetwork("socket " + name);
+        sockets.put(name, new SimSocket(name, SimSocket.UNLIMITED, SimSocket.Phase.UNCONNECTED));
+    }
+
+    /** A client that connects to {@code listener} at {@code atUs}, then does what {@code peer} says. */
+    public void createClient(String name, String listener, long atUs, Peer peer) {
+        requireNetwork("client " + name);
+        clients.add(new Client(name, listener, atUs, peer));
+    }
+
+    /** A client as created: who, to which listener, when, and what it does then. */
+    private record Client(String name, String listener, long atUs, Peer peer) {}
+
+    private void requireNetwork(String what) {
+        requireNotStarted();
+        if (connections == null) {
+            throw new IllegalStateException("this machine has no network for " + what);
+        }
     }
 
     /** A thread that starts at t=0; threads start in the order they are created. */
@@ -131,8 +204,8 @@ public final class Machine implements AutoCloseable {
     }
 
     private void addThread(String name, Program program) {
-        SimThread t = new SimThread(name, threads.size(), program);
-        t.runStep = () -> calls.runStep(t);
+        SimThread t = new SimThread(name, threads.size(), program, this::threadChanged);
+        t.runStep = () -> threadControl.runStep(t);
         threads.put(name, t);
         byKernel.put(t.kernel, t);
     }
@@ -147,14 +220,27 @@ public final class Machine implements AutoCloseable {
         requireNotStarted();
         this.echo = echo;
         List<String> clients = new ArrayList<>();
+        if (echo.acceptEx()) {
+            createListener(echo.listenerName(), null, 0, SimSocket.UNLIMITED);    // main associates it
+        }
         for (int i = 1; i <= echo.clients(); i++) {
             String name = echo.socketName(i);
-            createSocket(name, null, 0, new Peer.Echo(echo.messages(), echo.size(), echo.thinkUs(), echo.startUs()));
+            Peer.Echo peer = new Peer.Echo(echo.messages(), echo.size(), echo.thinkUs(), echo.startUs());
+            if (echo.acceptEx()) {
+                createAcceptSocket(name);
+                createClient(echo.clientName(i), echo.listenerName(), echo.startUs(), peer);
+            } else {
+                createSocket(name, null, 0, peer);
+            }
             clients.add(name);
         }
         addThread("main", new EchoMainProgram(echo, clients));
-        for (int i = 1; i <= echo.workers(); i++) {
-            addThread(echo.workerName(i), new EchoWorkerProgram(echo, this));
+        addEchoWorkers(echo);
+    }
+
+    private void addEchoWorkers(EchoServer workload) {
+        for (int i = 1; i <= workload.workers(); i++) {
+            addThread(workload.workerName(i), new EchoWorkerProgram(workload, () -> echo, memory));
         }
     }
 
@@ -169,24 +255,22 @@ public final class Machine implements AutoCloseable {
             throw new IllegalStateException("what-ifs follow moments, which only a machine with a sink counts");
         }
         List<WhatIf> sorted = new ArrayList<>(actions);
-        sorted.sort(java.util.Comparator.comparingLong(WhatIf::after));
+        sorted.sort(Comparator.comparingLong(WhatIf::after));
         whatIfs.addAll(sorted);
     }
 
     /**
      * Live mode: the echo workload's workers with a main thread that takes each client the listener accepts
-     * ({@code LiveMainProgram}) instead of a fixed set of scripted clients. The run does not end when nothing is
+     * ({@link LiveMainProgram}) instead of a fixed set of scripted clients. The run does not end when nothing is
      * due; outside happenings are added as they come ({@link #outsideConnected} and the others), each at a time
-     * the caller gives (the wall clock's), and {@link #endLive()} ends it. Before the start.
+     * the caller gives (the wall clock's), and {@link #endLive} ends it. Before the start.
      */
-    public void goLive(EchoServer echo) {
+    public void goLive(EchoServer workload) {
         requireNotStarted();
-        this.echo = echo;
-        this.live = true;
-        addThread("main", new LiveMainProgram(echo, this));
-        for (int i = 1; i <= echo.workers(); i++) {
-            addThread(echo.workerName(i), new EchoWorkerProgram(echo, this));
-        }
+        this.echo = workload;
+        this.liveMain = new LiveMainProgram(workload);
+        addThread("main", liveMain);
+        addEchoWorkers(workload);
     }
 
     /** The virtual time of the next action due, or {@link Long#MAX_VALUE} when none is. */
@@ -196,16 +280,18 @@ public final class Machine implements AutoCloseable {
 
     /**
      * Live mode: an outside client was accepted by the real listener; at virtual time {@code atUs} (or now, if
-     * later) it becomes socket {@code name}, with {@code connection} under it, and hClientAccepted is released.
+     * later) it becomes socket {@code name}, connected, with {@code connection} under it, and hClientAccepted is
+     * released for it.
      */
     public void outsideConnected(String name, Connection connection, long atUs) {
         requireLive();
         timers.at(Math.max(now, atUs), () -> {
-            SimSocket sock = new SimSocket(name, Peer.OUTSIDE);
-            sock.connection = connection;
+            SimSocket sock = new SimSocket(name, SimSocket.UNLIMITED, SimSocket.Phase.CONNECTED);
+            SimConnection c = link(sock, Peer.OUTSIDE);
+            c.real = connection;
             sockets.put(name, sock);
-            peers.start(sock);
-            accepted.addLast(name);
+            peers.start(c);
+            liveMain.accepted(name);
             calls.clientAccepted();
         });
     }
@@ -213,13 +299,13 @@ public final class Machine implements AutoCloseable {
     /** Live mode: an outside client's bytes (received for real) are its peer's send at {@code atUs} (or now). */
     public void outsideSent(String name, byte[] data, long atUs) {
         requireLive();
-        timers.at(Math.max(now, atUs), () -> peers.outsideSent(sockets.get(name), data));
+        timers.at(Math.max(now, atUs), () -> peers.outsideSent(sockets.get(name).link, data));
     }
 
     /** Live mode: an outside client closed (FIN) or reset (RST) at {@code atUs} (or now). */
     public void outsideClosed(String name, boolean reset, long atUs) {
         requireLive();
-        timers.at(Math.max(now, atUs), () -> peers.outsideClosed(sockets.get(name), reset));
+        timers.at(Math.max(now, atUs), () -> peers.outsideClosed(sockets.get(name).link, reset));
     }
 
     /**
@@ -230,20 +316,13 @@ public final class Machine implements AutoCloseable {
         requireLive();
         if (!finished) {
             now = Math.max(now, atUs);
-            if (!started) {
-                started = true;
-            }
+            started = true;
             finish();
         }
     }
 
-    /** The next client the listener accepted that the main thread has not taken (live mode). */
-    String nextAccepted() {
-        return accepted.pollFirst();
-    }
-
     private void requireLive() {
-        if (!live) {
+        if (liveMain == null) {
             throw new IllegalStateException("not a live run");
         }
     }
@@ -264,9 +343,9 @@ public final class Machine implements AutoCloseable {
             return step();
         } catch (RunFailure e) {
             finished = true;
-            RuntimeException peersFirst = peers.failure();    // e.g. a wrong echo, then a receive left waiting
-            close();
-            throw peersFirst != null ? peersFirst : e;
+            ConnectionException first = connections == null ? null : connections.failure();  // e.g. a wrong byte,
+            close();                                                                           // then a receive left waiting
+            throw first != null ? new RunFailure(first.getMessage(), first) : e;
         } catch (RuntimeException | Error e) {
             finished = true;                                  // an internal error closes the run's sockets too
             close();
@@ -282,13 +361,14 @@ public final class Machine implements AutoCloseable {
         WhatIf next = whatIfs.peek();
         if (next != null && moments > next.after()) {
             whatIfs.poll();
-            perform(() -> calls.whatIf(next));
+            perform(() -> inject(next));
             return true;
         }
+        boolean live = liveMain != null;
         if (live && timers.isEmpty()) {
             return true;                          // live: nothing is due until an outside client does something
         }
-        if (timers.isEmpty() || !live && (config.untilUs() >= 0 && timers.nextTime() > config.untilUs())) {
+        if (timers.isEmpty() || !live && config.untilUs() >= 0 && timers.nextTime() > config.untilUs()) {
             if (config.untilUs() >= 0 && !timers.isEmpty()) {
                 now = config.untilUs();
             }
@@ -307,9 +387,20 @@ public final class Machine implements AutoCloseable {
     /** Performs one action of the machine, then settles (a failure is {@link #advance}'s to handle). */
     private void perform(Runnable action) {
         action.run();
-        settle();
+        threadControl.settle();
         if (tracing) {
             noticeQuiet();
+        }
+    }
+
+    /** A what-if: a client's action, a call made on behalf of a thread, or the echo workers' work from now on. */
+    private void inject(WhatIf w) {
+        if (w instanceof WhatIf.Client c) {
+            peers.whatIf(c);
+        } else if (w instanceof WhatIf.Call c) {
+            calls.onBehalfOf(c.thread(), c.step());
+        } else if (w instanceof WhatIf.EchoWork e) {
+            echo = echo.withWork(e.computeUs(), e.blockEvery(), e.blockUs());
         }
     }
 
@@ -342,50 +433,60 @@ public final class Machine implements AutoCloseable {
         for (CompletionPort port : ports.values()) {
             portChanged(port);
         }
-        for (SimSocket sock : sockets.values()) {
-            try {
-                sock.connection = connections.open(sock.name);
-            } catch (ConnectionException e) {
-                close();
-                throw new RunFailure(e.getMessage(), e);
+        try {
+            for (SimListener l : listeners.values()) {
+                l.real = connections.listen(l.name);
             }
-            peers.start(sock);
+            for (SimConnection c : connected) {
+                c.real = connections.open(c.peerName);
+            }
+        } catch (ConnectionException e) {
+            close();
+            throw new RunFailure(e.getMessage(), e);
         }
+        for (SimListener l : listeners.values()) {
+            calls.listenerStarted(l);
+        }
+        for (SimConnection c : connected) {
+            peers.start(c);
+        }
+        clients.forEach(c -> peers.startClient(c.name(), c.listener(), c.atUs(), c.peer()));
         for (SimThread t : threads.values()) {
-            toReady.add(t);
+            threadControl.ready(t);
         }
-        settle();
-    }
-
-    private void settle() {
-        for (SimThread t : toReady) {
-            scheduler.makeReady(t);
-        }
-        toReady.clear();
-        scheduler.dispatchIdle();
+        threadControl.settle();
     }
 
     private void finish() {
         finished = true;
         timers.clear();
         try {
-            peers.drain();                        // a failed echo check fails the run here
+            if (connections != null) {
+                connections.checkpoint();         // a byte a peer really received that differs fails the run here
+            }
+        } catch (ConnectionException e) {
+            throw new RunFailure(e.getMessage(), e);
         } finally {
             close();
         }
         Map<String, Long> perThread = new LinkedHashMap<>();
         threads.values().forEach(t -> perThread.put(t.name, t.packets));
-        summary = new Summary(now, seq, moment(), packets, scheduler.contextSwitches(), Collections.unmodifiableMap(perThread));
+        summary = new Summary(now, seq, moment(), packets, threadControl.contextSwitches(),
+                Collections.unmodifiableMap(perThread));
         emit(summary);
     }
 
     /** Closes every real connection of the run and the network under them; safe at any time, and twice. */
     @Override
     public void close() {
-        peers.close();
         for (SimSocket sock : sockets.values()) {
-            if (sock.connection != null) {
-                sock.connection.close();
+            if (sock.link != null && sock.link.real != null) {
+                sock.link.real.close();
+            }
+        }
+        for (SimListener l : listeners.values()) {
+            if (l.real != null) {
+                l.real.close();
             }
         }
         if (connections != null) {
@@ -417,143 +518,18 @@ public final class Machine implements AutoCloseable {
         return threads.values().stream().map(t -> t.kernel).toList();
     }
 
-    // ------------------------------------------------------------------ used by Scheduler and Win32Calls
+    // ------------------------------------------------------------------ events
 
-    SimThread thread(String name) {
-        return threads.get(name);
-    }
-
-    CompletionPort port(String name) {
-        return ports.get(name);
-    }
-
-    SimSocket socket(String name) {
-        return sockets.get(name);
-    }
-
-    /** Whether every socket of the run has been closed by its program. */
-    boolean allSocketsClosed() {
-        return sockets.values().stream().allMatch(s -> s.closed);
-    }
-
-    /** Called when a program closes a socket: a thread waiting for all clients to go may wake. */
-    void socketClosed(SimSocket sock) {
-        calls.socketClosed();
-    }
-
-    /** The memory a receive's WSABUFs point to: what landed there last, by OVERLAPPED (the per-I/O data). */
-    byte[][] landedIn(String overlappedLabel) {
-        return landed.get(overlappedLabel);
-    }
-
-    void land(String overlappedLabel, byte[][] bytes) {
-        landed.put(overlappedLabel, bytes);
-    }
-
-    /** Schedules an action that belongs to no thread (a peer's action, bytes arriving). */
-    void atTime(long timeUs, Runnable action) {
-        timers.at(timeUs, action);
-    }
-
-    /** The OVERLAPPED a label names; one structure per label for the whole run. */
-    Overlapped overlapped(String label) {
-        return label == null ? null : overlapped.computeIfAbsent(label, Overlapped::new);
-    }
-
-    /** The echo workload as it is now, or null. */
-    EchoServer echo() {
-        return echo;
-    }
-
-    /** The echo workers' work from now on. */
-    void echoWork(WhatIf.EchoWork w) {
-        echo = new EchoServer(echo.port(), echo.workers(), echo.clients(), echo.messages(), echo.size(),
-                echo.thinkUs(), echo.startUs(), w.computeUs(), w.blockEvery(), w.blockUs());
-    }
-
-    SplittableRandom random() {
-        return random;
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
-    }
-
-    long callCost() {
-        return config.callCostUs();
-    }
-
-    /** Schedules an action of thread t; it is dropped if t changes state before then. */
-    void at(long timeUs, SimThread t, Runnable action) {
-        timers.at(timeUs, t, action);
-    }
-
-    /** The thread becomes ready at the end of this action (released threads keep their release order). */
-    void ready(SimThread t) {
-        t.generation++;
-        toReady.add(t);
-    }
-
-    void packetsTaken(SimThread t, int n) {
-        t.packets += n;
-        packets += n;
-    }
-
-    void setState(SimThread t, State state, Wait wait) {
-        if (t.state != state) {
-            t.generation++;
-        }
-        t.state = state;
-        t.waitingOn = wait;
-        if (tracing) {
-            Integer cpu = state == State.RUNNING ? t.cpu : null;
-            boolean exited = state == State.EXITED || t.current == null;
-            emit(new ThreadState(now, seq, moment(), t.name, state, wait, cpu, exited ? null : t.current.api(),
-                    exited ? -1 : t.currentIndex));
-        }
-    }
-
-    /** A thread got a processor: its finished call returns, or its Compute goes on, or its next step runs. */
-    void resume(SimThread t) {
-        if (t.pendingReturn != null) {
-            SimThread.PendingReturn r = t.pendingReturn;
-            t.pendingReturn = null;
-            returned(t, r);
-            at(now + config.callCostUs(), t, t.runStep);
-        } else if (t.computeLeftUs > 0) {
-            calls.computeSlice(t);
-        } else {
-            at(now, t, t.runStep);
-        }
-    }
-
-    /** A call returns to its thread: its program learns the result, and the trace says it. */
-    void returned(SimThread t, SimThread.PendingReturn r) {
-        t.program.returned(r);
-        if (tracing) {
-            emit(t.returnEvent(r, now, seq, moment()));
-        }
-    }
-
-    /** Whether anyone listens to the events (an event that nobody reads need not be built). */
-    boolean tracing() {
-        return tracing;
-    }
-
-    void emit(SimEvent event) {
+    private void emit(SimEvent event) {
         seq++;
         sink.accept(event);
-    }
-
-    long seq() {
-        return seq;
     }
 
     /**
      * The moment the events being made now belong to: the action being performed opens one with its
      * first event, and every event it makes is part of it (an action that changes nothing has none).
      */
-    long moment() {
+    private long moment() {
         if (!momentOpen) {
             momentOpen = true;
             moments++;
@@ -561,7 +537,25 @@ public final class Machine implements AutoCloseable {
         return moments - 1;
     }
 
-    void portChanged(CompletionPort port) {
+    private void threadChanged(SimThread t) {
+        if (tracing) {
+            State state = t.state();
+            Integer cpu = state == State.RUNNING ? t.cpu() : null;
+            boolean none = state == State.EXITED || t.current == null;
+            emit(new ThreadState(now, seq, moment(), t.name, state, t.waitingOn(), cpu,
+                    none ? null : t.current.api(), none ? -1 : t.currentIndex, t.alertable()));
+        }
+    }
+
+    /** A call returns to its thread: its program learns the result, and the trace says it. */
+    private void returned(SimThread t, SimThread.PendingReturn r) {
+        t.program.returned(r);
+        if (tracing) {
+            emit(t.returnEvent(r, now, seq, moment()));
+        }
+    }
+
+    private void portChanged(CompletionPort port) {
         if (!started || !tracing) {
             return;
         }
@@ -621,6 +615,127 @@ public final class Machine implements AutoCloseable {
         @Override
         public void abandoned(KernelThread thread, CompletionPort port) {
             calls.abandoned(byKernel.get(thread), port);
+        }
+    }
+
+    /** The machine as its call handlers see it. */
+    private final class Context implements CallContext {
+        @Override
+        public long now() {
+            return now;
+        }
+
+        @Override
+        public MachineConfig config() {
+            return config;
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return random;
+        }
+
+        @Override
+        public void at(long timeUs, Runnable action) {
+            timers.at(timeUs, action);
+        }
+
+        @Override
+        public void at(long timeUs, SimThread t, Runnable action) {
+            timers.at(timeUs, t, action);
+        }
+
+        @Override
+        public boolean tracing() {
+            return tracing;
+        }
+
+        @Override
+        public void emit(EventMaker maker) {
+            if (tracing) {
+                Machine.this.emit(maker.make(now, seq, moment()));
+            }
+        }
+
+        @Override
+        public void returnNow(SimThread t, Api api, boolean ok, int error, CallResult result, Step step) {
+            threadControl.returnNow(t, api, ok, error, result, step);
+        }
+
+        @Override
+        public void block(SimThread t, Wait wait, Release.Cause cause, boolean alertable) {
+            threadControl.block(t, wait, cause, alertable);
+        }
+
+        @Override
+        public void wake(SimThread t) {
+            threadControl.wake(t);
+        }
+
+        @Override
+        public void deliverApcs(SimThread t) {
+            threadControl.deliverApcs(t);
+        }
+
+        @Override
+        public void ready(SimThread t) {
+            threadControl.ready(t);
+        }
+
+        @Override
+        public void yield(SimThread t) {
+            threadControl.yield(t);
+        }
+
+        @Override
+        public void exit(SimThread t) {
+            threadControl.exit(t);
+        }
+
+        @Override
+        public void packetsTaken(SimThread t, int n) {
+            t.packets += n;
+            packets += n;
+        }
+
+        @Override
+        public CompletionPort port(String name) {
+            return ports.get(name);
+        }
+
+        @Override
+        public SimThread thread(String name) {
+            return threads.get(name);
+        }
+
+        @Override
+        public SimSocket socket(String name) {
+            return sockets.get(name);
+        }
+
+        @Override
+        public Iterable<SimSocket> sockets() {
+            return sockets.values();
+        }
+
+        @Override
+        public SimListener listener(String name) {
+            return listeners.get(name);
+        }
+
+        @Override
+        public Iterable<SimListener> listeners() {
+            return listeners.values();
+        }
+
+        @Override
+        public Overlapped overlapped(String label) {
+            return label == null ? null : overlapped.computeIfAbsent(label, Overlapped::new);
+        }
+
+        @Override
+        public Memory memory() {
+            return memory;
         }
     }
 }

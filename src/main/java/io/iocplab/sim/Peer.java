@@ -20,7 +20,10 @@ public sealed interface Peer {
      */
     record Outside() implements Peer {}
 
-    /** A fixed script from the scenario's {@code peers:} block, in time order. */
+    /**
+     * A fixed script from the scenario's {@code peers:} block, in time order; a client's starts with a
+     * {@link Connect}.
+     */
     record Scripted(List<Action> actions) implements Peer {}
 
     /**
@@ -35,7 +38,16 @@ public sealed interface Peer {
         long atUs();
     }
 
+    /** A client connects to a listener (a client's first action, and only its first). */
+    record Connect(long atUs, String listener) implements Action {}
+
     record Send(long atUs, String data) implements Action {}
+
+    /** The peer stops reading: what reaches it waits, and the server's sends wait once its send buffer is full. */
+    record StopReading(long atUs) implements Action {}
+
+    /** The peer reads again: at once what reached it meanwhile, then what arrives. */
+    record ResumeReading(long atUs) implements Action {}
 
     /** A graceful close (FIN) or, when {@code reset}, an abortive one (RST). */
     record Close(long atUs, boolean reset) implements Action {}

@@ -4,45 +4,47 @@ import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.PeerAction.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The client ends of the scenario's sockets: real sockets driven at virtual times.
+ * The peers: the client ends of the scenario's connections, real sockets driven at virtual times. A peer
+ * of the file's {@code sockets:} is connected from the start; a client ({@code connect: L} first) connects
+ * to a listener at its time, and waits there until an AcceptEx takes it.
  *
- * <p>What a peer sends reaches its socket one loopback latency later; what the server sends is
- * read by the peer one latency after the send. An {@link Peer.Echo} peer is a closed loop: it sends
- * its next message a think time after the whole echo of the previous one came back, and checks the
- * echo byte for byte; a difference stops the run.
+ * <p>What a peer sends reaches the server side one loopback latency later, and so does its connection, its
+ * FIN or its RST; what the server sends is read by the peer one latency after the send. An
+ * {@link Peer.Echo} peer is a closed loop: it sends its next message a think time after the whole echo of
+ * the previous one came back, and checks the echo byte for byte; a difference stops the run.
  *
- * <p>A peer's real send, close and reset happen at once, on the machine's thread. So does a receive
- * with the trace on: its {@code peer} event carries the bytes really received. With the trace off
- * nobody reads those bytes but the echo check, so the receives and checks go to a {@link PeerIo}
- * thread, in order; a close or a reset, and the end of the run, first wait for them (and fail the
- * run if one failed). Sends stay on the machine's thread so that the server side never waits for
- * bytes a queue still holds.
+ * <p>The model knows every byte: what a peer sends (its script, or its echo messages) and what the server
+ * sends (its programs' WSASend buffers, kept per connection until the peer reads them). So a peer's receive
+ * is the model's: its {@code peer} event carries the bytes the server sent, and the echo check compares
+ * those with the message, at once, in the run's own order. The real read happens in the connection
+ * layer, which checks the real bytes against the same ones and reports a difference at a fixed point of
+ * the run (a peer's close or reset, the end). So the machine has no thread and waits for no peer, and a
+ * run with the trace on and one with the trace off differ only in who listens.
+ *
+ * <p>Two kinds of peer act outside any script. Live mode's {@link Peer.Outside} clients are real programs: what
+ * they send, their FIN and their RST have already happened for real when the machine is told
+ * ({@link #outsideSent}, {@link #outsideClosed}), and they read what the server sends by themselves. A what-if
+ * ({@link #whatIf}) makes a peer send, close or reset at a stop. Either way a peer that has reset does nothing
+ * more, and one that has closed sends nothing more (it may still reset).
  */
 final class Peers {
-    private final Machine m;
+    private final CallContext m;
     private SocketCalls sockets;
-    private final Map<SimSocket, EchoState> echoes = new IdentityHashMap<>();
-    /** Peers that have reset: their socket is gone, so what the server sends them is never read (nor written). */
-    private final Set<SimSocket> reset = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Peers that have closed their sending side (FIN) or reset: they send nothing more. */
-    private final Set<SimSocket> doneSending = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** The peers' own thread for their real I/O, or null when it runs on the machine's thread (trace on). */
-    private final PeerIo background;
+    private final Map<SimConnection, EchoState> echoes = new IdentityHashMap<>();
 
     /** An echo client's progress: the message in flight, how much of its echo came back, how many were sent. */
     private static final class EchoState {
         final Peer.Echo spec;
-        /** The message in flight: a new array per message, since a queued check may still read the last one. */
+        /** The message in flight. */
         byte[] message;
         int echoed;
         int sent;
         long verified;
+        /** It sent its FIN after its last message, or a what-if closed it: no more messages. */
         boolean closed;
 
         EchoState(Peer.Echo spec) {
@@ -51,169 +53,209 @@ final class Peers {
         }
     }
 
-    Peers(Machine machine) {
-        this.m = machine;
-        this.background = machine.tracing() ? null : new PeerIo();
+    Peers(CallContext context) {
+        this.m = context;
     }
 
     void attach(SocketCalls socketCalls) {
         this.sockets = socketCalls;
     }
 
-    /** At t=0: the peer connects, and its script or its first message is scheduled. */
-    void start(SimSocket sock) {
-        emit(sock, Action.CONNECT, null);
-        if (sock.peer instanceof Peer.Scripted script) {
-            for (Peer.Action action : script.actions()) {
-                m.atTime(action.atUs(), () -> perform(sock, action));
-            }
-        } else if (sock.peer instanceof Peer.Echo echo) {
-            EchoState state = new EchoState(echo);
-            echoes.put(sock, state);
-            m.atTime(echo.startUs(), () -> sendNextEcho(sock, state));
-        }
+    /** At t=0: a socket's peer is connected; its script or its first message is scheduled. */
+    void start(SimConnection c) {
+        emit(c, Action.CONNECT, null);
+        schedule(c);
     }
 
-    /** Live mode: an outside client sent these bytes (already received for real); they reach the socket one latency later. */
-    void outsideSent(SimSocket sock, byte[] data) {
-        emit(sock, Action.SEND, data);
-        m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
+    /** At t=0: a client will connect to a listener at its time, and then do what its peer says. */
+    void startClient(String name, String listener, long atUs, Peer peer) {
+        m.at(atUs, () -> connectClient(new SimConnection(name, peer, m.listener(listener))));
     }
 
-    /** Live mode: an outside client closed (FIN) or reset (RST); that reaches the socket one latency later. */
-    void outsideClosed(SimSocket sock, boolean rst) {
-        doneSending.add(sock);
-        if (rst) {
-            reset.add(sock);
-        }
-        emit(sock, rst ? Action.RESET : Action.CLOSE, null);
-        m.atTime(m.now() + m.config().latencyUs(), () -> {
-            if (rst) {
-                sockets.resetArrived(sock);
-            } else {
-                sockets.finArrived(sock);
-            }
-        });
-    }
-
-    private void perform(SimSocket sock, Peer.Action action) {
-        if (action instanceof Peer.Send send) {
-            peerSend(sock, send.data().getBytes(StandardCharsets.UTF_8));
-        } else if (action instanceof Peer.Close close) {
-            peerClose(sock, close.reset());
-        }
-    }
-
-    private void peerSend(SimSocket sock, byte[] data) {
+    /** A client connects for real now; its connection reaches the listener one latency later. */
+    void connectClient(SimConnection c) {
         try {
-            sock.connection.peerSend(data);
+            c.real = c.listener.real.connect(c.peerName);
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        emit(sock, Action.SEND, data);
-        m.atTime(m.now() + m.config().latencyUs(), () -> sockets.arrived(sock, data.length));
+        emit(c, Action.CONNECT, null);
+        schedule(c);
+        m.at(m.now() + m.config().latencyUs(), () -> sockets.accepts().connectionArrived(c.listener, c));
+    }
+
+    private void schedule(SimConnection c) {
+        if (c.peer instanceof Peer.Scripted script) {
+            for (Peer.Action action : script.actions()) {
+                m.at(Math.max(action.atUs(), m.now()), () -> perform(c, action));
+            }
+        } else if (c.peer instanceof Peer.Echo echo) {
+            EchoState state = new EchoState(echo);
+            echoes.put(c, state);
+            m.at(Math.max(echo.startUs(), m.now()), () -> sendNextEcho(c, state));
+        }
+    }
+
+    private void perform(SimConnection c, Peer.Action action) {
+        if (action instanceof Peer.Send send) {
+            if (canSend(c)) {                                 // a what-if may have closed it before its script's end
+                peerSend(c, send.data().getBytes(StandardCharsets.UTF_8));
+            }
+        } else if (action instanceof Peer.Close close) {
+            if (canClose(c, close.reset())) {
+                peerClose(c, close.reset());
+            }
+        } else if (action instanceof Peer.StopReading) {
+            c.peerReading = false;
+            emit(c, Action.STOP_READING, null);
+            sockets.peerRead(c);                              // nothing read, but the socket's state says it stopped
+        } else if (action instanceof Peer.ResumeReading) {
+            c.peerReading = true;
+            emit(c, Action.RESUME_READING, null);
+            int n = (int) c.arrivedUnread;
+            c.arrivedUnread = 0;
+            if (n > 0) {
+                peerReceive(c, n);                            // what reached it meanwhile, at once
+            } else {
+                sockets.peerRead(c);
+            }
+        }
+    }
+
+    private void peerSend(SimConnection c, byte[] data) {
+        try {
+            c.real.peerSend(data);
+        } catch (ConnectionException e) {
+            throw new RunFailure(e.getMessage(), e);
+        }
+        sent(c, data);
+    }
+
+    /** Live mode: an outside client sent these bytes (already received for real). */
+    void outsideSent(SimConnection c, byte[] data) {
+        sent(c, data);
+    }
+
+    /** The peer's bytes are on their way: they reach the server side one latency later. */
+    private void sent(SimConnection c, byte[] data) {
+        emit(c, Action.SEND, data);
+        m.at(m.now() + m.config().latencyUs(), () -> sockets.arrived(c, data.length));
+    }
+
+    private void peerClose(SimConnection c, boolean reset) {
+        try {
+            if (reset) {
+                c.real.peerReset();
+            } else {
+                c.real.peerClose();
+            }
+        } catch (ConnectionException e) {
+            throw new RunFailure(e.getMessage(), e);
+        }
+        closed(c, reset);
+    }
+
+    /** Live mode: an outside client closed (FIN) or reset (RST), for real already. */
+    void outsideClosed(SimConnection c, boolean reset) {
+        closed(c, reset);
     }
 
     /**
      * A what-if: the peer sends, closes or resets now. An echo client that closes or resets sends no more
-     * messages; a peer that has already closed (or reset) does nothing more, and one that has reset cannot close.
+     * messages. A peer that cannot do it any more (it has reset; or it has closed, and this is not a reset), or a
+     * socket with no connection now, does nothing.
      */
-    void whatIf(SimSocket sock, io.iocplab.sim.WhatIf.Client c) {
-        EchoState echo = echoes.get(sock);
-        switch (c.kind()) {
-            case SEND -> {
-                if (!doneSending.contains(sock)) {
-                    peerSend(sock, c.data().getBytes(StandardCharsets.UTF_8));
-                }
+    void whatIf(WhatIf.Client w) {
+        SimConnection c = m.socket(w.socket()).link;
+        if (c == null) {
+            return;
+        }
+        if (w.kind() == WhatIf.Client.Kind.SEND) {
+            if (canSend(c)) {
+                peerSend(c, w.data().getBytes(StandardCharsets.UTF_8));
             }
-            case CLOSE, RESET -> {
-                boolean rst = c.kind() == io.iocplab.sim.WhatIf.Client.Kind.RESET;
-                if (reset.contains(sock) || !rst && doneSending.contains(sock)) {
-                    return;
-                }
-                if (echo != null) {
-                    echo.closed = true;
-                }
-                peerClose(sock, rst);
+            return;
+        }
+        boolean reset = w.kind() == WhatIf.Client.Kind.RESET;
+        if (canClose(c, reset)) {
+            EchoState echo = echoes.get(c);
+            if (echo != null) {
+                echo.closed = true;
             }
+            peerClose(c, reset);
         }
     }
 
-    /** Whether the peer of this socket has reset (the server's bytes to it go nowhere). */
-    boolean hasReset(SimSocket sock) {
-        return reset.contains(sock);
+    private static boolean canSend(SimConnection c) {
+        return !c.peerClosed;
     }
 
-    private void peerClose(SimSocket sock, boolean reset) {
-        drain();
-        doneSending.add(sock);
-        try {
+    private static boolean canClose(SimConnection c, boolean reset) {
+        return !c.peerReset && (reset || !c.peerClosed);
+    }
+
+    /** The peer's FIN or RST is on its way: it reaches the server side one latency later. */
+    private void closed(SimConnection c, boolean reset) {
+        c.peerClosed = true;
+        if (reset) {
+            c.peerReset = true;
+        }
+        emit(c, reset ? Action.RESET : Action.CLOSE, null);
+        m.at(m.now() + m.config().latencyUs(), () -> {
             if (reset) {
-                sock.connection.peerReset();
+                sockets.resetArrived(c);
             } else {
-                sock.connection.peerClose();
+                sockets.finArrived(c);
             }
+        });
+    }
+
+    /** The server wrote these bytes: the peer reads them one latency later, unless it has reset by then. */
+    void serverSent(SimConnection c, byte[][] gathered) {
+        if (c.peer instanceof Peer.Outside) {
+            return;                                           // an outside client reads by itself
+        }
+        long n = 0;
+        for (byte[] b : gathered) {
+            c.toPeer.add(b);
+            n += b.length;
+        }
+        int count = (int) n;
+        m.at(m.now() + m.config().latencyUs(), () -> arrived(c, count));
+    }
+
+    /** The server's bytes reach the peer: it reads them now, or, while it does not read, they wait for it. */
+    private void arrived(SimConnection c, int n) {
+        if (c.peerReset) {
+            return;                                           // its socket is gone: nobody reads them
+        }
+        if (c.peerReading) {
+            peerReceive(c, n);
+        } else {
+            c.arrivedUnread += n;
+        }
+    }
+
+    /** The peer reads the next n bytes the server sent: the model's bytes, which the connection checks for real. */
+    private void peerReceive(SimConnection c, int n) {
+        byte[] data = c.toPeer.take(n);
+        try {
+            c.real.peerReceive(data);
         } catch (ConnectionException e) {
             throw new RunFailure(e.getMessage(), e);
         }
-        if (reset) {
-            this.reset.add(sock);
-        }
-        emit(sock, reset ? Action.RESET : Action.CLOSE, null);
-        m.atTime(m.now() + m.config().latencyUs(), () -> {
-            if (reset) {
-                sockets.resetArrived(sock);
-            } else {
-                sockets.finArrived(sock);
-            }
-        });
-    }
-
-    /** The server wrote n bytes: the peer reads them one latency later, unless it has reset by then. */
-    void serverSent(SimSocket sock, long n) {
-        if (sock.peer instanceof Peer.Outside) {
-            return;                               // an outside client reads by itself
-        }
-        m.atTime(m.now() + m.config().latencyUs(), () -> {
-            if (!reset.contains(sock)) {
-                peerReceive(sock, (int) n);
-            }
-        });
-    }
-
-    private void peerReceive(SimSocket sock, int n) {
-        Connection c = sock.connection;
-        EchoState echo = echoes.get(sock);
-        if (background != null) {
-            if (echo == null) {
-                background.submit(() -> c.peerReceive(n));
-            } else {
-                String name = sock.name;
-                byte[] message = echo.message;
-                int echoed = echo.echoed;
-                long verified = echo.verified;
-                background.submit(() -> verifyEcho(name, message, echoed, verified, c.peerReceive(n)));
-            }
-        } else {
-            byte[] data;
-            try {
-                data = c.peerReceive(n);
-            } catch (ConnectionException e) {
-                throw new RunFailure(e.getMessage(), e);
-            }
-            emit(sock, Action.RECV, data);
-            if (echo != null) {
-                verifyEcho(sock.name, echo.message, echo.echoed, echo.verified, data);
-            }
-        }
+        emit(c, Action.RECV, data);
+        sockets.peerRead(c);                                  // room in the send buffer: waiting sends go on
+        EchoState echo = echoes.get(c);
         if (echo != null) {
-            echoed(sock, echo, n);
+            verifyEcho(c.peerName, echo.message, echo.echoed, echo.verified, data);
+            echoed(c, echo, n);
         }
     }
 
-    private void sendNextEcho(SimSocket sock, EchoState state) {
+    private void sendNextEcho(SimConnection c, EchoState state) {
         if (state.closed) {
-            return;                               // a what-if closed this client
+            return;                                           // a what-if closed this client
         }
         byte[] message = new byte[state.spec.size()];
         for (int i = 0; i < message.length; i++) {
@@ -222,20 +264,20 @@ final class Peers {
         state.message = message;
         state.echoed = 0;
         state.sent++;
-        peerSend(sock, message);
+        peerSend(c, message);
     }
 
     /**
      * Checks the bytes a peer received against its message in flight, of which {@code echoed} bytes
      * (and {@code verified} over the whole run) had come back before them.
      */
-    private static void verifyEcho(String socket, byte[] message, int echoed, long verified, byte[] data) {
+    private static void verifyEcho(String peer, byte[] message, int echoed, long verified, byte[] data) {
         int room = message.length - echoed;
         int n = Math.min(room, data.length);
         int at = Arrays.mismatch(data, 0, n, message, echoed, echoed + n);
         if (at >= 0 || data.length > room) {
             int i = at >= 0 ? at : n;
-            throw new RunFailure("socket " + socket + ": echoed byte " + (verified + i) + " was " + show(data[i])
+            throw new RunFailure("socket " + peer + ": echoed byte " + (verified + i) + " was " + show(data[i])
                     + ", the peer sent " + (at >= 0 ? show(message[echoed + i]) : "nothing more"));
         }
     }
@@ -247,46 +289,26 @@ final class Peers {
     }
 
     /** n bytes of the echo came back: once the whole message has, the next one is due (or the close). */
-    private void echoed(SimSocket sock, EchoState state, int n) {
+    private void echoed(SimConnection c, EchoState state, int n) {
         int k = Math.min(state.message.length - state.echoed, n);
         state.echoed += k;
         state.verified += k;
         if (state.echoed == state.message.length && !state.closed) {
             if (state.sent < state.spec.messages()) {
-                m.atTime(m.now() + state.spec.thinkUs(), () -> sendNextEcho(sock, state));
+                m.at(m.now() + state.spec.thinkUs(), () -> sendNextEcho(c, state));
             } else {
                 state.closed = true;
-                peerClose(sock, false);
+                peerClose(c, false);
             }
         }
     }
 
-    /** Waits for the peers' queued operations (if they run on their own thread); throws the first failure. */
-    void drain() {
-        if (background != null) {
-            background.drain();
-        }
-    }
-
-    /** The first failure of the peers' queued operations so far, or null (see {@link PeerIo#failure()}). */
-    RuntimeException failure() {
-        return background == null ? null : background.failure();
-    }
-
-    /** Ends the peers' thread, skipping what is still queued; idempotent. */
-    void close() {
-        if (background != null) {
-            background.close();
-        }
-    }
-
     /** A {@code peer} event: what the peer did, with the bytes it moved (or none). */
-    private void emit(SimSocket sock, Action action, byte[] data) {
-        if (!m.tracing()) {
-            return;
-        }
-        Connection c = sock.connection;
-        m.emit(new PeerAction(m.now(), m.seq(), m.moment(), sock.name, action, data == null ? 0 : data.length,
-                data == null ? null : new String(data, StandardCharsets.UTF_8), c.peerPort(), c.serverPort()));
+    private void emit(SimConnection c, Action action, byte[] data) {
+        Connection real = c.real;
+        String server = c.serverName();
+        m.emit((tUs, seq, moment) -> new PeerAction(tUs, seq, moment, server, action,
+                data == null ? 0 : data.length, data == null ? null : new String(data, StandardCharsets.UTF_8),
+                real.peerPort(), real.serverPort(), c.peerName));
     }
 }

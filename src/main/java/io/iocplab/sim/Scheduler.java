@@ -1,6 +1,5 @@
 package io.iocplab.sim;
 
-import io.iocplab.sim.event.ThreadState.State;
 import java.util.ArrayDeque;
 
 /**
@@ -12,7 +11,8 @@ import java.util.ArrayDeque;
  * A context switch is counted whenever a processor starts a thread other than the one it ran last.
  */
 final class Scheduler {
-    private final Machine machine;
+    private final Clock clock;
+    private final Dispatched dispatched;
     private final SimThread[] runningOn;
     private final SimThread[] lastOn;
     private final long[] quantumEndUs;
@@ -20,8 +20,15 @@ final class Scheduler {
     private final long quantumUs;
     private long contextSwitches;
 
-    Scheduler(Machine machine, int cpus, long quantumUs) {
-        this.machine = machine;
+    /** What a thread does once a processor has taken it: its finished call returns, or its work goes on. */
+    @FunctionalInterface
+    interface Dispatched {
+        void resume(SimThread t);
+    }
+
+    Scheduler(Clock clock, int cpus, long quantumUs, Dispatched dispatched) {
+        this.clock = clock;
+        this.dispatched = dispatched;
         this.runningOn = new SimThread[cpus];
         this.lastOn = new SimThread[cpus];
         this.quantumEndUs = new long[cpus];
@@ -39,7 +46,7 @@ final class Scheduler {
     /** The thread joins the tail of the ready queue. */
     void makeReady(SimThread t) {
         ready.addLast(t);
-        machine.setState(t, State.READY, null);
+        t.ready();
     }
 
     /** Every idle processor takes the head of the ready queue. */
@@ -57,17 +64,15 @@ final class Scheduler {
         }
         runningOn[cpu] = t;
         lastOn[cpu] = t;
-        t.cpu = cpu;
-        quantumEndUs[cpu] = machine.now() + quantumUs;
-        machine.setState(t, State.RUNNING, null);
-        machine.resume(t);
+        quantumEndUs[cpu] = clock.now() + quantumUs;
+        t.run(cpu);
+        dispatched.resume(t);
     }
 
-    /** The running thread gives up its processor (it waits or exits). */
+    /** The running thread gives up its processor (it is about to wait or exit). */
     void leaveCpu(SimThread t) {
         stopComputing(t);
-        runningOn[t.cpu] = null;
-        t.cpu = -1;
+        runningOn[t.cpu()] = null;
     }
 
     /** A ready thread leaves the ready queue without running (it is suspended). */
@@ -77,18 +82,18 @@ final class Scheduler {
 
     /** When the quantum is over: true if another thread is ready (the caller preempts); else a new quantum starts. */
     boolean quantumOver(SimThread t) {
-        if (machine.now() < quantumEndUs[t.cpu]) {
+        if (clock.now() < quantumEndUs[t.cpu()]) {
             return false;
         }
         if (ready.isEmpty()) {
-            quantumEndUs[t.cpu] = machine.now() + quantumUs;
+            quantumEndUs[t.cpu()] = clock.now() + quantumUs;
             return false;
         }
         return true;
     }
 
     long quantumEnd(SimThread t) {
-        return quantumEndUs[t.cpu];
+        return quantumEndUs[t.cpu()];
     }
 
     /** The running thread goes to the tail of the ready queue; its processor takes the head. */
@@ -99,7 +104,7 @@ final class Scheduler {
 
     private void stopComputing(SimThread t) {
         if (t.computing) {
-            t.computeLeftUs -= machine.now() - t.computeSliceStartUs;
+            t.computeLeftUs -= clock.now() - t.computeSliceStartUs;
             t.computing = false;
         }
     }

@@ -5,36 +5,53 @@ import io.iocplab.kernel.SocketObject;
 import java.util.ArrayDeque;
 
 /**
- * A scenario socket: the server-side handle a program calls WSARecv and WSASend on, with the
- * model's view of its connection and the real connection underneath.
+ * A server-side socket handle: the one a program calls WSARecv, WSASend, AcceptEx or DisconnectEx on.
+ * Its connection ({@link SimConnection}) is separate, since a handle outlives connections: an AcceptEx
+ * gives it one, a DisconnectEx with TF_REUSE_SOCKET takes it away and leaves the handle for the next
+ * AcceptEx, and the handle keeps its completion port all along [DOC-DisconnectEx].
  *
- * <p>Model: bytes the peer sent arrive {@code latency} after they were sent; until a receive takes
- * them they wait in the socket (here only counted: the real bytes wait in the real socket's buffer).
- * Pending receives complete in the order they were issued [DOC-WSARecv]. A send always completes at
- * once: the model's send buffer never fills.
+ * <p>Its phase says what may be done with it:
+ * <pre>
+ *   UNCONNECTED --AcceptEx--&gt; ACCEPTING --accepted--&gt; CONNECTED --DisconnectEx--&gt; DISCONNECTING
+ *        ^                        |                                                   |
+ *        +-----(aborted)----------+               +--- TF_REUSE_SOCKET ---------------+
+ *        +--------------------------------------- +    otherwise --&gt; DISCONNECTED
+ *   any --closesocket--&gt; CLOSED
+ * </pre>
+ * A file's {@code sockets:} are CONNECTED from the start; the sockets its AcceptEx steps name start
+ * UNCONNECTED. Pending receives complete in the order they were issued [DOC-WSARecv].
  */
 final class SimSocket {
+    /** No send buffer limit: every send completes at once, as long as nothing is pending before it. */
+    static final long UNLIMITED = -1;
+
+    enum Phase { UNCONNECTED, ACCEPTING, CONNECTED, DISCONNECTING, DISCONNECTED, CLOSED }
+
     final String name;
     final SocketObject kernel;
-    final Peer peer;
-    Connection connection;
-
-    /** Bytes that have arrived and that no receive has taken yet. */
-    long inbound;
-    /** The peer's FIN has arrived (after every byte it sent). */
-    boolean finArrived;
-    boolean finConfirmed;
-    /** The peer's RST has arrived: pending receives failed, later calls fail at once. */
-    boolean reset;
-    /** closesocket was called: the handle is gone. */
-    boolean closed;
+    /**
+     * SO_SNDBUF: how many bytes the peer may have left unread before a send waits, or {@link #UNLIMITED}; an
+     * accepted socket takes its listener's when the AcceptEx completes.
+     */
+    long sendBuffer;
+    Phase phase;
+    /** Its connection while CONNECTED or DISCONNECTING, else null. */
+    SimConnection link;
+    /** The OVERLAPPED of its DisconnectEx while DISCONNECTING, else null. */
+    Overlapped disconnecting;
     long bytesIn;
     long bytesOut;
 
     final ArrayDeque<PendingReceive> pending = new ArrayDeque<>();
+    /** WSASend calls waiting for room in the send buffer, oldest first. */
+    final ArrayDeque<SendCalls.PendingSend> sends = new ArrayDeque<>();
 
-    /** A WSARecv waiting for bytes: overlapped (a packet or status block at the end) or blocking. */
-    record PendingReceive(SimThread thread, Overlapped overlapped, int[] lengths, boolean completionRoutine) {
+    /**
+     * A WSARecv waiting for bytes: overlapped (a packet or status block at the end) or blocking; a blocking one
+     * may peek (MSG_PEEK: the bytes stay in the socket).
+     */
+    record PendingReceive(SimThread thread, Overlapped overlapped, int[] lengths, boolean completionRoutine,
+                          boolean peek) {
         boolean blocking() {
             return overlapped == null;
         }
@@ -48,14 +65,29 @@ final class SimSocket {
         }
     }
 
-    SimSocket(String name, Peer peer) {
+    SimSocket(String name, long sendBuffer, Phase phase) {
         this.name = name;
         this.kernel = new SocketObject(name);
-        this.peer = peer;
+        this.sendBuffer = sendBuffer;
+        this.phase = phase;
+    }
+
+    boolean closed() {
+        return phase == Phase.CLOSED;
+    }
+
+    /** Connected, and its peer has not reset: receives and sends may go on. */
+    boolean connected() {
+        return (phase == Phase.CONNECTED || phase == Phase.DISCONNECTING) && link != null;
     }
 
     /** Bytes or the end of the stream are there for a receive to take without waiting. */
     boolean readable() {
-        return inbound > 0 || finArrived;
+        return link != null && link.readable();
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -1,13 +1,15 @@
 package io.iocplab.sim;
 
+import static io.iocplab.kernel.Win32Error.ERROR_INVALID_HANDLE;
 import static io.iocplab.kernel.Win32Error.ERROR_INVALID_PARAMETER;
 import static io.iocplab.kernel.Win32Error.ERROR_IO_INCOMPLETE;
 import static io.iocplab.kernel.Win32Error.ERROR_IO_PENDING;
-import static io.iocplab.kernel.Win32Error.ERROR_INVALID_HANDLE;
 import static io.iocplab.kernel.Win32Error.ERROR_NOT_FOUND;
 import static io.iocplab.kernel.Win32Error.ERROR_SUCCESS;
 import static io.iocplab.kernel.Win32Error.WSAECONNRESET;
+import static io.iocplab.kernel.Win32Error.WSAENOTCONN;
 import static io.iocplab.kernel.Win32Error.WSAENOTSOCK;
+import static io.iocplab.kernel.Win32Error.WSAESHUTDOWN;
 
 import io.iocplab.kernel.CompletionPort;
 import io.iocplab.kernel.IoFailure;
@@ -16,7 +18,7 @@ import io.iocplab.kernel.Release;
 import io.iocplab.kernel.SocketObject;
 import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.CallResult;
-import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.SocketState;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,28 +26,42 @@ import java.util.List;
 
 /**
  * The Winsock calls on scenario sockets (iocp-semantics.md §4), and what happens when the peer's
- * bytes, FIN or RST reach a socket.
+ * bytes, FIN or RST reach a connection.
  *
  * <p>An overlapped WSARecv or WSASend ends in one of three ways [DOC-WSARecv; DOC-WSASend]:
  * <ul>
  *   <li>completed at once: returns 0 with the byte count, and still queues a packet unless the
  *       socket skips the port on success (Model decision 10);</li>
  *   <li>pending: returns SOCKET_ERROR with WSA_IO_PENDING (997); a packet when it completes;</li>
- *   <li>failed at once (reset, closed, refused): SOCKET_ERROR with the error, and never a packet.</li>
+ *   <li>failed at once (not connected, reset, closed, refused): SOCKET_ERROR with the error, and never
+ *       a packet.</li>
  * </ul>
  * With a NULL OVERLAPPED the call is blocking: the thread waits, and gives up its slot on its
- * port while it does (§4.4). Whether a completion becomes a packet is the kernel's rule
- * ({@link SocketObject#queuesPacket}); this class only applies it at the right virtual time.
+ * port while it does (§4.4). A listener's AcceptEx calls are {@link AcceptCalls}'; this class hands them
+ * what concerns a listener (closing it, cancelling on it, a connection that has not been accepted yet).
  */
 final class SocketCalls {
-    private final Machine m;
-    private final Win32Calls calls;
+    private final CallContext m;
+    private final Runnable socketClosed;
     private final Peers peers;
+    private final Completions completions;
+    private final AcceptCalls accepts;
+    private final SendCalls sends;
+    private final Hazards hazards;
 
-    SocketCalls(Machine machine, Win32Calls calls, Peers peers) {
-        this.m = machine;
-        this.calls = calls;
+    /** @param socketClosed told when a program has closed a socket */
+    SocketCalls(CallContext context, Runnable socketClosed, Peers peers, ApcCalls apcs, Hazards hazards) {
+        this.m = context;
+        this.socketClosed = socketClosed;
         this.peers = peers;
+        this.hazards = hazards;
+        this.completions = new Completions(context, apcs, hazards);
+        this.accepts = new AcceptCalls(context, completions, this, hazards);
+        this.sends = new SendCalls(context, completions, peers, this::changed, hazards);
+    }
+
+    AcceptCalls accepts() {
+        return accepts;
     }
 
     // ------------------------------------------------------------------ WSARecv
@@ -53,40 +69,46 @@ final class SocketCalls {
     void wsaRecv(SimThread t, Step.WSARecv s) {
         SimSocket sock = m.socket(s.socket());
         Overlapped ov = s.overlapped() == null ? null : m.overlapped(s.overlapped().label());
-        int refused = refusal(sock, s.completionRoutine());
+        int refused = refusal(t, s.api(), sock, s.completionRoutine());
         if (refused != ERROR_SUCCESS) {
-            calls.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
+            m.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
             return;
         }
         int[] lengths = s.buffers().stream().mapToInt(Integer::intValue).toArray();
-        SimSocket.PendingReceive op = new SimSocket.PendingReceive(t, ov, lengths, s.completionRoutine());
+        SimSocket.PendingReceive op = new SimSocket.PendingReceive(t, ov, lengths, s.completionRoutine(), s.peek());
         if (ov != null) {
+            hazards.issuing(t, s.api(), ov, s.socket(), s.buffer());
             ov.issue(s.overlapped().hEventLowBit());
         }
         if (sock.pending.isEmpty() && sock.readable()) {          // completes at once
             byte[][] landed = receive(sock, op);
-            long n = total(landed);
+            long n = Completions.total(landed);
             if (ov != null) {
-                finishOverlapped(sock, op, true, ERROR_SUCCESS, n, landed);
+                finishReceive(sock, op, true, ERROR_SUCCESS, n, landed);
             }
-            calls.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, s.buffers()), s);
+            changed(sock);
+            m.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, s.buffers()), s);
             return;
         }
         sock.pending.addLast(op);
         if (ov == null) {                                          // blocking: wait for the bytes
-            Win32Calls.returnLater(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), null, 0, null, s.buffers()));
-            calls.block(t, Wait.IO, Release.Cause.BLOCKED_IN_IO);
+            t.returnLater(s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), null, 0, null, s.buffers()));
+            m.block(t, Wait.IO, Release.Cause.BLOCKED_IN_IO, false);
             return;
         }
-        calls.returnNow(t, s.api(), false, ERROR_IO_PENDING, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
+        m.returnNow(t, s.api(), false, ERROR_IO_PENDING, ioOut(s.socket(), ov, -1, null, s.buffers()), s);
     }
 
     /** Why a call on this socket fails when issued, or 0 [DOC-WSARecv "no completion indication"]. */
-    private static int refusal(SimSocket sock, boolean completionRoutine) {
-        if (sock.closed) {
+    private int refusal(SimThread t, Api api, SimSocket sock, boolean completionRoutine) {
+        if (sock.closed()) {
+            hazards.closedHandle(t, api, sock.name, false);
             return WSAENOTSOCK;
         }
-        if (sock.reset) {
+        if (sock.link == null) {
+            return WSAENOTCONN;                                    // not accepted yet, or disconnected
+        }
+        if (sock.link.reset) {
             return WSAECONNRESET;                                  // S27: immediate failure, Winsock mapping
         }
         return sock.kernel.refuseCall(completionRoutine);          // Model decision 9
@@ -94,73 +116,112 @@ final class SocketCalls {
 
     /**
      * Takes the bytes that have arrived (or the end of the stream) into the receive's WSABUFs. A zero-byte
-     * receive (its WSABUFs hold nothing) completes once bytes are there and leaves them in the socket, for the
-     * receive that follows: the server's way to wait for data without tying up a buffer [WINE-sock
-     * {@code test_empty_recv}].
+     * receive (its WSABUFs hold nothing) completes with 0 bytes as soon as bytes are there, and leaves them for
+     * the receive that follows: the way a server waits for data without tying up a buffer per connection
+     * [WINE-sock {@code test_empty_recv}]. A peek (MSG_PEEK) copies the bytes and leaves them too [DOC-WSARecv].
      */
     private byte[][] receive(SimSocket sock, SimSocket.PendingReceive op) {
-        int n = (int) Math.min(sock.inbound, op.capacity());
-        if (n == 0 && sock.inbound > 0) {
-            return new byte[op.lengths().length][0];                // the zero-byte receive: the data stays
-        }
+        SimConnection c = sock.link;
+        int n = (int) Math.min(c.inbound, op.capacity());
         if (n == 0) {
-            if (!sock.finConfirmed) {
-                confirm(() -> sock.connection.serverExpectEnd());
-                sock.finConfirmed = true;
+            if (c.inbound == 0) {
+                c.confirmEnd();                                    // nothing more will ever come
             }
-            return new byte[op.lengths().length][0];
+            return Completions.empty(op.lengths().length);
         }
-        byte[][] landed = read(sock, op.lengths(), n);
-        sock.inbound -= n;
+        if (op.peek()) {
+            return c.peek(op.lengths(), n);
+        }
+        byte[][] landed = c.read(op.lengths(), n);
         sock.bytesIn += n;
         return landed;
     }
 
-    private byte[][] read(SimSocket sock, int[] lengths, int n) {
-        try {
-            return sock.connection.serverReceive(lengths, n);
-        } catch (ConnectionException e) {
-            throw new RunFailure(e.getMessage(), e);
+    // ------------------------------------------------------------------ what reaches a connection
+
+    /** Bytes reached the connection: its socket's pending receives take them, oldest first. */
+    void arrived(SimConnection c, long n) {
+        c.inbound += n;
+        delivered(c);
+    }
+
+    /** The peer's FIN reached the connection: after the bytes, pending receives complete with 0 bytes. */
+    void finArrived(SimConnection c) {
+        c.finArrived = true;
+        delivered(c);
+    }
+
+    private void delivered(SimConnection c) {
+        if (c.over) {
+            return;                                                // the server side is done with it
+        }
+        if (c.socket != null) {
+            drain(c.socket);
+            changed(c.socket);
+        } else {
+            accepts.firstData(c);                                  // not accepted yet: an AcceptEx may wait for it
         }
     }
 
-    /** Bytes reached the socket: pending receives take them, oldest first. */
-    void arrived(SimSocket sock, long n) {
-        sock.inbound += n;
-        drain(sock);
-    }
-
-    /** The peer's FIN reached the socket: after the bytes, pending receives complete with 0 bytes. */
-    void finArrived(SimSocket sock) {
-        sock.finArrived = true;
-        drain(sock);
-    }
-
-    private void drain(SimSocket sock) {
-        while (!sock.pending.isEmpty() && sock.readable() && !sock.closed) {
+    /** Pending receives take what is readable, oldest first (a zero-byte receive or a peek leaves it for the next). */
+    void drain(SimSocket sock) {
+        while (!sock.pending.isEmpty() && sock.readable() && !sock.closed()) {
             SimSocket.PendingReceive op = sock.pending.removeFirst();
             byte[][] landed = receive(sock, op);
-            complete(sock, op, ERROR_SUCCESS, total(landed), landed);
+            complete(sock, op, ERROR_SUCCESS, Completions.total(landed), landed);
         }
     }
 
     /**
-     * The peer's RST reached the socket: what had arrived is discarded, and every pending receive
+     * The peer's RST reached the connection: what had arrived is discarded, and every pending receive
      * completes with ERROR_NETNAME_DELETED ({@link IoFailure#PEER_RESET}, Model decision 5) [OBS].
      */
-    void resetArrived(SimSocket sock) {
-        confirm(() -> sock.connection.serverExpectReset());
-        sock.reset = true;
-        sock.inbound = 0;
-        failPending(sock, IoFailure.PEER_RESET.status());
+    void resetArrived(SimConnection c) {
+        if (c.over) {
+            return;
+        }
+        c.reset = true;
+        c.inbound = 0;
+        if (c.socket == null) {
+            accepts.resetBeforeAccepted(c);
+            return;
+        }
+        c.confirmReset();
+        failPending(c.socket, IoFailure.PEER_RESET.status());
+        changed(c.socket);
     }
 
-    private void failPending(SimSocket sock, int status) {
+    /** Every pending receive, then every pending send, of the socket completes with this failure. */
+    void failPending(SimSocket sock, int status) {
         List<SimSocket.PendingReceive> ops = new ArrayList<>(sock.pending);
         sock.pending.clear();
         for (SimSocket.PendingReceive op : ops) {
-            complete(sock, op, status, 0, new byte[op.lengths().length][0]);
+            complete(sock, op, status, 0, Completions.empty(op.lengths().length));
         }
+        sends.failPending(sock, status);
+    }
+
+    /** The peer read what the server sent: room in the send buffer for the sends that wait. */
+    void peerRead(SimConnection c) {
+        if (c.socket != null && !c.over) {
+            sends.pump(c.socket);
+            changed(c.socket);
+        }
+    }
+
+    /** The bytes in flight or the pending sends of a socket with a send buffer changed: {@code socket.state}. */
+    void changed(SimSocket sock) {
+        SimConnection c = sock.link;
+        if (sock.sendBuffer == SimSocket.UNLIMITED || c == null) {
+            return;
+        }
+        long sending = 0;
+        for (SendCalls.PendingSend op : sock.sends) {
+            sending += op.left();
+        }
+        long waiting = sending;
+        m.emit((tUs, seq, moment) -> new SocketState(tUs, seq, moment, sock.name, c.inbound, c.toPeer.size(), waiting,
+                sock.sendBuffer, sock.sends.size(), c.peerReading));
     }
 
     /** A pending receive ends: a blocked thread returns, or the overlapped operation completes. */
@@ -168,148 +229,170 @@ final class SocketCalls {
         if (op.blocking()) {
             SimThread t = op.thread();
             boolean ok = status == ERROR_SUCCESS;
-            Win32Calls.returnLater(t, Api.WSARecv, ok, ok ? ERROR_SUCCESS : SocketObject.winsockError(status),
+            t.returnLater(Api.WSARecv, ok, ok ? ERROR_SUCCESS : SocketObject.winsockError(status),
                     ioOut(sock.name, null, ok ? 0 : -1, ok ? n : null, lengthsOf(op)));
-            calls.endWait(t);
+            m.wake(t);
             return;
         }
-        finishOverlapped(sock, op, false, status, n, landed);
+        finishReceive(sock, op, false, status, n, landed);
     }
 
-    /** The kernel finishes the operation: io.complete, then the packet (or the status block). */
-    private void finishOverlapped(SimSocket sock, SimSocket.PendingReceive op, boolean atOnce, int status, long n,
-                                  byte[][] landed) {
-        SocketObject k = sock.kernel;
-        m.land(op.overlapped().label(), landed);
-        boolean packet = k.queuesPacket(op.overlapped(), op.completionRoutine(), atOnce) && !k.port().isClosed();
-        if (m.tracing()) {
-            m.emit(new IoComplete(m.now(), m.seq(), m.moment(), sock.name, Api.WSARecv, op.overlapped().label(), status, n,
-                    texts(landed), packet));
-        }
-        k.complete(op.overlapped(), op.completionRoutine(), atOnce, status, n);
+    /** The kernel finishes a receive: the bytes stay in the OVERLAPPED's buffers for the program to read. */
+    private void finishReceive(SimSocket sock, SimSocket.PendingReceive op, boolean atOnce, int status, long n,
+                               byte[][] landed) {
+        m.memory().land(op.overlapped().label(), landed);
+        completions.complete(sock.kernel, Api.WSARecv, op.overlapped(), op.completionRoutine() ? op.thread() : null,
+                atOnce, status, n, landed, null, null);
     }
 
     // ------------------------------------------------------------------ WSASend
 
+    /** WSASend: refused when the socket cannot send, else the send buffer decides ({@link SendCalls}). */
     void wsaSend(SimThread t, Step.WSASend s) {
         SimSocket sock = m.socket(s.socket());
         Overlapped ov = s.overlapped() == null ? null : m.overlapped(s.overlapped().label());
-        int refused = refusal(sock, s.completionRoutine());
+        int refused = refusal(t, s.api(), sock, s.completionRoutine());
+        if (refused == ERROR_SUCCESS && sock.phase == SimSocket.Phase.DISCONNECTING) {
+            refused = WSAESHUTDOWN;                                // DisconnectEx has sent the FIN
+        }
         if (refused != ERROR_SUCCESS) {
-            calls.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, sendLengths(s)), s);
+            m.returnNow(t, s.api(), false, refused, ioOut(s.socket(), ov, -1, null, sendLengths(s)), s);
             return;
         }
-        byte[][] gathered = new byte[s.buffers().size()][];
-        for (int i = 0; i < gathered.length; i++) {
-            gathered[i] = s.buffers().get(i).getBytes(StandardCharsets.UTF_8);
-        }
-        send(sock, gathered);
-        long n = total(gathered);
-        if (ov != null) {
-            ov.issue(s.overlapped().hEventLowBit());
-            SocketObject k = sock.kernel;
-            boolean packet = k.queuesPacket(ov, s.completionRoutine(), true) && !k.port().isClosed();
-            if (m.tracing()) {
-                m.emit(new IoComplete(m.now(), m.seq(), m.moment(), sock.name, Api.WSASend, ov.label(), ERROR_SUCCESS, n,
-                        texts(gathered), packet));
-            }
-            k.complete(ov, s.completionRoutine(), true, ERROR_SUCCESS, n);
-        }
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, ioOut(s.socket(), ov, 0, n, sendLengths(s)), s);
-    }
-
-    /**
-     * Writes the gathered buffers on the real socket; the peer reads them one latency later. After the peer has
-     * reset, the bytes go nowhere (its RST may not have reached this socket in the model yet, but the real
-     * connection is gone), and the send still completes as the model says.
-     */
-    void send(SimSocket sock, byte[][] gathered) {
-        if (!peers.hasReset(sock)) {
-            try {
-                sock.connection.serverSend(gathered);
-            } catch (ConnectionException e) {
-                throw new RunFailure(e.getMessage(), e);
-            }
-        }
-        long n = total(gathered);
-        sock.bytesOut += n;
-        peers.serverSent(sock, n);
-    }
-
-    /** A what-if of a client: its peer sends, closes or resets now. */
-    void peerWhatIf(SimSocket sock, WhatIf.Client c) {
-        peers.whatIf(sock, c);
+        sends.wsaSend(t, s, sock, ov);
     }
 
     // ------------------------------------------------------------------ the other socket calls
 
+    /**
+     * WSAGetOverlappedResult (fWait FALSE) reads the OVERLAPPED's status block, also after the socket was closed:
+     * Wine's tests, run on Windows, read it after closesocket [WINE-sock {@code test_AcceptEx}].
+     */
     void getOverlappedResult(SimThread t, Step.WSAGetOverlappedResult s) {
         Overlapped ov = m.overlapped(s.overlapped());
         if (ov.isPending()) {                                       // fWait FALSE, not finished [DOC-WSAGOR]
-            calls.returnNow(t, s.api(), false, ERROR_IO_INCOMPLETE,
+            m.returnNow(t, s.api(), false, ERROR_IO_INCOMPLETE,
                     new CallResult.OverlappedResult(s.socket(), s.overlapped(), null), s);
             return;
         }
         boolean ok = ov.internal() == ERROR_SUCCESS;
-        calls.returnNow(t, s.api(), ok, SocketObject.winsockError(ov.internal()),
+        m.returnNow(t, s.api(), ok, SocketObject.winsockError(ov.internal()),
                 new CallResult.OverlappedResult(s.socket(), s.overlapped(), ov.internalHigh()), s);
     }
 
-    /** CancelIoEx: each matching pending operation completes with ERROR_OPERATION_ABORTED [DOC-CancelIoEx]. */
+    /**
+     * CancelIoEx: each matching pending operation completes with ERROR_OPERATION_ABORTED [DOC-CancelIoEx];
+     * on a listener, its pending AcceptEx calls.
+     */
     void cancelIoEx(SimThread t, Step.CancelIoEx s) {
-        SimSocket sock = m.socket(s.socket());
+        CallResult out = new CallResult.Cancelled(s.socket(), s.overlapped());
+        if (closed(s.socket())) {
+            hazards.closedHandle(t, s.api(), s.socket(), false);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
+            return;
+        }
+        SimListener listener = m.listener(s.socket());
+        boolean found = listener != null ? accepts.cancel(listener, s.overlapped()) : cancel(m.socket(s.socket()),
+                s.overlapped());
+        m.returnNow(t, s.api(), found, found ? ERROR_SUCCESS : ERROR_NOT_FOUND, out, s);
+    }
+
+    private boolean cancel(SimSocket sock, String overlapped) {
         List<SimSocket.PendingReceive> matching = new ArrayList<>();
         for (SimSocket.PendingReceive op : sock.pending) {
-            if (!op.blocking() && (s.overlapped() == null || op.overlapped().label().equals(s.overlapped()))) {
+            if (!op.blocking() && (overlapped == null || op.overlapped().label().equals(overlapped))) {
                 matching.add(op);
             }
         }
-        CallResult out = new CallResult.Cancelled(s.socket(), s.overlapped());
-        if (matching.isEmpty()) {
-            calls.returnNow(t, s.api(), false, ERROR_NOT_FOUND, out, s);
-            return;
-        }
         for (SimSocket.PendingReceive op : matching) {
             sock.pending.remove(op);
-            complete(sock, op, IoFailure.CANCELLED.status(), 0, new byte[op.lengths().length][0]);
+            complete(sock, op, IoFailure.CANCELLED.status(), 0, Completions.empty(op.lengths().length));
         }
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+        boolean sendsMatched = sends.cancel(sock, overlapped);
+        return !matching.isEmpty() || sendsMatched;
     }
 
     void setNotificationModes(SimThread t, Step.SetFileCompletionNotificationModes s) {
-        m.socket(s.socket()).kernel.addNotificationModes(s.skipCompletionPortOnSuccess(), s.skipSetEventOnHandle());
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnSocket(s.socket()), s);
+        if (closed(s.socket())) {
+            hazards.closedHandle(t, s.api(), s.socket(), false);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, new CallResult.OnSocket(s.socket()), s);
+            return;
+        }
+        handle(s.socket()).addNotificationModes(s.skipCompletionPortOnSuccess(), s.skipSetEventOnHandle());
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnSocket(s.socket()), s);
     }
 
     /**
      * closesocket with I/O pending: each pending operation completes with ERROR_CONNECTION_ABORTED
-     * ({@link IoFailure#LOCAL_CLOSE}, Model decision 5) [WINE-sock {@code iocp_async_read_closesocket}].
+     * ({@link IoFailure#LOCAL_CLOSE}, Model decision 5) [WINE-sock {@code iocp_async_read_closesocket}]; an
+     * AcceptEx waiting to accept into the socket, or issued on a closed listener, with
+     * ERROR_OPERATION_ABORTED [WINE-sock {@code test_AcceptEx}].
      */
     void closesocket(SimThread t, Step.closesocket s) {
-        SimSocket sock = m.socket(s.socket());
         CallResult out = new CallResult.OnSocket(s.socket());
-        if (sock.closed) {
-            calls.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
+        SimListener listener = m.listener(s.socket());
+        if (closed(s.socket())) {
+            hazards.closedHandle(t, s.api(), s.socket(), false);
+            m.returnNow(t, s.api(), false, WSAENOTSOCK, out, s);
             return;
         }
+        hazards.closed(s.socket());
+        if (listener != null) {
+            accepts.close(listener);
+            m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+            return;
+        }
+        SimSocket sock = m.socket(s.socket());
         failPending(sock, IoFailure.LOCAL_CLOSE.status());
-        sock.closed = true;
-        sock.connection.serverClose();
-        m.socketClosed(sock);
-        calls.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+        if (sock.phase == SimSocket.Phase.ACCEPTING) {
+            accepts.abortInto(sock);
+        } else if (sock.phase == SimSocket.Phase.DISCONNECTING) {
+            accepts.abortDisconnect(sock);
+        }
+        SimConnection c = sock.link;
+        sock.phase = SimSocket.Phase.CLOSED;
+        sock.link = null;
+        if (c != null) {
+            c.over = true;
+            c.real.serverClose();
+        }
+        socketClosed.run();
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
     }
 
     /** CreateIoCompletionPort(socket, port, key, 0): associates, or fails with 87 [DOC-CICP; WINE-fd]. */
     void createIoCompletionPort(SimThread t, Step.CreateIoCompletionPort s) {
         if (Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(s.socket())) {   // an existing port with no handle [WINE-kb; ROS-k32]
-            calls.returnNow(t, s.api(), false, ERROR_INVALID_PARAMETER, new CallResult.Associated(s.socket(), null), s);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_PARAMETER, new CallResult.Associated(s.socket(), null), s);
             return;
         }
-        SimSocket sock = m.socket(s.socket());
         CompletionPort port = m.port(s.port());
-        int error = sock.closed ? ERROR_INVALID_HANDLE : sock.kernel.associate(port, s.key());
+        int error;
+        if (closed(s.socket())) {
+            hazards.closedHandle(t, s.api(), s.socket(), false);
+            error = ERROR_INVALID_HANDLE;
+        } else if (port.isClosed()) {
+            hazards.closedHandle(t, s.api(), s.port(), true);
+            error = ERROR_INVALID_HANDLE;
+        } else {
+            error = handle(s.socket()).associate(port, s.key());
+        }
         boolean ok = error == ERROR_SUCCESS;
-        calls.returnNow(t, s.api(), ok, error, new CallResult.Associated(s.socket(), ok ? s.port() : null), s);
+        if (ok) {
+            hazards.associated(s.key());
+        }
+        m.returnNow(t, s.api(), ok, error, new CallResult.Associated(s.socket(), ok ? s.port() : null), s);
+    }
+
+    /** The kernel object of a socket or a listener. */
+    private SocketObject handle(String name) {
+        SimListener l = m.listener(name);
+        return l != null ? l.kernel : m.socket(name).kernel;
+    }
+
+    private boolean closed(String name) {
+        SimListener l = m.listener(name);
+        return l != null ? l.closed : m.socket(name).closed();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -322,40 +405,11 @@ final class SocketCalls {
         return new CallResult.SocketIo(socket, ov == null ? null : ov.label(), result, bytes, wsabufs);
     }
 
-    private static void confirm(ConnectionCheck check) {
-        try {
-            check.run();
-        } catch (ConnectionException e) {
-            throw new RunFailure(e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ConnectionCheck {
-        void run() throws ConnectionException;
-    }
-
     private static List<Integer> lengthsOf(SimSocket.PendingReceive op) {
         return java.util.Arrays.stream(op.lengths()).boxed().toList();
     }
 
     private static List<Integer> sendLengths(Step.WSASend s) {
         return s.buffers().stream().map(b -> b.getBytes(StandardCharsets.UTF_8).length).toList();
-    }
-
-    static long total(byte[][] buffers) {
-        long n = 0;
-        for (byte[] b : buffers) {
-            n += b.length;
-        }
-        return n;
-    }
-
-    static List<String> texts(byte[][] buffers) {
-        List<String> out = new ArrayList<>(buffers.length);
-        for (byte[] b : buffers) {
-            out.add(new String(b, StandardCharsets.UTF_8));
-        }
-        return List.copyOf(out);
     }
 }

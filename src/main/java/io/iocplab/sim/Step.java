@@ -43,6 +43,18 @@ public sealed interface Step {
     /** A wait, as Sleep(); Sleep(0) only yields the processor. */
     record Sleep(long us, Source source) implements Step {}
 
+    /**
+     * HeapFree (or delete): the program frees the per-socket context completion key {@code key} points to, or the
+     * memory named {@code buffer}, or the per-I/O context holding OVERLAPPED {@code overlapped}; exactly one is set.
+     */
+    record HeapFree(Long key, String buffer, String overlapped, Source source) implements Step {}
+
+    /** SleepEx: a wait of {@code us} (or {@link #INFINITE}); an alertable one ends when APCs are queued, and runs them. */
+    record SleepEx(long us, boolean alertable, Source source) implements Step {}
+
+    /** QueueUserAPC: queues a user APC to the thread. */
+    record QueueUserAPC(String thread, Source source) implements Step {}
+
     record SuspendThread(String thread, Source source) implements Step {}
 
     record ResumeThread(String thread, Source source) implements Step {}
@@ -63,12 +75,35 @@ public sealed interface Step {
     /** An OVERLAPPED argument: the label, and whether its hEvent has the low-order bit set. */
     record OverlappedArg(String label, boolean hEventLowBit) {}
 
-    /** {@code overlapped} null means a blocking call. */
+    /**
+     * {@code overlapped} null means a blocking call. {@code flags} is 0 or {@link #MSG_PEEK} (a blocking call only);
+     * WSABUFs of length 0 only make the zero-byte receive.
+     */
     record WSARecv(String socket, List<Integer> buffers, OverlappedArg overlapped, int flags,
-                   boolean completionRoutine, Source source) implements Step {}
+                   boolean completionRoutine, String buffer, Source source) implements Step {
+        /** MSG_PEEK: the data is copied, and stays in the socket [DOC-WSARecv]. */
+        public static final int MSG_PEEK = 0x2;
 
+        /** A receive whose WSABUFs point to memory the program does not name. */
+        public WSARecv(String socket, List<Integer> buffers, OverlappedArg overlapped, int flags,
+                       boolean completionRoutine, Source source) {
+            this(socket, buffers, overlapped, flags, completionRoutine, null, source);
+        }
+
+        public boolean peek() {
+            return (flags & MSG_PEEK) != 0;
+        }
+    }
+
+    /** {@code buffer}, for WSARecv too: the name of the memory its WSABUFs point to, or null (not watched). */
     record WSASend(String socket, List<String> buffers, OverlappedArg overlapped, boolean completionRoutine,
-                   Source source) implements Step {}
+                   String buffer, Source source) implements Step {
+        /** A send whose WSABUFs point to memory the program does not name. */
+        public WSASend(String socket, List<String> buffers, OverlappedArg overlapped, boolean completionRoutine,
+                       Source source) {
+            this(socket, buffers, overlapped, completionRoutine, null, source);
+        }
+    }
 
     record WSAGetOverlappedResult(String socket, String overlapped, Source source) implements Step {}
 
@@ -78,7 +113,18 @@ public sealed interface Step {
     record SetFileCompletionNotificationModes(String socket, boolean skipCompletionPortOnSuccess,
                                               boolean skipSetEventOnHandle, Source source) implements Step {}
 
+    /** closesocket on a socket or a listener. */
     record closesocket(String socket, Source source) implements Step {}
+
+    /**
+     * AcceptEx(listen, socket, ...): accepts the next connection on the listener into the socket, waiting
+     * for {@code receive} bytes of first data (0: none); overlapped only.
+     */
+    record AcceptEx(String listen, String socket, int receive, OverlappedArg overlapped, Source source)
+            implements Step {}
+
+    /** DisconnectEx(socket, overlapped, reuse ? TF_REUSE_SOCKET : 0): overlapped only. */
+    record DisconnectEx(String socket, boolean reuse, OverlappedArg overlapped, Source source) implements Step {}
 
     /**
      * WaitForSingleObject on an event the run itself signals; used by workloads, not written in

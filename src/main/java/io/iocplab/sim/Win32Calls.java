@@ -14,7 +14,6 @@ import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PortDequeue;
-import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,32 +29,51 @@ import java.util.List;
  * packet that leaves a port into a thread's hands is a {@code port.dequeue} event in the same
  * moment as the port's change, so that who took what is never guessed later.
  */
-final class Win32Calls {
-    private final Machine m;
+final class Win32Calls implements Threads.Calls {
+    private final CallContext m;
+    private final Threads threads;
     private final SocketCalls sockets;
+    private final ApcCalls apcs;
+    private final Hazards hazards;
+    private final List<SimThread> waitingForClients = new ArrayList<>();
+    /** Live mode: threads waiting on hClientAccepted, oldest first. */
+    private final List<SimThread> waitingForAccept = new ArrayList<>();
+    /** Live mode: clients accepted whose release of hClientAccepted no wait has taken yet (the semaphore's count). */
+    private int acceptedCount;
 
-    Win32Calls(Machine machine, Peers peers) {
-        this.m = machine;
-        this.sockets = new SocketCalls(machine, this, peers);
+    Win32Calls(CallContext context, Threads threads, Peers peers) {
+        this.m = context;
+        this.threads = threads;
+        this.apcs = new ApcCalls(context);
+        this.hazards = new Hazards(context);
+        this.sockets = new SocketCalls(context, this::socketClosed, peers, apcs, hazards);
         peers.attach(sockets);
     }
 
-    private final List<SimThread> waitingForClients = new ArrayList<>();
+    /** At the start: a listener is listening, with no accept and no client yet. */
+    void listenerStarted(SimListener l) {
+        sockets.accepts().changed(l);
+    }
 
     /** A program closed a socket: once all are closed, threads waiting for the clients to go wake. */
-    void socketClosed() {
-        if (!m.allSocketsClosed()) {
+    private void socketClosed() {
+        if (!allSocketsClosed()) {
             return;
         }
         for (SimThread t : waitingForClients) {
-            endWait(t);
+            m.wake(t);
         }
         waitingForClients.clear();
     }
 
-    private final List<SimThread> waitingForAccept = new ArrayList<>();
-    /** Live mode: clients accepted whose release of hClientAccepted no wait has taken yet (the semaphore's count). */
-    private int acceptedCount;
+    private boolean allSocketsClosed() {
+        for (SimSocket s : m.sockets()) {
+            if (!s.closed()) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Live mode: the listener accepted a client: hClientAccepted is released once (a waiting thread wakes). */
     void clientAccepted() {
@@ -63,7 +81,7 @@ final class Win32Calls {
             acceptedCount++;
             return;
         }
-        endWait(waitingForAccept.remove(0));
+        m.wake(waitingForAccept.remove(0));
     }
 
     /**
@@ -71,47 +89,24 @@ final class Win32Calls {
      * INFINITE): a wait like any other, so it frees a port slot.
      */
     private void waitForClients(SimThread t, Step.WaitForSingleObject s) {
-        if (Step.WaitForSingleObject.CLIENT_ACCEPTED.equals(s.event())) {
-            if (acceptedCount > 0) {
+        boolean accept = Step.WaitForSingleObject.CLIENT_ACCEPTED.equals(s.event());
+        if (accept ? acceptedCount > 0 : allSocketsClosed()) {
+            if (accept) {
                 acceptedCount--;
-                returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
-                return;
             }
-            returnLater(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()));
-            block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO);
-            waitingForAccept.add(t);
+            m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
             return;
         }
-        if (m.allSocketsClosed()) {
-            returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()), s);
-            return;
-        }
-        returnLater(t, s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()));
-        block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO);
-        waitingForClients.add(t);
+        t.returnLater(s.api(), true, ERROR_SUCCESS, new CallResult.OnHandle(s.event()));
+        m.block(t, Wait.EVENT, Release.Cause.BLOCKED_IN_IO, false);
+        (accept ? waitingForAccept : waitingForClients).add(t);
     }
 
-    // ------------------------------------------------------------------ stepping
+    // ------------------------------------------------------------------ the calls
 
-    /** The thread runs its next step, unless its quantum is over and another thread is ready. */
-    void runStep(SimThread t) {
-        if (m.scheduler().quantumOver(t)) {
-            m.scheduler().preempt(t);
-            return;
-        }
-        Step step = t.retry != null ? t.retry : t.program.next();
-        boolean retrying = t.retry != null;
-        t.retry = null;
-        if (step == null) {
-            exit(t);
-            return;
-        }
-        t.at(step);
-        call(t, step, retrying);
-    }
-
-    /** Thread t makes the call of {@code step}. */
-    private void call(SimThread t, Step step, boolean retrying) {
+    /** The thread makes the call its step names (a retried GetQueuedCompletionStatus keeps its deadline). */
+    @Override
+    public void make(SimThread t, Step step, boolean retrying) {
         if (step instanceof Step.GetQueuedCompletionStatus s) {
             getQueued(t, s.port(), 1, false, timeout(t, s.timeoutUs(), retrying), s);
         } else if (step instanceof Step.GetQueuedCompletionStatusEx s) {
@@ -119,15 +114,22 @@ final class Win32Calls {
         } else if (step instanceof Step.PostQueuedCompletionStatus s) {
             post(t, s);
         } else if (step instanceof Step.Compute s) {
-            compute(t, s.us());
+            threads.compute(t, s.us());
         } else if (step instanceof Step.Sleep s) {
             sleep(t, s);
+        } else if (step instanceof Step.SleepEx s) {
+            apcs.sleepEx(t, s);
+        } else if (step instanceof Step.QueueUserAPC s) {
+            apcs.queueUserApc(t, s);
+        } else if (step instanceof Step.HeapFree s) {
+            hazards.heapFree(t, s);
+            m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.Freed(s.key(), s.buffer(), s.overlapped()), s);
         } else if (step instanceof Step.SuspendThread s) {
             suspend(t, s);
         } else if (step instanceof Step.ResumeThread s) {
             resumeThread(t, s);
         } else if (step instanceof Step.ExitThread) {
-            exit(t);
+            m.exit(t);
         } else if (step instanceof Step.CloseHandle s) {
             closeHandle(t, s);
         } else if (step instanceof Step.WaitForSingleObject s) {
@@ -146,6 +148,10 @@ final class Win32Calls {
             sockets.setNotificationModes(t, s);
         } else if (step instanceof Step.closesocket s) {
             sockets.closesocket(t, s);
+        } else if (step instanceof Step.AcceptEx s) {
+            sockets.accepts().acceptEx(t, s);
+        } else if (step instanceof Step.DisconnectEx s) {
+            sockets.accepts().disconnectEx(t, s);
         } else {
             throw new IllegalStateException("a loop is entered by the program cursor: " + step);
         }
@@ -153,23 +159,12 @@ final class Win32Calls {
 
     // ------------------------------------------------------------------ what-ifs
 
-    /** Performs a what-if ({@link WhatIf}): a client's action, a call on behalf of a thread, the echo work. */
-    void whatIf(WhatIf w) {
-        if (w instanceof WhatIf.Client c) {
-            sockets.peerWhatIf(m.socket(c.socket()), c);
-        } else if (w instanceof WhatIf.Call c) {
-            onBehalfOf(c.thread(), c.step());
-        } else if (w instanceof WhatIf.EchoWork e) {
-            m.echoWork(e);
-        }
-    }
-
     /**
-     * A call made at once on behalf of a thread, which itself goes on as it was: the call is made by a stand-in
-     * with the thread's name (its api.return is the thread's, with step -1), whose "next step" is nothing.
-     * Only calls that never wait may be made so (the loader accepts no other).
+     * A what-if's call, made at once on behalf of a thread, which itself goes on as it was: the call is made by a
+     * stand-in with the thread's name (its api.return is the thread's, with step -1), which never runs, never
+     * changes state and has no next step. Only calls that never wait may be made so (the loader accepts no other).
      */
-    private void onBehalfOf(String thread, Step step) {
+    void onBehalfOf(String thread, Step step) {
         SimThread hand = new SimThread(thread, -1, new Program() {
             @Override
             public Step next() {
@@ -180,42 +175,11 @@ final class Win32Calls {
             public int indexOf(Step s) {
                 return -1;
             }
-        });
+        }, t -> { });
         hand.runStep = () -> { };
         hand.at(step);
-        call(hand, step, false);
+        make(hand, step, false);
     }
-
-    /** Returns from the current call now; the next step follows after the call's cost. */
-    void returnNow(SimThread t, Api api, boolean ok, int error, CallResult result, Step step) {
-        m.returned(t, new SimThread.PendingReturn(api, ok, error, result, t.program.indexOf(step)));
-        m.at(m.now() + m.callCost(), t, t.runStep);
-    }
-
-    /** The call will return when the thread runs again, with this result. */
-    static void returnLater(SimThread t, Api api, boolean ok, int error, CallResult result) {
-        t.pendingReturn = new SimThread.PendingReturn(api, ok, error, result, t.currentIndex);
-    }
-
-    /** The thread leaves its processor and waits; any wait but the port's own frees its slot on the port. */
-    void block(SimThread t, Wait wait, Release.Cause cause) {
-        m.scheduler().leaveCpu(t);
-        m.setState(t, State.WAITING, wait);
-        if (wait != Wait.PORT) {
-            t.kernel.beginWait(cause);
-        }
-    }
-
-    /** A wait other than the port's ends: the thread counts again and becomes ready, unless it is suspended. */
-    void endWait(SimThread t) {
-        if (t.suspendCount > 0) {
-            m.setState(t, State.WAITING, Wait.SUSPENDED);
-            return;
-        }
-        t.kernel.endWait();
-        m.ready(t);
-    }
-
     // ------------------------------------------------------------------ GetQueuedCompletionStatus(Ex)
 
     private long timeout(SimThread t, long timeoutUs, boolean retrying) {
@@ -226,20 +190,29 @@ final class Win32Calls {
         return timeoutUs;
     }
 
+    /**
+     * GetQueuedCompletionStatus(Ex). An alertable GetQueuedCompletionStatusEx that finds APCs queued does not
+     * wait: it takes a packet if it can, else its APCs run ({@link ApcCalls}); one that waits may be woken by one.
+     */
     private void getQueued(SimThread t, String portName, int count, boolean ex, long timeoutUs, Step step) {
         CompletionPort port = m.port(portName);
         Api api = step.api();
-        Removal removal = port.remove(t.kernel, count, timeoutUs != 0);
+        boolean alertable = step instanceof Step.GetQueuedCompletionStatusEx g && g.alertable();
+        boolean alerted = alertable && !t.apcs.isEmpty();
+        Removal removal = port.remove(t.kernel, count, timeoutUs != 0 && !alerted);
         if (removal instanceof Removal.Dequeued d) {
             taken(t, portName, d.packets(), Release.Cause.IMMEDIATE, null);
-            returnNow(t, api, ok(ex, d.packets()), error(ex, d.packets()),
+            m.returnNow(t, api, ok(ex, d.packets()), error(ex, d.packets()),
                     withPackets(ex, portName, d.packets(), Release.Cause.IMMEDIATE, null), step);
+        } else if (removal instanceof Removal.TimedOut && alerted) {
+            apcs.deliverInsteadOfTimeout(t, portName);
         } else if (removal instanceof Removal.TimedOut) {
-            returnNow(t, api, false, WAIT_TIMEOUT, noPacket(ex, portName), step);
+            m.returnNow(t, api, false, WAIT_TIMEOUT, noPacket(ex, portName), step);
         } else if (removal instanceof Removal.InvalidHandle) {
-            returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacket(ex, portName), step);
+            hazards.closedHandle(t, api, portName, true);
+            m.returnNow(t, api, false, ERROR_INVALID_HANDLE, noPacket(ex, portName), step);
         } else {
-            block(t, Wait.PORT, null);
+            m.block(t, Wait.PORT, null, alertable);
             if (timeoutUs != Step.INFINITE) {
                 m.at(m.now() + timeoutUs, t, () -> timedOut(t, port));
             }
@@ -253,21 +226,20 @@ final class Win32Calls {
         String port = release.thread().port().name();
         String by = release.freedBy() == null ? null : release.freedBy().name();
         taken(t, port, one, release.cause(), by);
-        returnLater(t, t.current.api(), ok(ex, one), error(ex, one), withPackets(ex, port, one, release.cause(), by));
+        t.returnLater(t.current.api(), ok(ex, one), error(ex, one), withPackets(ex, port, one, release.cause(), by));
         m.ready(t);
     }
 
     /** Packets left the port into t's hands: counted, and said at once ({@code port.dequeue}). */
     private void taken(SimThread t, String port, List<Packet> packets, Release.Cause how, String freedBy) {
         m.packetsTaken(t, packets.size());
-        if (m.tracing()) {
-            m.emit(new PortDequeue(m.now(), m.seq(), m.moment(), port, t.name, views(packets), how, freedBy));
-        }
+        hazards.taken(t, t.current.api(), packets);
+        m.emit((tUs, seq, moment) -> new PortDequeue(tUs, seq, moment, port, t.name, views(packets), how, freedBy));
     }
 
     private void timedOut(SimThread t, CompletionPort port) {
         port.timeOut(t.kernel);
-        returnLater(t, t.current.api(), false, WAIT_TIMEOUT,
+        t.returnLater(t.current.api(), false, WAIT_TIMEOUT,
                 noPacket(t.current instanceof Step.GetQueuedCompletionStatusEx, port.name()));
         m.ready(t);
     }
@@ -278,9 +250,9 @@ final class Win32Calls {
      */
     void abandoned(SimThread t, CompletionPort port) {
         boolean ex = t.current instanceof Step.GetQueuedCompletionStatusEx;
-        returnLater(t, t.current.api(), false, ERROR_ABANDONED_WAIT_0, noPacket(ex, port.name()));
+        t.returnLater(t.current.api(), false, ERROR_ABANDONED_WAIT_0, noPacket(ex, port.name()));
         t.retry = null;
-        if (t.waitingOn != Wait.SUSPENDED) {
+        if (!t.waitingOn(Wait.SUSPENDED)) {
             m.ready(t);
         }
     }
@@ -319,92 +291,63 @@ final class Win32Calls {
     private void post(SimThread t, Step.PostQueuedCompletionStatus s) {
         CompletionPort port = m.port(s.port());
         if (port.isClosed()) {
-            returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, new CallResult.Posted(s.port(), null), s);
+            hazards.closedHandle(t, s.api(), s.port(), true);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, new CallResult.Posted(s.port(), null), s);
             return;
         }
         var to = port.post(Packet.posted(s.bytes(), s.key(), m.overlapped(s.overlapped())));
-        returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.Posted(s.port(), to == null ? null : to.name()), s);
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.Posted(s.port(), to == null ? null : to.name()), s);
     }
 
-    // ------------------------------------------------------------------ Compute and Sleep
-
-    private void compute(SimThread t, long us) {
-        if (us <= 0) {
-            m.at(m.now() + m.callCost(), t, t.runStep);
-            return;
-        }
-        t.computeLeftUs = us;
-        computeSlice(t);
-    }
-
-    /** Runs the Compute until it ends or the quantum does; a quantum end with a ready thread preempts. */
-    void computeSlice(SimThread t) {
-        long quantumEnd = m.scheduler().quantumEnd(t);
-        long end = m.now() + t.computeLeftUs;
-        t.computing = true;
-        t.computeSliceStartUs = m.now();
-        m.at(Math.min(end, Math.max(quantumEnd, m.now() + 1)), t, () -> {
-            t.computeLeftUs -= m.now() - t.computeSliceStartUs;
-            t.computing = false;
-            if (t.computeLeftUs <= 0) {
-                t.computeLeftUs = 0;
-                runStep(t);
-            } else if (m.scheduler().quantumOver(t)) {
-                m.scheduler().preempt(t);
-            } else {
-                computeSlice(t);
-            }
-        });
-    }
+    // ------------------------------------------------------------------ Sleep
 
     private void sleep(SimThread t, Step.Sleep s) {
         if (s.us() == 0) {                       // Sleep(0): give the processor to a ready thread, no wait
-            returnLater(t, s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
-            m.scheduler().preempt(t);
+            t.returnLater(s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
+            m.yield(t);
             return;
         }
-        returnLater(t, s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
-        block(t, Wait.SLEEP, Release.Cause.SLEPT);
-        m.at(m.now() + s.us(), t, () -> endWait(t));
+        t.returnLater(s.api(), true, ERROR_SUCCESS, CallResult.Nothing.INSTANCE);
+        m.block(t, Wait.SLEEP, Release.Cause.SLEPT, false);
+        m.at(m.now() + s.us(), t, () -> m.wake(t));
     }
 
     // ------------------------------------------------------------------ SuspendThread / ResumeThread / exit
 
     private void suspend(SimThread t, Step.SuspendThread s) {
         SimThread target = m.thread(s.thread());
-        if (target.state == State.EXITED) {
-            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
+        if (target.exited()) {
+            m.returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
             return;
         }
         int previous = target.suspendCount++;
         CallResult result = new CallResult.SuspendCount(s.thread(), previous);
         if (target == t) {                       // suspends itself: the call returns after ResumeThread
-            returnLater(t, s.api(), true, ERROR_SUCCESS, result);
-            block(t, Wait.SUSPENDED, Release.Cause.SUSPENDED);
+            t.returnLater(s.api(), true, ERROR_SUCCESS, result);
+            m.block(t, Wait.SUSPENDED, Release.Cause.SUSPENDED, false);
             return;
         }
         if (previous == 0) {
             suspendOther(target);
         }
-        returnNow(t, s.api(), true, ERROR_SUCCESS, result, s);
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, result, s);
     }
 
     /** Suspension is a wait on the thread's suspend semaphore, so it frees a slot on the port [DOC-IOCP]. */
     private void suspendOther(SimThread target) {
-        switch (target.state) {
-            case RUNNING -> block(target, Wait.SUSPENDED, Release.Cause.SUSPENDED);
+        switch (target.state()) {
+            case RUNNING -> m.block(target, Wait.SUSPENDED, Release.Cause.SUSPENDED, false);
             case READY -> {
-                m.scheduler().removeReady(target);
-                m.setState(target, State.WAITING, Wait.SUSPENDED);
+                threads.removeReady(target);
+                target.suspended();
                 target.kernel.beginWait(Release.Cause.SUSPENDED);
             }
             case WAITING -> {
-                if (target.waitingOn == Wait.PORT) {
+                if (target.waitingOn() == Wait.PORT) {
                     // the suspend APC interrupts the wait; GetQueuedCompletionStatus is made again on resume
                     target.kernel.beginWait(Release.Cause.SUSPENDED);
                     target.retry = target.current;
-                    target.generation++;              // its timeout timer no longer applies
-                    m.setState(target, State.WAITING, Wait.SUSPENDED);
+                    target.suspended();               // its timeout timer no longer applies
                 }
                 // a thread asleep or in I/O stays there; it stays suspended when that wait ends
             }
@@ -414,24 +357,20 @@ final class Win32Calls {
 
     private void resumeThread(SimThread t, Step.ResumeThread s) {
         SimThread target = m.thread(s.thread());
-        if (target.state == State.EXITED) {
-            returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
+        if (target.exited()) {
+            m.returnNow(t, s.api(), false, ERROR_ACCESS_DENIED, new CallResult.SuspendCount(s.thread(), null), s);
             return;
         }
         int previous = target.suspendCount;
-        if (previous > 0 && --target.suspendCount == 0
-                && target.state == State.WAITING && target.waitingOn == Wait.SUSPENDED) {
-            target.kernel.endWait();
-            m.ready(target);
+        if (previous > 0 && --target.suspendCount == 0) {
+            if (target.waitingOn(Wait.SUSPENDED)) {
+                target.kernel.endWait();
+                m.ready(target);
+            } else {
+                apcs.alertIfDue(target);                      // an APC came while it was suspended in an alertable wait
+            }
         }
-        returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.SuspendCount(s.thread(), previous), s);
-    }
-
-    private void exit(SimThread t) {
-        m.scheduler().leaveCpu(t);
-        t.current = null;
-        m.setState(t, State.EXITED, null);
-        t.kernel.exit();
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, new CallResult.SuspendCount(s.thread(), previous), s);
     }
 
     // ------------------------------------------------------------------ CloseHandle
@@ -440,10 +379,12 @@ final class Win32Calls {
         CompletionPort port = m.port(s.port());
         CallResult out = new CallResult.OnHandle(s.port());
         if (port.isClosed()) {
-            returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
+            hazards.closedHandle(t, s.api(), s.port(), true);
+            m.returnNow(t, s.api(), false, ERROR_INVALID_HANDLE, out, s);
             return;
         }
         port.close();
-        returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
+        hazards.closed(s.port());
+        m.returnNow(t, s.api(), true, ERROR_SUCCESS, out, s);
     }
 }

@@ -105,6 +105,7 @@ final class EventCodec {
                 out.writeNullableInt(t.cpu());
                 out.writeUnsigned(t.call() == null ? 0 : t.call().ordinal() + 1);
                 out.writeSigned(t.step());
+                out.writeBoolean(t.alertable());
             }
             case PORT_STATE -> portState((PortState) e, out);
             case PORT_DEQUEUE -> {
@@ -136,6 +137,8 @@ final class EventCodec {
                     out.writeString(b);
                 }
                 out.writeBoolean(c.packet());
+                name(out, c.accepted());
+                name(out, c.peer());
             }
             case PEER -> {
                 PeerAction a = (PeerAction) e;
@@ -145,6 +148,7 @@ final class EventCodec {
                 out.writeString(a.data());
                 out.writeSigned(a.localPort());
                 out.writeSigned(a.remotePort());
+                name(out, a.peer());
             }
             default -> throw new IllegalArgumentException("not a stored kind: " + kind);
         }
@@ -267,8 +271,9 @@ final class EventCodec {
                 int wait = in.readInt();
                 Integer cpu = in.readNullableInt();
                 int call = in.readInt();
+                int step = (int) in.readSigned();
                 yield new ThreadState(tUs, seq, moment, thread, state, wait == 0 ? null : WAITS[wait - 1], cpu,
-                        call == 0 ? null : APIS[call - 1], (int) in.readSigned());
+                        call == 0 ? null : APIS[call - 1], step, in.readBoolean());
             }
             case PORT_STATE -> {
                 String port = name(in);
@@ -302,11 +307,13 @@ final class EventCodec {
                 for (int i = 0; i < buffers.length; i++) {
                     buffers[i] = in.readString();
                 }
+                boolean packet = in.readBoolean();
+                String accepted = name(in);
                 yield new IoComplete(tUs, seq, moment, socket, api, overlapped, status, bytes, listOf(buffers),
-                        in.readBoolean());
+                        packet, accepted, name(in));
             }
             case PEER -> new PeerAction(tUs, seq, moment, name(in), ACTIONS[in.readInt()], in.readSigned(),
-                    in.readString(), (int) in.readSigned(), (int) in.readSigned());
+                    in.readString(), (int) in.readSigned(), (int) in.readSigned(), name(in));
             default -> throw new IllegalArgumentException("not a stored kind: " + kind);
         };
     }

@@ -15,8 +15,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code step} is the number of events applied (0 = before the first); {@code tUs} is the
  *       virtual time of the last of them (0 before the first), {@code lastEvent} that event.</li>
- *   <li>The maps keep the order in which the run first named each port, thread and socket
- *       (the file order, for ports and threads); they and every list are unmodifiable.</li>
+ *   <li>The maps keep the order in which the run first named each port, thread, socket and listener
+ *       (the file order, for ports, threads and listeners); they and every list are unmodifiable. A
+ *       listener is never among the sockets.</li>
  *   <li>{@code processors} has one entry per processor, index order; a thread is on at most one,
  *       and on one exactly when it is RUNNING.</li>
  *   <li>{@code summary} is null until the run's {@code summary} event has been applied.</li>
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public record ViewState(int step, long tUs, int cpus, Map<String, PortView> ports, Map<String, ThreadView> threads,
                         Map<String, SocketView> sockets, List<ProcessorView> processors, SimEvent lastEvent,
-                        Summary summary) {
+                        Summary summary, Map<String, ListenerView> listeners) {
 
     public ViewState {
         if (step < 0) {
@@ -38,6 +39,14 @@ public record ViewState(int step, long tUs, int cpus, Map<String, PortView> port
         threads = ordered(threads);
         sockets = ordered(sockets);
         processors = List.copyOf(processors);
+        listeners = ordered(listeners);
+    }
+
+    /** A state without listeners. */
+    public ViewState(int step, long tUs, int cpus, Map<String, PortView> ports, Map<String, ThreadView> threads,
+                     Map<String, SocketView> sockets, List<ProcessorView> processors, SimEvent lastEvent,
+                     Summary summary) {
+        this(step, tUs, cpus, ports, threads, sockets, processors, lastEvent, summary, Map.of());
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> m) {
@@ -59,6 +68,10 @@ public record ViewState(int step, long tUs, int cpus, Map<String, PortView> port
 
     public SocketView socket(String name) {
         return sockets.get(name);
+    }
+
+    public ListenerView listener(String name) {
+        return listeners.get(name);
     }
 
     /** The thread running on a processor, or null when it is idle. */

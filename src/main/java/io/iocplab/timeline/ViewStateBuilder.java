@@ -3,14 +3,19 @@ package io.iocplab.timeline;
 import io.iocplab.kernel.CompletionPort;
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.ApcQueued;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.Hazard;
 import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.ListenerState;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.SocketState;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
 import io.iocplab.sim.event.ThreadState.State;
@@ -44,6 +49,7 @@ public final class ViewStateBuilder {
     private final Map<String, PortView> ports = new LinkedHashMap<>();
     private final Map<String, ThreadView> threads = new LinkedHashMap<>();
     private final Map<String, SocketView> sockets = new LinkedHashMap<>();
+    private final Map<String, ListenerView> listeners = new LinkedHashMap<>();
     private final List<String> onCpu = new ArrayList<>();
     private SimEvent last;
     private Summary summary;
@@ -68,6 +74,7 @@ public final class ViewStateBuilder {
         ports.putAll(from.ports());
         threads.putAll(from.threads());
         sockets.putAll(from.sockets());
+        listeners.putAll(from.listeners());
         for (ProcessorView p : from.processors()) {
             onCpu.add(p.thread());
         }
@@ -101,6 +108,16 @@ public final class ViewStateBuilder {
             ioComplete(c);
         } else if (e instanceof PeerAction a) {
             peer(a);
+        } else if (e instanceof ListenerState l) {
+            listeners.put(l.listener(), listener(l.listener()).withState(l));
+        } else if (e instanceof SocketState st) {
+            sockets.put(st.socket(), socket(st.socket()).withSendState(st));
+        } else if (e instanceof ApcQueued q) {
+            threads.put(q.thread(), thread(q.thread()).withApcQueued(q));
+        } else if (e instanceof ApcRun a) {
+            threads.put(a.thread(), thread(a.thread()).withApcRun(a));
+        } else if (e instanceof Hazard h) {
+            threads.put(h.thread(), thread(h.thread()).withHazard(h));
         } else if (e instanceof Summary s) {
             summary = s;
         }
@@ -124,7 +141,15 @@ public final class ViewStateBuilder {
         for (int i = 0; i < onCpu.size(); i++) {
             cpus.add(new ProcessorView(i, onCpu.get(i)));
         }
-        return new ViewState(step, tUs, onCpu.size(), ports, threads, sockets, cpus, last, summary);
+        return new ViewState(step, tUs, onCpu.size(), ports, threads, sockets, cpus, last, summary, listeners);
+    }
+
+    private ThreadView thread(String name) {
+        return threads.getOrDefault(name, ThreadView.unseen(name));
+    }
+
+    private ListenerView listener(String name) {
+        return listeners.getOrDefault(name, ListenerView.unseen(name));
     }
 
     // ------------------------------------------------------------------ threads
@@ -183,15 +208,24 @@ public final class ViewStateBuilder {
         ThreadView prev = threads.getOrDefault(e.thread(), ThreadView.unseen(e.thread()));
         threads.put(e.thread(), prev.withReturn(e));
         CallResult result = e.result();
-        if (result instanceof CallResult.SocketIo io && e.error() == Win32Error.ERROR_IO_PENDING
-                && io.overlapped() != null) {
-            SocketView v = socket(io.socket());
-            List<PendingIo> ops = new ArrayList<>(v.pending());
-            ops.add(new PendingIo(e.api(), io.overlapped(), io.wsabufs(), e.thread(), e.tUs()));
-            sockets.put(io.socket(), v.withPending(ops));
-        } else if (result instanceof CallResult.OnSocket o && e.api() == Api.closesocket && e.ok()) {
+        boolean pending = e.error() == Win32Error.ERROR_IO_PENDING;
+        if (result instanceof CallResult.SocketIo io && pending && io.overlapped() != null) {
+            addPending(io.socket(), new PendingIo(e.api(), io.overlapped(), io.wsabufs(), e.thread(), e.tUs()));
+        } else if (result instanceof CallResult.Accept a && pending) {
+            addPending(a.socket(), new PendingIo(e.api(), a.overlapped(), List.of(), e.thread(), e.tUs()));
+        } else if (result instanceof CallResult.Disconnect d && pending) {
+            addPending(d.socket(), new PendingIo(e.api(), d.overlapped(), List.of(), e.thread(), e.tUs()));
+        } else if (result instanceof CallResult.OnSocket o && e.api() == Api.closesocket && e.ok()
+                && !listeners.containsKey(o.socket())) {
             sockets.put(o.socket(), socket(o.socket()).withClosed());
         }
+    }
+
+    private void addPending(String socket, PendingIo op) {
+        SocketView v = socket(socket);
+        List<PendingIo> ops = new ArrayList<>(v.pending());
+        ops.add(op);
+        sockets.put(socket, v.withPending(ops));
     }
 
     // ------------------------------------------------------------------ sockets and peers
@@ -201,18 +235,49 @@ public final class ViewStateBuilder {
     }
 
     private void ioComplete(IoComplete e) {
+        if (e.api() == Api.AcceptEx && listeners.containsKey(e.socket())) {
+            accepted(e);
+            return;
+        }
         SocketView v = socket(e.socket());
-        List<PendingIo> ops = new ArrayList<>(v.pending());
+        sockets.put(e.socket(), v.withCompletion(without(v.pending(), e.api(), e.overlapped()), e));
+    }
+
+    /** An AcceptEx completed on a listener: the accepted socket starts anew with its client, if it got one. */
+    private void accepted(IoComplete e) {
+        ListenerView l = listeners.get(e.socket());
+        ListenerView.Client client = e.peer() == null ? null : l.clients().get(e.peer());
+        listeners.put(e.socket(), l.withAccepted(e));
+        if (e.accepted() == null) {
+            return;
+        }
+        SocketView v = socket(e.accepted());
+        List<PendingIo> ops = without(v.pending(), e.api(), e.overlapped());
+        sockets.put(e.accepted(), e.status() == 0 ? v.accepted(client, ops, e) : v.withCompletion(ops, e));
+    }
+
+    private static List<PendingIo> without(List<PendingIo> pending, Api api, String overlapped) {
+        List<PendingIo> ops = new ArrayList<>(pending);
         for (int i = 0; i < ops.size(); i++) {
-            if (Objects.equals(ops.get(i).overlapped(), e.overlapped())) {
+            if (ops.get(i).api() == api && Objects.equals(ops.get(i).overlapped(), overlapped)) {
+                ops.remove(i);
+                return ops;
+            }
+        }
+        for (int i = 0; i < ops.size(); i++) {
+            if (Objects.equals(ops.get(i).overlapped(), overlapped)) {
                 ops.remove(i);
                 break;
             }
         }
-        sockets.put(e.socket(), v.withCompletion(ops, e));
+        return ops;
     }
 
     private void peer(PeerAction e) {
+        if (listeners.containsKey(e.socket())) {           // a client not accepted yet
+            listeners.put(e.socket(), listeners.get(e.socket()).withClient(e));
+            return;
+        }
         SocketView v = socket(e.socket());
         v = switch (e.action()) {
             case CONNECT -> v.withPorts(e.remotePort(), e.localPort());
@@ -220,6 +285,7 @@ public final class ViewStateBuilder {
             case RECV -> v.withPeer(v.peerSent(), v.peerReceived() + e.bytes(), v.peerClosed(), v.peerReset());
             case CLOSE -> v.withPeer(v.peerSent(), v.peerReceived(), true, v.peerReset());
             case RESET -> v.withPeer(v.peerSent(), v.peerReceived(), v.peerClosed(), true);
+            case STOP_READING, RESUME_READING -> v;            // the socket's socket.state says it
         };
         sockets.put(e.socket(), v);
     }

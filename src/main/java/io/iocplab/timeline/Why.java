@@ -5,8 +5,10 @@ import io.iocplab.kernel.IoFailure;
 import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.sim.event.Api;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.Hazard;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
@@ -38,13 +40,28 @@ public final class Why {
         if (t.state() == null) {
             return Explanation.of("thread.notStarted", name);
         }
-        return switch (t.state()) {
+        Explanation state = switch (t.state()) {
             case EXITED -> Explanation.of("thread.exited", name);
             case WAITING -> waiting(s, t);
             case READY -> ready(s, t);
             case RUNNING -> running(s, t);
             default -> Explanation.of("thread.waiting", name, t.state().json());
         };
+        if (!t.apcs().isEmpty() && t.state() != State.EXITED) {
+            state = Explanation.of("thread.withApcs", state, t.apcs().size(), apcNames(t.apcs()),
+                    Explanation.of(t.waitsAlertably() ? "apcs.runNow" : "apcs.waitAlertable"));
+        }
+        Hazard h = t.hazard();
+        if (h != null) {
+            return Explanation.of("thread.hazard", name, h.api().name(), Explanation.of("hazard." + h.rule().json()),
+                    Explanation.of("windows." + h.rule().json()), h.message(), state, h.rule().json());
+        }
+        return state;
+    }
+
+    private static String apcNames(List<ThreadView.QueuedApc> apcs) {
+        return apcs.stream().map(a -> a.kind() == ApcRun.Kind.USER ? "QueueUserAPC"
+                : "ov " + (a.overlapped() == null ? "NULL" : a.overlapped())).collect(Collectors.joining(", "));
     }
 
     private static Explanation waiting(ViewState s, ThreadView t) {
@@ -54,7 +71,8 @@ public final class Why {
             return waitingOnPort(s, t);
         }
         if (wait == Wait.SLEEP) {
-            return Explanation.of("thread.sleeping", name);
+            return t.alertable() ? Explanation.of("thread.sleepingAlertable", name, t.call() == null ? "SleepEx"
+                    : t.call().name()) : Explanation.of("thread.sleeping", name);
         }
         if (wait == Wait.SUSPENDED) {
             return Explanation.of("thread.suspended", name);
@@ -69,6 +87,11 @@ public final class Why {
     }
 
     private static Explanation waitingOnPort(ViewState s, ThreadView t) {
+        Explanation on = waitingOnPortOnly(s, t);
+        return t.alertable() ? Explanation.of("thread.alertablePort", on, t.name()) : on;
+    }
+
+    private static Explanation waitingOnPortOnly(ViewState s, ThreadView t) {
         String name = t.name();
         PortView p = s.portWaitedOnBy(name);
         if (p == null) {
@@ -109,7 +132,14 @@ public final class Why {
             return over;
         }
         String name = t.name();
+        if (t.lastEvent() instanceof ApcRun a) {
+            return Explanation.of(a.kind() == ApcRun.Kind.USER ? "thread.apc.user" : "thread.apc.completion", name,
+                    t.call() == null ? "?" : t.call().name(), a.overlapped() == null ? "NULL" : a.overlapped());
+        }
         ApiReturn r = t.lastReturn();
+        if (r != null && ranApcs(r)) {
+            return Explanation.of("thread.apcsRan", name, r.api().name(), Win32Error.WAIT_IO_COMPLETION);
+        }
         if (r != null && (r.api() == Api.GetQueuedCompletionStatus || r.api() == Api.GetQueuedCompletionStatusEx)) {
             String port = portOf(r.result());
             if (!t.held().isEmpty()) {
@@ -130,6 +160,14 @@ public final class Why {
             return Explanation.of("thread.running.packet", name, cpu, held(t.held()));
         }
         return Explanation.of("thread.running", name, cpu);
+    }
+
+    /** Whether a call returned because APCs ran in its alertable wait (WAIT_IO_COMPLETION). */
+    private static boolean ranApcs(ApiReturn r) {
+        if (r.api() == Api.SleepEx) {
+            return r.result() instanceof CallResult.Slept sl && sl.value() == Win32Error.WAIT_IO_COMPLETION;
+        }
+        return r.api() == Api.GetQueuedCompletionStatusEx && r.error() == Win32Error.WAIT_IO_COMPLETION;
     }
 
     /** How its last GetQueuedCompletionStatus got the packet in its hands. */

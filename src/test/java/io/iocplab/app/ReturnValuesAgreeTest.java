@@ -44,6 +44,11 @@ class ReturnValuesAgreeTest {
             case WSAGetOverlappedResult -> new CallResult.OverlappedResult("S1", "R1", ok ? 5L : null);
             case CancelIoEx -> new CallResult.Cancelled("S1", "R1");
             case SetFileCompletionNotificationModes, closesocket -> new CallResult.OnSocket("S1");
+            case AcceptEx -> new CallResult.Accept("L", "A1", "OA");
+            case DisconnectEx -> new CallResult.Disconnect("A1", "D", true);
+            case QueueUserAPC -> new CallResult.ApcQueued("T2");
+            case SleepEx -> new CallResult.Slept(192, true);
+            case HeapFree -> new CallResult.Freed(5L, null, null);
             case ExitThread, Compute -> throw new IllegalArgumentException(api + " never returns");
         };
     }

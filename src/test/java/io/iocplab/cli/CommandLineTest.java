@@ -183,4 +183,22 @@ class CommandLineTest {
             assertTrue(r.out().contains(word), word);
         }
     }
+
+    @Test
+    void runStrictStopsAtTheFirstHazardWithExitOneAndItsLineLast() throws Exception {
+        Path file = Path.of("src/test/resources/conformance/HAZARD-socket-closed.yaml");
+        CommandLineRun.Result lax = new CommandLineRun().run("run", file.toString());
+        assertEquals(0, lax.code(), lax.err());
+        assertEquals(3, lax.out().lines().filter(l -> l.contains("\"type\":\"hazard\"")).count(),
+                "hazards are in the trace, and the run goes on");
+
+        CommandLineRun.Result strict = new CommandLineRun().run("run", file.toString(), "--strict");
+        assertEquals(1, strict.code(), strict.err());
+        List<String> lines = strict.out().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).contains("\"rule\":\"socket-closed\""), strict.out());
+        assertEquals(1, lines.stream().filter(l -> l.contains("\"type\":\"hazard\"")).count());
+        assertEquals(List.of("iocplab: the run failed: a hazard (--strict): socket-closed in main's WSARecv at 0.001 ms: "
+                + "S was closed at 0.000 ms: a call on a closed socket (in a real process the handle value may name "
+                + "another socket by then)"), strict.errLines());
+    }
 }

@@ -253,7 +253,28 @@ class ConformanceScenariosTest {
     }
 
     @Test
-    @DisplayName("S32b a non-alertable GQCS(P, 50) is not interrupted by a would-be APC and times out at 50 ms (APCs are not modelled)")
+    @DisplayName("S32a an APC queued to a thread in an alertable GQCSEx, or before the call, runs; FALSE with 192; C=1")
+    void s32a() {
+        Trace t = Trace.run("S32a-alertable-gqcsex-runs-apcs.yaml");
+        Event wait = t.waits("T1", "port").get(0);
+        assertTrue(wait.bool("alertable"), "an alertable wait on the port: " + wait);
+        Call queued = t.returned("main", "QueueUserAPC", 1).succeeds().out("thread_handle", "T1");
+        t.portAfter(queued).is(1, W(), Q());                     // out of the waiters, counted again
+        List<Event> apcs = t.ofType("apc");
+        assertEquals(2, apcs.size());
+        assertEquals("user", apcs.get(0).text("kind"));
+        Call first = t.returned("T1", "GetQueuedCompletionStatusEx", 1).fails(192);
+        assertEquals(List.of(), first.texts("entries"));
+        assertTrue(apcs.get(0).seq() < first.seq() && first.tUs() < 50_000, "the APC ran before, long before 50 ms");
+        t.portAfter(first).is(1, W(), Q());
+        Call second = t.returned("T1", "GetQueuedCompletionStatusEx", 2).fails(192);
+        assertEquals(1, t.waits("T1", "port").size(), "the second call does not wait: the APC was already queued");
+        assertTrue(apcs.get(1).seq() < second.seq() && apcs.get(1).tUs() > t.returned("main", "QueueUserAPC", 2).tUs()
+                + 4_000, "the APC queued during the Sleep waited for the alertable call");
+    }
+
+    @Test
+    @DisplayName("S32b a non-alertable GQCS(P, 50) does not run the APC queued to T1 and times out at 50 ms")
     void s32b() {
         Trace t = Trace.run("S32b-gqcs-wait-is-not-alertable.yaml");
         t.returned("T1", WSARECV).fails(997).out("result", -1);
@@ -263,6 +284,10 @@ class ConformanceScenariosTest {
         Event apc = t.ioComplete("R");
         assertTrue(apc.seq() > wait.seq() && apc.seq() < c.seq(), "the completion came during the wait");
         assertEquals(false, apc.bool("packet"));
+        Event queued = t.ofType("apc.queued").get(0);
+        assertEquals("completion", queued.text("kind"));
+        assertTrue(queued.seq() > wait.seq() && queued.seq() < c.seq(), "its routine was queued to T1 then");
+        assertEquals(List.of(), t.ofType("apc"), "and never ran: no alertable wait came");
         assertEquals(List.of(), t.between(wait, c).stream()
                 .filter(e -> e.is("thread.state") && "T1".equals(e.text("thread"))
                         && !"ready".equals(e.text("state")) && !"running".equals(e.text("state"))).toList());

@@ -42,12 +42,13 @@ import org.junit.jupiter.api.Timeout;
  */
 class EchoRunTest {
     private static final String FILE = "echo/echo-64x1000.yaml";
+    private static final String ACCEPT_FILE = "echo/echo-accept-64x1000.yaml";
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void sixty_four_peers_times_a_thousand_messages_verify_every_byte_twice_with_identical_traces()
             throws Exception {
-        Scenario scenario = load();
+        Scenario scenario = load(FILE);
         EchoServer echo = scenario.echo();
         assertNotNull(echo, "the file has an echo: block");
         assertEquals(64, echo.clients());
@@ -84,6 +85,34 @@ class EchoRunTest {
                 first.trace.lines(), first.trace.bytes(), first.summary.packets(), first.hash);
     }
 
+    /**
+     * Issue 15: "the echo workload with AcceptEx and 64 clients x 1,000 messages verified byte for byte". Its
+     * peers verify every echoed byte as above, the real bytes are checked against the model's, and the trace's
+     * peer events are checked again; a run with the trace off, once, ends with the same summary (traces identical
+     * run to run are the other test's and the conformance files').
+     */
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    void sixty_four_peers_accepted_with_accept_ex_times_a_thousand_messages_verify_every_byte() throws Exception {
+        Scenario scenario = load(ACCEPT_FILE);
+        EchoServer echo = scenario.echo();
+        assertTrue(echo.acceptEx(), "the clients are accepted with AcceptEx");
+        run(scenario.withEcho(new EchoServer(echo.port(), 1, 1, 1, 1, 0, 0, 0, 0, 0, true)));
+        OpenResources before = OpenResources.now();
+        Run traced = run(scenario);
+        Summary untraced = ScenarioRunner.run(scenario, io.iocplab.sim.EventSink.NONE);
+        OpenResources after = OpenResources.now();
+        checkRun(echo, traced);
+        assertEquals(traced.summary.packets(), untraced.packets(), "trace on or off, the same run");
+        assertEquals(traced.summary.perThread(), untraced.perThread());
+        assertEquals(traced.summary.tUs(), untraced.tUs());
+        assertEquals(before.registry(), after.registry(), "every socket and listener of both runs is closed: "
+                + after.newSince(before));
+        assertTrue(after.iocplabThreads().isEmpty(), "no iocplab thread survives: " + after.iocplabThreads());
+        System.out.printf(Locale.ROOT, "echo with AcceptEx 64x1000: %.1f s (CPU %.1f s); %,d packets%n",
+                traced.wallNs / 1e9, traced.cpuNs / 1e9, traced.summary.packets());
+    }
+
     private static void checkRun(EchoServer echo, Run r) {
         /*
          * The packets the workers dequeue (the summary counts GetQueuedCompletionStatus removals), from
@@ -94,14 +123,16 @@ class EchoRunTest {
          *  - each client, after its last echo, closes gracefully: the FIN completes the pending WSARecv
          *    with 0 bytes, 1 packet (the worker then closes the socket);
          *  - once every socket is closed, main posts one shutdown packet (key 0) per worker, each taken by
-         *    the worker it makes exit: 1 packet per worker.
+         *    the worker it makes exit: 1 packet per worker;
+         *  - with AcceptEx, each client's accept completes through the port with the listener's key: 1 more
+         *    packet per client.
          * Main itself dequeues nothing.
          */
         long clients = echo.clients();
-        long expected = clients * echo.messages() * 2 + clients + echo.workers();
-        assertEquals(64L * 1_000 * 2 + 64 + 4, expected);
+        long expected = clients * echo.messages() * 2 + clients + echo.workers() + (echo.acceptEx() ? clients : 0);
+        assertEquals(64L * 1_000 * 2 + 64 + 4 + (echo.acceptEx() ? 64 : 0), expected);
         Summary s = r.summary;
-        assertEquals(expected, s.packets(), "packets = 64 x 1000 x 2 + 64 FINs + 4 shutdown packets");
+        assertEquals(expected, s.packets(), "packets = 64 x 1000 x 2 + 64 FINs + 4 shutdown packets (+ 64 accepts)");
         assertEquals(expected, s.perThread().values().stream().mapToLong(Long::longValue).sum());
         assertEquals(0L, s.perThread().get("main"), "main takes no packet");
         assertEquals(echo.workers() + 1, s.perThread().size(), "main and the workers, nothing else");
@@ -116,7 +147,7 @@ class EchoRunTest {
         Set<Integer> peerPorts = new HashSet<>();
         long peerEvents = 0;
         for (int i = 1; i <= echo.clients(); i++) {
-            String name = echo.socketName(i);
+            String name = echo.acceptEx() ? echo.clientName(i) : echo.socketName(i);
             PeerTally p = r.peers.get(name);
             assertNotNull(p, name);
             assertEquals(bytesEach, p.sentBytes, name + " sent messages x size bytes");
@@ -176,7 +207,7 @@ class EchoRunTest {
         if (!(event instanceof PeerAction e)) {
             return;
         }
-        PeerTally p = peers.computeIfAbsent(e.socket(), k -> new PeerTally());
+        PeerTally p = peers.computeIfAbsent(e.peer(), k -> new PeerTally());
         p.events++;
         if (p.localPort < 0) {
             p.localPort = e.localPort();
@@ -204,13 +235,14 @@ class EchoRunTest {
             }
             case CLOSE -> p.closes++;
             case RESET -> p.resets++;
+            case STOP_READING, RESUME_READING -> throw new AssertionError("an echo peer always reads: " + e);
         }
     }
 
-    private static Scenario load() throws Exception {
-        try (InputStream in = EchoRunTest.class.getClassLoader().getResourceAsStream(FILE)) {
-            assertNotNull(in, FILE);
-            return ScenarioLoader.loadString(FILE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    private static Scenario load(String file) throws Exception {
+        try (InputStream in = EchoRunTest.class.getClassLoader().getResourceAsStream(file)) {
+            assertNotNull(in, file);
+            return ScenarioLoader.loadString(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -23,19 +23,24 @@ class NetConnectionsTest {
             byte[][] landed = c.serverReceive(new int[] {4, 4, 8}, 11);
             assertEquals("o wo", new String(landed[1], US_ASCII));
             c.serverSend(new byte[][] {"ab".getBytes(US_ASCII), "cd".getBytes(US_ASCII)});
-            assertEquals("abcd", new String(c.peerReceive(4), US_ASCII));
+            c.peerReceive("abcd".getBytes(US_ASCII));              // read for real and checked on the peers' reader
+            factory.checkpoint();
 
             ConnectionException e = assertThrows(ConnectionException.class, () -> c.serverReceive(new int[] {4}, 1));
             assertEquals("socket S1: WSARecv expected 1 byte from the peer, 0 arrived within 150 ms", e.getMessage());
             assertInstanceOf(NetException.class, e.getCause());
 
-            c.peerReset();
-            ((NetConnections.NetConnection) c).serverExpectReset();
-
             Connection d = factory.open("S2");
             d.peerClose();
             d.serverExpectEnd();
             d.serverClose();
+
+            c.serverSend(new byte[][] {"xy".getBytes(US_ASCII)});
+            c.peerReceive("xz".getBytes(US_ASCII));
+            ConnectionException differs = assertThrows(ConnectionException.class, factory::checkpoint);
+            assertEquals("socket S1: the peer received byte 5 as 'y', but the server sent 'z'", differs.getMessage());
+            assertEquals(differs.getMessage(), factory.failure().getMessage());
+            assertThrows(ConnectionException.class, c::peerReset, "a peer's reset is a fixed point: the failure again");
         }
         assertEquals(before, LoopbackNetwork.openResourcesInProcess());
     }

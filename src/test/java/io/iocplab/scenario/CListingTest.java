@@ -1,5 +1,6 @@
 package io.iocplab.scenario;
 
+import io.iocplab.sim.CCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,7 +33,7 @@ class CListingTest {
     /** The lines that show a step, as (step index, C text). */
     private static Map<Integer, String> stepLines(CListing l) {
         Map<Integer, String> m = new LinkedHashMap<>();
-        for (CListing.Line line : l.lines()) {
+        for (CCode.Line line : l.lines()) {
             if (line.isStep()) {
                 m.put(line.step(), line.code());
             }
@@ -117,7 +118,7 @@ class CListingTest {
         sockets.put("S2", new Scenario.SocketSpec(null, 0, N));
         CListing l = CListing.program("T1", program, Map.of("P", 0), sockets);
 
-        List<String> code = l.lines().stream().map(CListing.Line::code).toList();
+        List<String> code = l.lines().stream().map(CCode.Line::code).toList();
         assertEquals("HANDLE hcpP = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);", code.get(0));
         assertEquals("CreateIoCompletionPort((HANDLE)S1, hcpP, 11, 0);", code.get(1));
         assertEquals("OVERLAPPED R, W;", code.get(2));
@@ -174,6 +175,12 @@ class CListingTest {
         assertTrue(main.text().contains("i <= 4;"), main.text());
         assertTrue(main.text().contains("i < 3;"), main.text());
 
+        Map<Integer, String> live = stepLines(CListing.of(s.asLive(), "main"));
+        assertEquals(List.of(0, 1, 2), new ArrayList<>(live.keySet()), "live mode's main, as LiveMainProgram runs it");
+        assertEquals("WaitForSingleObject(hClientAccepted, INFINITE);", live.get(0));
+        assertTrue(live.get(1).startsWith("CreateIoCompletionPort((HANDLE)client[key].s, hcpP, key, 0)"), live.get(1));
+        assertTrue(live.get(2).startsWith("WSARecv(client[key].s"), live.get(2));
+
         assertNull(CListing.of(s, "W4"));
         assertNull(CListing.of(s, "nobody"));
     }
@@ -204,14 +211,14 @@ class CListingTest {
 
     @Test
     void namesAndValuesAreC() {
-        assertEquals("hcpP", CListing.handle("P"));
-        assertEquals("hcpMain", CListing.handle("hcpMain"));
-        assertEquals("recv_C1", CListing.id("recv:C1"));
-        assertEquals("_1st", CListing.id("1st"));
-        assertEquals("0.5", CListing.ms(500));
-        assertEquals("10", CListing.ms(10_000));
-        assertEquals("0.001", CListing.ms(1));
-        assertEquals("\"a\\\"b\\n\"", CListing.quote("a\"b\n"));
+        assertEquals("hcpP", CCode.handle("P"));
+        assertEquals("hcpMain", CCode.handle("hcpMain"));
+        assertEquals("recv_C1", CCode.id("recv:C1"));
+        assertEquals("_1st", CCode.id("1st"));
+        assertEquals("0.5", CCode.ms(500));
+        assertEquals("10", CCode.ms(10_000));
+        assertEquals("0.001", CCode.ms(1));
+        assertEquals("\"a\\\"b\\n\"", CCode.quote("a\"b\n"));
     }
 
     @Test
@@ -222,7 +229,7 @@ class CListingTest {
         }
         CListing l = CListing.program("T1", List.of(gqcs("P", Step.INFINITE)), Map.of("P", 2), sockets);
         assertTrue(l.lines().size() < 20, l.text());
-        CListing.Line more = l.lines().stream().filter(x -> "note.moreSockets".equals(x.note())).findFirst()
+        CCode.Line more = l.lines().stream().filter(x -> "note.moreSockets".equals(x.note())).findFirst()
                 .orElseThrow();
         assertEquals(Integer.toString(256 - CListing.MAX_SOCKET_LINES), more.noteArg());
     }
@@ -245,6 +252,7 @@ class CListingTest {
         io.iocplab.sim.EchoServer echo = new io.iocplab.sim.EchoServer("P", 2, 2, 1, 4, 0, 0, 10, 2, 10);
         collect(notes, CListing.echoWorker("W1", Map.of("P", 2), echo));
         collect(notes, CListing.echoMain(Map.of("P", 2), echo));
+        collect(notes, CListing.liveMain(Map.of("P", 2), echo));
         assertTrue(notes.size() > 15, notes.toString());
         for (String n : notes) {
             assertTrue(en.containsKey(n), "English lacks " + n);
@@ -253,7 +261,7 @@ class CListingTest {
     }
 
     private static void collect(List<String> notes, CListing l) {
-        for (CListing.Line line : l.lines()) {
+        for (CCode.Line line : l.lines()) {
             if (line.note() != null) {
                 notes.add(line.note());
             }

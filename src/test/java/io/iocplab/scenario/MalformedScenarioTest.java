@@ -165,7 +165,8 @@ class MalformedScenarioTest {
         assertEquals(List.of(
                 "t.yaml:5:23: peers.S[1].close: expected graceful or reset, got 'gently'",
                 "t.yaml:6:7: peers.S[2]: missing argument 'at' (expected the time of the action in milliseconds)",
-                "t.yaml:7:7: peers.S[3]: missing the action: send (a string) or close (graceful or reset)"), p);
+                "t.yaml:7:7: peers.S[3]: missing the action: connect (a listener), send (a string), close (graceful or reset), "
+                        + "stopReading or resumeReading"), p);
     }
 
     @Test

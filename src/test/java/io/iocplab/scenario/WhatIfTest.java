@@ -12,6 +12,7 @@ import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.StopRules;
 import io.iocplab.sim.event.Summary;
+import io.iocplab.sim.event.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,31 @@ class WhatIfTest {
         assertTrue(r.ok());
         assertEquals(List.of(), StopRules.check(forked, fork.cpus()));
         assertEquals(lines(original, m), lines(forked, m));
+    }
+
+    @Test
+    void onTheAcceptExEchoAResetReachesTheAcceptedClientAndNewWorkKeepsTheAccepts() throws Exception {
+        Scenario accepting = welcome().withEcho(welcome().echo().withAcceptEx(true));
+        List<SimEvent> original = events(accepting);
+        long m = firstCompletionOf(original, "C2");
+        Scenario reset = accepting.withWhatIf(new WhatIf.Client(m, "C2", WhatIf.Client.Kind.RESET, null));
+        Scenario lighter = reset.withWhatIf(new WhatIf.EchoWork(m, 500, 0, 0));
+        List<SimEvent> resetOnly = events(reset);
+        List<SimEvent> forked = events(lighter);
+
+        assertEquals(lines(original, m), lines(forked, m), "the past up to moment " + m);
+        SimEvent first = forked.stream().filter(e -> e.moment() == m + 1).findFirst().orElseThrow();
+        assertTrue(first instanceof PeerAction p && p.socket().equals("C2") && p.peer().equals("client2")
+                && p.action() == PeerAction.Action.RESET, "moment m + 1 is client2's reset: " + TraceWriter.line(first));
+        assertTrue(sleeps(forked) < sleeps(resetOnly), "fewer blocking calls once the workers' work has none: "
+                + sleeps(forked) + " sleeps, " + sleeps(resetOnly) + " without the change");
+        assertEquals(List.of(), StopRules.check(forked, lighter.cpus()), "every stop of the fork is whole");
+        assertTrue(forked.get(forked.size() - 1) instanceof Summary, "the fork runs to its end");
+    }
+
+    private static long sleeps(List<SimEvent> events) {
+        return events.stream().filter(e -> e instanceof ThreadState t && t.waitingOn() == ThreadState.Wait.SLEEP)
+                .count();
     }
 
     @Test

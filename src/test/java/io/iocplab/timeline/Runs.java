@@ -192,7 +192,7 @@ final class Runs {
                     pipe.toServer.writeBytes((byte[]) args[0]);
                     yield null;
                 }
-                case "peerReceive" -> pipe.peerReceive((int) args[0]);
+                case "peerReceive" -> pipe.peerReceive((byte[]) args[0]);
                 case "toString" -> "fake connection " + socket;
                 case "hashCode" -> System.identityHashCode(proxy);
                 case "equals" -> proxy == args[0];
@@ -200,6 +200,12 @@ final class Runs {
             };
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, h);
+        }
+
+        /** Listeners are not faked: the timeline's tests run no scenario with one. */
+        @Override
+        public Connection.Listener listen(String name) {
+            throw new UnsupportedOperationException("no fake listeners");
         }
 
         @Override
@@ -230,11 +236,14 @@ final class Runs {
             return out;
         }
 
-        byte[] peerReceive(int count) {
+        Object peerReceive(byte[] expected) throws ConnectionException {
             byte[] all = toPeer.toByteArray();
-            byte[] out = Arrays.copyOfRange(all, peerRead, peerRead + count);
-            peerRead += count;
-            return out;
+            byte[] out = Arrays.copyOfRange(all, peerRead, peerRead + expected.length);
+            peerRead += expected.length;
+            if (!Arrays.equals(out, expected)) {
+                throw new ConnectionException("the peer did not receive what the server sent");
+            }
+            return null;
         }
     }
 }

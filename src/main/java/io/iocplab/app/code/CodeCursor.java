@@ -6,6 +6,7 @@ import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.CReturn;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.Hazard;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.timeline.ThreadView;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ import java.util.List;
  *       ({@code ov=&amp;recv:C2}, not a C identifier made of it), so one operation has one name on
  *       every panel.
  *       {@code failed} marks a failure that is not a pending I/O.</li>
+ *   <li>{@code hazardRow} is the row of the call at which the thread's latest hazard was reported, and
+ *       {@code hazard} the rule in words ("⚠ overlapped-in-use: ..."), until its next call; else -1 and null.</li>
  * </ul>
  */
-public record CodeCursor(int current, int returned, String result, boolean failed) {
-    public static final CodeCursor NONE = new CodeCursor(-1, -1, null, false);
+public record CodeCursor(int current, int returned, String result, boolean failed, int hazardRow, String hazard) {
+    public static final CodeCursor NONE = new CodeCursor(-1, -1, null, false, -1, null);
 
     public static CodeCursor of(CodeLines lines, ThreadView t, Texts texts) {
         if (t == null) {
@@ -43,7 +46,11 @@ public record CodeCursor(int current, int returned, String result, boolean faile
         String result = r == null ? null : result(r, texts);
         boolean failed = r != null && !r.ok() && r.error() != Win32Error.ERROR_IO_PENDING;
         int current = lines.rowOf(lines.listing().stepAfter(t.lastEvent()));
-        return new CodeCursor(current, returned, result, failed);
+        Hazard h = t.hazard();
+        int hazardRow = h == null ? -1 : lines.rowOf(h.step());
+        String hazard = h == null ? null : texts.get(CodeView.BUNDLE, "ret.hazard", h.rule().json(),
+                texts.get("history", "hazard." + h.rule().json()));
+        return new CodeCursor(current, returned, result, failed, hazardRow, hazard);
     }
 
     /** What a call returned, as its C return value and the values it wrote. */

@@ -1,5 +1,6 @@
 package io.iocplab.app.code;
 
+import io.iocplab.sim.CCode;
 import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.CListing;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public record CodeLines(String thread, String title, CListing listing, List<Row>
         };
         List<Row> rows = new ArrayList<>();
         int n = 1;
-        for (CListing.Line l : listing.lines()) {
+        for (CCode.Line l : listing.lines()) {
             String comment = l.note() == null ? null
                     : l.noteArg() == null ? texts.get(CodeView.BUNDLE, l.note())
                     : texts.get(CodeView.BUNDLE, l.note(), l.noteArg());

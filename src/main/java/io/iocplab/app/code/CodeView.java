@@ -217,6 +217,12 @@ public final class CodeView {
             r.result(next.result(), next.failed());
             r.box.pseudoClassStateChanged(RETURNED, true);
         }
+        if (was.hazardRow() >= 0 && was.hazardRow() < rows.size()) {
+            rows.get(was.hazardRow()).hazard(null);
+        }
+        if (next.hazardRow() >= 0 && next.hazardRow() < rows.size()) {
+            rows.get(next.hazardRow()).hazard(next.hazard());
+        }
     }
 
     private void mark(int row, PseudoClass pc, boolean on) {
@@ -255,6 +261,8 @@ public final class CodeView {
         final Label marker = new Label();
         final HBox resultLine = new HBox();
         final Label result = new Label();
+        final HBox hazardLine = new HBox();
+        final Label hazard = new Label();
 
         RowNode(CodeLines.Row r) {
             box.getStyleClass().add("code-row");
@@ -287,7 +295,14 @@ public final class CodeView {
             resultLine.getStyleClass().add("code-result-line");
             resultLine.setVisible(false);
             resultLine.setManaged(false);
-            box.getChildren().addAll(line, resultLine);
+            hazard.getStyleClass().add("code-hazard");
+            hazard.setWrapText(true);
+            hazard.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            hazardLine.getChildren().setAll(aligned(indent, hazard).getChildren());
+            hazardLine.getStyleClass().add("code-result-line");
+            hazardLine.setVisible(false);
+            hazardLine.setManaged(false);
+            box.getChildren().addAll(line, resultLine, hazardLine);
             if (r.step() >= 0) {
                 box.getStyleClass().add("code-step");
             }
@@ -305,6 +320,13 @@ public final class CodeView {
             HBox row = new HBox(markerRoom, numberRoom, gutter, text);
             row.getStyleClass().add("code-line");
             return row;
+        }
+
+        /** The misuse reported at this line's call, under its result; null hides it. */
+        void hazard(String text) {
+            hazard.setText(text == null ? "" : text);
+            hazardLine.setVisible(text != null);
+            hazardLine.setManaged(text != null);
         }
 
         void result(String text, boolean failed) {

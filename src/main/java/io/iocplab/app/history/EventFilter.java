@@ -37,13 +37,18 @@ public record EventFilter(Set<EventKind> kinds, String thread) {
         return thread == null && kinds.size() == EventKind.values().length;
     }
 
+    /** Shows or hides a kind, and the kinds its check box governs with it ({@link EventKind#box()}). */
     public EventFilter withKind(EventKind kind, boolean shown) {
         EnumSet<EventKind> k = EnumSet.noneOf(EventKind.class);
         k.addAll(kinds);
-        if (shown) {
-            k.add(kind);
-        } else {
-            k.remove(kind);
+        for (EventKind e : EventKind.values()) {
+            if (e == kind || e.box() == kind) {
+                if (shown) {
+                    k.add(e);
+                } else {
+                    k.remove(e);
+                }
+            }
         }
         return new EventFilter(k, thread);
     }

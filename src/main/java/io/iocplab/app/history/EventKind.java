@@ -1,11 +1,16 @@
 package io.iocplab.app.history;
 
+import io.iocplab.sim.event.ApcQueued;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.Hazard;
 import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.ListenerState;
 import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.SocketState;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
 
@@ -14,10 +19,15 @@ import io.iocplab.sim.event.ThreadState;
  * one kind; {@link #SUMMARY} (the run's last line) is not offered as a filter and is always shown.
  */
 public enum EventKind {
+    HAZARD("hazard"),
     API_RETURN("api.return"),
+    APC("apc"),
     PORT_DEQUEUE("port.dequeue"),
     IO_COMPLETE("io.complete"),
     PEER("peer"),
+    APC_QUEUED("apc.queued"),
+    LISTENER_STATE("listener.state"),
+    SOCKET_STATE("socket.state"),
     PORT_STATE("port.state"),
     THREAD_STATE("thread.state"),
     SUMMARY("summary");
@@ -33,14 +43,38 @@ public enum EventKind {
         return type;
     }
 
+    /**
+     * The kind whose check box shows or hides it: itself, except for the kinds issue 15 added, which go with
+     * the box nearest in meaning so the row of boxes stays as it was: a hazard with the calls (it is reported
+     * at one), an APC run or queued with the threads, a listener's or a socket's state with the peers.
+     */
+    public EventKind box() {
+        return switch (this) {
+            case HAZARD -> API_RETURN;
+            case APC, APC_QUEUED -> THREAD_STATE;
+            case LISTENER_STATE, SOCKET_STATE -> PEER;
+            default -> this;
+        };
+    }
+
     /** Whether the log offers a check box for it. */
     public boolean filterable() {
-        return this != SUMMARY;
+        return this != SUMMARY && box() == this;
     }
 
     public static EventKind of(SimEvent e) {
-        if (e instanceof ApiReturn) {
+        if (e instanceof Hazard) {
+            return HAZARD;
+        } else if (e instanceof ApiReturn) {
             return API_RETURN;
+        } else if (e instanceof ApcRun) {
+            return APC;
+        } else if (e instanceof ApcQueued) {
+            return APC_QUEUED;
+        } else if (e instanceof ListenerState) {
+            return LISTENER_STATE;
+        } else if (e instanceof SocketState) {
+            return SOCKET_STATE;
         } else if (e instanceof PortDequeue) {
             return PORT_DEQUEUE;
         } else if (e instanceof PortState) {
@@ -57,8 +91,20 @@ public enum EventKind {
         throw new IllegalArgumentException("unknown event " + e);
     }
 
-    /** The thread an event belongs to (its {@code api.return}, {@code port.dequeue} or {@code thread.state}), or null. */
+    /**
+     * The thread an event belongs to (its {@code api.return}, {@code port.dequeue}, {@code thread.state},
+     * {@code apc}, {@code apc.queued} or {@code hazard}), or null.
+     */
     public static String threadOf(SimEvent e) {
+        if (e instanceof Hazard h) {
+            return h.thread();
+        }
+        if (e instanceof ApcRun a) {
+            return a.thread();
+        }
+        if (e instanceof ApcQueued q) {
+            return q.thread();
+        }
         if (e instanceof ApiReturn r) {
             return r.thread();
         }
@@ -72,9 +118,10 @@ public enum EventKind {
     }
 
     /**
-     * How much an event tells of its moment, for the line that stands for the moment in the log: the call
-     * that returned says most, then who took a packet, an I/O that finished, what a peer did, a port's new
-     * state, a thread's; the kinds are in that order here (the summary is a moment of its own).
+     * How much an event tells of its moment, for the line that stands for the moment in the log: a misuse
+     * the run reports says most, then the call that returned, an APC that ran, who took a packet, an I/O
+     * that finished, what a peer did, an APC queued, a listener's or a socket's new state, a port's, a
+     * thread's; the kinds are in that order here (the summary is a moment of its own).
      */
     public int rank() {
         return ordinal();

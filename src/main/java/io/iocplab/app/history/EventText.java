@@ -5,14 +5,20 @@ import io.iocplab.kernel.IoFailure;
 import io.iocplab.kernel.Release;
 import io.iocplab.kernel.Win32Error;
 import io.iocplab.scenario.CReturn;
+import io.iocplab.sim.event.ApcQueued;
+import io.iocplab.sim.event.ApcRun;
+import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.CallResult;
+import io.iocplab.sim.event.Hazard;
 import io.iocplab.sim.event.IoComplete;
+import io.iocplab.sim.event.ListenerState;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.PeerAction;
 import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
 import io.iocplab.sim.event.SimEvent;
+import io.iocplab.sim.event.SocketState;
 import io.iocplab.sim.event.Summary;
 import io.iocplab.sim.event.ThreadState;
 import java.util.ArrayList;
@@ -70,7 +76,18 @@ public final class EventText {
         } else if (e instanceof IoComplete c) {
             return c.socket();
         } else if (e instanceof PeerAction a) {
-            return a.socket();
+            return a.peer() == null || a.peer().equals(a.socket()) ? a.socket()
+                    : texts.get(BUNDLE, "subject.client", a.peer(), a.socket());
+        } else if (e instanceof Hazard h) {
+            return h.thread();
+        } else if (e instanceof ApcRun a) {
+            return a.thread();
+        } else if (e instanceof ApcQueued q) {
+            return q.thread();
+        } else if (e instanceof ListenerState l) {
+            return l.listener();
+        } else if (e instanceof SocketState st) {
+            return st.socket();
         }
         return texts.get(BUNDLE, "subject.run");
     }
@@ -89,6 +106,17 @@ public final class EventText {
             return ioComplete(c);
         } else if (e instanceof PeerAction a) {
             return peer(a);
+        } else if (e instanceof Hazard h) {
+            return texts.get(BUNDLE, "hazard", h.api().name(), texts.get(BUNDLE, "hazard." + h.rule().json()),
+                    h.rule().json());
+        } else if (e instanceof ApcRun a) {
+            return texts.get(BUNDLE, "apc.ran", apc(a.kind(), a.overlapped()));
+        } else if (e instanceof ApcQueued q) {
+            return texts.get(BUNDLE, "apc.queued", apc(q.kind(), q.overlapped()), String.valueOf(q.queued()));
+        } else if (e instanceof ListenerState l) {
+            return listenerState(l);
+        } else if (e instanceof SocketState st) {
+            return socketState(st);
         } else if (e instanceof Summary s) {
             return texts.get(BUNDLE, "summary", String.valueOf(s.packets()), String.valueOf(s.contextSwitches()));
         }
@@ -145,6 +173,12 @@ public final class EventText {
             return c.socket();
         } else if (out instanceof CallResult.OnSocket o) {
             return o.socket();
+        } else if (out instanceof CallResult.Accept a) {
+            return a.listener() + ", " + a.socket();
+        } else if (out instanceof CallResult.Disconnect d) {
+            return d.socket();
+        } else if (out instanceof CallResult.ApcQueued q) {
+            return q.thread();
         }
         return null;
     }
@@ -173,6 +207,17 @@ public final class EventText {
             listed(sb, "bytes", o.bytes());
         } else if (out instanceof CallResult.Cancelled c) {
             listed(sb, "ov", c.overlapped());
+        } else if (out instanceof CallResult.Accept a) {
+            listed(sb, "ov", a.overlapped());
+        } else if (out instanceof CallResult.Disconnect d) {
+            listed(sb, "ov", d.overlapped());
+            if (d.reuse()) {
+                sb.append(" TF_REUSE_SOCKET");
+            }
+        } else if (out instanceof CallResult.Freed f) {
+            listed(sb, "key", f.key());
+            listed(sb, "buffer", f.buffer());
+            listed(sb, "ov", f.overlapped());
         }
     }
 
@@ -245,13 +290,15 @@ public final class EventText {
                 if (t.waitingOn() == null) {
                     yield texts.get(BUNDLE, "thread.waiting", call);
                 }
-                yield switch (t.waitingOn()) {
+                String waiting = switch (t.waitingOn()) {
                     case PORT -> texts.get(BUNDLE, "thread.waiting.port", call);
-                    case SLEEP -> texts.get(BUNDLE, "thread.waiting.sleep");
+                    case SLEEP -> t.call() == Api.SleepEx ? texts.get(BUNDLE, "thread.waiting.sleepEx", call)
+                            : texts.get(BUNDLE, "thread.waiting.sleep");
                     case SUSPENDED -> texts.get(BUNDLE, "thread.waiting.suspended");
                     case IO -> texts.get(BUNDLE, "thread.waiting.io", call);
                     case EVENT -> texts.get(BUNDLE, "thread.waiting.event", call);
                 };
+                yield t.alertable() ? waiting + " " + texts.get(BUNDLE, "thread.alertable") : waiting;
             }
         };
     }
@@ -288,6 +335,34 @@ public final class EventText {
         return sb.toString();
     }
 
+    // ------------------------------------------------------------------ APCs, listeners, send buffers
+
+    /** An APC in words: "the completion routine of ov=R", "a user APC". */
+    private String apc(ApcRun.Kind kind, String overlapped) {
+        return kind == ApcRun.Kind.COMPLETION
+                ? texts.get(BUNDLE, "apc.completion", overlapped == null ? "NULL" : overlapped)
+                : texts.get(BUNDLE, "apc.user");
+    }
+
+    private String listenerState(ListenerState l) {
+        if (l.closed()) {
+            return texts.get(BUNDLE, "listener.closed");
+        }
+        List<String> accepts = new ArrayList<>(l.accepts().size());
+        for (ListenerState.PendingAccept a : l.accepts()) {
+            accepts.add(a.overlapped() + "→" + a.socket() + (a.client() == null ? "" : " (" + a.client() + ")"));
+        }
+        String none = texts.get(BUNDLE, "port.none");
+        return texts.get(BUNDLE, "listener.state", accepts.isEmpty() ? none : "[" + String.join(", ", accepts) + "]",
+                l.backlog().isEmpty() ? none : "[" + String.join(", ", l.backlog()) + "]");
+    }
+
+    private String socketState(SocketState st) {
+        String state = texts.get(BUNDLE, "socket.state", String.valueOf(st.unread()), String.valueOf(st.sendBuffer()),
+                String.valueOf(st.pendingSends()), String.valueOf(st.sending()), String.valueOf(st.inbound()));
+        return st.peerReading() ? state : state + " " + texts.get(BUNDLE, "socket.peerNotReading");
+    }
+
     // ------------------------------------------------------------------ io.complete and peers
 
     private String ioComplete(IoComplete c) {
@@ -304,6 +379,9 @@ public final class EventText {
                     : " " + quote(String.join("", c.buffers()));
             done = texts.get(BUNDLE, "io.done", op, String.valueOf(c.bytes()), data);
         }
+        if (c.accepted() != null && c.status() == 0) {
+            done = done + " " + texts.get(BUNDLE, "io.accepted", c.accepted(), c.peer() == null ? "?" : c.peer());
+        }
         return done + " " + texts.get(BUNDLE, c.packet() ? "io.packet" : "io.noPacket");
     }
 
@@ -317,6 +395,8 @@ public final class EventText {
                     a.data() == null ? "" : " " + quote(a.data()));
             case CLOSE -> texts.get(BUNDLE, "peer.close");
             case RESET -> texts.get(BUNDLE, "peer.reset");
+            case STOP_READING -> texts.get(BUNDLE, "peer.stopReading");
+            case RESUME_READING -> texts.get(BUNDLE, "peer.resumeReading");
         };
     }
 

@@ -45,7 +45,12 @@ final class Palette {
     /** The colour that marks a kind of event in the log. */
     static Color of(EventKind kind) {
         return switch (kind) {
+            case HAZARD -> OVERSHOOT;
             case API_RETURN -> Color.web("#1e3a8a");
+            case APC -> WAITING_OTHER;
+            case APC_QUEUED -> Color.web("#cc79a7", 0.55);
+            case LISTENER_STATE -> Color.web("#009e73");
+            case SOCKET_STATE -> MUTED;
             case PORT_DEQUEUE -> DEPTH_LINE;
             case PORT_STATE -> RUNNING_LINE;
             case THREAD_STATE -> RUNNING;

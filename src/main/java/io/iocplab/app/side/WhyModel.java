@@ -5,9 +5,11 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.sim.event.PacketView;
+import io.iocplab.sim.event.SocketState;
 import io.iocplab.sim.event.ThreadState.State;
 import io.iocplab.sim.event.ThreadState.Wait;
 import io.iocplab.timeline.Explanation;
+import io.iocplab.timeline.ListenerView;
 import io.iocplab.timeline.PortView;
 import io.iocplab.timeline.SocketView;
 import io.iocplab.timeline.ThreadView;
@@ -60,6 +62,10 @@ public final class WhyModel {
                     String.valueOf(port.concurrency()));
             return new Answer(title, Why.gauge(s, g.port()).text(locale), false);
         }
+        if (selection instanceof Selection.Socket k && s.listener(k.name()) != null) {
+            return new Answer(texts.get(BUNDLE, "why.title.listener", k.name()), listener(s.listener(k.name()), texts),
+                    false);
+        }
         if (selection instanceof Selection.Socket k) {
             return new Answer(texts.get(BUNDLE, "why.title.socket", k.name()), socket(s, k.name(), texts), false);
         }
@@ -104,6 +110,36 @@ public final class WhyModel {
         }
         if (v.closed()) {
             sb.append(' ').append(texts.get(BUNDLE, "why.socket.closed"));
+        }
+        SocketState st = v.sendState();
+        if (st != null) {
+            sb.append(' ').append(texts.get(BUNDLE, "why.socket.sendBuffer", String.valueOf(st.sendBuffer()),
+                    String.valueOf(st.unread()), String.valueOf(st.inbound())));
+            if (st.pendingSends() > 0) {
+                sb.append(' ').append(texts.get(BUNDLE, "why.socket.sendsWait", st.pendingSends(),
+                        String.valueOf(st.sending())));
+            }
+            if (!st.peerReading()) {
+                sb.append(' ').append(texts.get(BUNDLE, "why.socket.peerNotReading"));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A listener: its pending AcceptEx calls and its backlog, and how the two meet. */
+    private static String listener(ListenerView l, Texts texts) {
+        if (l.closed()) {
+            return texts.get(BUNDLE, "why.listener.closed", l.name());
+        }
+        StringBuilder sb = new StringBuilder(texts.get(BUNDLE, "why.listener", l.name(), l.accepts().size(),
+                l.backlog().size()));
+        sb.append(' ').append(texts.get(BUNDLE, l.accepts().isEmpty() ? "why.listener.noAccept"
+                : "why.listener.accepts"));
+        for (var a : l.accepts()) {
+            if (a.client() != null) {
+                sb.append(' ').append(texts.get(BUNDLE, "why.listener.firstData", a.socket(), a.client(),
+                        String.valueOf(a.receive())));
+            }
         }
         return sb.toString();
     }

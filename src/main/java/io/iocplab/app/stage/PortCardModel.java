@@ -1,5 +1,6 @@
 package io.iocplab.app.stage;
 
+import io.iocplab.sim.CCode;
 import io.iocplab.scenario.CListing;
 import io.iocplab.timeline.PortView;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public record PortCardModel(String name, String title, String createCall, boolea
 
     private static String createCall(PortView p, Integer written, Words w) {
         int arg = written == null ? p.concurrency() : written;
-        String call = CListing.handle(p.name()) + " = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, " + arg + ")";
+        String call = CCode.handle(p.name()) + " = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, " + arg + ")";
         return arg == p.concurrency() ? call : call + "  " + w.get("port.inForce", Integer.toString(p.concurrency()));
     }
 }

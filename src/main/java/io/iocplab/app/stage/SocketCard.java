@@ -96,7 +96,7 @@ final class SocketCard extends VBox {
         }
         name.setText(m.name());
         PacketCard.show(status, m.status());
-        info.setText(m.ports() + "\n" + m.bytes());
+        info.setText(m.ports() + "\n" + m.bytes() + (m.send() == null ? "" : "\n" + m.send()));
         pending.setText(String.join("\n", m.pending()));
         pending.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("none"), !m.anyPending());
         last.setText(m.last() + "\n" + (m.landed().isEmpty() ? " " : m.landed()));

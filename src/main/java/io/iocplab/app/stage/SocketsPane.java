@@ -2,6 +2,7 @@ package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Subject;
+import io.iocplab.timeline.ListenerView;
 import io.iocplab.timeline.SocketView;
 import io.iocplab.timeline.ViewState;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The sockets column: one card per socket, in the order the run first named them, kept by name. A
- * card is redrawn when its socket's view changed and it is in sight ({@link InView}).
+ * The sockets column: one card per listener (first, in file order), then one per socket, in the order
+ * the run first named them, kept by name. A card is redrawn when its socket's (or listener's) view
+ * changed and it is in sight ({@link InView}).
  */
 final class SocketsPane extends VBox {
     private final Words words;
@@ -56,10 +58,19 @@ final class SocketsPane extends VBox {
         return cards.isEmpty();
     }
 
+    /** The listeners' and the sockets' names, in the order of their cards. */
+    private static List<String> names(ViewState s) {
+        List<String> names = new ArrayList<>(s.listeners().size() + s.sockets().size());
+        names.addAll(s.listeners().keySet());
+        names.addAll(s.sockets().keySet());
+        return names;
+    }
+
     void show(ViewState s) {
         latest = s;
-        boolean order = cards.size() != s.sockets().size();
-        for (String name : s.sockets().keySet()) {
+        List<String> names = names(s);
+        boolean order = cards.size() != names.size();
+        for (String name : names) {
             if (!cards.containsKey(name)) {
                 SocketCard c = new SocketCard();
                 Clicks.selects(c, () -> new Selection.Socket(name), select);
@@ -68,9 +79,9 @@ final class SocketsPane extends VBox {
             }
         }
         if (order) {
-            cards.keySet().retainAll(s.sockets().keySet());
+            cards.keySet().retainAll(names);
             List<Node> children = new ArrayList<>();
-            for (String name : s.sockets().keySet()) {
+            for (String name : names) {
                 children.add(cards.get(name));
             }
             if (children.isEmpty()) {
@@ -88,20 +99,32 @@ final class SocketsPane extends VBox {
         if (latest == null) {
             return;
         }
+        for (ListenerView v : latest.listeners().values()) {
+            SocketCard c = inSight(v.name());
+            if (c != null && !c.shows(v)) {
+                c.show(SocketCardModel.ofListener(v, words), v);
+            }
+        }
         for (SocketView v : latest.sockets().values()) {
-            SocketCard c = cards.get(v.name());
-            if (c == null) {
-                continue;
-            }
-            if (!inView.shows(c)) {
-                c.park();
-                continue;
-            }
-            c.unpark();
-            if (!c.shows(v)) {
+            SocketCard c = inSight(v.name());
+            if (c != null && !c.shows(v)) {
                 c.show(SocketCardModel.of(v, words), v);
             }
         }
+    }
+
+    /** The card of that name if it is in sight (unparked), else null (parked if it has one). */
+    private SocketCard inSight(String name) {
+        SocketCard c = cards.get(name);
+        if (c == null) {
+            return null;
+        }
+        if (!inView.shows(c)) {
+            c.park();
+            return null;
+        }
+        c.unpark();
+        return c;
     }
 
     void highlight(Selection s) {

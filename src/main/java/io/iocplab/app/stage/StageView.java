@@ -129,7 +129,7 @@ public final class StageView {
     }
 
     private void draw(ViewState s) {
-        boolean anySockets = !s.sockets().isEmpty();
+        boolean anySockets = !s.sockets().isEmpty() || !s.listeners().isEmpty();
         sockets.setVisible(anySockets);
         sockets.setManaged(anySockets);
         sockets.show(s);

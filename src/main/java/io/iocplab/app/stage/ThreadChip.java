@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
  */
 final class ThreadChip extends VBox {
     private static final PseudoClass OVER_LIMIT = PseudoClass.getPseudoClass("over-limit");
+    private static final PseudoClass HAZARD = PseudoClass.getPseudoClass("hazard");
 
     private final Label head = new WrappingLabel();
     private final Label detail = new WrappingLabel();
@@ -45,10 +46,12 @@ final class ThreadChip extends VBox {
             kindState = kind;
             pseudoClassStateChanged(kind, true);
         }
+        pseudoClassStateChanged(HAZARD, m.hazard() != null);
         if (compact) {
-            head.setText(m.icon() + "  " + m.name());
+            head.setText(m.icon() + "  " + m.name() + (m.hazard() == null ? "" : "  ⚠"));
             String d = (m.overLimit() ? "▲ " : "") + m.shortState()
-                    + (m.shortPacket() == null ? "" : " · " + m.shortPacket());
+                    + (m.shortPacket() == null ? "" : " · " + m.shortPacket())
+                    + (m.apcs() == null ? "" : " · APC");
             detail.setText(d);
             pseudoClassStateChanged(OVER_LIMIT, m.overLimit());
             return;
@@ -58,7 +61,10 @@ final class ThreadChip extends VBox {
         if (m.overLimitText() != null) {
             d.append("▲ ").append(m.overLimitText());
         }
-        for (String part : new String[] {m.call(), m.packet()}) {
+        if (m.hazard() != null) {
+            d.append(d.length() > 0 ? " · " : "").append(m.hazard());
+        }
+        for (String part : new String[] {m.call(), m.packet(), m.apcs()}) {
             if (part != null) {
                 if (d.length() > 0) {
                     d.append(" · ");

@@ -1,6 +1,7 @@
 package io.iocplab.app.stage;
 
 import io.iocplab.app.model.Texts;
+import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.PacketView;
 import io.iocplab.sim.event.ThreadState.Wait;
 import io.iocplab.timeline.PortView;
@@ -21,9 +22,14 @@ import java.util.stream.Collectors;
  *
  * <p>{@code shortState} and {@code shortPacket} are what a compact chip (many threads) shows: a word or
  * two for the state, the OVERLAPPED label of the packet in its hands.
+ *
+ * <p>An alertable wait says so in the state text. {@code apcs} is its APC queue ("2 APCs queued: R, user"),
+ * null when empty; {@code hazard} the rule its latest call broke ("⚠ overlapped-in-use"), null when none:
+ * the chip is marked until the thread's next call.
  */
 public record ThreadChipModel(String name, Kind kind, String icon, String stateText, String call, String packet,
-                              boolean overLimit, String overLimitText, String shortState, String shortPacket) {
+                              boolean overLimit, String overLimitText, String shortState, String shortPacket,
+                              String apcs, String hazard) {
 
     /** The states a chip tells apart, each with its own colour and icon. */
     public enum Kind {
@@ -85,8 +91,19 @@ public record ThreadChipModel(String name, Kind kind, String icon, String stateT
         String shortPacket = t.held().isEmpty() ? null
                 : t.held().size() == 1 ? Words.ov(t.held().get(0).overlapped())
                 : w.get("thread.short.packets", Integer.toString(t.held().size()));
+        if (t.waitsAlertably()) {
+            state = state + " " + w.get("thread.alertable");
+        }
+        String apcs = null;
+        if (!t.apcs().isEmpty() && kind != Kind.EXITED) {
+            String names = t.apcs().stream()
+                    .map(a -> a.kind() == ApcRun.Kind.USER ? w.get("thread.apc.user") : Words.ov(a.overlapped()))
+                    .collect(Collectors.joining(", "));
+            apcs = w.get("thread.apcs", Integer.toString(t.apcs().size()), names);
+        }
+        String hazard = t.hazard() == null ? null : w.get("thread.hazard", t.hazard().rule().json());
         return new ThreadChipModel(t.name(), kind, kind.icon(), state, call, packet, over,
-                over ? w.get("thread.overLimit") : null, shortState, shortPacket);
+                over ? w.get("thread.overLimit") : null, shortState, shortPacket, apcs, hazard);
     }
 
     static Kind kind(ThreadView t) {
@@ -112,7 +129,7 @@ public record ThreadChipModel(String name, Kind kind, String icon, String stateT
             return "thread.waitOther";
         }
         return switch (wait) {
-            case SLEEP -> "thread.waitSleep";
+            case SLEEP -> "thread.waitSleep";     // Sleep or SleepEx: the call line names which
             case IO -> "thread.waitIo";
             case EVENT -> "thread.waitEvent";
             default -> "thread.waitOther";

@@ -5,10 +5,10 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.app.whatif.WhatIfChoices.Action;
 import io.iocplab.app.whatif.WhatIfChoices.Actor;
 import io.iocplab.app.whatif.WhatIfChoices.Kind;
-import io.iocplab.scenario.CListing;
 import io.iocplab.scenario.ForkFile;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.TraceFile;
+import io.iocplab.sim.CCode;
 import io.iocplab.sim.WhatIf;
 import java.io.File;
 import java.io.IOException;
@@ -138,9 +138,9 @@ public final class WhatIfWindow {
         });
         what.valueProperty().addListener((o, was, now) -> showFields());
         if (original.echo() != null) {
-            compute.setText(CListing.ms(original.echo().computeUs()));
+            compute.setText(CCode.ms(original.echo().computeUs()));
             every.setText(String.valueOf(original.echo().blockEvery()));
-            sleep.setText(CListing.ms(original.echo().blockUs()));
+            sleep.setText(CCode.ms(original.echo().blockUs()));
         }
         Actor first = choices.actors().stream().filter(a -> a.name() != null && a.name().equals(preselected))
                 .findFirst().orElse(choices.actors().isEmpty() ? null : choices.actors().get(0));
@@ -312,7 +312,7 @@ public final class WhatIfWindow {
 
     private void localize() {
         stage.setTitle(texts.get(BUNDLE, "window.title", moment));
-        header.setText(texts.get(BUNDLE, "header", moment, CListing.ms(timeUs)));
+        header.setText(texts.get(BUNDLE, "header", moment, CCode.ms(timeUs)));
         whoLabel.setText(texts.get(BUNDLE, "who"));
         whatLabel.setText(texts.get(BUNDLE, "what"));
         forkButton.setText(texts.get(BUNDLE, "fork"));

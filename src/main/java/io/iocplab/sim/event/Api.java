@@ -26,6 +26,11 @@ public enum Api {
     CancelIoEx(Returns.BOOL),
     SetFileCompletionNotificationModes(Returns.BOOL),
     closesocket(Returns.SOCKET_INT),
+    AcceptEx(Returns.BOOL),
+    DisconnectEx(Returns.BOOL),
+    QueueUserAPC(Returns.NONZERO),
+    SleepEx(Returns.SLEEP_EX),
+    HeapFree(Returns.BOOL),
     Compute(Returns.VOID);
 
     /** The C type of a call's return value, as far as its spelling goes. */
@@ -40,6 +45,10 @@ public enum Api {
         PREVIOUS_COUNT,
         /** DWORD: WAIT_OBJECT_0, or WAIT_FAILED with GetLastError(). */
         WAIT,
+        /** DWORD: nonzero (1), or 0 with GetLastError() (QueueUserAPC). */
+        NONZERO,
+        /** DWORD: 0 when the time elapsed, WAIT_IO_COMPLETION when APCs ran (SleepEx); it never fails. */
+        SLEEP_EX,
         /** void: nothing is returned. */
         VOID
     }
@@ -56,7 +65,8 @@ public enum Api {
 
     /** Whether the error a failed call leaves is read with WSAGetLastError() (a Winsock call) rather than GetLastError(). */
     public boolean winsock() {
-        return returns == Returns.SOCKET_INT || this == WSAGetOverlappedResult;
+        return returns == Returns.SOCKET_INT || this == WSAGetOverlappedResult || this == AcceptEx
+                || this == DisconnectEx;
     }
 
     /** The call named {@code name}, exactly as written (case matters: {@code closesocket}), or null. */

@@ -87,6 +87,24 @@ public sealed interface CallResult {
     /** CancelIoEx: the socket and the OVERLAPPED asked for (null: every request on the socket). */
     record Cancelled(String socket, String overlapped) implements CallResult {}
 
+    /** AcceptEx: the listening socket, the socket that gets the connection, and the OVERLAPPED. */
+    record Accept(String listener, String socket, String overlapped) implements CallResult {}
+
+    /** DisconnectEx: the socket, the OVERLAPPED, and whether TF_REUSE_SOCKET asked to keep the handle for reuse. */
+    record Disconnect(String socket, String overlapped, boolean reuse) implements CallResult {}
+
+    /** QueueUserAPC: the thread the APC was queued to. */
+    record ApcQueued(String thread) implements CallResult {}
+
+    /** SleepEx: what it returned, 0 (the time elapsed) or WAIT_IO_COMPLETION (192: APCs ran), and whether it was alertable. */
+    record Slept(int value, boolean alertable) implements CallResult {}
+
+    /**
+     * HeapFree: what the program freed, one of: the per-socket context a completion key points to, the memory a
+     * buffer name stands for, or the per-I/O context holding an OVERLAPPED (the others null).
+     */
+    record Freed(Long key, String buffer, String overlapped) implements CallResult {}
+
     /** closesocket and SetFileCompletionNotificationModes: the socket the call was about. */
     record OnSocket(String socket) implements CallResult {}
 }

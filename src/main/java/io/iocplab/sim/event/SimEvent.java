@@ -13,7 +13,7 @@ package io.iocplab.sim.event;
  * the scenario and trace documentation.
  */
 public sealed interface SimEvent permits ApiReturn, PortState, PortDequeue, ThreadState, IoComplete, PeerAction,
-        Summary {
+        ListenerState, SocketState, ApcQueued, ApcRun, Hazard, Summary {
     long tUs();
 
     long seq();

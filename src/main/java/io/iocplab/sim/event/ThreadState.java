@@ -7,9 +7,16 @@ package io.iocplab.sim.event;
  * @param cpu  the processor it runs on, or null
  * @param call the Win32 call it is in (while waiting) or about to make, or null (an extension)
  * @param step the index of its current step in its program listing, or -1 (an extension)
+ * @param alertable whether its wait is alertable: an APC queued to it ends the wait (an extension)
  */
 public record ThreadState(long tUs, long seq, long moment, String thread, State state, Wait waitingOn, Integer cpu,
-                          Api call, int step) implements SimEvent {
+                          Api call, int step, boolean alertable) implements SimEvent {
+
+    /** A state whose wait, if any, is not alertable. */
+    public ThreadState(long tUs, long seq, long moment, String thread, State state, Wait waitingOn, Integer cpu,
+                       Api call, int step) {
+        this(tUs, seq, moment, thread, state, waitingOn, cpu, call, step, false);
+    }
 
     /** The four states of the contract. */
     public enum State {

@@ -1,5 +1,6 @@
 package io.iocplab.app.code;
 
+import io.iocplab.sim.CCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -189,7 +190,7 @@ class CodeModelsTest {
 
         String result = CodeCursor.of(w1, worker, en).result();
         assertTrue(result.contains("ov=&" + label), result);
-        assertFalse(result.contains(CListing.id(label)), "no C identifier made of the label: " + result);
+        assertFalse(result.contains(CCode.id(label)), "no C identifier made of the label: " + result);
         String chip = io.iocplab.app.stage.ThreadChipModel.of(worker, s, en).packet();
         assertTrue(chip.startsWith("packet " + label + " "), chip);
     }

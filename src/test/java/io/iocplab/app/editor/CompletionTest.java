@@ -24,7 +24,7 @@ class CompletionTest {
 
     @Test
     void aStepsArgumentsInsideItsBraces() {
-        assertEquals(List.of("socket", "buffers", "overlapped", "flags", "completionRoutine"),
+        assertEquals(List.of("socket", "buffers", "overlapped", "flags", "completionRoutine", "buffer"),
                 at("threads:\n  T1:\n    - WSARecv: { |").choices());
         assertEquals(List.of("overlapped"), at("threads:\n  T1:\n    - WSARecv: { socket: S1, buffers: [4], ov|").choices());
         assertEquals(List.of("timeout"), at("threads:\n  T1:\n    - GetQueuedCompletionStatus: { port: P, t|").choices());
@@ -34,8 +34,10 @@ class CompletionTest {
     void aTopLevelKeyAtTheStartOfALineAndASectionsKeysInItsEntries() {
         assertEquals(List.of("threads"), at("ports:\n  P: {}\nthr|").choices());
         assertEquals(List.of("concurrency"), at("ports:\n  P: { |").choices());
-        assertEquals(List.of("port", "key"), at("sockets:\n  S1: { |").choices());
-        assertEquals(List.of("at", "send", "close"), at("peers:\n  S1:\n    - { |").choices());
+        assertEquals(List.of("port", "key", "sendBuffer"), at("sockets:\n  S1: { |").choices());
+        assertEquals(List.of("port", "key", "sendBuffer"), at("listeners:\n  L: { |").choices());
+        assertEquals(List.of("at", "connect", "send", "close", "stopReading", "resumeReading"),
+                at("peers:\n  S1:\n    - { |").choices());
         assertTrue(at("echo:\n  wor|").choices().contains("workers"));
     }
 

@@ -226,6 +226,58 @@ class StageViewTest {
         write(robot, "stage-test-sockets.png");
     }
 
+    /** A scenario of src/test/resources/conformance, run into a timeline the stage shows from its start. */
+    private Timeline showRun(FxRobot robot, String file) throws Exception {
+        Scenario sc = ScenarioLoader.load(Path.of(getClass().getResource("/conformance/" + file).toURI()));
+        Timeline t = new Timeline(sc.cpus());
+        ScenarioRunner.run(sc, t::append);
+        timeline = t;
+        robot.interact(() -> playhead.show(t, 0));
+        return t;
+    }
+
+    /** The card whose name label says this. */
+    private static Node card(FxRobot robot, String name) {
+        return robot.lookup(".socket-card").queryAll().stream()
+                .filter(c -> c.lookupAll(".socket-name").stream().anyMatch(l -> name.equals(((Label) l).getText())))
+                .findFirst().orElseThrow(() -> new AssertionError("no card " + name));
+    }
+
+    /** A listener has a card of its own, first in the column, with the AcceptEx that holds a client for its data. */
+    @Test
+    void showsAListenerAndItsPendingAccept(FxRobot robot) throws Exception {
+        Timeline t = showRun(robot, "ACCEPT-first-data.yaml");
+        int holding = StageRuns.firstStep(t, s -> s.listener("L") != null && !s.listener("L").accepts().isEmpty()
+                && s.listener("L").accepts().get(0).client() != null);
+        robot.interact(() -> playhead.seek(holding));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node l = card(robot, "L");
+        assertTrue(l.getPseudoClassStates().contains(PseudoClass.getPseudoClass("listening")));
+        assertEquals(l, robot.lookup(".socket-card").queryAll().iterator().next(), "listeners come first");
+        String pending = ((Label) l.lookup(".socket-pending")).getText();
+        assertTrue(pending.contains("OA1") && pending.contains("C1"), pending);
+        assertEquals("AcceptEx OA1 pending",
+                ((Label) card(robot, "A1").lookup(".socket-pending")).getText());
+        robot.clickOn(l);
+        assertEquals(new Selection.Socket("L"), playhead.selectionProperty().get());
+        write(robot, "stage-test-listener.png");
+    }
+
+    /** A hazard marks the chip of the thread whose call broke the rule, with the rule's name. */
+    @Test
+    void marksTheThreadOfAHazard(FxRobot robot) throws Exception {
+        Timeline t = showRun(robot, "HAZARD-overlapped-in-use.yaml");
+        int at = StageRuns.firstStep(t, s -> s.thread("main") != null && s.thread("main").hazard() != null);
+        robot.interact(() -> playhead.seek(at));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node main = chip(robot, "main");
+        assertTrue(main.getPseudoClassStates().contains(PseudoClass.getPseudoClass("hazard")));
+        assertTrue(main.lookupAll(".chip-detail").stream().map(n -> ((Label) n).getText())
+                .anyMatch(d -> d.contains("⚠ overlapped-in-use")));
+    }
+
     static final String SOCKETS = String.join("\n",
             "ports:",
             "  P: { concurrency: 2 }",

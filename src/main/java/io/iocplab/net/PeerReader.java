@@ -1,20 +1,20 @@
-package io.iocplab.sim;
+package io.iocplab.net;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Where the peers' real receives and echo checks run when nobody reads the events (the trace is
- * off): on one thread of their own, {@code iocplab-peers-N}, so that those system calls overlap the
- * machine's, as a real client and server run side by side.
+ * Where the peers' real receives run: on one thread of their own, {@code iocplab-peers-N}, so that those
+ * system calls overlap the machine's, as a real client and server run side by side, and so that the
+ * machine itself has no thread and waits for no peer (with the trace on or off alike).
  *
- * <p>The machine still decides everything: <em>when</em> each operation happens (virtual time), how
- * many bytes move, what comes next. This thread only moves the bytes and checks the echoes, in the
- * order the machine handed it the operations. It can do that late without changing the run, because
- * nothing the machine decides depends on those bytes: a receive is queued only after the server side
- * has written what it reads, and a server side's write that finds the peer's buffer full waits (up to
- * the real-time bound) until this thread has read.
+ * <p>The machine still decides everything: <em>when</em> each receive happens (virtual time), how many
+ * bytes it reads, and which bytes they must be (the model knows what the server sent). This thread only
+ * reads them for real and checks them, in the order it was handed the operations. It can do that late
+ * without changing the run, because nothing the machine decides depends on it: a receive is queued only
+ * after the server side has written what it reads, and a server side's write that finds the peer's
+ * buffer full waits (up to the real-time bound) until this thread has read.
  *
  * <p>The thread is never woken for one operation (that would cost a system call each): when it finds
  * nothing queued it sleeps a fifth of a millisecond, then takes everything queued meanwhile.
@@ -22,21 +22,23 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Rules:
  * <ul>
  *   <li>Operations run one at a time, in the order they were queued.</li>
- *   <li>The first operation that fails (a connection error, a wrong echoed byte) is kept, and the
- *       ones after it still run, their failures ignored. The machine learns of it at fixed points of the run, never in between:
- *       {@link #drain()}, which the peers call before a close or a reset and the machine when the
- *       run ends, waits for every queued operation and then throws that failure. So a run
- *       fails at the same action whatever the two threads' timing was. Only when the run fails for
- *       another reason first does the machine take this failure, if there is one, as the cause.</li>
+ *   <li>The first operation that fails (a connection error, a byte that differs from what the server sent)
+ *       is kept, and the ones after it still run, their failures ignored. The machine learns of it at fixed
+ *       points of the run, never in between: {@link #checkpoint()}, which a peer's close or reset and the
+ *       end of the run call, waits for every queued operation and then throws that failure. So a run fails
+ *       at the same action whatever the two threads' timing was. Only when the run fails for another reason
+ *       first does the machine take this failure, if there is one, as the cause ({@link #failure()}).</li>
+ *   <li>{@link #drain()} waits for every queued operation without throwing: a close of the server side
+ *       must not take away bytes a queued receive has still to read.</li>
  *   <li>{@link #close()} skips what is still queued and waits for the thread to end; it is idempotent.
  *       The thread is started with the first operation.</li>
  * </ul>
  */
-final class PeerIo implements AutoCloseable {
-    /** A peer's real operation; a failure is a {@link ConnectionException} or a {@link RunFailure}. */
+final class PeerReader implements AutoCloseable {
+    /** A peer's real operation. */
     @FunctionalInterface
     interface Operation {
-        void run() throws ConnectionException;
+        void run() throws NetException;
     }
 
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
@@ -50,12 +52,12 @@ final class PeerIo implements AutoCloseable {
     private long queued;
     private volatile long done;
     private volatile boolean closed;
-    private volatile RuntimeException failure;
+    private volatile NetException failure;
 
     /** Queues an operation; it runs after every operation queued before it. */
-    void submit(Operation operation) {
+    void submit(Operation operation) throws NetException {
         if (closed) {
-            throw new RunFailure("the run is closed: its peers can no longer send or receive");
+            throw new NetException("", NetException.Kind.CLOSED, "the network is closed: its peers can no longer receive");
         }
         if (thread == null) {
             thread = new Thread(this::work, "iocplab-peers-" + THREAD_NUMBERS.incrementAndGet());
@@ -66,17 +68,26 @@ final class PeerIo implements AutoCloseable {
         queue.offer(operation);
     }
 
-    /** The first failure so far, or null; unlike {@link #drain()} it does not wait (for a run already failing). */
-    RuntimeException failure() {
+    /** The first failure so far, or null; unlike {@link #checkpoint()} it does not wait (for a run already failing). */
+    NetException failure() {
         return failure;
     }
 
     /** Waits until every queued operation has run, then throws the first failure, if there was one. */
+    void checkpoint() throws NetException {
+        drain();
+        NetException f = failure;
+        if (f != null) {
+            throw f;
+        }
+    }
+
+    /** Waits until every queued operation has run. */
     void drain() {
         if (thread != null) {
             LockSupport.unpark(thread);
         }
-        for (int spins = 0; done < queued && !closed && thread.isAlive(); spins++) {
+        for (int spins = 0; thread != null && done < queued && !closed && thread.isAlive(); spins++) {
             if (spins < SPINS) {
                 Thread.onSpinWait();
             } else {
@@ -85,10 +96,6 @@ final class PeerIo implements AutoCloseable {
         }
         if (done < queued && !closed) {
             throw new IllegalStateException("the peers' thread " + thread.getName() + " ended with work queued");
-        }
-        RuntimeException f = failure;
-        if (f != null) {
-            throw f;
         }
     }
 
@@ -120,16 +127,16 @@ final class PeerIo implements AutoCloseable {
             }
             try {
                 op.run();
-            } catch (ConnectionException e) {
-                failed(new RunFailure(e.getMessage(), e));
-            } catch (RuntimeException e) {
+            } catch (NetException e) {
                 failed(e);
+            } catch (RuntimeException e) {
+                failed(new NetException("", NetException.Kind.IO, "a peer's receive failed: " + e, e));
             }
             done++;                    // only this thread writes it
         }
     }
 
-    private void failed(RuntimeException e) {
+    private void failed(NetException e) {
         if (failure == null) {
             failure = e;
         }
