@@ -4,6 +4,7 @@ import io.iocplab.app.model.Texts;
 import io.iocplab.lesson.BugHunt;
 import io.iocplab.lesson.Lang;
 import io.iocplab.scenario.CListing;
+import io.iocplab.sim.CCode;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.scene.Node;
@@ -32,7 +33,7 @@ final class BugView {
     private final VBox lines = new VBox();
     private final Label feedback = WrappingLabels.of("lesson-bug-feedback", "bug-feedback");
     private final Label explain = WrappingLabels.of("lesson-bug-explain", "predict-explain");
-    private List<CListing.Line> shown = List.of();
+    private List<CCode.Line> shown = List.of();
     private int cursor = -1;
 
     /** @param pick told the index of the line the student picks */
@@ -98,7 +99,7 @@ final class BugView {
         explain.setManaged(done);
     }
 
-    private Label line(int index, CListing.Line line, boolean wrong, boolean right) {
+    private Label line(int index, CCode.Line line, boolean wrong, boolean right) {
         Label l = new Label("    ".repeat(line.indent()) + line.code());
         l.setId("lesson-bug-line-" + index);
         l.getStyleClass().add("bug-line");
