@@ -6,6 +6,7 @@ import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.Peer;
 import io.iocplab.sim.Step;
 import io.iocplab.sim.WhatIf;
+import io.iocplab.sim.event.Api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,11 +191,11 @@ public final class ScenarioLoader {
             if (item instanceof MappingNode m && m.getValue().size() == 1) {
                 String step = YamlValues.scalar(m.getValue().get(0).getKeyNode());
                 Node args = m.getValue().get(0).getValueNode();
-                Node value = args instanceof MappingNode a ? argument(a, "AcceptEx".equals(step) ? "socket" : "steps")
+                Node value = args instanceof MappingNode a ? argument(a, Api.AcceptEx.name().equals(step) ? "socket" : "steps")
                         : null;
-                if ("AcceptEx".equals(step) && YamlValues.scalar(value) != null) {
+                if (Api.AcceptEx.name().equals(step) && YamlValues.scalar(value) != null) {
                     out.add(YamlValues.scalar(value));
-                } else if ("Loop".equals(step)) {
+                } else if (StepReader.LOOP.equals(step)) {
                     acceptedInto(value, out, depth + 1);
                 }
             }

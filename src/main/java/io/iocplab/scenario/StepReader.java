@@ -4,8 +4,11 @@ import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.ProgramCursor;
 import io.iocplab.sim.Step;
 import io.iocplab.sim.Step.OverlappedArg;
+import io.iocplab.sim.event.Api;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -22,12 +25,16 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * when the file has exactly one port.
  */
 final class StepReader {
-    /** Every step name, in the contract's order. */
-    static final List<String> STEPS = List.of("GetQueuedCompletionStatus", "GetQueuedCompletionStatusEx",
-            "PostQueuedCompletionStatus", "Compute", "Sleep", "SleepEx", "QueueUserAPC", "HeapFree", "SuspendThread",
-            "ResumeThread", "ExitThread",
-            "CloseHandle", "CreateIoCompletionPort", "WSARecv", "WSASend", "WSAGetOverlappedResult",
-            "CancelIoEx", "SetFileCompletionNotificationModes", "closesocket", "AcceptEx", "DisconnectEx", "Loop");
+    /** The one step that is not a call: it repeats the steps inside it. */
+    static final String LOOP = "Loop";
+    private static final List<String> LOOP_ARGUMENTS = List.of("times", "steps");
+    /**
+     * Every step name a file may write: the calls of {@link Api} a scripted thread makes (WaitForSingleObject
+     * only the workloads make: their events, not a file's step), then {@link #LOOP}.
+     */
+    static final List<String> STEPS = Stream.concat(
+            Arrays.stream(Api.values()).filter(a -> a != Api.WaitForSingleObject).map(Api::name), Stream.of(LOOP))
+            .toList();
 
     static final int MAX_LOOP_DEPTH = 16;
     static final long MAX_BYTES = 0xFFFFFFFFL;
@@ -108,57 +115,64 @@ final class StepReader {
             return null;
         }
         int before = problems.count();
-        Step s = read(name, n, value, path + "." + name, depth);
+        Step s = read(Api.named(name), n, value, path + "." + name, depth);
         return problems.count() > before ? null : s;
     }
 
-    private Step read(String name, Node n, Node value, String p, int depth) {
+    /** A step of call {@code api}, or a Loop when it is null. */
+    private Step read(Api api, Node n, Node value, String p, int depth) {
         Step.Source src = source(n);
-        switch (name) {
-            case "Compute":
+        if (api == null) {
+            return readWithArgs(null, n, value, p, depth, src);
+        }
+        switch (api) {
+            case Compute:
                 return present(n, value, p, "a time in milliseconds")
                         ? new Step.Compute(nodes.timeUs(value, p, 0, false), src) : null;
-            case "Sleep":
+            case Sleep:
                 return present(n, value, p, "a time in milliseconds")
                         ? new Step.Sleep(nodes.timeUs(value, p, 0, false), src) : null;
-            case "SuspendThread":
+            case SuspendThread:
                 return present(n, value, p, "the name of a thread")
                         ? new Step.SuspendThread(nodes.name(value, p, "thread", declared.threads()), src) : null;
-            case "ResumeThread":
+            case ResumeThread:
                 return present(n, value, p, "the name of a thread")
                         ? new Step.ResumeThread(nodes.name(value, p, "thread", declared.threads()), src) : null;
-            case "closesocket":
+            case closesocket:
                 return present(n, value, p, "the name of a socket or a listener")
                         ? new Step.closesocket(nodes.name(value, p, "socket", declared.handles()), src) : null;
-            case "CloseHandle":
+            case CloseHandle:
                 return new Step.CloseHandle(closeHandleTarget(n, value, p), src);
-            case "ExitThread":
+            case ExitThread:
                 if (!(value == null || YamlValues.isNull(value)
                         || value instanceof MappingNode m && m.getValue().isEmpty())) {
                     problems.add(value, p + ": takes no arguments, got " + YamlValues.describe(value));
                 }
                 return new Step.ExitThread(src);
             default:
-                return readWithArgs(name, n, value, p, depth, src);
+                return readWithArgs(api, n, value, p, depth, src);
         }
     }
 
-    private Step readWithArgs(String name, Node n, Node value, String p, int depth, Step.Source src) {
-        List<String> allowed = argumentNames(name);
+    private Step readWithArgs(Api api, Node n, Node value, String p, int depth, Step.Source src) {
+        List<String> allowed = api == null ? LOOP_ARGUMENTS : argumentNames(api);
         MappingNode map = value == null ? null
                 : nodes.map(value, p, "its arguments as a map (" + String.join(", ", allowed) + ")", true);
         if (value != null && map == null && !YamlValues.isNull(value)) {
             return null;
         }
         Args a = new Args(n, p, map, allowed, nodes);
-        switch (name) {
-            case "GetQueuedCompletionStatus":
+        if (api == null) {
+            return loop(a, depth, src);
+        }
+        switch (api) {
+            case GetQueuedCompletionStatus:
                 return new Step.GetQueuedCompletionStatus(port(a), timeout(a), src);
-            case "GetQueuedCompletionStatusEx":
+            case GetQueuedCompletionStatusEx:
                 return new Step.GetQueuedCompletionStatusEx(port(a),
                         (int) whole(a, "count", "how many entries to remove, 1 or more", 1, Integer.MAX_VALUE),
                         timeout(a), flag(a, "alertable"), src);
-            case "PostQueuedCompletionStatus": {
+            case PostQueuedCompletionStatus: {
                 String port = port(a);
                 long key = whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE);
                 if (key != 0 && isEchoPort(port)) {
@@ -171,7 +185,7 @@ final class StepReader {
                         whole(a, "bytes", "the byte count, a whole number", 0, MAX_BYTES), key,
                         label(overlapped(a, true, false)), src);
             }
-            case "CreateIoCompletionPort": {
+            case CreateIoCompletionPort: {
                 String handle = fileHandle(a);
                 String port = port(a);
                 if (isEchoPort(port) && !Step.CreateIoCompletionPort.INVALID_HANDLE_VALUE.equals(handle)) {
@@ -182,64 +196,68 @@ final class StepReader {
                 return new Step.CreateIoCompletionPort(handle, port,
                         whole(a, "key", "the completion key, a whole number", 0, Long.MAX_VALUE), src);
             }
-            case "WSARecv": {
+            case WSARecv: {
                 OverlappedArg ov = overlapped(a, true, true);
                 return new Step.WSARecv(socket(a), receiveBuffers(a), ov, receiveFlags(a, ov),
                         flag(a, "completionRoutine"), bufferName(a), src);
             }
-            case "WSASend":
+            case WSASend:
                 return new Step.WSASend(socket(a), sendBuffers(a), overlapped(a, true, true),
                         flag(a, "completionRoutine"), bufferName(a), src);
-            case "HeapFree":
+            case HeapFree:
                 return heapFree(a, src);
-            case "WSAGetOverlappedResult":
+            case WSAGetOverlappedResult:
                 return new Step.WSAGetOverlappedResult(handle(a), label(overlapped(a, false, false)), src);
-            case "CancelIoEx":
+            case CancelIoEx:
                 return new Step.CancelIoEx(handle(a), label(overlapped(a, true, false)), src);
-            case "AcceptEx":
+            case AcceptEx:
                 return new Step.AcceptEx(listener(a), socket(a),
                         a.has("receive") ? (int) nodes.whole(a.optional("receive"), a.path("receive"), 0, MAX_BUFFER) : 0,
                         overlapped(a, false, true), src);
-            case "DisconnectEx":
+            case DisconnectEx:
                 return new Step.DisconnectEx(socket(a), flag(a, "reuse"), overlapped(a, false, true), src);
-            case "SleepEx": {
+            case SleepEx: {
                 Node ms = a.required("ms", "a time in milliseconds, or INFINITE");
                 return new Step.SleepEx(ms == null ? 0 : nodes.timeUs(ms, a.path("ms"), 0, true), flag(a, "alertable"),
                         src);
             }
-            case "QueueUserAPC": {
+            case QueueUserAPC: {
                 Node thread = a.required("thread", "the name of a thread");
                 return new Step.QueueUserAPC(thread == null ? null : nodes.name(thread, a.path("thread"), "thread",
                         declared.threads()), src);
             }
-            case "SetFileCompletionNotificationModes":
+            case SetFileCompletionNotificationModes:
                 return new Step.SetFileCompletionNotificationModes(handle(a),
                         flag(a, "skipCompletionPortOnSuccess"), flag(a, "skipSetEventOnHandle"), src);
-            case "Loop":
-                return loop(a, depth, src);
             default:
-                throw new IllegalStateException("no reader for step " + name);
+                throw new IllegalStateException("no reader for step " + api);
         }
     }
 
+    /** The arguments a step of this name takes (none for a name that is no step). */
     static List<String> argumentNames(String step) {
-        switch (step) {
-            case "GetQueuedCompletionStatus": return List.of("port", "timeout");
-            case "GetQueuedCompletionStatusEx": return List.of("port", "count", "timeout", "alertable");
-            case "PostQueuedCompletionStatus": return List.of("port", "bytes", "key", "overlapped");
-            case "CreateIoCompletionPort": return List.of("socket", "port", "key");
-            case "WSARecv": return List.of("socket", "buffers", "overlapped", "flags", "completionRoutine", "buffer");
-            case "WSASend": return List.of("socket", "data", "buffers", "overlapped", "completionRoutine", "buffer");
-            case "HeapFree": return List.of("key", "buffer", "overlapped");
-            case "WSAGetOverlappedResult":
-            case "CancelIoEx": return List.of("socket", "overlapped");
-            case "AcceptEx": return List.of("listen", "socket", "receive", "overlapped");
-            case "SleepEx": return List.of("ms", "alertable");
-            case "QueueUserAPC": return List.of("thread");
-            case "DisconnectEx": return List.of("socket", "reuse", "overlapped");
-            case "SetFileCompletionNotificationModes":
+        Api api = Api.named(step);
+        return api != null ? argumentNames(api) : LOOP.equals(step) ? LOOP_ARGUMENTS : List.of();
+    }
+
+    /** The arguments a step of call {@code api} takes. */
+    private static List<String> argumentNames(Api api) {
+        switch (api) {
+            case GetQueuedCompletionStatus: return List.of("port", "timeout");
+            case GetQueuedCompletionStatusEx: return List.of("port", "count", "timeout", "alertable");
+            case PostQueuedCompletionStatus: return List.of("port", "bytes", "key", "overlapped");
+            case CreateIoCompletionPort: return List.of("socket", "port", "key");
+            case WSARecv: return List.of("socket", "buffers", "overlapped", "flags", "completionRoutine", "buffer");
+            case WSASend: return List.of("socket", "data", "buffers", "overlapped", "completionRoutine", "buffer");
+            case HeapFree: return List.of("key", "buffer", "overlapped");
+            case WSAGetOverlappedResult:
+            case CancelIoEx: return List.of("socket", "overlapped");
+            case AcceptEx: return List.of("listen", "socket", "receive", "overlapped");
+            case SleepEx: return List.of("ms", "alertable");
+            case QueueUserAPC: return List.of("thread");
+            case DisconnectEx: return List.of("socket", "reuse", "overlapped");
+            case SetFileCompletionNotificationModes:
                 return List.of("socket", "skipCompletionPortOnSuccess", "skipSetEventOnHandle");
-            case "Loop": return List.of("times", "steps");
             default: return List.of();
         }
     }

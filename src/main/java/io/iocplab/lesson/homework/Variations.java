@@ -13,13 +13,14 @@ import static io.iocplab.lesson.read.ScenarioTree.workers;
 import io.iocplab.kernel.CompletionPort;
 import io.iocplab.lesson.Sentences;
 import io.iocplab.lesson.Text;
+import io.iocplab.lesson.read.ScenarioTree;
 import io.iocplab.lesson.read.ScenarioTree.StepRef;
+import io.iocplab.lesson.read.YamlTree;
 import io.iocplab.lesson.read.YamlTree.Mapping;
 import io.iocplab.lesson.read.YamlTree.Scalar;
 import io.iocplab.lesson.read.YamlTree.Sequence;
-import io.iocplab.lesson.read.ScenarioTree;
-import io.iocplab.lesson.read.YamlTree;
 import io.iocplab.scenario.Scenario;
+import io.iocplab.sim.event.Api;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -187,11 +188,11 @@ public final class Variations {
         StepRef pick = posts.get(random.nextInt(posts.size()));
         Mapping copy = pick.step().copy();
         String label = null;
-        if (copy.mapping("PostQueuedCompletionStatus") != null
-                && copy.mapping("PostQueuedCompletionStatus").get("overlapped") instanceof Scalar s
+        if (copy.mapping(Api.PostQueuedCompletionStatus.name()) != null
+                && copy.mapping(Api.PostQueuedCompletionStatus.name()).get("overlapped") instanceof Scalar s
                 && !s.value().isEmpty() && !s.value().equals("null") && !s.value().equals("~")) {
             label = s.value() + "2";
-            copy.mapping("PostQueuedCompletionStatus").put("overlapped", new Scalar(label, s.plain()));
+            copy.mapping(Api.PostQueuedCompletionStatus.name()).put("overlapped", new Scalar(label, s.plain()));
         }
         pick.list().items().add(pick.index() + 1, copy);
         changes.add(label == null ? Sentences.text("change.post", pick.thread())
@@ -218,7 +219,7 @@ public final class Variations {
         for (YamlTree program : threads(root).entries().values()) {
             if (program instanceof Sequence steps) {
                 for (YamlTree step : steps.items()) {
-                    Mapping a = step instanceof Mapping m ? m.mapping("CreateIoCompletionPort") : null;
+                    Mapping a = step instanceof Mapping m ? m.mapping(Api.CreateIoCompletionPort.name()) : null;
                     if (a != null && a.get("key") instanceof Scalar && a.scalar("socket") != null) {
                         out.add(new Keyed(a, a.scalar("socket")));
                     }

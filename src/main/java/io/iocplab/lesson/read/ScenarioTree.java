@@ -4,6 +4,7 @@ import io.iocplab.lesson.GqcsReturns;
 import io.iocplab.lesson.read.YamlTree.Mapping;
 import io.iocplab.lesson.read.YamlTree.Scalar;
 import io.iocplab.lesson.read.YamlTree.Sequence;
+import io.iocplab.sim.event.Api;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class ScenarioTree {
         threads.entries().forEach((name, program) -> {
             if (program instanceof Sequence steps) {
                 for (int i = 0; i < steps.items().size(); i++) {
-                    if (steps.items().get(i) instanceof Mapping m && m.get("PostQueuedCompletionStatus") != null) {
+                    if (steps.items().get(i) instanceof Mapping m && m.get(Api.PostQueuedCompletionStatus.name()) != null) {
                         out.add(new StepRef(steps, i, name));
                     }
                 }
