@@ -53,16 +53,7 @@ final class EchoReader {
         long think = time(a, "think");
         long start = time(a, "start");
         long compute = time(a, "compute");
-        int every = 0;
-        long sleep = 0;
-        if (a.has("block")) {
-            MappingNode b = nodes.map(a.optional("block"), a.path("block"), "a map such as { every: 3, sleep: 1 }", false);
-            Args ba = new Args(a.optional("block"), a.path("block"), b, List.of("every", "sleep"), nodes);
-            Node e = ba.required("every", "how many packets between two blocking calls");
-            Node s = ba.required("sleep", "how long each blocking call waits, in milliseconds");
-            every = e == null ? 0 : (int) nodes.whole(e, ba.path("every"), 1, MAX_COUNT);
-            sleep = s == null ? 0 : nodes.timeUs(s, ba.path("sleep"), 1, false);
-        }
+        Block block = block(a, nodes);
         boolean accept = a.has("accept") && nodes.bool(a.optional("accept"), a.path("accept"));
         checkNames(entry.getKeyNode(), declared, workers, clients);
         if (accept) {
@@ -71,7 +62,24 @@ final class EchoReader {
         if (problems.count() > before) {
             return null;
         }
-        return new EchoServer(port, workers, clients, messages, size, think, start, compute, every, sleep, accept);
+        return new EchoServer(port, workers, clients, messages, size, think, start, compute, block.every(), block.sleepUs(),
+                accept);
+    }
+
+    /** The workers' blocking call: a Sleep of {@code sleepUs} every {@code every} packets; none when every is 0. */
+    record Block(int every, long sleepUs) {}
+
+    /** {@code block: { every: K, sleep: MS }} of the echo block or of a what-if: none when it is not written. */
+    static Block block(Args a, Nodes nodes) {
+        if (!a.has("block")) {
+            return new Block(0, 0);
+        }
+        MappingNode b = nodes.map(a.optional("block"), a.path("block"), "a map such as { every: 3, sleep: 1 }", false);
+        Args ba = new Args(a.optional("block"), a.path("block"), b, List.of("every", "sleep"), nodes);
+        Node e = ba.required("every", "how many packets between two blocking calls");
+        Node s = ba.required("sleep", "how long each blocking call waits, in milliseconds");
+        return new Block(e == null ? 0 : (int) nodes.whole(e, ba.path("every"), 1, MAX_COUNT),
+                s == null ? 0 : nodes.timeUs(s, ba.path("sleep"), 1, false));
     }
 
     private int count(Args a, String key, int max) {

@@ -148,16 +148,7 @@ final class WhatIfReader {
             return null;
         }
         long compute = nodes.timeUs(a.optional("compute"), a.path("compute"), 0, false);
-        int every = 0;
-        long sleep = 0;
-        if (a.has("block")) {
-            MappingNode b = nodes.map(a.optional("block"), a.path("block"), "a map such as { every: 3, sleep: 1 }", false);
-            Args ba = new Args(a.optional("block"), a.path("block"), b, List.of("every", "sleep"), nodes);
-            Node e = ba.required("every", "how many packets between two blocking calls");
-            Node s = ba.required("sleep", "how long each blocking call lasts, in milliseconds");
-            every = e == null ? 0 : (int) nodes.whole(e, ba.path("every"), 0, Integer.MAX_VALUE);
-            sleep = s == null ? 0 : nodes.timeUs(s, ba.path("sleep"), 0, false);
-        }
-        return new WhatIf.EchoWork(after, compute, every, sleep);
+        EchoReader.Block block = EchoReader.block(a, nodes);
+        return new WhatIf.EchoWork(after, compute, block.every(), block.sleepUs());
     }
 }
