@@ -248,21 +248,28 @@ public final class ScenarioLoader {
             String path = "sockets." + name;
             MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 1 }", true);
             Args a = new Args(t.getKeyNode(), path, m, SOCKET_KEYS, nodes);
-            Node port = a.optional("port");
-            Node key = a.optional("key");
-            String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
-            long keyValue = key == null ? 0 : nodes.whole(key, a.path("key"), 0, Long.MAX_VALUE);
-            if (key != null && port == null) {
-                problems.add(key, a.path("key") + ": a completion key needs a port to associate with (add port:)");
-            }
-            if (echo != null && echo.port() != null && echo.port().equals(portName)) {
-                problems.add(port, a.path("port") + ": " + portName + " is the echo workload's port, whose workers "
+            Association as = association(a, declared);
+            if (echo != null && echo.port() != null && echo.port().equals(as.port())) {
+                problems.add(a.optional("port"), a.path("port") + ": " + as.port() + " is the echo workload's port, whose workers "
                         + "know only their own clients' keys (1.." + echo.clients() + "); give " + name
                         + " a port of its own");
             }
-            out.put(name, new SocketSpec(portName, keyValue, StepReader.source(t.getKeyNode()), sendBuffer(a)));
+            out.put(name, new SocketSpec(as.port(), as.key(), StepReader.source(t.getKeyNode()), sendBuffer(a)));
         });
         return out;
+    }
+
+    /** The port a socket or listener is associated with when the run starts (null: none), and its completion key. */
+    private record Association(String port, long key) {}
+
+    private Association association(Args a, Declared declared) {
+        Node port = a.optional("port");
+        Node key = a.optional("key");
+        if (key != null && port == null) {
+            problems.add(key, a.path("key") + ": a completion key needs a port to associate with (add port:)");
+        }
+        return new Association(port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports()),
+                key == null ? 0 : nodes.whole(key, a.path("key"), 0, Long.MAX_VALUE));
     }
 
     /**
@@ -281,14 +288,8 @@ public final class ScenarioLoader {
             String path = "listeners." + name;
             MappingNode m = nodes.map(t.getValueNode(), path, "a map such as { port: P, key: 0 }", true);
             Args a = new Args(t.getKeyNode(), path, m, SOCKET_KEYS, nodes);
-            Node port = a.optional("port");
-            Node key = a.optional("key");
-            String portName = port == null ? null : nodes.name(port, a.path("port"), "port", declared.ports());
-            long keyValue = key == null ? 0 : nodes.whole(key, a.path("key"), 0, Long.MAX_VALUE);
-            if (key != null && port == null) {
-                problems.add(key, a.path("key") + ": a completion key needs a port to associate with (add port:)");
-            }
-            out.put(name, new ListenerSpec(portName, keyValue, StepReader.source(t.getKeyNode()), sendBuffer(a)));
+            Association as = association(a, declared);
+            out.put(name, new ListenerSpec(as.port(), as.key(), StepReader.source(t.getKeyNode()), sendBuffer(a)));
         });
         return out;
     }
