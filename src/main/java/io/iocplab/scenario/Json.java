@@ -1,5 +1,6 @@
 package io.iocplab.scenario;
 
+import io.iocplab.sim.event.ListenerState;
 import io.iocplab.sim.event.PacketView;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.util.Map;
  *
  * <p>Values: null, String, Boolean, Number (integers as digits, finite floating point numbers by
  * {@code toString}), Enum (lower-case name), {@link PacketView} (as bytes, key, overlapped, status),
+ * {@link ListenerState.PendingAccept} (as overlapped, socket, receive, client),
  * List, and Map with String keys in the map's own iteration order. Anything else is a programming
  * error and throws {@link IllegalArgumentException}: a trace is never written with a guessed value.
  *
@@ -149,6 +151,8 @@ final class Json {
             string(e.name().toLowerCase(Locale.ROOT));
         } else if (v instanceof PacketView p) {
             packet(p);
+        } else if (v instanceof ListenerState.PendingAccept a) {
+            pendingAccept(a);
         } else if (v instanceof List<?> list) {
             out.put('[');
             for (int i = 0; i < list.size(); i++) {
@@ -181,6 +185,21 @@ final class Json {
             value(e.getValue());
         }
         out.put('}');
+    }
+
+    private void pendingAccept(ListenerState.PendingAccept a) {
+        out.put('{');
+        first = true;
+        name("overlapped");
+        string(a.overlapped());
+        name("socket");
+        string(a.socket());
+        name("receive");
+        out.number(a.receive());
+        name("client");
+        string(a.client());
+        out.put('}');
+        first = false;
     }
 
     private void packet(PacketView p) {

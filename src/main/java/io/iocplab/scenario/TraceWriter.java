@@ -130,8 +130,8 @@ public final class TraceWriter implements Flushable {
             j.field("thread", e.thread()).field("kind", e.kind().json()).field("overlapped", e.overlapped())
                     .field("queued", e.queued());
         } else if (event instanceof ListenerState e) {
-            j.field("listener", e.listener()).field("accepts", e.accepts().stream()
-                    .map(TraceWriter::accept).toList()).field("backlog", e.backlog()).field("closed", e.closed());
+            j.field("listener", e.listener()).field("accepts", e.accepts())
+                    .field("backlog", e.backlog()).field("closed", e.closed());
         } else if (event instanceof Summary e) {
             j.field("packets", e.packets()).field("context_switches", e.contextSwitches())
                     .field("per_thread", e.perThread());
@@ -185,15 +185,5 @@ public final class TraceWriter implements Flushable {
         } else if (result instanceof CallResult.Disconnect d) {
             j.field("socket", d.socket()).field("overlapped", d.overlapped()).field("reuse", d.reuse());
         }
-    }
-
-    /** A pending AcceptEx as {@code listener.state} lists it: a JSON object, its fields in this order. */
-    private static java.util.Map<String, Object> accept(ListenerState.PendingAccept a) {
-        java.util.Map<String, Object> o = new java.util.LinkedHashMap<>();
-        o.put("overlapped", a.overlapped());
-        o.put("socket", a.socket());
-        o.put("receive", a.receive());
-        o.put("client", a.client());
-        return o;
     }
 }
