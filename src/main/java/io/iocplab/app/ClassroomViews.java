@@ -1,11 +1,13 @@
 package io.iocplab.app;
 
 import io.iocplab.app.compare.CompareWindow;
+import io.iocplab.app.editor.EditorWindow;
 import io.iocplab.app.experiments.ExperimentsWindow;
 import io.iocplab.app.fx.FxWait;
 import io.iocplab.app.model.Texts;
 import io.iocplab.app.model.Welcome;
 import io.iocplab.app.run.RunSession;
+import io.iocplab.app.whatif.WhatIfWindow;
 import io.iocplab.lesson.Lesson;
 import io.iocplab.sweep.Knob;
 import java.nio.charset.StandardCharsets;
@@ -40,15 +42,13 @@ public final class ClassroomViews {
     }
 
     /** The windows. */
-    public enum View { MAIN, ZOOMED, PRESENTER, LESSON, PRESENTER_LESSON, COMPARE, EXPERIMENTS, ERROR_DIALOG }
+    public enum View { MAIN, ZOOMED, PRESENTER, LESSON, PRESENTER_LESSON, COMPARE, EXPERIMENTS, ERROR_DIALOG, EDITOR, WHAT_IF }
 
     /** The zoom of {@link View#ZOOMED}: the main window at 150 % (Ctrl+= four times). */
     static final double ZOOM = 1.5;
 
     /** A view on screen: the scene to look at (the dialog's for {@link View#ERROR_DIALOG}) and how to close it. */
     public record Shown(View view, Scene scene, AutoCloseable close) {}
-
-    /** The lesson shown: its first question, answered wrongly (the verdict, the engine's answer and the why show). */
 
     private ClassroomViews() {}
 
@@ -63,6 +63,8 @@ public final class ClassroomViews {
             case COMPARE -> compare(size, locale);
             case EXPERIMENTS -> experiments(size, locale);
             case ERROR_DIALOG -> errorDialog(size, locale);
+            case EDITOR -> editor(size, locale);
+            case WHAT_IF -> whatIf(size, locale);
         };
     }
 
@@ -98,6 +100,12 @@ public final class ClassroomViews {
                 w.controller().look().zoomProperty().set(ZOOM);
             }
         });
+        atTheSecondMoment(w);
+        return new Shown(view, w.scene(), closing(w));
+    }
+
+    /** Waits for the welcome run to finish and shows its second telling moment, with what it is about selected. */
+    private static void atTheSecondMoment(MainWindow w) throws Exception {
         RunSession session = FxWait.call(() -> w.controller().player().session());
         if (!session.awaitEnd(FxWait.RUN_TIMEOUT)) {
             throw new IllegalStateException("the welcome run did not finish");
@@ -109,7 +117,27 @@ public final class ClassroomViews {
             w.controller().player().seek(m.step());
             w.controller().playhead().selectionProperty().set(m.selection());
         });
-        return new Shown(view, w.scene(), closing(w));
+    }
+
+    /** The scenario editor on the welcome scenario, as large as the screen. */
+    private static Shown editor(Size size, Locale locale) throws Exception {
+        MainWindow w = window(size, locale);
+        EditorWindow editor = FxWait.call(() -> {
+            EditorWindow e = w.controller().openEditor();
+            e.stage().setWidth(size.width());
+            e.stage().setHeight(size.height());
+            return e;
+        });
+        return new Shown(View.EDITOR, editor.stage().getScene(), closing(w));
+    }
+
+    /** "What if?" at a stop of the welcome run, with the stop's subject as who acts: a dialog of its own size. */
+    private static Shown whatIf(Size size, Locale locale) throws Exception {
+        MainWindow w = window(size, locale);
+        FxWait.run(() -> w.controller().loadWelcome());
+        atTheSecondMoment(w);
+        WhatIfWindow whatIf = FxWait.call(() -> w.controller().openWhatIf());
+        return new Shown(View.WHAT_IF, whatIf.stage().getScene(), closing(w));
     }
 
     private static Shown lesson(View view, Size size, Locale locale) throws Exception {
