@@ -4,6 +4,7 @@ import io.iocplab.kernel.Win32Error;
 import io.iocplab.lesson.Goal;
 import io.iocplab.sim.event.Api;
 import io.iocplab.sim.event.ApiReturn;
+import io.iocplab.sim.event.CallResult;
 import io.iocplab.sim.event.IoComplete;
 import io.iocplab.sim.event.PortDequeue;
 import io.iocplab.sim.event.PortState;
@@ -21,8 +22,8 @@ import java.util.Map;
  * <p>What each goal reads: {@link Goal.QueuedWhileWaiting} and {@link Goal.Overshoot} the port's last state (its
  * queue, waiters, running count and the concurrency value in force); {@link Goal.CleanExit} every thread's last
  * state, the packets made (an {@code io.complete} that made one, a PostQueuedCompletionStatus that returned TRUE)
- * against the packets taken ({@code port.dequeue}), and the operations still pending (a call that returned
- * ERROR_IO_PENDING whose {@code io.complete} has not come).
+ * against the packets taken ({@code port.dequeue}), and the operations still pending (a receive, send, AcceptEx or
+ * DisconnectEx that returned ERROR_IO_PENDING whose {@code io.complete} has not come).
  */
 public final class GoalCheck {
     private final Map<String, PortState> ports = new HashMap<>();
@@ -59,11 +60,30 @@ public final class GoalCheck {
         } else if (e instanceof ApiReturn r) {
             if (r.api() == Api.PostQueuedCompletionStatus && r.ok()) {
                 made++;
-            } else if (!r.ok() && r.error() == Win32Error.ERROR_IO_PENDING
-                    && r.result() instanceof io.iocplab.sim.event.CallResult.SocketIo io) {
-                pending.merge(io.socket() + "/" + io.overlapped(), 1, Integer::sum);
+            } else if (!r.ok() && r.error() == Win32Error.ERROR_IO_PENDING) {
+                String operation = pendingOperation(r.result());
+                if (operation != null) {
+                    pending.merge(operation, 1, Integer::sum);
+                }
             }
         }
+    }
+
+    /**
+     * The handle and OVERLAPPED an overlapped call's {@code io.complete} will name: the socket for a receive, a send
+     * and DisconnectEx, the listening socket for AcceptEx (its packet is the listener's); null for other calls.
+     */
+    private static String pendingOperation(CallResult result) {
+        if (result instanceof CallResult.SocketIo io) {
+            return io.socket() + "/" + io.overlapped();
+        }
+        if (result instanceof CallResult.Accept a) {
+            return a.listener() + "/" + a.overlapped();
+        }
+        if (result instanceof CallResult.Disconnect d) {
+            return d.socket() + "/" + d.overlapped();
+        }
+        return null;
     }
 
     private boolean holds(Goal goal) {
