@@ -2,6 +2,7 @@ package io.iocplab.app;
 
 import io.iocplab.app.experiments.ChartCommand;
 import io.iocplab.cli.Desktop;
+import io.iocplab.lesson.Lang;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -9,8 +10,8 @@ import java.nio.file.Path;
 public final class AppDesktop implements Desktop {
 
     @Override
-    public int openWindow(Path file) {
-        IocpLabApp.launchWindow(file);
+    public int openWindow(Path file, Lang language) {
+        IocpLabApp.launchWindow(file, language);
         return 0;
     }
 

@@ -1,8 +1,11 @@
 package io.iocplab.app;
 
 import io.iocplab.app.fx.ClassPathJavaFx;
+import io.iocplab.lesson.Lang;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -14,8 +17,8 @@ import javafx.stage.Stage;
  * launch in the system's language (Korean on a Korean system, English otherwise; switchable in the window),
  * with the program's icon.
  *
- * <p>{@code io.iocplab.Main} is not an {@code Application}; the command line calls {@link #launchWindow(Path)}
- * through {@link AppDesktop}.
+ * <p>{@code io.iocplab.Main} is not an {@code Application}; the command line calls {@link #launchWindow}
+ * through {@link AppDesktop}. {@code --lang} (a named launch parameter) sets the window's language too.
  */
 public final class IocpLabApp extends Application {
 
@@ -29,15 +32,25 @@ public final class IocpLabApp extends Application {
      */
     static final String DIRTY_REGIONS = "15";
 
+    /** The launch parameter that names the window's language: {@code --lang=ko}. */
+    private static final String LANG = "lang";
+
     /**
      * Starts JavaFX and opens the window, on {@code file} when it is not null (as File &gt; Open opens it: a
-     * scenario runs, a lesson starts, a file with mistakes shows them over the welcome run); returns when the
-     * window is closed.
+     * scenario runs, a lesson starts, a file with mistakes shows them over the welcome run), in {@code language}
+     * when it is not null (else as the window was left); returns when the window is closed.
      */
-    public static void launchWindow(Path file) {
+    public static void launchWindow(Path file, Lang language) {
         renderingOptions();
         ClassPathJavaFx.quietWarning();
-        Application.launch(IocpLabApp.class, file == null ? new String[0] : new String[] {file.toString()});
+        List<String> args = new ArrayList<>();
+        if (language != null) {
+            args.add("--" + LANG + "=" + language.code());
+        }
+        if (file != null) {
+            args.add(file.toString());
+        }
+        Application.launch(IocpLabApp.class, args.toArray(String[]::new));
     }
 
     /** The toolkit's options the window is drawn with, unless given on the command line; before JavaFX starts. */
@@ -53,6 +66,10 @@ public final class IocpLabApp extends Application {
         double width = Math.min(MainWindow.WIDTH, screen.getWidth() * 0.96);
         double height = Math.min(MainWindow.HEIGHT, screen.getHeight() * 0.94);
         window = MainWindow.restore(stage, Prefs.standard(), width, height);
+        String language = getParameters().getNamed().get(LANG);
+        if (language != null) {
+            window.controller().setLocale(Locale.forLanguageTag(language));
+        }
         AppIcon.set(stage);
         stage.show();
         List<String> file = getParameters().getUnnamed();

@@ -18,9 +18,11 @@ public interface Desktop {
 
     /**
      * Opens the simulator window, on {@code file} when it is not null (a scenario, or a lesson, which starts that
-     * lesson; a file with mistakes shows them in the window as Open does). Returns when the window is closed.
+     * lesson; a file with mistakes shows them in the window as Open does), in {@code language} when it is not null
+     * ({@code --lang}; else as the window was left, the system's language at the first launch). Returns when the
+     * window is closed.
      */
-    int openWindow(Path file);
+    int openWindow(Path file, Lang language);
 
     /** {@code chart}: draws the charts of a sweep table as one PNG picture ({@link ChartRequest}). */
     int chart(ChartRequest request, PrintStream out, PrintStream err);

@@ -64,7 +64,7 @@ final class IocpLabCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (words.isEmpty()) {
-            return desktop.openWindow(null);
+            return desktop.openWindow(null, lang);
         }
         String first = words.get(0);
         Path path = scenarioFile(first);
@@ -75,7 +75,7 @@ final class IocpLabCommand implements Callable<Integer> {
         if (words.size() > 1) {
             throw new UnmatchedArgumentException(spec.commandLine(), words.subList(1, words.size()));
         }
-        return desktop.openWindow(path);
+        return desktop.openWindow(path, lang);
     }
 
     /** A word that is not a command: said so, with the commands it resembles (picocli's suggestions). */

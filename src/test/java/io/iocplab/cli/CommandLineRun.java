@@ -3,6 +3,7 @@ package io.iocplab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.iocplab.lesson.Lang;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -73,8 +74,8 @@ public final class CommandLineRun {
 
     private final class Recorder implements Desktop {
         @Override
-        public int openWindow(Path file) {
-            asked.add("open " + file);
+        public int openWindow(Path file, Lang language) {
+            asked.add("open " + file + (language == null ? "" : " in " + language.code()));
             return 0;
         }
 

@@ -126,14 +126,16 @@ class CommandLineTest {
     }
 
     @Test
-    void aScenarioFileOpensTheWindowOnIt() throws Exception {
+    void aScenarioFileOpensTheWindowOnItInTheLanguageAskedFor() throws Exception {
         CommandLineRun cli = new CommandLineRun();
         assertEquals(0, cli.run().code());
         assertEquals(0, cli.run("new.yaml").code());                    // not there yet: the window says so
         Path file = Files.writeString(dir.resolve("scenario.txt"), "threads: { T: [ ExitThread ] }\n");
         assertEquals(0, cli.run(file.toString()).code());               // any existing file
         assertEquals(0, cli.run("--lang", "ko", "06-lifo.YML").code());
-        assertEquals(List.of("open null", "open new.yaml", "open " + file, "open 06-lifo.YML"), cli.asked);
+        assertEquals(0, cli.run("--lang=en").code());
+        assertEquals(List.of("open null", "open new.yaml", "open " + file, "open 06-lifo.YML in ko", "open null in en"),
+                cli.asked, "--lang is the window's language too; without it the window is as it was left");
     }
 
     @Test
