@@ -376,11 +376,7 @@ public final class Machine implements AutoCloseable {
             return false;
         }
         now = timers.nextTime();
-        Runnable action = timers.poll();
-        if (action == null) {
-            return true;                          // a stale timer: nothing happens
-        }
-        perform(action);
+        perform(timers.poll());
         return true;
     }
 

@@ -5,6 +5,11 @@ import java.util.PriorityQueue;
 /**
  * The machine's agenda: actions due at virtual times. Actions due at the same time run in the
  * order they were scheduled, so a run is a pure function of its scenario (determinism).
+ *
+ * <p>A thread's action goes stale when the thread changes state (a wait's timeout after the wait returned); a stale
+ * action is never due: it is dropped before the queue says what comes next, so the clock never moves to its time
+ * (a run that ends does not end at a timeout that no longer waits). A stale action stays stale: a thread's
+ * generation only grows.
  */
 final class TimerQueue {
     /** An action due at a time; a thread's action is dropped if the thread changed state since (stale). */
@@ -30,18 +35,30 @@ final class TimerQueue {
     }
 
     boolean isEmpty() {
+        dropStale();
         return timers.isEmpty();
     }
 
     /** The time of the next action; only when not empty. */
     long nextTime() {
+        dropStale();
         return timers.peek().at;
     }
 
-    /** Removes the next action, or null when it is stale; the caller sets the clock to {@link #nextTime()} first. */
+    /** Removes the next action; only when not empty. The caller sets the clock to {@link #nextTime()} first. */
     Runnable poll() {
-        Timer t = timers.poll();
-        return t.thread == null || t.thread.generation == t.generation ? t.action : null;
+        dropStale();
+        return timers.poll().action;
+    }
+
+    private void dropStale() {
+        while (!timers.isEmpty() && stale(timers.peek())) {
+            timers.poll();
+        }
+    }
+
+    private static boolean stale(Timer t) {
+        return t.thread != null && t.thread.generation != t.generation;
     }
 
     void clear() {
