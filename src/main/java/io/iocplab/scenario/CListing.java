@@ -360,11 +360,24 @@ public final class CListing {
                 ioNote(r.overlapped(), r.completionRoutine()), null);
     }
 
+    /**
+     * WSASend: its WSABUFs point at string literals, or, when the step names its memory ({@code buffer:}), at that
+     * memory after the program has copied the bytes into it (so a send that reuses a pending send's memory shows it).
+     */
     private static void wsaSend(CCode.Writer w, Step.WSASend r, int indent, int index) {
         String bufs = w.bufferName();
         List<String> items = new ArrayList<>();
+        int offset = 0;
         for (String data : r.buffers()) {
-            items.add("{" + data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + ", " + CCode.quote(data) + "}");
+            int n = data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (r.buffer() == null) {
+                items.add("{" + n + ", " + CCode.quote(data) + "}");
+            } else {
+                String at = CCode.id(r.buffer()) + (offset == 0 ? "" : " + " + offset);
+                w.add(indent, "memcpy(" + at + ", " + CCode.quote(data) + ", " + n + ");", -1, null, null);
+                items.add("{" + n + ", " + at + "}");
+            }
+            offset += n;
         }
         w.add(indent, "WSABUF " + bufs + "[" + r.buffers().size() + "] = {" + String.join(", ", items) + "};", -1,
                 null, null);

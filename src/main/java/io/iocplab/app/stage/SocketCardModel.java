@@ -96,7 +96,7 @@ public record SocketCardModel(String name, String ports, String bytes, String st
         if (st != null) {
             send = w.get("socket.inFlight", Long.toString(s.towardPeer()), Long.toString(s.towardServer())) + "\n"
                     + w.get(st.pendingSends() == 0 ? "socket.sendRoom" : "socket.sendsWait",
-                    Long.toString(st.unread()), Long.toString(st.sendBuffer()), Integer.toString(st.pendingSends()))
+                    Long.toString(st.unread()), Long.toString(st.sendBuffer()), st.pendingSends())
                     + (st.peerReading() ? "" : " · " + w.get("socket.peerNotReading"));
         }
         return new SocketCardModel(s.name(), ports, bytes, status, kind, pending, !s.pending().isEmpty(), last,
