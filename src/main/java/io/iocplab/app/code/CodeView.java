@@ -68,6 +68,11 @@ public final class CodeView {
         scroll.getStyleClass().add("code-scroll");
         scroll.setFitToWidth(true);             // long lines wrap (WrappedCode): no sideways scrolling
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        scroll.viewportBoundsProperty().addListener((o, was, now) -> {
+            if (was == null || was.getHeight() != now.getHeight()) {
+                revealCurrent();                // a pane that grows, shrinks or first gets its size keeps the line
+            }
+        });
         HBox head = new HBox(14, title, status);
         head.getStyleClass().add("code-head");
         root.getChildren().addAll(head, scroll, legend);
@@ -101,6 +106,10 @@ public final class CodeView {
         compact = on;
         legend.setVisible(!on);
         legend.setManaged(!on);
+        revealCurrent();
+    }
+
+    private void revealCurrent() {
         if (cursor.current() >= 0 && cursor.current() < rows.size()) {
             reveal(rows.get(cursor.current()).box);
         }
@@ -232,9 +241,14 @@ public final class CodeView {
         }
     }
 
-    /** Scrolls so the row is in view, once the rows are laid out. */
+    /**
+     * Scrolls so the row is in view. Later, and after laying the pane out: rows just built (another thread's
+     * program) have no place until the next pulse, and a row without a place would never be scrolled to.
+     */
     private void reveal(Node row) {
         Platform.runLater(() -> {
+            scroll.applyCss();
+            scroll.layout();
             Bounds view = scroll.getViewportBounds();
             double content = rowsBox.getHeight();
             if (view == null || content <= view.getHeight()) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.fx.AppFonts;
+import io.iocplab.app.fx.FxWait;
 import io.iocplab.app.model.Playhead;
 import io.iocplab.app.model.Selection;
 import io.iocplab.app.model.Texts;
@@ -17,9 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -93,6 +96,28 @@ class CodeViewTest {
 
     private static String code(VBox row) {
         return codeLabel(row).getText();
+    }
+
+    @Test
+    void theCurrentLineStaysInViewWhenThePaneShrinks(FxRobot robot) throws Exception {
+        int posted = StageRuns.firstStep(timeline, s -> s.thread("main") != null
+                && s.thread("main").lastReturn() != null
+                && s.thread("main").lastReturn().api() == io.iocplab.sim.event.Api.PostQueuedCompletionStatus);
+        robot.interact(() -> {
+            playhead.seek(posted);
+            playhead.selectionProperty().set(new Selection.Thread("main"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.setHeight(170));                  // as when a lesson's column takes the room
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        VBox current = rows(robot).stream().filter(r -> r.getPseudoClassStates().contains(CURRENT)).findFirst()
+                .orElseThrow();
+        ScrollPane pane = robot.lookup(".code-scroll").queryAs(ScrollPane.class);
+        Bounds seen = FxWait.call(() -> pane.localToScene(pane.getLayoutBounds()));
+        Bounds line = FxWait.call(() -> current.localToScene(current.getLayoutBounds()));
+        assertTrue(seen.contains(line.getCenterX(), line.getCenterY()), "main's current line " + line
+                + " is outside the code pane " + seen);
     }
 
     @Test
