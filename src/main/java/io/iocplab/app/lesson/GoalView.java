@@ -5,6 +5,8 @@ import io.iocplab.lesson.GoalExercise;
 import io.iocplab.lesson.Knob;
 import io.iocplab.lesson.Lang;
 import io.iocplab.lesson.Sentences;
+import io.iocplab.scenario.CListing;
+import io.iocplab.scenario.Scenario;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
@@ -67,12 +69,12 @@ final class GoalView {
     }
 
     /** Draws the goal with the knobs at {@code values}; {@code running} while a run of them is on its way. */
-    void show(GoalExercise goal, List<String> values, LessonWalk.GoalResult last, boolean reached, int runs,
-              boolean running, Lang lang) {
+    void show(GoalExercise goal, Scenario scenario, List<String> values, LessonWalk.GoalResult last, boolean reached,
+              int runs, boolean running, Lang lang) {
         goalText.setText(text("goal." + goal.goal().bundleKey(), goal.goal().port()));
         knobs.getChildren().clear();
         for (int k = 0; k < goal.knobs().size(); k++) {
-            knobs.getChildren().add(knob(k, goal.knobs().get(k), values.get(k), running));
+            knobs.getChildren().add(knob(k, goal.knobs().get(k), scenario, values.get(k), running));
         }
         run.setText(text("goal.run"));
         run.setDisable(running);
@@ -98,9 +100,9 @@ final class GoalView {
         explain.setManaged(reached);
     }
 
-    private Node knob(int k, Knob knob, String value, boolean running) {
+    private Node knob(int k, Knob knob, Scenario scenario, String value, boolean running) {
         Label what = WrappingLabels.of("lesson-knob-label-" + k, "goal-knob-label");
-        what.setText(label(knob));
+        what.setText(label(knob, scenario));
         ComboBox<String> choice = new ComboBox<>(FXCollections.observableArrayList(knob.values()));
         choice.setId("lesson-knob-" + k);
         choice.getSelectionModel().select(value);
@@ -117,8 +119,8 @@ final class GoalView {
         return row;
     }
 
-    /** What a knob changes, in the window's words. */
-    private String label(Knob knob) {
+    /** What a knob changes, in the window's words; a step is named by its line in the thread's code, as shown. */
+    private String label(Knob knob, Scenario scenario) {
         if (knob instanceof Knob.Cpus) {
             return text("knob.cpus");
         }
@@ -129,8 +131,9 @@ final class GoalView {
             return text("knob.threads");
         }
         if (knob instanceof Knob.StepArg s) {
-            return s.arg() == null ? text("knob.step", s.thread(), Integer.toString(s.at()), s.api())
-                    : text("knob.stepArg", s.thread(), Integer.toString(s.at()), s.api(), s.arg());
+            String line = Integer.toString(CListing.of(scenario, s.thread()).lineOf(s.at()) + 1);
+            return s.arg() == null ? text("knob.step", s.thread(), line, s.api())
+                    : text("knob.stepArg", s.thread(), line, s.api(), s.arg());
         }
         Knob.PeerAction p = (Knob.PeerAction) knob;
         return text("knob.peer." + p.field().toLowerCase(Locale.ROOT), p.socket(), Integer.toString(p.action() + 1));

@@ -169,7 +169,7 @@ public final class NarrationPanel {
             bug.show(step.bug(), CListing.of(lesson.scenario(), step.bug().thread()), walk.tried(), walk.foundLine(), lang);
             exercise.getChildren().add(bug.node());
         } else if (step.goal() != null) {
-            goal.show(step.goal(), walk.knobValues(), walk.lastGoalRun(), walk.goalReached(), walk.goalRuns(),
+            goal.show(step.goal(), walk.run().lesson().scenario(), walk.knobValues(), walk.lastGoalRun(), walk.goalReached(), walk.goalRuns(),
                     goalRunning, lang);
             exercise.getChildren().add(goal.node());
         }

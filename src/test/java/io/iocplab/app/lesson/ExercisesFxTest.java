@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
@@ -161,6 +162,11 @@ class ExercisesFxTest {
         assertTrue(label(robot, "#lesson-goal-status").startsWith("Not reached"), label(robot, "#lesson-goal-status"));
         assertTrue(label(robot, "#lesson-goal-status").endsWith(lessonRun.lesson().steps().get(goalStep).goal().hint().en()));
 
+        CListing t1 = CListing.of(lessonRun.lesson().scenario(), "T1");
+        int sleepLine = IntStream.range(0, t1.lines().size()).filter(i -> t1.lines().get(i).code().contains("Sleep("))
+                .findFirst().orElseThrow() + 1;
+        assertEquals("T1, line " + sleepLine + ": Sleep (ms)", label(robot, "#lesson-knob-label-0"),
+                "a knob names its step by the line number the code shows");
         clickInList(robot, "#lesson-knob-0");                  // T1's Sleep: 5 ms -> 1 ms
         Node one = robot.lookup(".combo-box-popup .list-cell").match(n -> "1".equals(((Labeled) n).getText())).query();
         robot.clickOn(one);
