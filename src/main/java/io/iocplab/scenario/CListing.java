@@ -194,7 +194,7 @@ public final class CListing {
             w.add(1, "DWORD n, flags = 0;", -1, null, null);
         }
         int[] next = {0};
-        steps(w, program, 1, next, 0);
+        steps(w, program, 1, next, 0, uses.gqcs || uses.gqcsExCount > 0 ? "note.sleep" : "note.sleepOffPort");
         w.add(1, "return 0;", -1, null, null);
         w.add(0, "}", -1, null, null);
         return new CListing(thread, Kind.PROGRAM, w.lines(), ProgramCursor.firstStep(program));
@@ -244,7 +244,11 @@ public final class CListing {
 
     private static final String[] LOOP_VARS = {"i", "j", "k", "m", "p", "q"};
 
-    private static void steps(CCode.Writer w, List<Step> steps, int indent, int[] next, int depth) {
+    /**
+     * The steps, numbered in program order; {@code sleepNote} says what a Sleep does to the thread: a thread that
+     * takes packets frees its slot on the port, one that never does only gives up its processor.
+     */
+    private static void steps(CCode.Writer w, List<Step> steps, int indent, int[] next, int depth, String sleepNote) {
         for (Step s : steps) {
             int index = next[0]++;
             if (s instanceof Step.Loop loop) {
@@ -252,15 +256,15 @@ public final class CListing {
                 String head = loop.times() == null ? "for (;;) {"
                         : "for (int " + v + " = 0; " + v + " < " + loop.times() + "; " + v + "++) {";
                 w.add(indent, head, index, null, null);
-                steps(w, loop.steps(), indent + 1, next, depth + 1);
+                steps(w, loop.steps(), indent + 1, next, depth + 1, sleepNote);
                 w.add(indent, "}", -1, null, null);
             } else {
-                step(w, s, indent, index);
+                step(w, s, indent, index, sleepNote);
             }
         }
     }
 
-    private static void step(CCode.Writer w, Step s, int indent, int index) {
+    private static void step(CCode.Writer w, Step s, int indent, int index, String sleepNote) {
         if (s instanceof Step.GetQueuedCompletionStatus g) {
             w.add(indent, "GetQueuedCompletionStatus(" + CCode.handle(g.port()) + ", &bytes, &key, &ov, "
                     + CCode.timeout(g.timeoutUs()) + ");", index, null, null);
@@ -274,10 +278,10 @@ public final class CListing {
         } else if (s instanceof Step.Compute c) {
             w.add(indent, "Compute(" + CCode.ms(c.us()) + ");", index, "note.compute", null);
         } else if (s instanceof Step.Sleep z) {
-            w.add(indent, "Sleep(" + CCode.ms(z.us()) + ");", index, z.us() == 0 ? "note.sleepZero" : "note.sleep", null);
+            w.add(indent, "Sleep(" + CCode.ms(z.us()) + ");", index, z.us() == 0 ? "note.sleepZero" : sleepNote, null);
         } else if (s instanceof Step.SleepEx z) {
             w.add(indent, "SleepEx(" + CCode.timeout(z.us()) + ", " + (z.alertable() ? "TRUE" : "FALSE") + ");", index,
-                    z.alertable() ? "note.sleepExAlertable" : "note.sleep", null);
+                    z.alertable() ? "note.sleepExAlertable" : sleepNote, null);
         } else if (s instanceof Step.HeapFree f) {
             String what = f.key() != null ? "context[" + f.key() + "]" : f.buffer() != null ? CCode.id(f.buffer())
                     : "CONTAINING_RECORD(" + CCode.pointer(f.overlapped()) + ", IO_CONTEXT, ov)";
