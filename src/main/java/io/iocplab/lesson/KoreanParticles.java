@@ -2,6 +2,8 @@ package io.iocplab.lesson;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Korean particles after a word the program fills in (a thread name, an API, a number), chosen by how the
@@ -63,6 +65,30 @@ public final class KoreanParticles {
     /** The readings of the digits 0 to 9: 영 일 이 삼 사 오 육 칠 팔 구, by their endings. */
     private static final Ending[] DIGITS = {Ending.CONSONANT, Ending.RIEUL, Ending.VOWEL, Ending.CONSONANT,
             Ending.VOWEL, Ending.VOWEL, Ending.CONSONANT, Ending.RIEUL, Ending.RIEUL, Ending.VOWEL};
+
+    /** A particle written both ways after a word, as a bundle writes it where the word is filled in later. */
+    private static final Pattern BOTH_WAYS = Pattern.compile("(\\S+?)(을\\(를\\)|이\\(가\\)|은\\(는\\)|과\\(와\\)|\\(으\\)로)");
+
+    /**
+     * The text with each particle written both ways ("welcome.yaml을(를)", "{0}(으)로") settled by the word before
+     * it ("welcome.yaml을", "T1로").
+     */
+    public static String settle(String text) {
+        Matcher m = BOTH_WAYS.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            Particle p = switch (m.group(2)) {
+                case "을(를)" -> Particle.EUL_REUL;
+                case "이(가)" -> Particle.I_GA;
+                case "은(는)" -> Particle.EUN_NEUN;
+                case "과(와)" -> Particle.GWA_WA;
+                default -> Particle.EURO_RO;
+            };
+            m.appendReplacement(sb, Matcher.quoteReplacement(with(m.group(1), p)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
 
     /** The word followed by the right form of the particle: {@code with("Sleep", EURO_RO)} is "Sleep으로". */
     public static String with(String word, Particle p) {

@@ -94,4 +94,13 @@ class KoreanParticlesTest {
         assertEquals("패킷(A)을", with("패킷(A)", EUL_REUL));
         assertEquals("\"ping\"을", with("\"ping\"", EUL_REUL), "핑");
     }
+
+    @Test
+    void aParticleWrittenBothWaysIsSettledByTheWordBeforeIt() {
+        assertEquals("메인 창에서 welcome.yaml을 실행합니다.", KoreanParticles.settle("메인 창에서 welcome.yaml을(를) 실행합니다."));
+        assertEquals("순간 12로 돌아왔습니다", KoreanParticles.settle("순간 12(으)로 돌아왔습니다"));
+        assertEquals("T3이 두 번", KoreanParticles.settle("T3이(가) 두 번"));
+        assertEquals("'abc'는 정수가 아닙니다", KoreanParticles.settle("'abc'은(는) 정수가 아닙니다"));
+        assertEquals("SleepEx와 W2가", KoreanParticles.settle("SleepEx과(와) W2이(가)"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.iocplab.app.model;
 
+import io.iocplab.lesson.KoreanParticles;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -11,7 +12,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * Every visible string of the window, in the language chosen at run time. Views read their text
  * through {@link #get} and redraw when {@link #localeProperty()} changes. Each part of the window
  * has its own bundle under {@code io/iocplab/app/} (shell, stage, history …), English as the base
- * and Korean beside it; a missing Korean key falls back to English, never to the system locale.
+ * and Korean beside it; a missing Korean key falls back to English, never to the system locale. A Korean
+ * particle after a filled-in word is written both ways in the bundle ("{0}을(를)") and settled by the word
+ * ({@link KoreanParticles#settle}).
  */
 public final class Texts {
     public static final Locale KOREAN = Locale.KOREAN;
@@ -41,6 +44,10 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        String text = new MessageFormat(pattern, locale.get()).format(args);
+        return locale.get() == KOREAN ? KoreanParticles.settle(text) : text;
     }
 }

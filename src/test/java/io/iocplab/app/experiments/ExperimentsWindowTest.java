@@ -136,7 +136,7 @@ class ExperimentsWindowTest {
         assertTrue(iocplabThreads().stream().noneMatch(t -> t.startsWith(Sweep.THREAD_NAME_PREFIX)));
 
         robot.interact(() -> main.controller().setLocale(Texts.KOREAN));
-        assertEquals("워커 스레드 수: 'x'은(는) 1부터 1,023까지의 정수가 아닙니다.", text(robot, window, "#problemLabel"));
+        assertEquals("워커 스레드 수: 'x'는 1부터 1,023까지의 정수가 아닙니다.", text(robot, window, "#problemLabel"));
         assertEquals("실행", fx(() -> button(robot, window, "#runButton").getText()));
         assertEquals("처리량", fx(() -> chart(robot, window, ChartMeasure.THROUGHPUT).getTitle()));
         assertEquals("IOCP Lab · 실험", fx(window::getTitle));
