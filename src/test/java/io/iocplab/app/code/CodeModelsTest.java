@@ -49,9 +49,12 @@ class CodeModelsTest {
         assertEquals("        Sleep(1);", l.rows().get(sleep).code());
         assertEquals("a wait: frees its slot on the port", l.rows().get(sleep).comment());
         assertEquals("    for (;;) {", l.rows().get(l.rowOf(0)).code());
-        CodeLines k = lines("T1", List.of(new Step.Sleep(1000, StageRuns.N)), ko);
+        CodeLines k = lines("T1", List.of(StageRuns.gqcs("P"), new Step.Sleep(1000, StageRuns.N)), ko);
         assertEquals("T1의 프로그램", k.title());
-        assertEquals("대기: 포트의 실행 자리를 내놓음", k.rows().get(k.rowOf(0)).comment());
+        assertEquals("대기: 포트의 실행 자리를 내놓음", k.rows().get(k.rowOf(1)).comment());
+        CodeLines offPort = lines("main", List.of(new Step.Sleep(1000, StageRuns.N)), en);
+        assertEquals("a wait: the thread gives up its processor until it ends", offPort.rows().get(offPort.rowOf(0))
+                .comment(), "a thread that never takes a packet has no slot on a port to free");
     }
 
     @Test
