@@ -1,5 +1,6 @@
 package io.iocplab.scenario;
 
+import io.iocplab.sim.CCode;
 import io.iocplab.sim.EchoServer;
 import io.iocplab.sim.ProgramCursor;
 import io.iocplab.sim.Step;
@@ -7,13 +8,13 @@ import io.iocplab.sim.event.ApcRun;
 import io.iocplab.sim.event.ApiReturn;
 import io.iocplab.sim.event.SimEvent;
 import io.iocplab.sim.event.ThreadState;
-import io.iocplab.sim.CCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A thread's program written out as the C a student would write: the Win32 and Winsock calls with
@@ -461,28 +462,28 @@ public final class CListing {
 
     /** The echo workload's worker loop, as the worker program runs it ({@link EchoServer#writeWorker}). */
     public static CListing echoWorker(String thread, Map<String, Integer> ports, EchoServer echo) {
-        CCode.Writer w = new CCode.Writer();
-        prologue(w, ports, Map.of());
-        w.blank();
-        echo.writeWorker(w, thread);
-        return new CListing(thread, Kind.ECHO_WORKER, w.lines(), 0);   // it starts with GetQueuedCompletionStatus
+        return workload(thread, Kind.ECHO_WORKER, ports, w -> echo.writeWorker(w, thread));
     }
 
     /** The echo workload's main thread, as its program runs it ({@link EchoServer#writeMain}). */
     public static CListing echoMain(Map<String, Integer> ports, EchoServer echo) {
-        CCode.Writer w = new CCode.Writer();
-        prologue(w, ports, Map.of());
-        w.blank();
-        echo.writeMain(w);
-        return new CListing("main", Kind.ECHO_MAIN, w.lines(), 0);   // it starts with CreateIoCompletionPort
+        return workload("main", Kind.ECHO_MAIN, ports, echo::writeMain);
     }
 
     /** Live mode's main thread, as its program runs it ({@link EchoServer#writeLiveMain}). */
     public static CListing liveMain(Map<String, Integer> ports, EchoServer echo) {
+        return workload("main", Kind.ECHO_MAIN, ports, echo::writeLiveMain);
+    }
+
+    /**
+     * A workload's program under the ports' prologue, written by the program itself (its step lines numbered as
+     * it numbers its steps); before its first call the thread is shown at step 0.
+     */
+    private static CListing workload(String thread, Kind kind, Map<String, Integer> ports, Consumer<CCode.Writer> body) {
         CCode.Writer w = new CCode.Writer();
         prologue(w, ports, Map.of());
         w.blank();
-        echo.writeLiveMain(w);
-        return new CListing("main", Kind.ECHO_MAIN, w.lines(), 0);   // it starts with WaitForSingleObject
+        body.accept(w);
+        return new CListing(thread, kind, w.lines(), 0);
     }
 }
