@@ -50,8 +50,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       worker threads running the canonical worker loop on a port of concurrency {@value #CONCURRENCY}
  *       (= the processors) on {@value #CPUS} virtual processors, {@value #COMPUTE_US} µs of Compute per
  *       packet, trace off ({@link EventSink#NONE}), real loopback connections ({@link NetConnections}).
- *       The machine runs on the calling thread; with the trace off, its peers' real receives and echo
- *       checks run on one thread of their own ({@code iocplab-peers-N}).</li>
+ *       The machine runs on the calling thread (with the server side's real receives and sends); its
+ *       peers' real sends, receives and echo checks run on one thread of their own
+ *       ({@code iocplab-peers-N}).</li>
  *   <li><b>Baseline</b>: an {@link AsynchronousServerSocketChannel} bound to 127.0.0.1:0 in an
  *       {@link AsynchronousChannelGroup} with a fixed pool of {@value #WORKERS} threads; each accepted
  *       connection runs a {@link CompletionHandler} read, write (all of it), read loop, and closes on

@@ -31,11 +31,12 @@ import java.util.Locale;
  *       socket is released with the connection). {@link #peerReset()} is an abortive close: SO_LINGER 0
  *       and close, a real RST.</li>
  *   <li>{@link #close()} closes both ends; it is idempotent, and the network's close calls it.</li>
- *   <li>{@link #peerExpect} reads on the network's peer reader, later and in order (see
- *       {@link LoopbackNetwork}): it touches only the peer's channel, and waits on the peers' selector.
- *       Before the server side is closed, and before the peer closes or resets, the reads already queued
- *       are done (so no byte they still have to read is taken away); the peer's close and reset then also
- *       report the first read that failed.</li>
+ *   <li>{@link #peerSend} writes and {@link #peerExpect} reads on the network's peers' thread, later and
+ *       in order (see {@link PeerThread}): they touch only the peer's channel, and wait on the peers'
+ *       selector. Before the server side is closed, and before the peer closes or resets, the operations
+ *       already queued are done (so no byte a queued receive has still to read is taken away, and every byte
+ *       sent is in the stream before its end); the peer's close and reset then also report the first
+ *       operation that failed.</li>
  * </ul>
  *
  * <p>The model decides, the real sockets follow it. Where the operating system shows an event that the
@@ -64,12 +65,11 @@ public final class LoopbackConnection implements AutoCloseable {
     private final SelectionKey serverKey;
     private final int serverPort;
     private final SocketChannel peer;
-    private final SelectionKey peerKey;
     private final int peerPort;
     /** Bytes a peek read from the real socket that no receive has taken yet, from {@code heldAt} on. */
     private byte[] held = NO_BYTES;
     private int heldAt;
-    /** Bytes the peer's reader has received and checked so far (only that thread touches it). */
+    /** Bytes the peer has received and checked so far (only the peers' thread touches it). */
     private long peerChecked;
     /** Scratch space for reads whose bytes are only looked at, never returned (expect end/reset). */
     private ByteBuffer scratch;
@@ -86,14 +86,13 @@ public final class LoopbackConnection implements AutoCloseable {
 
     LoopbackConnection(LoopbackNetwork network, String name,
                        SocketChannel server, SelectionKey serverKey, int serverPort,
-                       SocketChannel peer, SelectionKey peerKey, int peerPort) {
+                       SocketChannel peer, int peerPort) {
         this.network = network;
         this.name = name;
         this.server = server;
         this.serverKey = serverKey;
         this.serverPort = serverPort;
         this.peer = peer;
-        this.peerKey = peerKey;
         this.peerPort = peerPort;
     }
 
@@ -267,7 +266,7 @@ public final class LoopbackConnection implements AutoCloseable {
             total += data[i].length;
         }
         try {
-            write(server, serverKey, "WSASend", "the peer", buffers, total);
+            write(server, "WSASend", "the peer", buffers, total, (bound, ops) -> bound.await(serverKey, ops));
         } catch (NetException e) {
             if (e.kind() != NetException.Kind.RESET || !peerWasReset) {
                 throw e;
@@ -391,30 +390,38 @@ public final class LoopbackConnection implements AutoCloseable {
 
     // ------------------------------------------------------------------ peer
 
-    /** The peer writes these bytes (repeated until all is written). */
+    /**
+     * The peer writes these bytes (repeated until all is written), on the peers' thread, after everything
+     * the peer was asked before. A failure is reported by the network's next checkpoint.
+     */
     public void peerSend(byte[] data) throws NetException {
         if (peerClosed || peerOutputShut) {
             throw closed("peer send", peerClosed ? "the peer is closed" : "the peer has closed its sending side (FIN)");
         }
         peerSent += data.length;
-        try {
-            write(peer, peerKey, "peer send", "the server", new ByteBuffer[] {ByteBuffer.wrap(data)}, data.length);
-        } catch (NetException e) {
-            if (e.kind() != NetException.Kind.RESET || !serverClosed) {
-                throw e;
+        byte[] copy = data.clone();
+        boolean afterServerClose = serverClosed;
+        network.onPeerThread(() -> {
+            try {
+                write(peer, "peer send", "the server", new ByteBuffer[] {ByteBuffer.wrap(copy)}, copy.length,
+                        (bound, ops) -> bound.awaitPeer(peer, ops));
+            } catch (NetException e) {
+                if (e.kind() != NetException.Kind.RESET || !afterServerClose) {
+                    throw e;
+                }
+                // the server side had closed: its socket answered with an RST, and the bytes went nowhere
             }
-            // the server side had closed: its socket answered with an RST, and the bytes went nowhere
-        }
+        });
     }
 
     /**
-     * The peer reads the next {@code expected.length} bytes the server side sent, on the peers' reader, and
+     * The peer reads the next {@code expected.length} bytes the server side sent, on the peers' thread, and
      * checks that they are these: a byte that differs fails with the position in the stream the peer
      * received and both bytes. A failure is reported by the network's next checkpoint.
      */
     public void peerExpect(byte[] expected) throws NetException {
         byte[] copy = expected.clone();
-        network.read(() -> {
+        network.onPeerThread(() -> {
             byte[] got = peerReceive(copy.length);
             int at = java.util.Arrays.mismatch(got, copy);
             if (at >= 0) {
@@ -542,8 +549,14 @@ public final class LoopbackConnection implements AutoCloseable {
         return peer;
     }
 
-    private void write(SocketChannel channel, SelectionKey key, String op, String toWhom,
-                       ByteBuffer[] buffers, long total) throws NetException {
+    /** How a write waits until its channel can take more: on the server side's selector or the peers'. */
+    @FunctionalInterface
+    private interface WriteWait {
+        boolean await(Bound bound, int ops) throws IOException;
+    }
+
+    private void write(SocketChannel channel, String op, String toWhom, ByteBuffer[] buffers, long total,
+                       WriteWait wait) throws NetException {
         long written = 0;
         int first = 0;
         Bound bound = new Bound();
@@ -557,7 +570,7 @@ public final class LoopbackConnection implements AutoCloseable {
                     }
                     continue;
                 }
-                if (!bound.await(key, SelectionKey.OP_WRITE)) {
+                if (!wait.await(bound, SelectionKey.OP_WRITE)) {
                     throw timeout(op + " could write only " + written + " of " + bytes(total) + " to " + toWhom + " "
                             + within() + " (" + toWhom + " is not reading)");
                 }

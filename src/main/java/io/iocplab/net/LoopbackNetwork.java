@@ -41,11 +41,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       selector where a channel's key has interest 0 except while it is being waited on, so other
  *       ready channels never wake the wait. An operation first tries the non-blocking call and selects
  *       only if it came up short.</li>
- *   <li>One thread of its own, the peers' reader ({@link PeerReader}): the receives a connection's peer is
- *       asked for ({@link LoopbackConnection#peerExpect}) run there, checked against the bytes the server
- *       sent, while everything else runs on the caller's thread (the machine's). So those receives wait
+ *   <li>One thread of its own, the peers' ({@link PeerThread}): what a connection's peer sends
+ *       ({@link LoopbackConnection#peerSend}) and the receives it is asked for
+ *       ({@link LoopbackConnection#peerExpect}, checked against the bytes the server sent) run there, in
+ *       order, while everything else runs on the caller's thread (the machine's). So the peers' waits are
  *       on a selector of their own, opened at their first wait; every other wait is on the network's
- *       selector. Their failures come out at {@link #checkpoint()} (and at a peer's close or reset).</li>
+ *       selector, and wakes the peers' thread first. Their failures come out at {@link #checkpoint()}
+ *       (and at a peer's close or reset).</li>
  * </ul>
  */
 public final class LoopbackNetwork implements AutoCloseable {
@@ -72,7 +74,7 @@ public final class LoopbackNetwork implements AutoCloseable {
     private LoopbackListener own;
     private boolean closed;
     private final AtomicLong selects = new AtomicLong();
-    private final PeerReader reader = new PeerReader();
+    private final PeerThread peers = new PeerThread();
 
     /** A network whose waits are bounded by {@link #DEFAULT_BOUND}. */
     public LoopbackNetwork() {
@@ -167,7 +169,7 @@ public final class LoopbackNetwork implements AutoCloseable {
             requireLoopback(name, "the server side", serverLocal);
 
             LoopbackConnection connection = new LoopbackConnection(this, name,
-                    server, serverKey, serverLocal.getPort(), peer, peerKey, peerLocal.getPort());
+                    server, serverKey, serverLocal.getPort(), peer, peerLocal.getPort());
             connections.add(connection);
             return connection;
         } catch (IOException e) {
@@ -213,16 +215,17 @@ public final class LoopbackNetwork implements AutoCloseable {
     }
 
     /**
-     * Waits until every receive asked of the peers so far has been done, then throws the first that failed
-     * (bytes that did not come, or differ from what the server sent): a fixed point of the run.
+     * Waits until every send and receive asked of the peers so far has been done, then throws the first that
+     * failed (bytes that could not be sent, did not come, or differ from what the server sent): a fixed point
+     * of the run.
      */
     public void checkpoint() throws NetException {
-        reader.checkpoint();
+        peers.checkpoint();
     }
 
-    /** The first failure of the peers' receives so far, or null; does not wait (for a run already failing). */
+    /** The first failure of the peers' sends and receives so far, or null; does not wait (for a run already failing). */
     public NetException peerFailure() {
-        return reader.failure();
+        return peers.failure();
     }
 
     /** Closes every connection, the listening socket and the selector this network opened. Idempotent. */
@@ -232,7 +235,7 @@ public final class LoopbackNetwork implements AutoCloseable {
             return;
         }
         closed = true;
-        reader.close();
+        peers.close();
         for (LoopbackConnection c : new ArrayList<>(connections)) {
             c.close();
         }
@@ -267,14 +270,14 @@ public final class LoopbackNetwork implements AutoCloseable {
         return selects.get();
     }
 
-    /** Queues a peer's receive on the peers' reader. */
-    void read(PeerReader.Operation op) throws NetException {
-        reader.submit(op);
+    /** Queues a peer's send or receive on the peers' thread. */
+    void onPeerThread(PeerThread.Operation op) throws NetException {
+        peers.submit(op);
     }
 
-    /** Waits for the peers' queued receives, without throwing their failures (a close must not cut them short). */
+    /** Waits for the peers' queued operations, without throwing their failures (a close must not cut them short). */
     void drainPeers() {
-        reader.drain();
+        peers.drain();
     }
 
     void forget(LoopbackConnection connection) {
@@ -287,6 +290,7 @@ public final class LoopbackNetwork implements AutoCloseable {
      * spuriously; callers retry their operation and wait again.
      */
     boolean await(SelectionKey key, int ops, long deadlineNanos) throws IOException {
+        peers.nudge();                                 // what the server side waits for may be the peers' work
         return await(selector, key, ops, deadlineNanos);
     }
 

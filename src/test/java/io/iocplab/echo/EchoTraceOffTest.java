@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * With the trace off, the peers' real sends, receives and echo checks run on a thread of their own
- * ({@code iocplab-peers-N}); with it on, on the machine's thread. Where they run must not change the
+ * The peers' real sends, receives and echo checks run on a thread of their own ({@code iocplab-peers-N}),
+ * later than the machine decides them, with the trace on or off. When they run must not change the
  * run: the same file gives the same virtual end time, packets, context switches and packets per
  * thread either way, every echoed byte is checked either way, and the peers' thread is gone when the
  * run ends.

@@ -157,6 +157,28 @@ class LoopbackNetworkTest {
         assertArrayEquals(big, joined);
     }
 
+    @Test
+    void a_peer_sends_more_than_the_sockets_hold_before_the_server_reads_any_of_it() throws Exception {
+        LoopbackConnection c = net.open("S1");
+        byte[] big = new byte[16 << 20];                       // far more than the two kernel buffers hold
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i * 13 + 5);
+        }
+        c.peerSend(big);                                        // the peers' thread writes it as the server reads
+        Arrays.fill(big, 0, 16, (byte) 0);                      // the send took its own copy
+        byte[] joined = new byte[big.length];
+        int chunk = 1 << 20;
+        for (int at = 0; at < big.length; at += chunk) {
+            byte[] part = c.serverReceive(new int[] {chunk}, chunk)[0];
+            System.arraycopy(part, 0, joined, at, chunk);
+        }
+        for (int i = 0; i < 16; i++) {
+            big[i] = (byte) (i * 13 + 5);
+        }
+        assertArrayEquals(big, joined);
+        net.checkpoint();                                       // and the send itself reported no failure
+    }
+
     // ------------------------------------------------------------------ FIN, RST, closesocket
 
     @Test

@@ -23,7 +23,7 @@ class NetConnectionsTest {
             byte[][] landed = c.serverReceive(new int[] {4, 4, 8}, 11);
             assertEquals("o wo", new String(landed[1], US_ASCII));
             c.serverSend(new byte[][] {"ab".getBytes(US_ASCII), "cd".getBytes(US_ASCII)});
-            c.peerReceive("abcd".getBytes(US_ASCII));              // read for real and checked on the peers' reader
+            c.peerReceive("abcd".getBytes(US_ASCII));              // read for real and checked on the peers' thread
             factory.checkpoint();
 
             ConnectionException e = assertThrows(ConnectionException.class, () -> c.serverReceive(new int[] {4}, 1));

@@ -5,23 +5,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Where the peers' real receives run: on one thread of their own, {@code iocplab-peers-N}, so that those
- * system calls overlap the machine's, as a real client and server run side by side, and so that the
- * machine itself has no thread and waits for no peer (with the trace on or off alike).
+ * Where the peers' real sends and receives run: on one thread of their own, {@code iocplab-peers-N}, so
+ * that those system calls overlap the machine's (the server side's receives and sends), as a real client
+ * and server run side by side, and so that the machine itself has no thread and waits for no peer (with
+ * the trace on or off alike).
  *
- * <p>The machine still decides everything: <em>when</em> each receive happens (virtual time), how many
- * bytes it reads, and which bytes they must be (the model knows what the server sent). This thread only
- * reads them for real and checks them, in the order it was handed the operations. It can do that late
- * without changing the run, because nothing the machine decides depends on it: a receive is queued only
- * after the server side has written what it reads, and a server side's write that finds the peer's
- * buffer full waits (up to the real-time bound) until this thread has read.
+ * <p>The machine still decides everything: <em>when</em> each send and receive happens (virtual time), how
+ * many bytes it carries, and which bytes they are (the model knows what the peer sends and what the server
+ * sent). This thread only writes and reads them for real, and checks what it reads, in the order it was
+ * handed the operations. It can do that late without changing the run, because nothing the machine decides
+ * depends on it: a receive is queued only after the server side has written what it reads, a server side's
+ * receive waits (up to the real-time bound) until this thread has written what it takes, and a server
+ * side's write that finds the peer's buffer full waits until this thread has read. A server side that has
+ * to wait wakes this thread first ({@link #nudge()}).
  *
- * <p>The thread is never woken for one operation (that would cost a system call each): when it finds
+ * <p>The thread is not woken for each operation (that would cost a system call each): when it finds
  * nothing queued it sleeps a fifth of a millisecond, then takes everything queued meanwhile.
  *
  * <p>Rules:
  * <ul>
- *   <li>Operations run one at a time, in the order they were queued.</li>
+ *   <li>Operations run one at a time, in the order they were queued: a peer's bytes reach its socket in
+ *       the order the model sent them.</li>
  *   <li>The first operation that fails (a connection error, a byte that differs from what the server sent)
  *       is kept, and the ones after it still run, their failures ignored. The machine learns of it at fixed
  *       points of the run, never in between: {@link #checkpoint()}, which a peer's close or reset and the
@@ -29,13 +33,13 @@ import java.util.concurrent.locks.LockSupport;
  *       at the same action whatever the two threads' timing was. Only when the run fails for another reason
  *       first does the machine take this failure, if there is one, as the cause ({@link #failure()}).</li>
  *   <li>{@link #drain()} waits for every queued operation without throwing: a close of the server side
- *       must not take away bytes a queued receive has still to read.</li>
+ *       must not take away bytes a queued receive has still to read, nor come before a queued send.</li>
  *   <li>{@link #close()} skips what is still queued and waits for the thread to end; it is idempotent.
  *       The thread is started with the first operation.</li>
  * </ul>
  */
-final class PeerReader implements AutoCloseable {
-    /** A peer's real operation. */
+final class PeerThread implements AutoCloseable {
+    /** A peer's real send or receive. */
     @FunctionalInterface
     interface Operation {
         void run() throws NetException;
@@ -44,7 +48,7 @@ final class PeerReader implements AutoCloseable {
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
     /** How often {@link #drain()} looks before it sleeps between looks (a few microseconds). */
     private static final int SPINS = 200;
-    /** How long the thread sleeps when it finds nothing queued: it is never woken for one operation. */
+    /** How long the thread sleeps when it finds nothing queued: it is not woken for each operation. */
     private static final long IDLE_NANOS = 200_000;
 
     private final ConcurrentLinkedQueue<Operation> queue = new ConcurrentLinkedQueue<>();
@@ -57,7 +61,7 @@ final class PeerReader implements AutoCloseable {
     /** Queues an operation; it runs after every operation queued before it. */
     void submit(Operation operation) throws NetException {
         if (closed) {
-            throw new NetException("", NetException.Kind.CLOSED, "the network is closed: its peers can no longer receive");
+            throw new NetException("", NetException.Kind.CLOSED, "the network is closed: its peers can no longer send or receive");
         }
         if (thread == null) {
             thread = new Thread(this::work, "iocplab-peers-" + THREAD_NUMBERS.incrementAndGet());
@@ -79,6 +83,13 @@ final class PeerReader implements AutoCloseable {
         NetException f = failure;
         if (f != null) {
             throw f;
+        }
+    }
+
+    /** Wakes the thread if it sleeps with work queued: the machine is about to wait for that work. */
+    void nudge() {
+        if (thread != null && done < queued) {
+            LockSupport.unpark(thread);
         }
     }
 
@@ -130,7 +141,7 @@ final class PeerReader implements AutoCloseable {
             } catch (NetException e) {
                 failed(e);
             } catch (RuntimeException e) {
-                failed(new NetException("", NetException.Kind.IO, "a peer's receive failed: " + e, e));
+                failed(new NetException("", NetException.Kind.IO, "a peer's send or receive failed: " + e, e));
             }
             done++;                    // only this thread writes it
         }
