@@ -245,6 +245,7 @@ public final class FrameBenchmark {
                     result.jitMillisCold() / 1e3, result.jitMillisWarming() / 1e3, result.jitMillisMeasuring());
             report(name + ", cold: the first minute's frames, while the JIT compiled "
                     + String.format(Locale.ROOT, "%.1f s", result.jitMillisCold() / 1e3), result.cold());
+            bySlices(result.cold());
         }
         report(name + (live ? "" : ", warm"), result.measured());
         return new Played(result.cold(), result.measured());
@@ -339,6 +340,37 @@ public final class FrameBenchmark {
                 name, wall.length, percentile(wall, 50) / 1e6, percentile(wall, 99) / 1e6,
                 wall[wall.length - 1] / 1e6, percentile(fx, 50) / 1e6, percentile(fx, 99) / 1e6,
                 percentile(render, 50) / 1e6, percentile(render, 99) / 1e6);
+    }
+
+    /**
+     * The cold minute in slices of ten seconds (by the frames' own wall time): where in the minute the slow
+     * frames are, the first seconds (classes loaded, the first layouts) or all along (the JIT compiler).
+     */
+    private static void bySlices(List<long[]> frames) {
+        long slice = 10_000_000_000L;
+        List<List<long[]>> slices = new ArrayList<>();
+        long elapsed = 0;
+        for (long[] f : frames) {
+            int k = (int) (elapsed / slice);
+            while (slices.size() <= k) {
+                slices.add(new ArrayList<>());
+            }
+            slices.get(k).add(f);
+            elapsed += f[0];
+        }
+        System.out.printf(Locale.ROOT, "    by ten seconds: wall median / p99 / frames over %.0f ms; CPU median,"
+                + " JavaFX / render%n", COLD_P99);
+        for (int k = 0; k < slices.size(); k++) {
+            List<long[]> part = slices.get(k);
+            if (part.isEmpty()) {
+                continue;
+            }
+            long[] wall = column(part, 0);
+            long slow = part.stream().filter(f -> f[0] > COLD_P99 * 1e6).count();
+            System.out.printf(Locale.ROOT, "      %2d-%2d s  %5.1f / %5.1f ms / %4d   %5.1f / %5.1f ms%n", k * 10,
+                    k * 10 + 10, percentile(wall, 50) / 1e6, percentile(wall, 99) / 1e6, slow,
+                    percentile(column(part, 1), 50) / 1e6, percentile(column(part, 2), 50) / 1e6);
+        }
     }
 
     private static long[] column(List<long[]> frames, int i) {

@@ -237,7 +237,7 @@ public final class CodeView {
     private void mark(int row, PseudoClass pc, boolean on) {
         if (row >= 0 && row < rows.size()) {
             rows.get(row).box.pseudoClassStateChanged(pc, on);
-            rows.get(row).marker.setText(on ? "▶" : "");
+            rows.get(row).marker.setVisible(on);          // shown or hidden in its own room: no new layout
         }
     }
 
@@ -296,6 +296,8 @@ public final class CodeView {
             HBox line = new HBox();
             line.getStyleClass().add("code-line");
             marker.getStyleClass().add("code-marker");
+            marker.setText("▶");
+            marker.setVisible(false);
             Label number = new Label(Integer.toString(r.number()));
             number.getStyleClass().add("code-number");
             number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

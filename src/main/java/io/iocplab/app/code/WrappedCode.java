@@ -13,6 +13,11 @@ import javafx.scene.text.Text;
  * call goes on under itself with a continuation indent of {@value #CONTINUATION} more spaces, broken
  * after a comma or an opening parenthesis where it can ({@link #wrap}). The label inside holds the
  * lines it shows; its style class is {@code code-text}, as a line that fits.
+ *
+ * <p>Its height is remembered for the last width, as {@link SteadyBox} does for a row: the code never
+ * changes, and whatever changes its size (the label's font or padding) asks for a new layout through
+ * {@link #requestLayout()}, which forgets it. A row that is measured again because its marker, result or
+ * comment changed then does not lay its code out again.
  */
 final class WrappedCode extends Region {
     /** How much deeper a continuation line starts than the line it continues. */
@@ -21,6 +26,8 @@ final class WrappedCode extends Region {
     private final String code;
     private final Label label = new Label();
     private final Text probe = new Text("M");
+    private double measuredWidth = Double.NaN;
+    private double measuredHeight;
 
     WrappedCode(String code) {
         this.code = code;
@@ -41,10 +48,14 @@ final class WrappedCode extends Region {
 
     /** How many characters fit in {@code width} (at least 16: a line never wraps to nothing). */
     private int columns(double width) {
-        probe.setFont(label.getFont());
-        double ch = probe.getLayoutBounds().getWidth();
         Insets in = label.getInsets();
-        return Math.max(16, (int) Math.floor((width - in.getLeft() - in.getRight()) / Math.max(1, ch)));
+        return Math.max(16, (int) Math.floor((width - in.getLeft() - in.getRight()) / charWidth()));
+    }
+
+    /** The width of one character of the label's (monospaced) font. */
+    private double charWidth() {
+        probe.setFont(label.getFont());
+        return Math.max(1, probe.getLayoutBounds().getWidth());
     }
 
     private String shown(double width) {
@@ -58,17 +69,27 @@ final class WrappedCode extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        label.setText(code);
-        return label.prefWidth(-1);
+        Insets in = label.getInsets();                 // the whole line unwrapped, measured without touching the label
+        return in.getLeft() + in.getRight() + code.length() * charWidth();
+    }
+
+    @Override
+    public void requestLayout() {
+        measuredWidth = Double.NaN;
+        super.requestLayout();
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        String text = shown(width);
-        if (!text.equals(label.getText())) {
-            label.setText(text);
+        if (Double.compare(width, measuredWidth) != 0) {
+            String text = shown(width);
+            if (!text.equals(label.getText())) {
+                label.setText(text);                   // asks for a layout, which forgets the height: set it after
+            }
+            measuredHeight = label.prefHeight(-1);
+            measuredWidth = width;
         }
-        return label.prefHeight(-1);
+        return measuredHeight;
     }
 
     @Override
