@@ -488,13 +488,16 @@ public final class CListing {
 
     /**
      * A workload's program under the ports' prologue, written by the program itself (its step lines numbered as
-     * it numbers its steps); before its first call the thread is shown at step 0.
+     * it numbers its steps). A workload makes its first call on the first step line it writes, so a started thread
+     * is at that line's step before its first call: the AcceptEx echo's main at {@code CreateIoCompletionPort} of
+     * its listener, not at a step number of the plain echo's main that its listing has no line for.
      */
     private static CListing workload(String thread, Kind kind, Map<String, Integer> ports, Consumer<CCode.Writer> body) {
         CCode.Writer w = new CCode.Writer();
         prologue(w, ports, Map.of());
         w.blank();
         body.accept(w);
-        return new CListing(thread, kind, w.lines(), 0);
+        int first = w.lines().stream().filter(CCode.Line::isStep).findFirst().map(CCode.Line::step).orElse(-1);
+        return new CListing(thread, kind, w.lines(), first);
     }
 }
