@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.input.DragEvent;
@@ -28,15 +27,12 @@ import javafx.scene.input.TransferMode;
  * What the toolbar does with files: open a scenario (chosen, or dropped on the window), save the
  * window as a PNG picture, save the run's events as a JSONL trace or for Perfetto (the Chrome trace-event format).
  *
- * <p>Rules: a file whose top level has {@code steps:} is a lesson (lessons/README.md), any other a scenario.
+ * <p>Rules: a file whose top level has {@code steps:} is a lesson, any other a scenario ({@link LessonLoader#isLesson}).
  * A file with mistakes is shown in a dialog with its {@code FILE:LINE:COLUMN: message} lines and changes
  * nothing else (the current run keeps going); saving writes whole files
  * or nothing, in the background ({@link Exports}), and says how it went in a notice.
  */
 final class FileActions {
-    /** A lesson file's list of steps, at the top level of the file; a scenario has none. */
-    private static final Pattern LESSON = Pattern.compile("^steps\\s*:", Pattern.MULTILINE);
-
     private final ShellDialogs dialogs;
     private final PlayerModel player;
     private final BiConsumer<String, Scenario> load;
@@ -94,7 +90,7 @@ final class FileActions {
         }
         String name = file.getFileName().toString();
         try {
-            if (LESSON.matcher(text).find()) {
+            if (LessonLoader.isLesson(text)) {
                 Lesson lesson = LessonLoader.loadString(file.toString(), text);
                 dialogs.openedFile(file);
                 lessons.accept(lesson);

@@ -1,5 +1,8 @@
 package io.iocplab.cli;
 
+import io.iocplab.lesson.InvalidLessonException;
+import io.iocplab.lesson.read.LessonLoader;
+import io.iocplab.lesson.read.Sources;
 import io.iocplab.scenario.BoundedOutput;
 import io.iocplab.scenario.InvalidScenarioException;
 import io.iocplab.scenario.Limits;
@@ -8,6 +11,7 @@ import io.iocplab.scenario.Problem;
 import io.iocplab.scenario.Scenario;
 import io.iocplab.scenario.ScenarioLoader;
 import io.iocplab.scenario.ScenarioRunner;
+import io.iocplab.scenario.SourceText;
 import io.iocplab.scenario.TraceFile;
 import io.iocplab.scenario.TraceWriter;
 import io.iocplab.sim.CCode;
@@ -20,6 +24,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,12 +35,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code iocplab run FILE.yaml [--trace PATH] [--seed N] [--max-trace SIZE]}: runs a scenario headless and writes
- * its trace, JSON Lines, to standard output or to a file (the contract's "Running one"); with
+ * its trace, JSON Lines, to standard output or to a file (the contract's "Running one"); given a lesson file, the
+ * scenario that lesson runs, as if it were its own file; with
  * {@code --perfetto PATH}, also the run in the Chrome trace-event format ({@link PerfettoTrace}), for ui.perfetto.dev
  * or chrome://tracing, written once the run has ended (a run that fails writes none).
  *
  * <p>Exit codes: 0 when the scenario ran to its end; 2 when the file cannot be read ({@code FILE: cannot read:
- * reason}) or is not a valid scenario (one {@code FILE:LINE:COLUMN: message} line per problem), and then nothing
+ * reason}) or is not a valid scenario or lesson (one {@code FILE:LINE:COLUMN: message} line per problem), and then nothing
  * is run; 1 for a failure while running (a {@link RunFailure}: a real socket did not do what the model expected),
  * a trace that cannot be written (checked before the run: a missing folder, a directory, the scenario itself) or
  * that reached {@code --max-trace}, each with a one-line message. A trace file is complete or not written at
@@ -77,6 +83,26 @@ final class RunCommand implements Callable<Integer> {
         this.err = streams.err();
     }
 
+    /**
+     * The scenario the file is, or, for a lesson file, the scenario the lesson runs (the one its window shows):
+     * a student who runs a lesson gets its trace. The file is read once ({@link LessonLoader#isLesson} tells which).
+     */
+    private static Scenario scenarioOf(Path path) throws IOException, InvalidScenarioException, InvalidLessonException {
+        String text = SourceText.read(path, Limits.MAX_FILE_BYTES);
+        if (LessonLoader.isLesson(text)) {
+            return LessonLoader.loadString(path.toString(), text, Sources.beside(path)).scenario();
+        }
+        return ScenarioLoader.loadString(path.toString(), text);
+    }
+
+    /** A file that is not a valid scenario or lesson: one line per problem, nothing run. */
+    private int problems(List<Problem> problems) {
+        for (Problem p : problems) {
+            err.println(p);
+        }
+        return INVALID;
+    }
+
     @Override
     public Integer call() {
         if (trace.isEmpty()) {
@@ -84,15 +110,14 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario;
         try {
-            scenario = ScenarioLoader.load(Path.of(file));
+            scenario = scenarioOf(Path.of(file));
         } catch (InvalidPathException | IOException e) {
             err.println(Cli.oneLine(file) + ": cannot read: " + Cli.reason(e));
             return INVALID;
         } catch (InvalidScenarioException e) {
-            for (Problem p : e.problems()) {
-                err.println(p);
-            }
-            return INVALID;
+            return problems(e.problems());
+        } catch (InvalidLessonException e) {
+            return problems(e.problems());
         }
         if (seed != null) {
             scenario = scenario.withSeed(seed);

@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  *       in the program listing: document order, a {@code Loop} numbered before the steps inside it
  *       (the numbering of {@code sim.ProgramCursor}, which the events' {@code step} fields carry). Every
  *       other line (declarations, braces, WSABUF set-up) has step -1.</li>
+ *   <li>A scripted thread runs a thread procedure, {@code DWORD WINAPI name(LPVOID param)}; one named {@code main}
+ *       is the program's entry point, {@code int main(void)}, as the echo workload's main is written.</li>
  *   <li>The built-in echo workload's threads ({@code main}, {@code W1..Wn}) get the listings their programs
  *       write themselves ({@link EchoServer#writeMain}, {@link EchoServer#writeWorker}): the same text gives the
  *       lines and the step numbers the programs report.</li>
@@ -184,7 +186,7 @@ public final class CListing {
         if (w.size() > 0) {
             w.blank();
         }
-        w.add(0, "DWORD WINAPI " + CCode.id(thread) + "(LPVOID param) {", -1, null, null);
+        w.add(0, head(thread), -1, null, null);
         if (uses.gqcs) {
             w.add(1, "DWORD bytes; ULONG_PTR key; OVERLAPPED *ov;", -1, null, null);
         }
@@ -199,6 +201,15 @@ public final class CListing {
         w.add(1, "return 0;", -1, null, null);
         w.add(0, "}", -1, null, null);
         return new CListing(thread, Kind.PROGRAM, w.lines(), ProgramCursor.firstStep(program));
+    }
+
+    /**
+     * The function a scripted thread runs: a thread procedure, except a thread named {@code main}, which is the
+     * program's entry point and is written as the echo workload writes its own ({@link EchoServer#writeMain}).
+     */
+    private static String head(String thread) {
+        String name = CCode.id(thread);
+        return name.equals("main") ? "int main(void) {" : "DWORD WINAPI " + name + "(LPVOID param) {";
     }
 
     private static void prologue(CCode.Writer w, Map<String, Integer> ports, Map<String, Scenario.SocketSpec> sockets) {
@@ -477,13 +488,16 @@ public final class CListing {
 
     /**
      * A workload's program under the ports' prologue, written by the program itself (its step lines numbered as
-     * it numbers its steps); before its first call the thread is shown at step 0.
+     * it numbers its steps). A workload makes its first call on the first step line it writes, so a started thread
+     * is at that line's step before its first call: the AcceptEx echo's main at {@code CreateIoCompletionPort} of
+     * its listener, not at a step number of the plain echo's main that its listing has no line for.
      */
     private static CListing workload(String thread, Kind kind, Map<String, Integer> ports, Consumer<CCode.Writer> body) {
         CCode.Writer w = new CCode.Writer();
         prologue(w, ports, Map.of());
         w.blank();
         body.accept(w);
-        return new CListing(thread, kind, w.lines(), 0);
+        int first = w.lines().stream().filter(CCode.Line::isStep).findFirst().map(CCode.Line::step).orElse(-1);
+        return new CListing(thread, kind, w.lines(), first);
     }
 }

@@ -18,7 +18,10 @@ import java.util.List;
  *
  * <p>A socket accepted by AcceptEx starts anew at the completion (its {@code io.complete} names the
  * listener and the {@code accepted} socket): the ports and the bytes its client sent before it was
- * accepted come from the listener's view ({@link ListenerView#clients}). {@code sendState} is its latest
+ * accepted come from the listener's view ({@link ListenerView#clients}). A socket handed back by a DisconnectEx
+ * with TF_REUSE_SOCKET is, from that DisconnectEx's {@code io.complete}, connected to no one (no ports, no bytes,
+ * no FIN), as before its first accept; the next client is the listener's until an AcceptEx takes it into the
+ * socket. {@code sendState} is its latest
  * {@code socket.state} (sockets with a send buffer only), or null.
  */
 public record SocketView(String name, Integer serverPort, Integer peerPort, long peerSent, long peerReceived,
@@ -61,6 +64,14 @@ public record SocketView(String name, Integer serverPort, Integer peerPort, long
         return new SocketView(name, c == null ? null : c.serverPort(), c == null ? null : c.peerPort(),
                 c == null ? 0 : c.sent(), 0, c != null && c.closed(), c != null && c.reset(), false, ops, done,
                 sendState);
+    }
+
+    /**
+     * Handed back by a DisconnectEx with TF_REUSE_SOCKET: connected to no one, as a socket made for AcceptEx, until
+     * an AcceptEx takes it again; its pending operations and send buffer left as they are.
+     */
+    SocketView handedBack(List<PendingIo> ops, IoComplete done) {
+        return new SocketView(name, null, null, 0, 0, false, false, false, ops, done, sendState);
     }
 
     SocketView withPorts(int server, int peer) {

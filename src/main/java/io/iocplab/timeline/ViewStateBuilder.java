@@ -214,7 +214,7 @@ public final class ViewStateBuilder {
         } else if (result instanceof CallResult.Accept a && pending) {
             addPending(a.socket(), new PendingIo(e.api(), a.overlapped(), List.of(), e.thread(), e.tUs()));
         } else if (result instanceof CallResult.Disconnect d && pending) {
-            addPending(d.socket(), new PendingIo(e.api(), d.overlapped(), List.of(), e.thread(), e.tUs()));
+            addPending(d.socket(), new PendingIo(e.api(), d.overlapped(), List.of(), e.thread(), e.tUs(), d.reuse()));
         } else if (result instanceof CallResult.OnSocket o && e.api() == Api.closesocket && e.ok()
                 && !listeners.containsKey(o.socket())) {
             sockets.put(o.socket(), socket(o.socket()).withClosed());
@@ -240,7 +240,14 @@ public final class ViewStateBuilder {
             return;
         }
         SocketView v = socket(e.socket());
-        sockets.put(e.socket(), v.withCompletion(without(v.pending(), e.api(), e.overlapped()), e));
+        List<PendingIo> ops = without(v.pending(), e.api(), e.overlapped());
+        sockets.put(e.socket(), handsBack(v, e) ? v.handedBack(ops, e) : v.withCompletion(ops, e));
+    }
+
+    /** A DisconnectEx with TF_REUSE_SOCKET that completed: its socket is handed back, connected to no one. */
+    private static boolean handsBack(SocketView v, IoComplete e) {
+        return e.api() == Api.DisconnectEx && e.status() == 0 && v.pending().stream().anyMatch(op ->
+                op.api() == Api.DisconnectEx && op.reuse() && Objects.equals(op.overlapped(), e.overlapped()));
     }
 
     /** An AcceptEx completed on a listener: the accepted socket starts anew with its client, if it got one. */

@@ -49,6 +49,26 @@ class ServerViewModelsTest {
     }
 
     @Test
+    @DisplayName("after DisconnectEx with TF_REUSE_SOCKET the socket's card shows a socket not connected yet, not the old client")
+    void reusedSocketCard() {
+        List<SimEvent> events = ScenarioRuns.run("DISCONNECT-reuse-socket-for-acceptex.yaml");
+        ViewState c2Waits = ScenarioRuns.after(events, e -> e instanceof io.iocplab.sim.event.PeerAction a
+                && a.action() == io.iocplab.sim.event.PeerAction.Action.CONNECT && "C2".equals(a.peer()));
+        SocketCardModel a1 = SocketCardModel.of(c2Waits.socket("A1"), en);
+        assertEquals("not connected yet", a1.ports());
+        assertEquals("peer: sent 0 B · got 0 B", a1.bytes());
+        assertEquals(SocketCardModel.StatusKind.OPEN, a1.statusKind(), "not 'peer closed': that was C1");
+        contains(a1.last(), "DisconnectEx");
+        assertEquals("아직 연결 전", SocketCardModel.of(c2Waits.socket("A1"), ko).ports());
+
+        ViewState accepted = ScenarioRuns.after(events, e -> e instanceof IoComplete c && c.api()
+                == io.iocplab.sim.event.Api.AcceptEx && "C2".equals(c.peer()));
+        SocketCardModel withC2 = SocketCardModel.of(accepted.socket("A1"), en);
+        contains(withC2.ports(), "server :");
+        assertEquals("peer: sent 3 B · got 0 B", withC2.bytes(), "C2's \"two\"");
+    }
+
+    @Test
     @DisplayName("a listener has a card: its pending AcceptEx calls, the client one holds, its backlog, its last accept")
     void listenerCard() {
         List<SimEvent> events = ScenarioRuns.run("ACCEPT-first-data.yaml");

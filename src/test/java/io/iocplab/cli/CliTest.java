@@ -76,6 +76,40 @@ class CliTest {
     }
 
     @Test
+    void aLessonFileRunsTheScenarioOfTheLesson() throws Exception {
+        // the lesson's scenario block, as a scenario file of its own (the rest of the lesson blanked out)
+        String lesson = "lessons/24-accept-ex.yaml";
+        String scenario = file("24-scenario.yaml", io.iocplab.lesson.TestLessons.load(Path.of(lesson)).scenarioText());
+        assertEquals(0, run("run", scenario, "--seed", "3"));
+        String alone = out();
+
+        assertEquals(0, run("run", lesson, "--seed", "3"), last.err());
+        assertEquals(List.of(), errLines());
+        assertEquals(withoutRealPorts(alone), withoutRealPorts(out()),
+                "the lesson's run is its scenario's, byte for byte but the loopback ports the system chose");
+        assertTrue(out().contains("\"api\":\"AcceptEx\""), "main's AcceptEx calls are in the trace");
+        assertTrue(out().lines().reduce((a, b) -> b).orElseThrow().contains("\"type\":\"summary\""));
+    }
+
+    private static String withoutRealPorts(String trace) {
+        return trace.replaceAll("\"local_port\":\\d+,\"remote_port\":\\d+", "\"local_port\":_,\"remote_port\":_");
+    }
+
+    @Test
+    void aLessonWithMistakesExitsTwoWithTheLessonsProblemsAndRunsNothing() throws IOException {
+        String text = Files.readString(Path.of("lessons/06-lifo.yaml"));
+        String bad = file("06-lifo.yaml", text.replaceFirst("(?m)^id: .*$", "id: 06-lifo\ncolour: blue"));
+        assertEquals(2, run("run", bad));
+        assertEquals("", out());
+        assertFalse(errLines().isEmpty());
+        for (String line : errLines()) {
+            assertTrue(line.startsWith(bad + ":"), line);
+        }
+        assertTrue(errLines().stream().anyMatch(l -> l.contains("colour")), last.err());
+        assertFalse(last.err().contains("expected one of title, cpus"), "read as a lesson, not as a scenario: " + last.err());
+    }
+
+    @Test
     void anUnreadableFileExitsTwo() {
         String missing = dir.resolve("missing.yaml").toString();
         assertEquals(2, run("run", missing));

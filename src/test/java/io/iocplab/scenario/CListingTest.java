@@ -173,6 +173,7 @@ class CListingTest {
         assertEquals("WaitForSingleObject(hAllClientsGone, INFINITE);", m.get(2));
         assertEquals("PostQueuedCompletionStatus(hcpP, 0, 0, NULL);", m.get(3));
         assertTrue(main.text().contains("i <= 4;"), main.text());
+        assertTrue(main.text().contains("\nint main(void) {\n"), "main is the program's entry point");
         assertTrue(main.text().contains("i < 3;"), main.text());
 
         Map<Integer, String> live = stepLines(CListing.of(s.asLive(), "main"));
@@ -207,6 +208,13 @@ class CListingTest {
         assertEquals("for (int i = 0; i < 2; i++) {", m.get(1));
         assertEquals("PostQueuedCompletionStatus(hcp, 10, 7, &A);", m.get(2));
         assertEquals("HANDLE hcp = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 3);", main.lines().get(0).code());
+
+        // main is the program's entry point, as the echo workload writes its own; T1 is a thread procedure
+        String text = main.text();
+        assertTrue(text.contains("\nint main(void) {\n"), text);
+        assertTrue(!text.contains("WINAPI"), text);
+        assertTrue(text.endsWith("    return 0;\n}\n"), text);
+        assertTrue(CListing.of(s, "T1").text().contains("\nDWORD WINAPI T1(LPVOID param) {\n"));
     }
 
     @Test

@@ -78,6 +78,24 @@ class ServerViewsTest {
         assertEquals(3, a1.peerSent(), "only what C2 sent");
         assertEquals(0, a1.peerReceived());
         assertFalse(a1.peerClosed(), "C1's FIN is not C2's");
+
+        // from the moment the DisconnectEx (TF_REUSE_SOCKET) completes, A1 is connected to no one: C1 is gone
+        ViewState handedBack = after(events, e -> e instanceof IoComplete d && d.api() == Api.DisconnectEx);
+        ViewState waiting = after(events, e -> e instanceof PeerAction a && a.action() == PeerAction.Action.CONNECT
+                && "C2".equals(a.peer()));
+        assertTrue(waiting.listener("L").clients().containsKey("C2"), "C2 is the listener's, not accepted yet");
+        for (ViewState s : List.of(handedBack, waiting)) {
+            SocketView free = s.socket("A1");
+            assertNull(free.serverPort(), "no server port of C1's connection");
+            assertNull(free.peerPort(), "no peer port of C1's connection");
+            assertEquals(0, free.peerSent());
+            assertEquals(0, free.peerReceived());
+            assertFalse(free.peerClosed(), "C1's FIN belongs to C1's connection");
+            assertFalse(free.closed(), "the handle stays open, for AcceptEx");
+            assertEquals(Api.DisconnectEx, free.lastCompletion().api());
+        }
+        assertEquals(List.of("OA"), waiting.socket("A1").pending().stream().map(PendingIo::overlapped).toList(),
+                "the AcceptEx that will take C2 into A1");
     }
 
     @Test

@@ -59,6 +59,8 @@ public final class LessonLoader {
     public static final List<String> VARY = List.of("cpus", "concurrency", "threads", "timing", "posts", "echo",
             "peers", "keys");
     private static final Pattern NAME = Pattern.compile("[0-9]{2}-[a-z0-9-]+");
+    /** A lesson file's list of steps, at the top level of the file; a scenario has none. */
+    private static final Pattern STEPS = Pattern.compile("^steps\\s*:", Pattern.MULTILINE);
     private static final Pattern KEY_PATH = Pattern.compile("[^\\s:]+: .*", Pattern.DOTALL);
 
     private final String file;
@@ -103,6 +105,14 @@ public final class LessonLoader {
             throw new InvalidLessonException(sorted);
         }
         return lesson;
+    }
+
+    /**
+     * Whether a file's text is a lesson's rather than a scenario's: a file whose top level has {@code steps:} is a
+     * lesson (lessons/README.md), any other a scenario. The window and {@code iocplab run} tell them apart by it.
+     */
+    public static boolean isLesson(String text) {
+        return STEPS.matcher(text).find();
     }
 
     /** The lesson files of a folder: {@code NN-slug.yaml}, by name. */

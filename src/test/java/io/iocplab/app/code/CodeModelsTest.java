@@ -174,6 +174,40 @@ class CodeModelsTest {
     }
 
     @Test
+    void atTheFirstStopTheEchoMainIsOnItsFirstCallWithOrWithoutAcceptExAndNothingHasReturned() throws Exception {
+        for (boolean accept : List.of(false, true)) {
+            io.iocplab.scenario.Scenario sc = io.iocplab.scenario.ScenarioLoader.loadString("echo.yaml", String.join(
+                    "\n", "ports:", "  P: { concurrency: 1 }",
+                    "echo: { workers: 2, clients: 2, messages: 1, size: 8, accept: " + accept + " }", ""));
+            Timeline t = new Timeline(sc.cpus());
+            io.iocplab.scenario.ScenarioRunner.run(sc, t::append);
+            CodeLines main = CodeLines.of(CListing.of(sc, "main"), en);
+            String firstCall = accept ? "CreateIoCompletionPort((HANDLE)listener, hcpP, LISTEN_KEY, 0);"
+                    : "CreateIoCompletionPort((HANDLE)client[i].s, hcpP, i, 0);";
+
+            // before its first event main is on no line
+            assertEquals(CodeCursor.NONE, CodeCursor.of(main, t.stateAt(0).thread("main"), en), "accept " + accept);
+
+            // at every stop before its first call main has started (it runs on a processor) and is on the line of
+            // the call it is about to make, as a scripted thread is on its first step; nothing has returned
+            int made = StageRuns.firstStep(t, s -> s.thread("main") != null && s.thread("main").lastReturn() != null);
+            for (int m = 0; t.stopStep(m) < made; m++) {
+                ThreadView before = t.stateAt(t.stopStep(m)).thread("main");
+                assertEquals(State.RUNNING, before.state());
+                CodeCursor c = CodeCursor.of(main, before, en);
+                assertTrue(c.current() >= 0, "accept " + accept + ", stop " + m + ": main is on no line while it runs");
+                assertEquals(firstCall, main.rows().get(c.current()).code().trim(), "accept " + accept + ", stop " + m);
+                assertEquals(-1, c.returned(), "nothing has returned before main's first call");
+                assertNull(c.result());
+            }
+
+            // its first call returns on that line
+            CodeCursor after = CodeCursor.of(main, t.stateAt(made).thread("main"), en);
+            assertEquals(firstCall, main.rows().get(after.returned()).code().trim(), "accept " + accept);
+        }
+    }
+
+    @Test
     void anOverlappedHasTheSameNameInTheCodeAsOnTheCards() throws Exception {
         // the echo workload's OVERLAPPEDs are labelled recv:C2, send:C2: the code view once wrote &recv_C2
         io.iocplab.scenario.Scenario sc = io.iocplab.scenario.ScenarioLoader.loadString("echo.yaml", String.join("\n",
