@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  *       (the numbering of {@code sim.ProgramCursor}, which the events' {@code step} fields carry). Every
  *       other line (declarations, braces, WSABUF set-up) has step -1.</li>
  *   <li>A scripted thread runs a thread procedure, {@code DWORD WINAPI name(LPVOID param)}; one named {@code main}
- *       is the program's entry point, {@code int main(void)}, as the echo workload's main is written.</li>
+ *       is the program's entry point, {@code int main(void)}, as the echo workload's main is written. Its program
+ *       ends with {@code ExitThread(0)}, not {@code return}: returning from main would end the process and every
+ *       other thread with it, while a scenario's other threads go on after main's program ends.</li>
  *   <li>The built-in echo workload's threads ({@code main}, {@code W1..Wn}) get the listings their programs
  *       write themselves ({@link EchoServer#writeMain}, {@link EchoServer#writeWorker}): the same text gives the
  *       lines and the step numbers the programs report.</li>
@@ -198,7 +200,11 @@ public final class CListing {
         }
         int[] next = {0};
         steps(w, program, 1, next, 0, uses.gqcs || uses.gqcsExCount > 0 ? "note.sleep" : "note.sleepOffPort");
-        w.add(1, "return 0;", -1, null, null);
+        if (CCode.id(thread).equals("main")) {        // the other threads go on after main's program ends
+            w.add(1, "ExitThread(0);", -1, "note.exitMain", null);
+        } else {
+            w.add(1, "return 0;", -1, null, null);
+        }
         w.add(0, "}", -1, null, null);
         return new CListing(thread, Kind.PROGRAM, w.lines(), ProgramCursor.firstStep(program));
     }

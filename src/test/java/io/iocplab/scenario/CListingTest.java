@@ -209,12 +209,16 @@ class CListingTest {
         assertEquals("PostQueuedCompletionStatus(hcp, 10, 7, &A);", m.get(2));
         assertEquals("HANDLE hcp = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 3);", main.lines().get(0).code());
 
-        // main is the program's entry point, as the echo workload writes its own; T1 is a thread procedure
+        // main is the program's entry point, as the echo workload writes its own; T1 is a thread procedure.
+        // T1 goes on after main's program ends, so main ends its own thread, not the process (a return would)
         String text = main.text();
         assertTrue(text.contains("\nint main(void) {\n"), text);
         assertTrue(!text.contains("WINAPI"), text);
-        assertTrue(text.endsWith("    return 0;\n}\n"), text);
-        assertTrue(CListing.of(s, "T1").text().contains("\nDWORD WINAPI T1(LPVOID param) {\n"));
+        assertTrue(text.endsWith("    ExitThread(0);\n}\n"), text);
+        assertTrue(!text.contains("return"), text);
+        String t1 = CListing.of(s, "T1").text();
+        assertTrue(t1.contains("\nDWORD WINAPI T1(LPVOID param) {\n"), t1);
+        assertTrue(t1.endsWith("    return 0;\n}\n"), t1);
     }
 
     @Test
