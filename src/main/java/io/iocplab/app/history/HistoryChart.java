@@ -2,10 +2,12 @@ package io.iocplab.app.history;
 
 import io.iocplab.app.model.Texts;
 import io.iocplab.timeline.ThreadLanes.Kind;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import java.nio.IntBuffer;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -20,11 +22,14 @@ import javafx.scene.text.TextAlignment;
 /**
  * The timeline chart: one lane per thread, then the running count and the queue depth of each
  * port, with the concurrency value as a dashed line, the overshoot above it in orange, and the
- * playhead as a vertical line. Drawn on one {@link Canvas} from a {@link ChartFrame}.
+ * playhead as a vertical line. Drawn from a {@link ChartFrame} in three layers: the lanes and plots as
+ * pixels (one image), the legend, thread names and scales on a {@link Canvas} over them, and the playhead
+ * with the time axis ({@link ChartAxis}) on top.
  *
  * <p>Throttle: a new step only marks the chart dirty and asks for a layout; the drawing happens in
  * {@link #layoutChildren()}, which JavaFX runs at most once per pulse (and in a snapshot), however
- * many times the playhead moved since.
+ * many times the playhead moved since. The canvas is drawn again only when what it shows changed
+ * ({@link Backdrop}: the size, the language, the threads shown, a scale), not at every step.
  */
 final class HistoryChart extends Region {
     static final String FONT_FAMILY = "NanumGothic";
@@ -49,11 +54,14 @@ final class HistoryChart extends Region {
     /** The scale of the chart's text and of its fixed heights: 1 at the window's usual 14 px type. */
     private double k = 1;
     private double legendH = LEGEND_H;
-    private final java.util.List<String> legend = new java.util.ArrayList<>();
+    private final List<String> legend = new ArrayList<>();
     private final Text measure = new Text();
     private Raster raster;
     private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
     private final ImageView imageView = new ImageView();
+    private final ChartAxis axis = new ChartAxis();
+    /** What the canvas shows now; null when it shows no chart (too small, nothing to show). */
+    private Backdrop drawn;
     private ChartModel model;
     private ChartRange range = ChartRange.UP_TO_NOW;
     private int step;
@@ -67,7 +75,9 @@ final class HistoryChart extends Region {
         imageView.setManaged(false);
         probe.setManaged(false);
         probe.setVisible(false);
-        getChildren().addAll(imageView, canvas, probe);
+        getChildren().addAll(imageView, canvas);
+        getChildren().addAll(axis.nodes());
+        getChildren().add(probe);
         measure.setFont(small);
         setMinSize(120, 80);
         setPrefSize(560, 260);
@@ -99,8 +109,8 @@ final class HistoryChart extends Region {
     }
 
     /** The legend's items in the last drawing, in order (a test checks that none is left out). */
-    java.util.List<String> legend() {
-        return java.util.List.copyOf(legend);
+    List<String> legend() {
+        return List.copyOf(legend);
     }
 
     /** How many times it has drawn (a test counts redraws per pulse). */
@@ -150,17 +160,20 @@ final class HistoryChart extends Region {
         final double MIN_PORT_H = HistoryChart.MIN_PORT_H * k;
         final double MAX_LANE_H = HistoryChart.MAX_LANE_H * k;
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        imageView.setVisible(false);
         double plotX = GUTTER;
         int columns = (int) Math.max(1, Math.floor(w - GUTTER - RIGHT - PAD));
-        legendH = drawLegend(g, w);
+        legendH = drawLegend(null, w);
         final double LEGEND_H = legendH;
-        if (model == null || w < 60 || h < 60) {
-            return;
-        }
-        ChartFrame f = model.frame(step, columns, range);
-        if (f.lanes().isEmpty() && f.ports().isEmpty()) {
+        ChartFrame f = model == null || w < 60 || h < 60 ? null : model.frame(step, columns, range);
+        if (f == null || f.lanes().isEmpty() && f.ports().isEmpty()) {
+            drawn = null;
+            imageView.setVisible(false);
+            axis.hide();
+            g.clearRect(0, 0, w, h);
+            drawLegend(g, w);
+            if (f == null) {
+                return;
+            }
             g.setFill(Palette.MUTED);
             g.setFont(small);
             g.setTextAlign(TextAlignment.LEFT);
@@ -216,56 +229,68 @@ final class HistoryChart extends Region {
         imageView.relocate(plotX, top);
         imageView.setVisible(true);
 
-        // what is text or a line goes on top
-        g.setFont(small);
+        List<String> names = f.lanes().subList(0, shown).stream().map(ChartFrame.LaneRow::thread).toList();
+        List<Backdrop.Scale> scales = new ArrayList<>();
+        for (int i = 0; i < f.ports().size(); i++) {
+            ChartFrame.PortRow p = f.ports().get(i);
+            scales.add(new Backdrop.Scale(p.port(), p.maxRunning(), p.concurrency(), p.maxDepth(), runningTops[i],
+                    runningH, depthTops[i], depthH));
+        }
+        Backdrop backdrop = new Backdrop(w, h, k, texts.localeProperty().get(), top, laneH, names, lanes - shown,
+                columns, scales);
+        if (!backdrop.equals(drawn)) {
+            drawn = backdrop;
+            drawBackdrop(g, backdrop);
+        }
+        double axisY = Math.min(h - AXIS_H, bottom + 3);
+        axis.show(snap(plotX + px), top, bottom + 2, plotX, columns, px, axisY, k, small,
+                EventText.millis(f.t0()) + " ms", EventText.millis(f.t1()) + " ms",
+                texts.get(EventText.BUNDLE, "chart.now", EventText.millis(f.nowUs())));
+    }
+
+    /**
+     * What the canvas shows over the lanes and plots: everything of the chart that does not move with the
+     * playhead. Two drawings with equal backdrops are the same pixels.
+     */
+    private record Backdrop(double w, double h, double k, java.util.Locale locale, double top, int laneH,
+                            List<String> names, int more, int columns, List<Scale> scales) {
+        /** One port's two plots: their places and the values their scales are written with. */
+        record Scale(String port, int maxRunning, int concurrency, int maxDepth, double runningTop, double runningH,
+                     double depthTop, double depthH) {}
+    }
+
+    /** The legend, the thread names, "+n more" and each port's labels and scales, on a cleared canvas. */
+    private void drawBackdrop(GraphicsContext g, Backdrop b) {
+        final double GUTTER = HistoryChart.GUTTER * k;
+        final double plotX = GUTTER;
+        g.clearRect(0, 0, b.w(), b.h());
+        drawLegend(g, b.w());
+        int laneH = b.laneH();
         if (laneH >= 9) {
             g.setFill(Palette.TEXT);
             g.setFont(Font.font(FONT_FAMILY, Math.min(11 * k, laneH - 1)));
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
-            for (int i = 0; i < shown; i++) {
-                g.fillText(f.lanes().get(i).thread(), plotX - 4, top + i * laneH + (laneH - 1) / 2.0, GUTTER - 6);
+            for (int i = 0; i < b.names().size(); i++) {
+                g.fillText(b.names().get(i), plotX - 4, b.top() + i * laneH + (laneH - 1) / 2.0, GUTTER - 6);
             }
-        } else if (shown > 0) {
-            label(g, texts.get(EventText.BUNDLE, "chart.threads"), PAD, top - 1);
+        } else if (!b.names().isEmpty()) {
+            label(g, texts.get(EventText.BUNDLE, "chart.threads"), HistoryChart.PAD * k, b.top() - 1);
         }
-        if (shown < lanes) {
+        if (b.more() > 0) {
             g.setFill(Palette.MUTED);
             g.setFont(small);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(texts.get(EventText.BUNDLE, "chart.more", String.valueOf(lanes - shown)), plotX,
-                    top + shown * laneH);
+            g.fillText(texts.get(EventText.BUNDLE, "chart.more", String.valueOf(b.more())), plotX,
+                    b.top() + b.names().size() * laneH);
         }
-        for (int i = 0; i < f.ports().size(); i++) {
-            ChartFrame.PortRow p = f.ports().get(i);
-            label(g, texts.get(EventText.BUNDLE, "chart.running", p.port()), plotX, runningTops[i] - 2);
-            scale(g, p.maxRunning(), p.concurrency(), plotX, runningTops[i], runningH, columns);
-            label(g, texts.get(EventText.BUNDLE, "chart.depth", p.port()), plotX, depthTops[i] - 2);
-            scale(g, p.maxDepth(), -1, plotX, depthTops[i], depthH, columns);
+        for (Backdrop.Scale s : b.scales()) {
+            label(g, texts.get(EventText.BUNDLE, "chart.running", s.port()), plotX, s.runningTop() - 2);
+            scale(g, s.maxRunning(), s.concurrency(), plotX, s.runningTop(), s.runningH(), b.columns());
+            label(g, texts.get(EventText.BUNDLE, "chart.depth", s.port()), plotX, s.depthTop() - 2);
+            scale(g, s.maxDepth(), -1, plotX, s.depthTop(), s.depthH(), b.columns());
         }
-        // the playhead and the time axis
-        double lineX = snap(plotX + px);
-        g.setStroke(Palette.PLAYHEAD);
-        g.setLineWidth(1.5);
-        g.setLineDashes();
-        g.strokeLine(lineX, top, lineX, bottom + 2);
-        g.setFont(small);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(Palette.MUTED);
-        double axisY = Math.min(h - AXIS_H, bottom + 3);
-        if (px > 90 * k) {
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(EventText.millis(f.t0()) + " ms", plotX, axisY);
-        }
-        if (columns - px > 90 * k) {
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(EventText.millis(f.t1()) + " ms", plotX + columns, axisY);
-        }
-        g.setFill(Palette.PLAYHEAD);
-        g.setTextAlign(TextAlignment.CENTER);
-        String now = texts.get(EventText.BUNDLE, "chart.now", EventText.millis(f.nowUs()));
-        g.fillText(now, Math.max(plotX + 45 * k, Math.min(plotX + columns - 45 * k, plotX + px)), axisY);
     }
 
     /** The scale of a plot: its top value, 0, and the concurrency value as a dashed line. */
@@ -319,12 +344,14 @@ final class HistoryChart extends Region {
 
     /**
      * The legend, on as many lines as it needs (an item that does not fit goes to the next line, never
-     * away); returns its height.
+     * away); returns its height. With {@code g} null it is only measured.
      */
     private double drawLegend(GraphicsContext g, double w) {
-        g.setFont(small);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
+        if (g != null) {
+            g.setFont(small);
+            g.setTextBaseline(VPos.CENTER);
+            g.setTextAlign(TextAlignment.LEFT);
+        }
         double line = LEGEND_H * k;
         double[] at = {PAD * k, line / 2 + 1};
         legend.clear();
@@ -346,10 +373,12 @@ final class HistoryChart extends Region {
             at[1] += line;
         }
         double box = 10 * k;
-        g.setFill(c);
-        g.fillRect(at[0], at[1] - box / 2, box, box);
-        g.setFill(Palette.TEXT);
-        g.fillText(text, at[0] + box + 4 * k, at[1]);
+        if (g != null) {
+            g.setFill(c);
+            g.fillRect(at[0], at[1] - box / 2, box, box);
+            g.setFill(Palette.TEXT);
+            g.fillText(text, at[0] + box + 4 * k, at[1]);
+        }
         legend.add(text);
         at[0] += tw;
     }
