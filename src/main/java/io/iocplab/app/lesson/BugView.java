@@ -103,11 +103,12 @@ final class BugView {
         } else if (!wrong.isEmpty()) {
             feedback.getStyleClass().add("wrong");
             feedback.setText(texts.get(NarrationPanel.BUNDLE, "bug.tryAgain") + " "
-                    + texts.get(NarrationPanel.BUNDLE, "narration.hint") + " " + bug.hint().get(lang));
+                    + texts.get(NarrationPanel.BUNDLE, "narration.hint") + " " + SourceTags.breakable(bug.hint().get(lang)));
         } else {
             feedback.setText(texts.get(NarrationPanel.BUNDLE, "bug.ask"));
         }
-        explain.setText(done ? texts.get(NarrationPanel.BUNDLE, "narration.why") + " " + bug.explain().get(lang) : "");
+        explain.setText(done ? texts.get(NarrationPanel.BUNDLE, "narration.why") + " "
+                + SourceTags.breakable(bug.explain().get(lang)) : "");
         explain.setVisible(done);
         explain.setManaged(done);
     }

@@ -4,6 +4,7 @@ import static io.iocplab.app.FxTesting.fx;
 import static io.iocplab.app.lesson.LessonModeFxTest.clickInList;
 import static io.iocplab.app.lesson.LessonModeFxTest.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.iocplab.app.LayoutCheck;
@@ -38,7 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The exercises' listings and words as a student reads them in the narrow lesson column, at 1280x720 in Korean: the
  * "find the bug" listing wraps as the code view does (no identifier split, continuations indented, every drawn line
- * within its row), and a wrong line's hint shows right under that line and in view.
+ * within its row), a wrong line's hint shows right under that line and in view, and a goal's why with a long source
+ * tag ("[ReactOS: ntoskrnl/ke/wait.c; ...]") is drawn whole within its label.
  */
 @ExtendWith(ApplicationExtension.class)
 class LessonListingsFxTest {
@@ -145,6 +147,26 @@ class LessonListingsFxTest {
         assertTrue(hint.getMinY() >= view.getMinY() - 1 && hint.getMaxY() <= view.getMaxY() + 1,
                 "the hint " + hint + " is in the column's view " + view);
         assertTrue(line.getMinY() >= view.getMinY() - 1, "the line clicked is still in view: " + line);
+    }
+
+    @Test
+    void aGoalsWhyWithALongSourceTagBreaksBetweenNamesNeverInOne(FxRobot robot) throws Exception {
+        openAt(robot, "20-make-it-overshoot", w -> w.current().goal() != null);
+        robot.interact(() -> {
+            mode().showAWay();
+            mode().runGoal();
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> mode().walk().goalReached()));
+        for (boolean presenter : new boolean[] {false, true}) {
+            robot.interact(() -> window.controller().presenter().set(presenter, false));
+            settle(robot);
+            String why = label(robot, "#lesson-goal-explain");
+            assertTrue(why.contains("[ReactOS: ntoskrnl/"), why);
+            List<String> lines = fx(() -> SourceTagsTest.lines(drawnText(robot.lookup("#lesson-goal-explain").query())));
+            assertFalse(SourceTagsTest.splitsAName(lines), "presenter mode " + presenter + ": a name is split: "
+                    + String.join(" | ", lines));
+            assertEquals(List.of(), cutsIn(robot, "lesson-goal"), "presenter mode " + presenter);
+        }
     }
 
     /** The text node a row or a label draws its text with. */
