@@ -18,8 +18,10 @@ import javafx.scene.text.Text;
  * changes, and whatever changes its size (the label's font or padding) asks for a new layout through
  * {@link #requestLayout()}, which forgets it. A row that is measured again because its marker, result or
  * comment changed then does not lay its code out again.
+ *
+ * <p>Public for the lesson column's "find the bug" listing, which shows the same lines wrapped the same way.
  */
-final class WrappedCode extends Region {
+public final class WrappedCode extends Region {
     /** How much deeper a continuation line starts than the line it continues. */
     static final int CONTINUATION = 4;
 
@@ -29,7 +31,7 @@ final class WrappedCode extends Region {
     private double measuredWidth = Double.NaN;
     private double measuredHeight;
 
-    WrappedCode(String code) {
+    public WrappedCode(String code) {
         this.code = code;
         label.getStyleClass().add("code-text");
         label.setText(code);
@@ -37,7 +39,7 @@ final class WrappedCode extends Region {
         getChildren().add(label);
     }
 
-    Label label() {
+    public Label label() {
         return label;
     }
 

@@ -1,29 +1,33 @@
 package io.iocplab.app.lesson;
 
+import io.iocplab.app.code.WrappedCode;
 import io.iocplab.app.model.Texts;
 import io.iocplab.lesson.BugHunt;
 import io.iocplab.lesson.Lang;
 import io.iocplab.scenario.CListing;
 import io.iocplab.sim.CCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * A "find the bug" exercise in the narration ({@link BugHunt}): the thread's whole C listing, one row per line
- * (a long line wraps: nothing is cut in the narrow column), which the student clicks, or walks with the arrow keys
- * (the list takes the focus like any control: Tab) and picks with Enter or Space. A wrong line turns red and the
- * author's hint shows; the right one turns green and the author's why shows (the window moves the stage to the
- * moment the line's call returns). Redrawn by {@link #show}; the keyboard's place in the list stays.
+ * A "find the bug" exercise in the narration ({@link BugHunt}): the thread's whole C listing, one row per line,
+ * which the student clicks, or walks with the arrow keys (the list takes the focus like any control: Tab) and picks
+ * with Enter or Space. A long line wraps as in the main window's code view ({@link WrappedCode}): monospaced, broken
+ * after a comma, an opening parenthesis or a space, the continuation 4 spaces deeper; nothing is cut in the narrow
+ * column. A wrong line turns red and the author's hint shows right under it, where the student is looking; the right
+ * one turns green and the author's why shows (the window moves the stage to the moment the line's call returns).
+ * Redrawn by {@link #show}; the keyboard's place in the list stays.
  *
  * <p>Ids: {@code lesson-bug} (the box), {@code lesson-bug-list}, {@code lesson-bug-line-N} for line N (0 first),
- * {@code lesson-bug-feedback}, {@code lesson-bug-explain}. Style classes of a line: {@code bug-line}, and
- * {@code cursor} (the keyboard's line), {@code wrong}, {@code right}.
+ * {@code lesson-bug-feedback} (under the list, or under the line last tried while it is wrong),
+ * {@code lesson-bug-explain}. Style classes of a line: {@code bug-line}, and {@code cursor} (the keyboard's line),
+ * {@code wrong}, {@code right}; its text is a {@code code-text} label inside.
  */
 final class BugView {
     private final Texts texts;
@@ -31,6 +35,7 @@ final class BugView {
     private final VBox root = new VBox();
     private final Label caption = WrappingLabels.of("lesson-bug-caption", "bug-caption");
     private final VBox lines = new VBox();
+    private final List<WrappedCode> rows = new ArrayList<>();
     private final Label feedback = WrappingLabels.of("lesson-bug-feedback", "bug-feedback");
     private final Label explain = WrappingLabels.of("lesson-bug-explain", "predict-explain");
     private List<CCode.Line> shown = List.of();
@@ -78,11 +83,19 @@ final class BugView {
             shown = listing.lines();
             cursor = -1;
         }
-        lines.getChildren().clear();
+        rows.clear();
         for (int i = 0; i < shown.size(); i++) {
-            lines.getChildren().add(line(i, shown.get(i), wrong.contains(Integer.toString(i)), i == found));
+            rows.add(line(i, shown.get(i), wrong.contains(Integer.toString(i)), i == found));
         }
+        lines.getChildren().setAll(rows);
+        root.getChildren().remove(feedback);
         boolean done = found >= 0;
+        int lastTried = wrong.isEmpty() ? -1 : Integer.parseInt(wrong.get(wrong.size() - 1));
+        if (!done && lastTried >= 0 && lastTried < rows.size()) {
+            lines.getChildren().add(lastTried + 1, feedback);       // the hint under the line just clicked
+        } else {
+            root.getChildren().add(root.getChildren().indexOf(explain), feedback);
+        }
         feedback.getStyleClass().removeAll("right", "wrong");
         if (done) {
             feedback.getStyleClass().add("right");
@@ -90,23 +103,31 @@ final class BugView {
         } else if (!wrong.isEmpty()) {
             feedback.getStyleClass().add("wrong");
             feedback.setText(texts.get(NarrationPanel.BUNDLE, "bug.tryAgain") + " "
-                    + texts.get(NarrationPanel.BUNDLE, "narration.hint") + " " + bug.hint().get(lang));
+                    + texts.get(NarrationPanel.BUNDLE, "narration.hint") + " " + SourceTags.breakable(bug.hint().get(lang)));
         } else {
             feedback.setText(texts.get(NarrationPanel.BUNDLE, "bug.ask"));
         }
-        explain.setText(done ? texts.get(NarrationPanel.BUNDLE, "narration.why") + " " + bug.explain().get(lang) : "");
+        explain.setText(done ? texts.get(NarrationPanel.BUNDLE, "narration.why") + " "
+                + SourceTags.breakable(bug.explain().get(lang)) : "");
         explain.setVisible(done);
         explain.setManaged(done);
     }
 
-    private Label line(int index, CCode.Line line, boolean wrong, boolean right) {
-        Label l = new Label("    ".repeat(line.indent()) + line.code());
+    /** The hint after a wrong try, or what to do, or the line found: under the line just tried while it is wrong. */
+    Node feedback() {
+        return feedback;
+    }
+
+    /** Whether the feedback is a hint under a wrong line (the window scrolls it into view). */
+    boolean hintUnderALine() {
+        return feedback.getParent() == lines;
+    }
+
+    private WrappedCode line(int index, CCode.Line line, boolean wrong, boolean right) {
+        WrappedCode l = new WrappedCode("    ".repeat(line.indent()) + line.code());
         l.setId("lesson-bug-line-" + index);
         l.getStyleClass().add("bug-line");
-        l.setMnemonicParsing(false);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        l.setMaxWidth(Double.MAX_VALUE);
+        l.label().setMnemonicParsing(false);
         if (right) {
             l.getStyleClass().add("right");
         } else if (wrong) {
@@ -130,10 +151,10 @@ final class BugView {
             return;
         }
         int next = cursor < 0 ? 0 : Math.max(0, Math.min(shown.size() - 1, cursor + by));
-        if (cursor >= 0 && cursor < lines.getChildren().size()) {
-            lines.getChildren().get(cursor).getStyleClass().remove("cursor");
+        if (cursor >= 0 && cursor < rows.size()) {
+            rows.get(cursor).getStyleClass().remove("cursor");
         }
         cursor = next;
-        lines.getChildren().get(cursor).getStyleClass().add("cursor");
+        rows.get(cursor).getStyleClass().add("cursor");
     }
 }

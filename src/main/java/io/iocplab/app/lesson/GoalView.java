@@ -21,7 +21,8 @@ import javafx.scene.layout.VBox;
  * A "make it happen" exercise in the narration ({@link GoalExercise}): the goal in words, one row per knob (what it
  * changes and a choice of its values), Run, and what the last run gave: reached at which moment (the window has moved
  * the playhead there), or not, with the author's hint. After {@value #RUNS_BEFORE_A_WAY} runs that miss, "Show a way"
- * sets the knobs to the author's solution. Redrawn whole by {@link #show}; the knobs' values live in the walk.
+ * sets the knobs to the author's solution. Redrawn whole by {@link #show}; the knobs' values live in the walk. The
+ * author's hint and why may cite long source paths: they wrap between names ({@link SourceTags}).
  *
  * <p>Ids: {@code lesson-goal} (the box), {@code lesson-goal-text}, {@code lesson-knob-N} (the N-th knob's choice),
  * {@code lesson-goal-run}, {@code lesson-goal-way}, {@code lesson-goal-status}, {@code lesson-goal-explain}.
@@ -93,9 +94,9 @@ final class GoalView {
         } else {
             status.getStyleClass().add("wrong");
             status.setText(text("goal.missed", Long.toString(last.moment()), Sentences.ms(last.tUs())) + " "
-                    + text("narration.hint") + " " + goal.hint().get(lang));
+                    + text("narration.hint") + " " + SourceTags.breakable(goal.hint().get(lang)));
         }
-        explain.setText(reached ? text("narration.why") + " " + goal.explain().get(lang) : "");
+        explain.setText(reached ? text("narration.why") + " " + SourceTags.breakable(goal.explain().get(lang)) : "");
         explain.setVisible(reached);
         explain.setManaged(reached);
     }

@@ -82,6 +82,8 @@ public final class NarrationPanel {
     private final Actions actions;
     private final SweepResultsView sweep;
     private final BugView bug;
+    /** The lesson and step last shown ("id#step"): a redraw of the same step keeps the scroll where the student is. */
+    private String shownStep;
     private final GoalView goal;
 
     public NarrationPanel(Texts texts, Actions actions) {
@@ -136,6 +138,7 @@ public final class NarrationPanel {
         hint.setText(message);
         backButton.setDisable(true);
         continueButton.setDisable(true);
+        shownStep = null;
     }
 
     /** A word under the narration (a setting that cannot run, ...), until the next {@link #show}. */
@@ -178,7 +181,13 @@ public final class NarrationPanel {
                 : step.goal() != null ? "narration.reachFirst" : "narration.answerFirst"));
         backButton.setDisable(walk.atFirst());
         continueButton.setDisable(!walk.canContinue());
-        scroll.setVvalue(0);
+        String here = lesson.id() + "#" + walk.step();
+        if (!here.equals(shownStep)) {
+            scroll.setVvalue(0);                        // a new step is read from its top
+            shownStep = here;
+        } else if (exercise.getChildren().contains(bug.node()) && bug.hintUnderALine()) {
+            ScrollIntoView.show(scroll, bug.feedback());  // a wrong line's hint, where the student is looking
+        }
     }
 
     private void showCode(LessonWalk walk) {
