@@ -31,12 +31,12 @@ import java.util.Locale;
  *       socket is released with the connection). {@link #peerReset()} is an abortive close: SO_LINGER 0
  *       and close, a real RST.</li>
  *   <li>{@link #close()} closes both ends; it is idempotent, and the network's close calls it.</li>
- *   <li>{@link #peerSend} writes and {@link #peerExpect} reads on the network's peers' thread, and
- *       {@link #serverSend} writes on its sends' thread, later and in order (see {@link NetThread}); each
- *       waits on its thread's selector. Before the server side is closed, before it confirms a reset, and
- *       before the peer closes or resets, the operations already queued are done (so no byte a queued receive
- *       has still to read is taken away, and every byte sent is in the stream before its end); the peer's
- *       close and reset then also report the first operation that failed.</li>
+ *   <li>{@link #peerSend} writes and {@link #peerExpect} reads on the network's peers' thread, later and
+ *       in order (see {@link PeerThread}): they touch only the peer's channel, and wait on the peers'
+ *       selector. Before the server side is closed, and before the peer closes or resets, the operations
+ *       already queued are done (so no byte a queued receive has still to read is taken away, and every byte
+ *       sent is in the stream before its end); the peer's close and reset then also report the first
+ *       operation that failed.</li>
  * </ul>
  *
  * <p>The model decides, the real sockets follow it. Where the operating system shows an event that the
@@ -78,11 +78,8 @@ public final class LoopbackConnection implements AutoCloseable {
     private boolean peerClosed;
     /** The peer closed abortively (as opposed to the whole connection being closed). */
     private boolean peerWasReset;
-    /**
-     * A server-side send already received the reset (a send after the peer's RST). Written on the sends' thread,
-     * read after the network has drained it.
-     */
-    private volatile boolean resetSeen;
+    /** A server-side operation already received the reset (a send after the peer's RST). */
+    private boolean resetSeen;
     /** Bytes the peer wrote, and bytes the server side read: the difference is what a reset discards. */
     private long peerSent;
     private long serverRead;
@@ -257,11 +254,7 @@ public final class LoopbackConnection implements AutoCloseable {
         return k;
     }
 
-    /**
-     * WSASend: writes the buffers in order with one real gather write (repeated until all is written), on the
-     * network's sends' thread, after every send of the server sides queued before it. A failure is reported by the
-     * network's next checkpoint.
-     */
+    /** WSASend: writes the buffers in order with one real gather write (repeated until all is written). */
     public void serverSend(byte[][] data) throws NetException {
         if (serverClosed) {
             throw closed("WSASend", "the socket is closed");
@@ -269,21 +262,17 @@ public final class LoopbackConnection implements AutoCloseable {
         ByteBuffer[] buffers = new ByteBuffer[data.length];
         long total = 0;
         for (int i = 0; i < data.length; i++) {
-            buffers[i] = ByteBuffer.wrap(data[i].clone());        // the program may reuse its buffers at once
+            buffers[i] = ByteBuffer.wrap(data[i]);
             total += data[i].length;
         }
-        long bytes = total;
-        boolean afterPeerReset = peerWasReset;
-        network.onSendThread(() -> {
-            try {
-                write(server, "WSASend", "the peer", buffers, bytes, (bound, ops) -> bound.awaitSend(server, ops));
-            } catch (NetException e) {
-                if (e.kind() != NetException.Kind.RESET || !afterPeerReset) {
-                    throw e;
-                }
-                resetSeen = true;              // the peer reset before these bytes could reach it
+        try {
+            write(server, "WSASend", "the peer", buffers, total, (bound, ops) -> bound.await(serverKey, ops));
+        } catch (NetException e) {
+            if (e.kind() != NetException.Kind.RESET || !peerWasReset) {
+                throw e;
             }
-        });
+            resetSeen = true;                  // the peer reset before these bytes could reach it
+        }
     }
 
     /** Confirms that the peer's FIN has arrived: a read sees the end of the stream (not data, not a reset). */
@@ -324,7 +313,6 @@ public final class LoopbackConnection implements AutoCloseable {
         if (serverClosed) {
             return;                            // closesocket came first: no handle is left to see the reset
         }
-        network.drainThreads();                        // a queued send may still meet the reset (resetSeen)
         held = NO_BYTES;                               // a reset discards what a peek held, too
         heldAt = 0;
         long unread = peerSent - serverRead;
@@ -394,7 +382,7 @@ public final class LoopbackConnection implements AutoCloseable {
     /** closesocket on the server side: the peer then sees the end of the stream. Idempotent. */
     public void serverClose() {
         if (!serverClosed) {
-            network.drainThreads();            // queued sends go out, and what the peer has still to read stays readable
+            network.drainPeers();              // what the peer has still to read stays readable until read
             serverClosed = true;
             network.closeChannel(server);
         }
@@ -618,12 +606,6 @@ public final class LoopbackConnection implements AutoCloseable {
         boolean awaitPeer(SocketChannel channel, int ops) throws IOException {
             start();
             return network.awaitPeer(channel, ops, deadline);
-        }
-
-        /** Waits on the sends' selector until {@code channel} is ready for {@code ops}; false when time is up. */
-        boolean awaitSend(SocketChannel channel, int ops) throws IOException {
-            start();
-            return network.awaitSend(channel, ops, deadline);
         }
 
         private void start() {

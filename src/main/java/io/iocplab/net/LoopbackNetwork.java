@@ -41,13 +41,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *       selector where a channel's key has interest 0 except while it is being waited on, so other
  *       ready channels never wake the wait. An operation first tries the non-blocking call and selects
  *       only if it came up short.</li>
- *   <li>Two threads of its own ({@link NetThread}): the peers', where what a connection's peer sends
- *       ({@link LoopbackConnection#peerSend}) and the receives it is asked for ({@link LoopbackConnection#peerExpect},
- *       checked against the bytes the server sent) run, and the sends', where the server sides' writes
- *       ({@link LoopbackConnection#serverSend}) run; everything else runs on the caller's thread (the machine's),
- *       the server sides' receives among it. Each thread's waits are on a selector of its own, opened at its first
- *       wait; the caller's are on the network's selector. Every wait first wakes the threads that may owe it
- *       bytes. Their failures come out at {@link #checkpoint()} (and at a peer's close or reset).</li>
+ *   <li>One thread of its own, the peers' ({@link PeerThread}): what a connection's peer sends
+ *       ({@link LoopbackConnection#peerSend}) and the receives it is asked for
+ *       ({@link LoopbackConnection#peerExpect}, checked against the bytes the server sent) run there, in
+ *       order, while everything else runs on the caller's thread (the machine's). So the peers' waits are
+ *       on a selector of their own, opened at their first wait; every other wait is on the network's
+ *       selector, and wakes the peers' thread first. Their failures come out at {@link #checkpoint()}
+ *       (and at a peer's close or reset).</li>
  * </ul>
  */
 public final class LoopbackNetwork implements AutoCloseable {
@@ -67,13 +67,14 @@ public final class LoopbackNetwork implements AutoCloseable {
             Collections.newSetFromMap(new IdentityHashMap<>()));
     private final List<LoopbackConnection> connections = new ArrayList<>();
     private Selector selector;
+    /** The selector of the peers' receives; only the thread running them opens and selects it. */
+    private volatile Selector peerSelector;
     /** Every listening socket this network opened; {@link #open} connects through the first, its own. */
     private final List<LoopbackListener> listeners = new ArrayList<>();
     private LoopbackListener own;
     private boolean closed;
     private final AtomicLong selects = new AtomicLong();
-    private final NetThread peers = new NetThread("peers", "its peers can no longer send or receive");
-    private final NetThread sends = new NetThread("sends", "its server sides can no longer send");
+    private final PeerThread peers = new PeerThread();
 
     /** A network whose waits are bounded by {@link #DEFAULT_BOUND}. */
     public LoopbackNetwork() {
@@ -219,14 +220,12 @@ public final class LoopbackNetwork implements AutoCloseable {
      * of the run.
      */
     public void checkpoint() throws NetException {
-        sends.checkpoint();                            // the server's bytes first: a peer's receive may wait for them
         peers.checkpoint();
     }
 
     /** The first failure of the peers' sends and receives so far, or null; does not wait (for a run already failing). */
     public NetException peerFailure() {
-        NetException f = sends.failure();
-        return f != null ? f : peers.failure();
+        return peers.failure();
     }
 
     /** Closes every connection, the listening socket and the selector this network opened. Idempotent. */
@@ -236,7 +235,6 @@ public final class LoopbackNetwork implements AutoCloseable {
             return;
         }
         closed = true;
-        sends.close();
         peers.close();
         for (LoopbackConnection c : new ArrayList<>(connections)) {
             c.close();
@@ -247,10 +245,8 @@ public final class LoopbackNetwork implements AutoCloseable {
         }
         listeners.clear();
         own = null;
-        for (NetThread t : List.of(sends, peers)) {
-            if (t.selector() != null) {
-                untrackAndClose(t.selector());
-            }
+        if (peerSelector != null) {
+            untrackAndClose(peerSelector);
         }
         if (selector != null) {
             // closing the selector deregisters every key, which lets the channels closed above
@@ -275,21 +271,12 @@ public final class LoopbackNetwork implements AutoCloseable {
     }
 
     /** Queues a peer's send or receive on the peers' thread. */
-    void onPeerThread(NetThread.Operation op) throws NetException {
+    void onPeerThread(PeerThread.Operation op) throws NetException {
         peers.submit(op);
     }
 
-    /** Queues a server side's send on the sends' thread. */
-    void onSendThread(NetThread.Operation op) throws NetException {
-        sends.submit(op);
-    }
-
-    /**
-     * Waits for both threads' queued operations, without throwing their failures: a close of the server side must
-     * not cut them short, and a server side that looks at what its sends met must see all of them.
-     */
-    void drainThreads() {
-        sends.drain();
+    /** Waits for the peers' queued operations, without throwing their failures (a close must not cut them short). */
+    void drainPeers() {
         peers.drain();
     }
 
@@ -303,34 +290,19 @@ public final class LoopbackNetwork implements AutoCloseable {
      * spuriously; callers retry their operation and wait again.
      */
     boolean await(SelectionKey key, int ops, long deadlineNanos) throws IOException {
-        nudgeThreads();                                // what the server side waits for may be their work
+        peers.nudge();                                 // what the server side waits for may be the peers' work
         return await(selector, key, ops, deadlineNanos);
     }
 
-    /** {@link #await} for a peer's operation, on the peers' thread and its selector (see the class comment). */
+    /** {@link #await} for a peer's receive, on the peers' own selector (see the class comment). */
     boolean awaitPeer(SocketChannel peer, int ops, long deadlineNanos) throws IOException {
-        return awaitOn(peers, peer, ops, deadlineNanos);
-    }
-
-    /** {@link #await} for a server side's send, on the sends' thread and its selector. */
-    boolean awaitSend(SocketChannel server, int ops, long deadlineNanos) throws IOException {
-        return awaitOn(sends, server, ops, deadlineNanos);
-    }
-
-    private boolean awaitOn(NetThread thread, SocketChannel channel, int ops, long deadlineNanos) throws IOException {
-        Selector s = thread.selector();
+        Selector s = peerSelector;
         if (s == null) {
             s = track(Selector.open());
-            thread.selector(s);
+            peerSelector = s;
         }
-        nudgeThreads();
-        SelectionKey key = channel.keyFor(s);
-        return await(s, key != null ? key : channel.register(s, 0), ops, deadlineNanos);
-    }
-
-    private void nudgeThreads() {
-        sends.nudge();
-        peers.nudge();
+        SelectionKey key = peer.keyFor(s);
+        return await(s, key != null ? key : peer.register(s, 0), ops, deadlineNanos);
     }
 
     private boolean await(Selector selector, SelectionKey key, int ops, long deadlineNanos) throws IOException {
@@ -362,21 +334,16 @@ public final class LoopbackNetwork implements AutoCloseable {
 
     /**
      * Closes a channel of this network for real: a channel registered with a selector keeps its
-     * file descriptor until the selector next runs, so this runs it, and the network's threads' selectors
-     * too if the channel is registered there (interest is 0 on every other key, so nothing else is selected).
+     * file descriptor until the selector next runs, so this runs it, and the peers' selector too if
+     * the channel is registered there (interest is 0 on every other key, so nothing else is selected).
      * That is what makes an SO_LINGER 0 close send its RST now.
      */
     void closeChannel(Channel channel) {
         if (channel == null) {
             return;
         }
-        List<Selector> alsoOn = new ArrayList<>(2);
-        for (NetThread t : List.of(sends, peers)) {
-            Selector s = t.selector();
-            if (s != null && channel instanceof SelectableChannel c && c.keyFor(s) != null) {
-                alsoOn.add(s);
-            }
-        }
+        Selector peers = peerSelector;
+        boolean onPeerSelector = peers != null && channel instanceof SelectableChannel c && c.keyFor(peers) != null;
         boolean wasTracked = resources.remove(channel);
         try {
             channel.close();
@@ -387,7 +354,9 @@ public final class LoopbackNetwork implements AutoCloseable {
             OPEN_IN_PROCESS.decrementAndGet();
         }
         flush(selector);
-        alsoOn.forEach(LoopbackNetwork::flush);
+        if (onPeerSelector) {
+            flush(peers);
+        }
     }
 
     private static void flush(Selector selector) {

@@ -1,46 +1,45 @@
 package io.iocplab.net;
 
-import java.nio.channels.Selector;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One of the network's two threads of its own ({@link LoopbackNetwork}): the peers' ({@code iocplab-peers-N}: what
- * a peer sends and receives) and the server side's sends ({@code iocplab-sends-N}: the bytes of WSASend). Their
- * system calls overlap the machine's (the server side's receives), as a real client and server run side by side,
- * and the machine itself has no thread and waits for none of them (with the trace on or off alike).
+ * Where the peers' real sends and receives run: on one thread of their own, {@code iocplab-peers-N}, so
+ * that those system calls overlap the machine's (the server side's receives and sends), as a real client
+ * and server run side by side, and so that the machine itself has no thread and waits for no peer (with
+ * the trace on or off alike).
  *
- * <p>The machine still decides everything: <em>when</em> each operation happens (virtual time), how many bytes it
- * carries, and which bytes they are (the model knows what the peer sends and what the server sent). This thread
- * only writes and reads them for real, and checks what it reads, in the order it was handed the operations. It can
- * do that late without changing the run, because nothing the machine decides depends on it: a peer's receive is
- * queued only after the server's send of what it reads, a wait for bytes another thread has still to write or
- * read is bounded in real time and wakes the other threads first ({@link #nudge()}), and the machine waits for
- * this thread only at fixed points ({@link #checkpoint()}, {@link #drain()}).
+ * <p>The machine still decides everything: <em>when</em> each send and receive happens (virtual time), how
+ * many bytes it carries, and which bytes they are (the model knows what the peer sends and what the server
+ * sent). This thread only writes and reads them for real, and checks what it reads, in the order it was
+ * handed the operations. It can do that late without changing the run, because nothing the machine decides
+ * depends on it: a receive is queued only after the server side has written what it reads, a server side's
+ * receive waits (up to the real-time bound) until this thread has written what it takes, and a server
+ * side's write that finds the peer's buffer full waits until this thread has read. A server side that has
+ * to wait wakes this thread first ({@link #nudge()}).
  *
- * <p>The thread is not woken for each operation (that would cost a system call each): when it finds nothing
- * queued it sleeps a fifth of a millisecond, then takes everything queued meanwhile.
+ * <p>The thread is not woken for each operation (that would cost a system call each): when it finds
+ * nothing queued it sleeps a fifth of a millisecond, then takes everything queued meanwhile.
  *
  * <p>Rules:
  * <ul>
- *   <li>Operations run one at a time, in the order they were queued: the bytes of one side reach its socket in
+ *   <li>Operations run one at a time, in the order they were queued: a peer's bytes reach its socket in
  *       the order the model sent them.</li>
  *   <li>The first operation that fails (a connection error, a byte that differs from what the server sent)
  *       is kept, and the ones after it still run, their failures ignored. The machine learns of it at fixed
  *       points of the run, never in between: {@link #checkpoint()}, which a peer's close or reset and the
  *       end of the run call, waits for every queued operation and then throws that failure. So a run fails
- *       at the same action whatever the threads' timing was. Only when the run fails for another reason
+ *       at the same action whatever the two threads' timing was. Only when the run fails for another reason
  *       first does the machine take this failure, if there is one, as the cause ({@link #failure()}).</li>
  *   <li>{@link #drain()} waits for every queued operation without throwing: a close of the server side
  *       must not take away bytes a queued receive has still to read, nor come before a queued send.</li>
- *   <li>Its waits are on a selector of its own ({@link #selector()}), opened at its first wait.</li>
  *   <li>{@link #close()} skips what is still queued and waits for the thread to end; it is idempotent.
  *       The thread is started with the first operation.</li>
  * </ul>
  */
-final class NetThread implements AutoCloseable {
-    /** A real socket operation. */
+final class PeerThread implements AutoCloseable {
+    /** A peer's real send or receive. */
     @FunctionalInterface
     interface Operation {
         void run() throws NetException;
@@ -52,35 +51,22 @@ final class NetThread implements AutoCloseable {
     /** How long the thread sleeps when it finds nothing queued: it is not woken for each operation. */
     private static final long IDLE_NANOS = 200_000;
 
-    private final String name;
-    private final String work;
     private final ConcurrentLinkedQueue<Operation> queue = new ConcurrentLinkedQueue<>();
-    private volatile Thread thread;
-    private volatile Selector selector;
+    private Thread thread;
     private long queued;
     private volatile long done;
     private volatile boolean closed;
     private volatile NetException failure;
 
-    /**
-     * @param name what the thread is called ({@code iocplab-NAME-N})
-     * @param work what it does, for messages ("its peers can no longer send or receive")
-     */
-    NetThread(String name, String work) {
-        this.name = name;
-        this.work = work;
-    }
-
-    /** Queues an operation; it runs after every operation queued before it. Only the machine's thread queues. */
+    /** Queues an operation; it runs after every operation queued before it. */
     void submit(Operation operation) throws NetException {
         if (closed) {
-            throw new NetException("", NetException.Kind.CLOSED, "the network is closed: " + work);
+            throw new NetException("", NetException.Kind.CLOSED, "the network is closed: its peers can no longer send or receive");
         }
         if (thread == null) {
-            Thread t = new Thread(this::work, "iocplab-" + name + "-" + THREAD_NUMBERS.incrementAndGet());
-            t.setDaemon(true);
-            thread = t;
-            t.start();
+            thread = new Thread(this::work, "iocplab-peers-" + THREAD_NUMBERS.incrementAndGet());
+            thread.setDaemon(true);
+            thread.start();
         }
         queued++;
         queue.offer(operation);
@@ -100,21 +86,19 @@ final class NetThread implements AutoCloseable {
         }
     }
 
-    /** Wakes the thread if it sleeps with work queued: another thread is about to wait for that work. */
+    /** Wakes the thread if it sleeps with work queued: the machine is about to wait for that work. */
     void nudge() {
-        Thread t = thread;
-        if (t != null && !queue.isEmpty()) {
-            LockSupport.unpark(t);
+        if (thread != null && done < queued) {
+            LockSupport.unpark(thread);
         }
     }
 
-    /** Waits until every queued operation has run. Only the machine's thread drains. */
+    /** Waits until every queued operation has run. */
     void drain() {
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
+        if (thread != null) {
+            LockSupport.unpark(thread);
         }
-        for (int spins = 0; t != null && done < queued && !closed && t.isAlive(); spins++) {
+        for (int spins = 0; thread != null && done < queued && !closed && thread.isAlive(); spins++) {
             if (spins < SPINS) {
                 Thread.onSpinWait();
             } else {
@@ -122,30 +106,19 @@ final class NetThread implements AutoCloseable {
             }
         }
         if (done < queued && !closed) {
-            throw new IllegalStateException("the network's thread " + t.getName() + " ended with work queued");
+            throw new IllegalStateException("the peers' thread " + thread.getName() + " ended with work queued");
         }
-    }
-
-    /** The selector this thread's waits are on, or null before its first wait (the network opens it). */
-    Selector selector() {
-        return selector;
-    }
-
-    /** Set once, by this thread, at its first wait. */
-    void selector(Selector opened) {
-        selector = opened;
     }
 
     @Override
     public void close() {
         closed = true;
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
+        if (thread != null) {
+            LockSupport.unpark(thread);
             boolean interrupted = false;
-            while (t.isAlive()) {
+            while (thread.isAlive()) {
                 try {
-                    t.join();
+                    thread.join();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
@@ -168,7 +141,7 @@ final class NetThread implements AutoCloseable {
             } catch (NetException e) {
                 failed(e);
             } catch (RuntimeException e) {
-                failed(new NetException("", NetException.Kind.IO, "a real socket operation failed: " + e, e));
+                failed(new NetException("", NetException.Kind.IO, "a peer's send or receive failed: " + e, e));
             }
             done++;                    // only this thread writes it
         }
