@@ -243,7 +243,7 @@ final class HistoryChart extends Region {
             drawBackdrop(g, backdrop);
         }
         double axisY = Math.min(h - AXIS_H, bottom + 3);
-        axis.show(snap(plotX + px), top, bottom + 2, plotX, columns, px, axisY, k, small,
+        axis.show(snap(plotX + px), top, bottom + 2, w, axisY, Math.ceil(h - axisY), plotX, columns, px, k, small,
                 EventText.millis(f.t0()) + " ms", EventText.millis(f.t1()) + " ms",
                 texts.get(EventText.BUNDLE, "chart.now", EventText.millis(f.nowUs())));
     }
