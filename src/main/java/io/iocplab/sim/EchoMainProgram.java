@@ -45,7 +45,7 @@ final class EchoMainProgram extends ListedProgram<EchoMainProgram.Line> {
         w.add(1, "for (int i = 0; i < " + echo.workers() + "; i++) {", null, null);
         line(w, 2, "PostQueuedCompletionStatus(" + hcp + ", 0, 0, NULL);", Line.SHUTDOWN_POST, "note.shutdownPost");
         w.add(1, "}", null, null);
-        w.add(1, "return 0;", null, null);
+        w.add(1, "ExitThread(0);", "note.exitMain", null);   // the workers go on until they take their packets
         w.add(0, "}", null, null);
     }
 

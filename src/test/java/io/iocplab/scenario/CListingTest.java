@@ -175,6 +175,8 @@ class CListingTest {
         assertTrue(main.text().contains("i <= 4;"), main.text());
         assertTrue(main.text().contains("\nint main(void) {\n"), "main is the program's entry point");
         assertTrue(main.text().contains("i < 3;"), main.text());
+        // the workers go on after main's last call (they take their shutdown packets): main ends its own thread only
+        assertTrue(main.text().endsWith("    ExitThread(0);\n}\n"), main.text());
 
         Map<Integer, String> live = stepLines(CListing.of(s.asLive(), "main"));
         assertEquals(List.of(0, 1, 2), new ArrayList<>(live.keySet()), "live mode's main, as LiveMainProgram runs it");
