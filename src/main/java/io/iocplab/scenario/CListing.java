@@ -188,7 +188,12 @@ public final class CListing {
         if (w.size() > 0) {
             w.blank();
         }
-        w.add(0, head(thread), -1, null, null);
+        boolean entryPoint = CCode.id(thread).equals("main");
+        if (entryPoint) {
+            w.mainBegins();
+        } else {
+            w.add(0, "DWORD WINAPI " + CCode.id(thread) + "(LPVOID param) {", -1, null, null);
+        }
         if (uses.gqcs) {
             w.add(1, "DWORD bytes; ULONG_PTR key; OVERLAPPED *ov;", -1, null, null);
         }
@@ -200,22 +205,13 @@ public final class CListing {
         }
         int[] next = {0};
         steps(w, program, 1, next, 0, uses.gqcs || uses.gqcsExCount > 0 ? "note.sleep" : "note.sleepOffPort");
-        if (CCode.id(thread).equals("main")) {        // the other threads go on after main's program ends
-            w.add(1, "ExitThread(0);", -1, "note.exitMain", null);
+        if (entryPoint) {                              // the other threads go on after main's program ends
+            w.mainEnds();
         } else {
             w.add(1, "return 0;", -1, null, null);
         }
         w.add(0, "}", -1, null, null);
         return new CListing(thread, Kind.PROGRAM, w.lines(), ProgramCursor.firstStep(program));
-    }
-
-    /**
-     * The function a scripted thread runs: a thread procedure, except a thread named {@code main}, which is the
-     * program's entry point and is written as the echo workload writes its own ({@link EchoServer#writeMain}).
-     */
-    private static String head(String thread) {
-        String name = CCode.id(thread);
-        return name.equals("main") ? "int main(void) {" : "DWORD WINAPI " + name + "(LPVOID param) {";
     }
 
     private static void prologue(CCode.Writer w, Map<String, Integer> ports, Map<String, Scenario.SocketSpec> sockets) {

@@ -49,6 +49,19 @@ public final class CCode {
             return this;
         }
 
+        /** {@code int main(void)}: the program's entry point, the function the thread named main runs. */
+        public Writer mainBegins() {
+            return add(0, "int main(void) {", null, null);
+        }
+
+        /**
+         * The end of main's program while other threads go on: {@code ExitThread(0)}, not {@code return}, which
+         * would end the process and every other thread with it.
+         */
+        public Writer mainEnds() {
+            return add(1, "ExitThread(0);", "note.exitMain", null);
+        }
+
         public Writer blank() {
             lines.add(new Line(0, "", -1, null, null));
             return this;

@@ -21,7 +21,7 @@ final class EchoMainProgram extends ListedProgram<EchoMainProgram.Line> {
     /** Main's C, each step line numbered by its {@link Line}. */
     static void write(CCode.Writer w, EchoServer echo) {
         String hcp = CCode.handle(echo.port());
-        w.add(0, "int main(void) {", null, null);
+        w.mainBegins();
         w.add(1, "DWORD flags = 0;", null, null);
         if (echo.acceptEx()) {
             w.add(1, "SOCKET listener = listening(\"127.0.0.1\");", "note.listener", null);
@@ -45,7 +45,7 @@ final class EchoMainProgram extends ListedProgram<EchoMainProgram.Line> {
         w.add(1, "for (int i = 0; i < " + echo.workers() + "; i++) {", null, null);
         line(w, 2, "PostQueuedCompletionStatus(" + hcp + ", 0, 0, NULL);", Line.SHUTDOWN_POST, "note.shutdownPost");
         w.add(1, "}", null, null);
-        w.add(1, "ExitThread(0);", "note.exitMain", null);   // the workers go on until they take their packets
+        w.mainEnds();                                  // the workers go on until they take their packets
         w.add(0, "}", null, null);
     }
 

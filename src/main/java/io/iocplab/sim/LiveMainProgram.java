@@ -27,7 +27,7 @@ final class LiveMainProgram extends ListedProgram<LiveMainProgram.Line> {
     /** Main's C, each step line numbered by its {@link Line}. */
     static void write(CCode.Writer w, EchoServer echo) {
         String hcp = CCode.handle(echo.port());
-        w.add(0, "int main(void) {", null, null);
+        w.mainBegins();
         w.add(1, "DWORD flags = 0;", null, null);
         w.add(1, "for (ULONG_PTR key = 1;; key++) {", "note.liveEachClient", null);
         line(w, 2, "WaitForSingleObject(hClientAccepted, INFINITE);", Line.WAIT_ACCEPTED, "note.liveAccepted");
